@@ -1,0 +1,38 @@
+import { redirect } from "@remix-run/node";
+import type { Role } from "~db/schema";
+import type { SessionUser } from "~db/queries/users";
+import { currentUser } from "./session.server";
+import { hasRole } from "./roles";
+
+export { hasRole };
+
+export type { SessionUser };
+
+// Guards throw Responses, so a loader reads top to bottom: user, role, row, respond.
+export async function requireUser(request: Request): Promise<SessionUser> {
+  const user = await currentUser(request);
+  if (user) return user;
+  const url = new URL(request.url);
+  const back = url.pathname + url.search;
+  throw redirect(back === "/" ? "/login" : `/login?redirectTo=${encodeURIComponent(back)}`);
+}
+
+export async function requireRole(request: Request, ...roles: Role[]): Promise<SessionUser> {
+  const user = await requireUser(request);
+  if (!hasRole(user, ...roles)) {
+    throw new Response("Your roles do not give you access to this page.", { status: 403 });
+  }
+  return user;
+}
+
+// An id that is not the user's is a 404, not a 403 that would confirm it exists.
+export function notFoundUnless<T>(row: T | null | undefined, what = "page"): T {
+  if (row === null || row === undefined) throw new Response(`No such ${what}.`, { status: 404 });
+  return row;
+}
+
+// Only same-site relative paths: never an open redirect to another host.
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  return to;
+}

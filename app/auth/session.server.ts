@@ -1,0 +1,49 @@
+import crypto from "node:crypto";
+import { createCookie } from "@remix-run/node";
+import { getDb } from "~db/index.server";
+import { findSessionUser, type SessionUser } from "~db/queries/users";
+
+const SESSION_HOURS = 12;
+
+function sessionCookie() {
+  const secret = process.env.SESSION_SECRET;
+  if (!secret) throw new Error("SESSION_SECRET was not set at start-up");
+  return createCookie("panel_session", {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: process.env.NODE_ENV === "production" && process.env.INSECURE_COOKIES !== "1",
+    path: "/",
+    secrets: [secret],
+    maxAge: SESSION_HOURS * 3600,
+  });
+}
+
+const hashToken = (token: string) => crypto.createHash("sha256").update(token).digest("hex");
+
+async function readToken(request: Request): Promise<string | null> {
+  const value = await sessionCookie().parse(request.headers.get("Cookie"));
+  return typeof value === "string" ? value : null;
+}
+
+// A fresh token at every sign-in (no fixation); the row makes sessions revocable and lets any
+// app instance behind a load balancer read them.
+export async function startSession(userId: string): Promise<string> {
+  const token = crypto.randomBytes(32).toString("base64url");
+  await getDb()
+    .insertInto("sessions")
+    .values({ id: hashToken(token), user_id: userId, expires_at: new Date(Date.now() + SESSION_HOURS * 3600_000) })
+    .execute();
+  return sessionCookie().serialize(token);
+}
+
+export async function currentUser(request: Request): Promise<SessionUser | null> {
+  const token = await readToken(request);
+  if (!token) return null;
+  return findSessionUser(getDb(), hashToken(token), new Date());
+}
+
+export async function endSession(request: Request): Promise<string> {
+  const token = await readToken(request);
+  if (token) await getDb().deleteFrom("sessions").where("id", "=", hashToken(token)).execute();
+  return sessionCookie().serialize("", { maxAge: 0 });
+}

@@ -1,0 +1,30 @@
+import { z } from "zod";
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  DATABASE_URL: z.string().min(1).optional(),
+  PGLITE_DIR: z.string().min(1).optional(),
+  SESSION_SECRET: z.string().min(32, { message: "must be at least 32 characters" }).optional(),
+  DEMO_DATA: z.enum(["0", "1"]).default("1"),
+  ADMIN_EMAIL: z.email().optional(),
+  ADMIN_PASSWORD: z.string().min(12, { message: "must be at least 12 characters" }).optional(),
+  TEMPLATES_DIR: z.string().min(1).optional(),
+});
+export type Env = z.infer<typeof envSchema>;
+
+export class ConfigError extends Error {}
+
+// Parsed once at start; a bad value stops the app with one line naming the variable.
+export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new ConfigError(`Bad configuration: ${issue.path.join(".")} ${issue.message}`);
+  }
+  const env = result.data;
+  if (env.DATABASE_URL && !env.SESSION_SECRET && env.NODE_ENV === "production") {
+    throw new ConfigError("Bad configuration: SESSION_SECRET is required in production with DATABASE_URL (at least 32 characters)");
+  }
+  return env;
+}

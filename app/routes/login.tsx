@@ -1,0 +1,69 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, useNavigation, useSearchParams, useSubmit } from "@remix-run/react";
+import { useForm } from "react-hook-form";
+import { signInSchema, type SignInValues } from "~/auth/sign-in.schema";
+import { signIn } from "~/auth/sign-in.server";
+import { currentUser, startSession } from "~/auth/session.server";
+import { safeRedirect } from "~/auth/guard.server";
+import { parseRequest } from "~/ui/form.server";
+import { Field, useServerErrors } from "~/ui/form";
+
+export const meta: MetaFunction = () => [{ title: "Sign in · Panel" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (await currentUser(request)) throw redirect("/");
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const parsed = await parseRequest(request, signInSchema);
+  if (!parsed.ok) return json({ errors: parsed.errors }, { status: 400 });
+  const result = await signIn(parsed.data.email, parsed.data.password);
+  if (!result.ok) return json({ errors: { form: result.message } }, { status: 401 });
+  return redirect(safeRedirect(parsed.data.redirectTo), { headers: { "Set-Cookie": await startSession(result.userId) } });
+}
+
+export default function Login() {
+  const [params] = useSearchParams();
+  const submit = useSubmit();
+  const navigation = useNavigation();
+  const form = useForm<SignInValues>({
+    resolver: zodResolver(signInSchema),
+    defaultValues: { email: "", password: "", redirectTo: params.get("redirectTo") ?? "/" },
+  });
+  const formError = useServerErrors(form);
+  const { errors } = form.formState;
+  return (
+    <main className="page narrow" id="main">
+      <h1>Sign in</h1>
+      <p className="lead">Interview scorecards and hiring-committee packets.</p>
+      <Form
+        method="post"
+        noValidate
+        className="card"
+        onSubmit={(event) => {
+          const target = event.currentTarget;
+          void form.handleSubmit(() => submit(target))(event);
+        }}
+      >
+        {formError ? (
+          <p className="form-error" role="alert">
+            {formError}
+          </p>
+        ) : null}
+        <input type="hidden" {...form.register("redirectTo")} />
+        <Field id="email" label="Email" error={errors.email}>
+          {(aria) => <input type="email" autoComplete="username" {...aria} {...form.register("email")} />}
+        </Field>
+        <Field id="password" label="Password" error={errors.password}>
+          {(aria) => <input type="password" autoComplete="current-password" {...aria} {...form.register("password")} />}
+        </Field>
+        <button type="submit" disabled={navigation.state === "submitting"}>
+          {navigation.state === "submitting" ? "Signing in…" : "Sign in"}
+        </button>
+      </Form>
+    </main>
+  );
+}

@@ -1,0 +1,126 @@
+import { z } from "zod";
+import {
+  COMPETENCY_IDS,
+  LEVEL_IDS,
+  NOT_ASSESSED,
+  RECOMMENDATION_IDS,
+  RED_FLAG_CATEGORIES,
+  HIRING_LEVELS,
+  type CompetencyId,
+} from "./rubric";
+
+// One schema for the scorecard form and its action: react-hook-form validates with it in the
+// browser and the action parses the same object on the server.
+
+export const LIMITS = {
+  answer: 50_000,
+  notes: 50_000,
+  summary: 10_000,
+  line: 2_000,
+  justification: 5_000,
+  listItems: 30,
+  redFlags: 20,
+  questions: 40,
+} as const;
+
+const text = (max: number, label: string) =>
+  z.string().max(max, { message: `${label} is too long: at most ${max.toLocaleString("en-US")} characters` });
+
+const lines = (label: string) => z.array(text(LIMITS.line, label)).max(LIMITS.listItems, { message: `At most ${LIMITS.listItems} ${label.toLowerCase()} lines` });
+
+export const ratingValueSchema = z.enum([...LEVEL_IDS, NOT_ASSESSED]);
+export const ratingsSchema = z.object(
+  Object.fromEntries(COMPETENCY_IDS.map((id) => [id, ratingValueSchema.nullable()])) as Record<
+    CompetencyId,
+    z.ZodNullable<typeof ratingValueSchema>
+  >,
+).strict();
+export type Ratings = z.infer<typeof ratingsSchema>;
+
+export const redFlagSchema = z.object({
+  category: z.enum(RED_FLAG_CATEGORIES, { message: "Choose a red-flag category from the taxonomy" }),
+  severity: z.number().int().min(1, { message: "Severity is 1 to 5 stars" }).max(5, { message: "Severity is 1 to 5 stars" }),
+  justification: text(LIMITS.justification, "Justification"),
+  evidence: z.array(text(LIMITS.line, "Evidence")).max(LIMITS.listItems),
+  suggestion: text(LIMITS.line, "Suggestion"),
+});
+export type RedFlag = z.infer<typeof redFlagSchema>;
+
+export const answerSchema = z.object({
+  questionId: z.string().max(100),
+  question: text(LIMITS.line, "Question"),
+  answer: text(LIMITS.answer, "Answer"),
+  notes: text(LIMITS.notes, "Notes"),
+});
+export type QuestionAnswer = z.infer<typeof answerSchema>;
+
+export const DRAFTABLE_SECTIONS = ["summary", "strengths", "improvements", "redFlags", "followUps"] as const;
+export type DraftableSection = (typeof DRAFTABLE_SECTIONS)[number];
+// "drafted": the assistant wrote it and nobody changed it; "edited": drafted, then changed by hand.
+export const provenanceSchema = z.partialRecord(z.enum(DRAFTABLE_SECTIONS), z.enum(["drafted", "edited"]));
+
+export const BIAS_TOPICS = [
+  "age",
+  "family-status",
+  "national-origin",
+  "race-ethnicity",
+  "religion",
+  "sex-gender",
+  "disability-health",
+  "other",
+] as const;
+export const biasWarningSchema = z.object({
+  topic: z.enum(BIAS_TOPICS),
+  excerpt: z.string().max(LIMITS.line),
+  message: z.string().max(LIMITS.line),
+});
+export type BiasWarning = z.infer<typeof biasWarningSchema>;
+
+export const scorecardContentSchema = z.object({
+  answers: z.array(answerSchema).max(LIMITS.questions),
+  notes: text(LIMITS.notes, "Notes"),
+  ratings: ratingsSchema,
+  recommendation: z.enum(RECOMMENDATION_IDS).nullable(),
+  level: z.enum(HIRING_LEVELS).nullable(),
+  summary: text(LIMITS.summary, "Summary"),
+  strengths: lines("Strengths"),
+  improvements: lines("Areas for improvement"),
+  redFlags: z.array(redFlagSchema).max(LIMITS.redFlags),
+  followUps: lines("Follow-up questions"),
+  provenance: provenanceSchema,
+  // Warnings the interviewer saw and submitted past; kept so the committee sees them.
+  biasWarnings: z.array(biasWarningSchema).max(50),
+});
+export type ScorecardContent = z.infer<typeof scorecardContentSchema>;
+
+// Submitting asks for more than saving a draft: every rating decided, a recommendation, a summary.
+export const submittableScorecardSchema = scorecardContentSchema.superRefine((card, ctx) => {
+  for (const id of COMPETENCY_IDS) {
+    if (card.ratings[id] === null) {
+      ctx.addIssue({ code: "custom", path: ["ratings", id], message: "Rate this competency or mark it not assessed" });
+    }
+  }
+  if (card.recommendation === null) {
+    ctx.addIssue({ code: "custom", path: ["recommendation"], message: "Choose an overall recommendation" });
+  }
+  if (card.summary.trim() === "") {
+    ctx.addIssue({ code: "custom", path: ["summary"], message: "Write the formal summary before submitting" });
+  }
+});
+
+export function emptyScorecard(answers: QuestionAnswer[] = []): ScorecardContent {
+  return {
+    answers,
+    notes: "",
+    ratings: Object.fromEntries(COMPETENCY_IDS.map((id) => [id, null])) as Ratings,
+    recommendation: null,
+    level: null,
+    summary: "",
+    strengths: [],
+    improvements: [],
+    redFlags: [],
+    followUps: [],
+    provenance: {},
+    biasWarnings: [],
+  };
+}

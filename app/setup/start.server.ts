@@ -1,0 +1,44 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { openConfiguredDatabase, setDatabase, type Database } from "~db/index.server";
+import { migrateToLatest } from "~db/migrate";
+import { countUsers } from "~db/queries/users";
+import type { Env } from "~/env.server";
+import { getTemplates } from "~/scorecards/templates.server";
+import { seedDemoData } from "./demo-data.server";
+import { createFirstAdmin } from "./first-admin.server";
+
+// Demo mode keeps a random secret beside its data, never a constant baked into the code.
+function ensureSessionSecret(env: Env, database: Database): void {
+  if (env.SESSION_SECRET) return;
+  if (!database.dataDir) {
+    process.env.SESSION_SECRET = crypto.randomBytes(32).toString("hex");
+    return;
+  }
+  const file = path.join(database.dataDir, "session-secret");
+  if (!fs.existsSync(file)) fs.writeFileSync(file, crypto.randomBytes(32).toString("hex"), { mode: 0o600 });
+  process.env.SESSION_SECRET = fs.readFileSync(file, "utf8").trim();
+}
+
+export async function startPanel(env: Env, log: (line: string) => void = console.log): Promise<Database> {
+  getTemplates(); // a broken template stops start-up before anything listens
+  const database = await openConfiguredDatabase();
+  try {
+    await migrateToLatest(database.db);
+    ensureSessionSecret(env, database);
+    setDatabase(database);
+    if ((await countUsers(database.db)) === 0) {
+      if (env.DEMO_DATA === "1") {
+        await seedDemoData(database.db);
+        log("Seeded demo data: sign in as interviewer@example.com / demo-password");
+      } else {
+        await createFirstAdmin(database.db, env, log);
+      }
+    }
+    return database;
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

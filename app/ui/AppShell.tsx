@@ -1,0 +1,57 @@
+import { Form, Link, NavLink } from "@remix-run/react";
+import type { SessionUser } from "~db/queries/users";
+
+type NavItem = { to: string; label: string; roles: SessionUser["roles"] };
+
+const NAV: NavItem[] = [
+  { to: "/", label: "Home", roles: ["interviewer", "recruiter", "committee", "admin"] },
+  { to: "/candidates", label: "Candidates", roles: ["recruiter", "committee", "admin"] },
+];
+
+const ROLE_LABEL: Record<string, string> = {
+  interviewer: "Interviewer",
+  recruiter: "Recruiter",
+  committee: "Hiring committee",
+  admin: "Admin",
+};
+
+export function AppShell({ user, children }: { user: SessionUser | null; children: React.ReactNode }) {
+  const items = user ? NAV.filter((item) => item.roles.some((role) => user.roles.includes(role))) : [];
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="app-header">
+        <Link to="/" className="brand">
+          Panel
+        </Link>
+        {user ? (
+          <>
+            <nav aria-label="Main">
+              <ul>
+                {items.map((item) => (
+                  <li key={item.to}>
+                    <NavLink to={item.to} end={item.to === "/"}>
+                      {item.label}
+                    </NavLink>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+            <div className="who">
+              <span className="who-name">{user.name}</span>
+              <span className="who-roles">{user.roles.map((r) => ROLE_LABEL[r]).join(", ")}</span>
+              <Form method="post" action="/logout">
+                <button type="submit" className="button-link">
+                  Sign out
+                </button>
+              </Form>
+            </div>
+          </>
+        ) : null}
+      </header>
+      {children}
+    </>
+  );
+}

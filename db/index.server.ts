@@ -1,0 +1,120 @@
+import path from "node:path";
+import { Kysely, sql } from "kysely";
+import { PostgresJSDialect } from "kysely-postgres-js";
+import postgres from "postgres";
+import { PGlite } from "@electric-sql/pglite";
+import { PGliteDialect } from "./pglite-dialect";
+import { lockDataDir } from "./data-dir-lock";
+import type { DB } from "./schema";
+
+export type Dialect = "pglite" | "postgres";
+export type Database = { db: Kysely<DB>; dialect: Dialect; dataDir: string | null; close(): Promise<void> };
+
+const INT8 = 20;
+const NUMERIC = 1700;
+
+export class DatabaseUnavailableError extends Error {}
+
+export function maskUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = "****";
+    return parsed.toString();
+  } catch {
+    return "(malformed URL)";
+  }
+}
+
+// Counts and bigserial ids as numbers on both drivers, so queries behave the same on each.
+export async function openPostgres(url: string): Promise<Database> {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new DatabaseUnavailableError(`DATABASE_URL is not a valid URL: ${maskUrl(url)}`);
+  }
+  if (!/^postgres(ql)?:$/.test(parsed.protocol)) {
+    throw new DatabaseUnavailableError(`DATABASE_URL must start with postgres:// (got ${maskUrl(url)})`);
+  }
+  const client = postgres(url, {
+    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    onnotice: () => {},
+    connect_timeout: 10,
+    types: {
+      bigint: { to: INT8, from: [INT8, NUMERIC], serialize: (v: number) => String(v), parse: (v: string) => Number(v) },
+    },
+  });
+  const db = new Kysely<DB>({ dialect: new PostgresJSDialect({ postgres: client }) });
+  try {
+    await sql`select 1`.execute(db);
+  } catch (error) {
+    await client.end({ timeout: 1 }).catch(() => {});
+    throw new DatabaseUnavailableError(`Cannot reach the database at ${maskUrl(url)}: ${(error as Error).message}`);
+  }
+  return { db, dialect: "postgres", dataDir: null, close: () => db.destroy() };
+}
+
+export async function openPglite(dataDir: string | null): Promise<Database> {
+  const unlock = dataDir ? lockDataDir(dataDir) : () => {};
+  try {
+    // Postgres wants its own empty folder: our lock and secret files sit beside it.
+    const pgdata = dataDir ? path.join(dataDir, "pgdata") : undefined;
+    const pglite = await PGlite.create(pgdata, { parsers: pgliteParsers });
+    return wrapPglite(pglite, dataDir, unlock);
+  } catch (error) {
+    unlock();
+    throw error;
+  }
+}
+
+export const pgliteParsers = { [INT8]: Number, [NUMERIC]: Number };
+
+export function wrapPglite(pglite: PGlite, dataDir: string | null, unlock: () => void = () => {}): Database {
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+  return {
+    db,
+    dialect: "pglite",
+    dataDir,
+    close: async () => {
+      await db.destroy();
+      unlock();
+    },
+  };
+}
+
+export function defaultDataDir(): string {
+  return path.resolve(process.env.PGLITE_DIR ?? "data/pglite");
+}
+
+export async function openConfiguredDatabase(): Promise<Database> {
+  const url = process.env.DATABASE_URL;
+  return url ? openPostgres(url) : openPglite(defaultDataDir());
+}
+
+// One instance per process. It lives on globalThis so the Remix bundle, the server entry and
+// a dev rebuild all share it rather than opening the PGlite folder twice.
+const holder = globalThis as unknown as { __panelDatabase?: Database };
+
+export function setDatabase(database: Database | undefined): void {
+  holder.__panelDatabase = database;
+}
+
+export function getDatabase(): Database {
+  const database = holder.__panelDatabase;
+  if (!database) throw new Error("The database is not open: call setDatabase() at start-up");
+  return database;
+}
+
+export function getDb(): Kysely<DB> {
+  return getDatabase().db;
+}
+
+export async function pingDatabase(): Promise<{ ok: boolean; dialect: Dialect }> {
+  const database = getDatabase();
+  try {
+    await sql`select 1`.execute(database.db);
+    return { ok: true, dialect: database.dialect };
+  } catch {
+    return { ok: false, dialect: database.dialect };
+  }
+}

@@ -1,0 +1,66 @@
+import { sql, type Kysely, type Transaction } from "kysely";
+import { jsonArrayFrom } from "kysely/helpers/postgres";
+import type { DB, Role } from "../schema";
+
+type Conn = Kysely<DB> | Transaction<DB>;
+
+export type SessionUser = { id: string; email: string; name: string; roles: Role[] };
+
+export async function findSessionUser(db: Conn, sessionId: string, now: Date): Promise<SessionUser | null> {
+  const row = await db
+    .selectFrom("sessions")
+    .innerJoin("users", "users.id", "sessions.user_id")
+    .select(["users.id", "users.email", "users.name"])
+    .select((eb) =>
+      jsonArrayFrom(eb.selectFrom("user_roles").select("user_roles.role").whereRef("user_roles.user_id", "=", "users.id")).as(
+        "roles",
+      ),
+    )
+    .where("sessions.id", "=", sessionId)
+    .where("sessions.expires_at", ">", now)
+    .where("users.active", "=", true)
+    .executeTakeFirst();
+  return row ? { ...row, roles: row.roles.map((r) => r.role) } : null;
+}
+
+export async function findUserForSignIn(db: Conn, email: string) {
+  return db
+    .selectFrom("users")
+    .select(["id", "password_hash", "active"])
+    .where(sql`lower(email)`, "=", email.toLowerCase())
+    .executeTakeFirst();
+}
+
+export async function countRecentFailures(db: Conn, email: string, since: Date): Promise<number> {
+  const row = await db
+    .selectFrom("sign_in_failures")
+    .select(sql<number>`count(*)::int`.as("n"))
+    .where("email", "=", email.toLowerCase())
+    .where("failed_at", ">", since)
+    .executeTakeFirstOrThrow();
+  return row.n;
+}
+
+export async function recordFailure(db: Conn, email: string): Promise<void> {
+  await db.insertInto("sign_in_failures").values({ email: email.toLowerCase() }).execute();
+}
+
+export async function createUser(
+  db: Conn,
+  user: { email: string; name: string; passwordHash: string | null; roles: Role[] },
+): Promise<string> {
+  const { id } = await db
+    .insertInto("users")
+    .values({ email: user.email.toLowerCase(), name: user.name, password_hash: user.passwordHash })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  if (user.roles.length) {
+    await db.insertInto("user_roles").values(user.roles.map((role) => ({ user_id: id, role }))).execute();
+  }
+  return id;
+}
+
+export async function countUsers(db: Conn): Promise<number> {
+  const row = await db.selectFrom("users").select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow();
+  return row.n;
+}

@@ -1,0 +1,154 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+
+// Timestamps come back as Date and may be written as Date or ISO string.
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+// JSON columns are written as JSON text (both drivers cast it) and read back parsed.
+export type Json<T> = ColumnType<T, string, string>;
+
+export type Role = "interviewer" | "recruiter" | "committee" | "admin";
+export const ROLES: readonly Role[] = ["interviewer", "recruiter", "committee", "admin"];
+
+export interface UsersTable {
+  id: Generated<string>;
+  email: string;
+  name: string;
+  password_hash: string | null;
+  active: Generated<boolean>;
+  created_at: CreatedAt;
+}
+
+export interface UserRolesTable {
+  user_id: string;
+  role: Role;
+}
+
+export interface SessionsTable {
+  // sha256 of the cookie token: a leaked table cannot be replayed as cookies.
+  id: string;
+  user_id: string;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+}
+
+export interface SignInFailuresTable {
+  id: Generated<number>;
+  email: string;
+  failed_at: CreatedAt;
+}
+
+export interface PositionsTable {
+  id: Generated<string>;
+  title: string;
+  team: string;
+  level_min: string;
+  level_max: string;
+  kit_id: string;
+  competencies: Json<string[]>;
+  status: Generated<"open" | "closed">;
+  created_at: CreatedAt;
+}
+
+export interface CandidatesTable {
+  id: Generated<string>;
+  position_id: string;
+  name: string;
+  email: string;
+  level_applied: string | null;
+  source: string | null;
+  cv_url: string | null;
+  archived_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+export type InterviewStage = "phone-screen" | "onsite" | "final";
+
+export interface InterviewsTable {
+  id: Generated<string>;
+  candidate_id: string;
+  interviewer_id: string;
+  scheduled_at: Timestamp;
+  time_zone: string;
+  duration_minutes: number;
+  stage: InterviewStage;
+  focus_competencies: Json<string[]>;
+  focus_questions: Json<string[]>;
+  kit_id: string;
+  cancelled_at: Timestamp | null;
+  cancel_reason: string | null;
+  created_at: CreatedAt;
+}
+
+export interface ScorecardsTable {
+  id: Generated<string>;
+  interview_id: string;
+  author_id: string;
+  status: Generated<"draft" | "submitted">;
+  content: Json<unknown>;
+  // Bumped on every write; a save based on an older version is a conflict.
+  version: Generated<number>;
+  revision: Generated<number>;
+  submitted_at: Timestamp | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface ScorecardRevisionsTable {
+  id: Generated<string>;
+  scorecard_id: string;
+  revision: number;
+  content: Json<unknown>;
+  reason: string | null;
+  submitted_by: string;
+  submitted_at: Timestamp;
+}
+
+export interface CommitteeMembersTable {
+  candidate_id: string;
+  user_id: string;
+}
+
+export interface DecisionsTable {
+  id: Generated<string>;
+  candidate_id: string;
+  outcome: "hire" | "no-hire" | "more-interviews";
+  level: string | null;
+  rationale: string;
+  reason: string | null;
+  recorded_by: string;
+  recorded_at: CreatedAt;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: CreatedAt;
+  actor_id: string | null;
+  action: string;
+  subject_type: string | null;
+  subject_id: string | null;
+  details: Json<Record<string, unknown>>;
+}
+
+export interface DB {
+  users: UsersTable;
+  user_roles: UserRolesTable;
+  sessions: SessionsTable;
+  sign_in_failures: SignInFailuresTable;
+  positions: PositionsTable;
+  candidates: CandidatesTable;
+  interviews: InterviewsTable;
+  scorecards: ScorecardsTable;
+  scorecard_revisions: ScorecardRevisionsTable;
+  committee_members: CommitteeMembersTable;
+  decisions: DecisionsTable;
+  audit_log: AuditLogTable;
+}
+
+export type User = Selectable<UsersTable>;
+export type NewUser = Insertable<UsersTable>;
+export type UserUpdate = Updateable<UsersTable>;
+export type Candidate = Selectable<CandidatesTable>;
+export type Interview = Selectable<InterviewsTable>;
+export type Scorecard = Selectable<ScorecardsTable>;
+export type Position = Selectable<PositionsTable>;
+export type Decision = Selectable<DecisionsTable>;

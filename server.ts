@@ -1,0 +1,82 @@
+import crypto from "node:crypto";
+import path from "node:path";
+import express from "express";
+import compression from "compression";
+import helmet from "helmet";
+import { createRequestHandler } from "@remix-run/express";
+import { installGlobals, type ServerBuild } from "@remix-run/node";
+import { parseEnv, ConfigError } from "./app/env.server";
+import { startPanel } from "./app/setup/start.server";
+import { DatabaseUnavailableError } from "./db/index.server";
+import { DataDirInUseError } from "./db/data-dir-lock";
+import { MigrationError } from "./db/migrate";
+import { TemplateError } from "./app/scorecards/templates.server";
+import { sameOrigin } from "./app/auth/origin.server";
+
+installGlobals({ nativeFetch: true });
+
+// Known start-up failures print one line and exit 1; anything else keeps its stack.
+function fail(error: unknown): never {
+  const known = [ConfigError, DatabaseUnavailableError, DataDirInUseError, MigrationError, TemplateError];
+  if (known.some((k) => error instanceof k)) console.error(`panel: ${(error as Error).message}`);
+  else console.error(error);
+  process.exit(1);
+}
+
+async function main() {
+  const env = parseEnv();
+  const database = await startPanel(env);
+  const buildPath = path.resolve("build/index.js");
+  const build = (await import(buildPath)) as ServerBuild;
+
+  const app = express();
+  app.disable("x-powered-by");
+  app.use(compression());
+  app.use((_req, res, next) => {
+    res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
+    next();
+  });
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          "default-src": ["'self'"],
+          "script-src": ["'self'", (_req, res) => `'nonce-${(res as express.Response).locals.cspNonce}'`],
+          "style-src": ["'self'", "'unsafe-inline'"],
+          "img-src": ["'self'", "data:"],
+          "connect-src": ["'self'"],
+          "form-action": ["'self'"],
+          "frame-ancestors": ["'none'"],
+          "upgrade-insecure-requests": null,
+        },
+      },
+      strictTransportSecurity: env.NODE_ENV === "production",
+      referrerPolicy: { policy: "same-origin" },
+      frameguard: { action: "deny" },
+    }),
+  );
+  // Every state change must come from our own pages: refuse cross-site posts outright.
+  app.use((req, res, next) => {
+    if (["GET", "HEAD", "OPTIONS"].includes(req.method)) return next();
+    if (sameOrigin(req.headers.origin, req.headers.referer, req.headers.host)) return next();
+    res.status(403).type("text/plain").send("Cross-site request refused.");
+  });
+  app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+  app.use(express.static("public", { maxAge: "1h" }));
+  app.all(
+    "*",
+    createRequestHandler({ build, mode: env.NODE_ENV, getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce }) }),
+  );
+
+  const server = app.listen(env.PORT, () => {
+    console.log(`Panel listening on http://localhost:${env.PORT} (database: ${database.dialect})`);
+  });
+  const shutdown = () => {
+    server.close();
+    database.close().finally(() => process.exit(0));
+  };
+  process.on("SIGTERM", shutdown);
+  process.on("SIGINT", shutdown);
+}
+
+main().catch(fail);

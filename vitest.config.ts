@@ -1,0 +1,33 @@
+import { defineConfig } from "vitest/config";
+import { fileURLToPath } from "node:url";
+
+const alias = {
+  "~": fileURLToPath(new URL("./app", import.meta.url)),
+  "~db": fileURLToPath(new URL("./db", import.meta.url)),
+};
+
+// Two cores here: cap the workers, and keep browser tests in one serial project.
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    maxWorkers: 2,
+    projects: [
+      { resolve: { alias }, test: { name: "unit", include: ["test/unit/**/*.test.ts", "test/assistant/**/*.test.ts"] } },
+      {
+        resolve: { alias },
+        test: { name: "integration", include: ["test/integration/**/*.test.ts"], testTimeout: 30_000, hookTimeout: 60_000 },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: "e2e",
+          include: ["test/e2e/**/*.test.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+          globalSetup: ["test/e2e/global-setup.ts"],
+        },
+      },
+    ],
+  },
+});
