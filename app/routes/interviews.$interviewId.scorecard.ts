@@ -1,0 +1,16 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { requireId, requireRole } from "~/auth/guard.server";
+import { respondToDomainErrors } from "~/errors.server";
+import { writeScorecard } from "~/scorecards/scorecard.server";
+import { scorecardActionSchema } from "~/scorecards/scorecard-action.schema";
+import { parseRequest } from "~/ui/form.server";
+
+// Autosave, submit and amend: JSON in, JSON out, so the page keeps its form state.
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireRole(request, "interviewer");
+  const interviewId = requireId(params.interviewId, "interview");
+  const parsed = await parseRequest(request, scorecardActionSchema);
+  if (!parsed.ok) return json({ errors: parsed.errors }, { status: 400 });
+  return respondToDomainErrors(async () => json({ saved: await writeScorecard(user, interviewId, parsed.data) }));
+}

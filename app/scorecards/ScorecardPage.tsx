@@ -1,0 +1,95 @@
+import { useState } from "react";
+import type { SerializeFrom } from "@remix-run/node";
+import type { loader } from "~/routes/interviews.$interviewId";
+import { ScorecardForm } from "./ScorecardForm";
+import { ScorecardFeedback } from "./ScorecardFeedback";
+import { MarkdownActions } from "./MarkdownActions";
+import { formatWhen, STAGE_LABEL } from "~/ui/format";
+
+type Data = SerializeFrom<typeof loader>;
+
+export function ScorecardPage({ data }: { data: Data }) {
+  const { interview, kit, scorecard, revisions, others, rubric, redFlagTitles } = data;
+  const [amending, setAmending] = useState(false);
+  const submitted = scorecard.status === "submitted";
+  return (
+    <main className="page wide" id="main">
+      <header className="scorecard-header">
+        <h1>
+          {interview.candidate_name} <span className="muted">· {interview.position_title}</span>
+        </h1>
+        <p className="lead">
+          {STAGE_LABEL[interview.stage]} · {formatWhen(interview.scheduled_at, interview.time_zone)} · {interview.duration_minutes} min · Kit:{" "}
+          {kit.title} (v{kit.version})
+        </p>
+        <p>
+          {submitted ? (
+            <span className="badge submitted">Submitted{scorecard.revision > 1 ? ` · revision ${scorecard.revision}` : ""}</span>
+          ) : (
+            <span className="badge draft">{scorecard.status === "draft" ? "Draft" : "Not started"}</span>
+          )}
+        </p>
+      </header>
+      {submitted && !amending ? (
+        <>
+          <div className="actions-row">
+            <button type="button" onClick={() => setAmending(true)}>
+              Amend
+            </button>
+            <MarkdownActions interviewId={interview.id} />
+          </div>
+          <section className="card" aria-labelledby="mine-heading">
+            <h2 id="mine-heading">Your scorecard</h2>
+            <ScorecardFeedback content={scorecard.content} redFlagTitles={redFlagTitles} />
+          </section>
+          {revisions.length > 1 ? (
+            <section className="card" aria-labelledby="revisions-heading">
+              <h2 id="revisions-heading">Revisions</h2>
+              {revisions.map((r) => (
+                <details key={r.revision}>
+                  <summary>
+                    Revision {r.revision} · {new Date(r.submitted_at).toLocaleString()}
+                    {r.reason ? ` · “${r.reason}”` : ""}
+                  </summary>
+                  <ScorecardFeedback content={r.content} redFlagTitles={redFlagTitles} />
+                </details>
+              ))}
+            </section>
+          ) : null}
+          <section className="card" aria-labelledby="others-heading">
+            <h2 id="others-heading">Other submitted feedback on this candidate</h2>
+            {others.length === 0 ? <p className="empty">No one else has submitted yet.</p> : null}
+            {others.map((o) => (
+              <details key={o.interview_id}>
+                <summary>
+                  {o.interviewer_name} · {STAGE_LABEL[o.stage]}
+                </summary>
+                <ScorecardFeedback content={o.content} redFlagTitles={redFlagTitles} />
+              </details>
+            ))}
+          </section>
+        </>
+      ) : (
+        <>
+          {!submitted ? (
+            <p className="muted independence">
+              Other interviewers' feedback on this candidate stays hidden until you submit yours, so your judgement is your own.
+            </p>
+          ) : null}
+          <ScorecardForm
+            key={`${scorecard.version}-${amending}`}
+            interviewId={interview.id}
+            kit={kit}
+            rubric={rubric}
+            redFlagTitles={redFlagTitles}
+            initial={scorecard.content}
+            version={scorecard.version}
+            savedAt={scorecard.savedAt}
+            mode={submitted ? "amend" : "draft"}
+            onCancelAmend={() => setAmending(false)}
+          />
+        </>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,145 @@
+import { getDb } from "~db/index.server";
+import { appendAudit } from "~db/queries/audit";
+import {
+  findInterviewForInterviewer,
+  findScorecardByInterview,
+  insertFirstDraft,
+  insertRevision,
+  listRevisions,
+  listSubmittedForCandidate,
+  updateIfVersion,
+} from "~db/queries/scorecards";
+import { DomainError } from "~/errors.server";
+import { currentKit, kitAtVersion } from "./kits.server";
+import { getTemplates } from "./templates.server";
+import { emptyScorecard, scorecardContentSchema, type ScorecardContent } from "./scorecard.schema";
+import type { ScorecardAction } from "./scorecard-action.schema";
+import type { KitQuestion } from "./templates.schema";
+import { scorecardToMarkdown } from "./markdown";
+
+type Author = { id: string };
+
+async function requireOwnInterview(user: Author, interviewId: string) {
+  const interview = await findInterviewForInterviewer(getDb(), interviewId, user.id);
+  if (!interview) throw new DomainError("not-found", "No such interview among yours.");
+  return interview;
+}
+
+const parseContent = (raw: unknown): ScorecardContent => scorecardContentSchema.parse(raw);
+
+function startingAnswers(questions: KitQuestion[], focus: string[]) {
+  const chosen = focus.length ? questions.filter((q) => focus.includes(q.id)) : questions.slice(0, 2);
+  return chosen.map((q) => ({ questionId: q.id, question: q.prompt, answer: "", notes: "" }));
+}
+
+export async function openScorecard(user: Author, interviewId: string) {
+  const interview = await requireOwnInterview(user, interviewId);
+  const scorecard = await findScorecardByInterview(getDb(), interviewId);
+  const { kit, version } = scorecard?.kit_version
+    ? await kitAtVersion(scorecard.kit_id ?? interview.kit_id, scorecard.kit_version)
+    : await currentKit(interview.kit_id);
+  const content = scorecard ? parseContent(scorecard.content) : emptyScorecard(startingAnswers(kit.questions, interview.focus_questions));
+  const submitted = scorecard?.status === "submitted";
+  // Independence: other interviewers' feedback stays hidden until this one is submitted.
+  const others = submitted ? await listSubmittedForCandidate(getDb(), interview.candidate_id, interviewId) : [];
+  const revisions = scorecard && submitted ? await listRevisions(getDb(), scorecard.id) : [];
+  const templates = getTemplates();
+  return {
+    interview,
+    rubric: templates.rubric,
+    redFlagTitles: redFlagTitles(),
+    kit: { ...kit, version },
+    scorecard: {
+      status: scorecard?.status ?? ("not-started" as const),
+      version: scorecard?.version ?? 0,
+      revision: scorecard?.revision ?? 0,
+      savedAt: scorecard?.updated_at ?? null,
+      submittedAt: scorecard?.submitted_at ?? null,
+      content,
+    },
+    revisions: revisions.map((r) => ({ ...r, content: parseContent(r.content) })),
+    others: others.map((o) => ({ ...o, content: parseContent(o.content) })),
+  };
+}
+
+function conflict(message: string, current: { version: number; content: unknown; status: string }): never {
+  throw new DomainError("conflict", message, {
+    current: { version: current.version, status: current.status, content: parseContent(current.content) },
+  });
+}
+
+export type SaveResult = { version: number; savedAt: Date; status: "draft" | "submitted"; revision: number };
+
+// One entry point for the page's three writes; each checks the version it was based on.
+export async function writeScorecard(user: Author, interviewId: string, action: ScorecardAction): Promise<SaveResult> {
+  const interview = await requireOwnInterview(user, interviewId);
+  const db = getDb();
+  const content = JSON.stringify(action.content);
+  return db.transaction().execute(async (tx) => {
+    let existing = await findScorecardByInterview(tx, interviewId);
+    if (!existing) {
+      if (action.baseVersion !== 0) throw new DomainError("conflict", "This scorecard no longer exists in the state you loaded.");
+      const { version } = await currentKit(interview.kit_id);
+      const inserted = await insertFirstDraft(tx, { interviewId, authorId: user.id, content, kitId: interview.kit_id, kitVersion: version });
+      if (!inserted) conflict("Another tab saved this scorecard first.", (await findScorecardByInterview(tx, interviewId))!);
+      if (action.intent === "save") return { version: inserted.version, savedAt: inserted.updated_at, status: "draft", revision: 0 };
+      existing = (await findScorecardByInterview(tx, interviewId))!;
+      action = { ...action, baseVersion: existing.version };
+    }
+    if (existing.version !== action.baseVersion) {
+      conflict("This scorecard was changed in another tab or window since you loaded it.", existing);
+    }
+    if (action.intent === "amend" ? existing.status !== "submitted" : existing.status === "submitted") {
+      throw new DomainError(
+        "conflict",
+        action.intent === "amend" ? "Only a submitted scorecard can be amended." : "This scorecard is submitted; amend it to change it.",
+      );
+    }
+    const now = new Date();
+    const revision = action.intent === "save" ? existing.revision : existing.revision + 1;
+    const updated = await updateIfVersion(tx, existing.id, action.baseVersion, {
+      content,
+      ...(action.intent === "save" ? {} : { status: "submitted" as const, revision, submittedAt: now }),
+    });
+    if (!updated) conflict("This scorecard was changed in another tab or window since you loaded it.", existing);
+    if (action.intent !== "save") {
+      await insertRevision(tx, {
+        scorecardId: existing.id,
+        revision,
+        content,
+        reason: action.intent === "amend" ? action.reason : null,
+        submittedBy: user.id,
+        submittedAt: now,
+      });
+      await appendAudit(tx, {
+        actorId: user.id,
+        action: action.intent === "amend" ? "scorecard.amend" : "scorecard.submit",
+        subjectType: "scorecard",
+        subjectId: existing.id,
+        details: { interviewId, revision, ...(action.intent === "amend" ? { reason: action.reason } : {}) },
+      });
+    }
+    return {
+      version: updated.version,
+      savedAt: updated.updated_at,
+      status: action.intent === "save" ? "draft" : "submitted",
+      revision: updated.revision,
+    };
+  });
+}
+
+export function redFlagTitles(): Record<string, string> {
+  return Object.fromEntries(Object.entries(getTemplates().redFlags).map(([id, def]) => [id, def.title]));
+}
+
+// The Markdown export: only the author's own submitted scorecard.
+export async function scorecardMarkdown(user: Author, interviewId: string): Promise<{ fileName: string; markdown: string }> {
+  const interview = await requireOwnInterview(user, interviewId);
+  const scorecard = await findScorecardByInterview(getDb(), interviewId);
+  if (!scorecard || scorecard.status !== "submitted") throw new DomainError("not-found", "This scorecard is not submitted yet.");
+  const titles = redFlagTitles();
+  const date = scorecard.submitted_at ?? new Date();
+  const markdown = scorecardToMarkdown(parseContent(scorecard.content), { date, redFlagTitle: (c) => titles[c] ?? c });
+  const slug = interview.candidate_name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "candidate";
+  return { fileName: `scorecard-${slug}-${date.toISOString().slice(0, 10)}.md`, markdown };
+}
