@@ -12,6 +12,9 @@ export type Database = { db: Kysely<DB>; dialect: Dialect; dataDir: string | nul
 
 const INT8 = 20;
 const NUMERIC = 1700;
+const JSON_OID = 114;
+const JSONB_OID = 3802;
+const jsonText = (v: unknown) => (typeof v === "string" ? v : JSON.stringify(v));
 
 export class DatabaseUnavailableError extends Error {}
 
@@ -21,7 +24,8 @@ export function maskUrl(url: string): string {
     if (parsed.password) parsed.password = "****";
     return parsed.toString();
   } catch {
-    return "(malformed URL)";
+    // Still name it so the operator sees what is wrong; mask up to the last "@" to be safe.
+    return url.replace(/\/\/([^:/@]*):.*@/, "//$1:****@");
   }
 }
 
@@ -42,6 +46,10 @@ export async function openPostgres(url: string): Promise<Database> {
     connect_timeout: 10,
     types: {
       bigint: { to: INT8, from: [INT8, NUMERIC], serialize: (v: number) => String(v), parse: (v: string) => Number(v) },
+      // JSON columns are written as JSON text (see Json<> in schema.ts); postgres.js would
+      // stringify that text a second time and store a JSON string instead of the object.
+      json: { to: JSON_OID, from: [JSON_OID], serialize: jsonText, parse: (v: string) => JSON.parse(v) },
+      jsonb: { to: JSONB_OID, from: [JSONB_OID], serialize: jsonText, parse: (v: string) => JSON.parse(v) },
     },
   });
   const db = new Kysely<DB>({ dialect: new PostgresJSDialect({ postgres: client }) });
@@ -77,6 +85,8 @@ export function wrapPglite(pglite: PGlite, dataDir: string | null, unlock: () =>
     dataDir,
     close: async () => {
       await db.destroy();
+      // Kysely skips the driver's destroy when no query ever ran: close PGlite ourselves.
+      if (!pglite.closed) await pglite.close();
       unlock();
     },
   };

@@ -31,6 +31,8 @@ export class PGliteDialect implements Dialect {
   }
 }
 
+const ACQUIRE_TIMEOUT_MS = 30_000;
+
 class PGliteDriver implements Driver {
   private tail: Promise<void> = Promise.resolve();
   private release: (() => void) | null = null;
@@ -48,7 +50,20 @@ class PGliteDriver implements Driver {
     const previous = this.tail;
     let release!: () => void;
     this.tail = new Promise<void>((resolve) => (release = resolve));
-    await previous;
+    // A query through getDb() inside a transaction would wait for that transaction forever:
+    // fail loudly instead of hanging.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const waited = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`Waited ${ACQUIRE_TIMEOUT_MS / 1000} s for the PGlite connection: is a query running outside an open transaction?`)), ACQUIRE_TIMEOUT_MS);
+    });
+    try {
+      await Promise.race([previous, waited]);
+    } catch (error) {
+      previous.then(release); // keep the queue moving once the holder lets go
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
     this.release = release;
     return this.connection;
   }

@@ -75,12 +75,13 @@ export async function writeScorecard(user: Author, interviewId: string, action: 
   const interview = await requireOwnInterview(user, interviewId);
   const db = getDb();
   const content = JSON.stringify(action.content);
+  // Resolved before the transaction: on PGlite a query outside it would wait for it forever.
+  const { version: kitVersion } = await currentKit(interview.kit_id);
   return db.transaction().execute(async (tx) => {
     let existing = await findScorecardByInterview(tx, interviewId);
     if (!existing) {
       if (action.baseVersion !== 0) throw new DomainError("conflict", "This scorecard no longer exists in the state you loaded.");
-      const { version } = await currentKit(interview.kit_id);
-      const inserted = await insertFirstDraft(tx, { interviewId, authorId: user.id, content, kitId: interview.kit_id, kitVersion: version });
+      const inserted = await insertFirstDraft(tx, { interviewId, authorId: user.id, content, kitId: interview.kit_id, kitVersion });
       if (!inserted) conflict("Another tab saved this scorecard first.", (await findScorecardByInterview(tx, interviewId))!);
       if (action.intent === "save") return { version: inserted.version, savedAt: inserted.updated_at, status: "draft", revision: 0 };
       existing = (await findScorecardByInterview(tx, interviewId))!;
