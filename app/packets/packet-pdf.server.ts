@@ -1,0 +1,214 @@
+import { LEVELS, competencyLabel, stars } from "~/scorecards/rubric";
+import { aggregatePacket, submittedInterviews, type PacketAggregate } from "./aggregate";
+import { OUTCOME_LABELS, STAGE_LABELS, STATUS_LABELS, type Decision, type Packet } from "./packet";
+import { formatDate, formatDateTime, ratingName, recommendationName } from "./pdf/format";
+import { interviewSection } from "./pdf/interview";
+import { COLORS, SIZES, bulletList, contentWidth, createDocument, drawFooters, heading, keyValues, paragraph, printable, setFont, type Doc } from "./pdf/layout";
+import { table, type Cell } from "./pdf/table";
+
+// The hiring-committee packet as a PDF, drawn with pdfkit (no browser). The returned document is a
+// readable stream: pipe it to the response or a file; pages are buffered only so the footer can
+// say "Page X of Y".
+
+export const FOOTER = "Confidential — hiring committee";
+// Interviewer columns per matrix table on a portrait A4 page; a larger panel splits into several tables.
+const MATRIX_COLUMNS = 6;
+
+export function renderPacketPdf(packet: Packet): PDFKit.PDFDocument {
+  const aggregate = aggregatePacket(packet);
+  const doc = createDocument({
+    title: `Hiring committee packet — ${packet.candidate.name}`,
+    subject: `${packet.position.title}: panel feedback, ratings and decision`,
+    createdAt: packet.generatedAt,
+  });
+  const outline = doc.outline;
+
+  outline.addItem("Cover");
+  cover(doc, packet, aggregate);
+
+  doc.addPage();
+  outline.addItem("Panel overview");
+  overview(doc, aggregate);
+
+  section(doc, "Where the panel disagrees", () => disagreements(doc, aggregate));
+  section(doc, "Red flags across the panel", () => redFlags(doc, aggregate));
+  section(doc, "Open questions", () => openQuestions(doc, aggregate));
+  section(doc, "Missing scorecards", () => missing(doc, aggregate));
+
+  const submitted = submittedInterviews(packet);
+  const interviews = submitted.length > 0 ? outline.addItem("Interviews", { expanded: true }) : null;
+  submitted.forEach((interview, i) => {
+    doc.addPage();
+    interviews!.addItem(`${aggregate.columns[i].label} — ${STAGE_LABELS[interview.stage]}, ${formatDate(interview.scheduledAt)}`);
+    interviewSection(doc, interview, aggregate.columns[i], (category) => packet.redFlagTitles[category as keyof Packet["redFlagTitles"]] ?? category);
+  });
+
+  drawFooters(doc, FOOTER);
+  doc.end();
+  return doc;
+
+  function section(doc: Doc, title: string, body: () => void) {
+    heading(doc, title, 1);
+    // Bookmark the page the heading landed on (heading() may have started a new one).
+    outline.addItem(title);
+    body();
+  }
+}
+
+function cover(doc: Doc, packet: Packet, aggregate: PacketAggregate): void {
+  setFont(doc, "regular", SIZES.small, COLORS.muted).text("HIRING COMMITTEE PACKET", { characterSpacing: 1.5 });
+  doc.moveDown(0.4);
+  setFont(doc, "bold", SIZES.title, COLORS.heading).text(printable(doc, packet.candidate.name), { width: contentWidth(doc) });
+  paragraph(doc, `${packet.position.title} · ${packet.candidate.email}`, { size: 11, color: COLORS.muted, gap: 10 });
+  const submitted = aggregate.columns.length;
+  keyValues(doc, [
+    ["Level applied for", packet.candidate.levelApplied ?? "Not stated"],
+    ["Generated", formatDateTime(packet.generatedAt)],
+    ["Scorecards", `${submitted} of ${packet.interviews.length} submitted${aggregate.tallyText ? ` · ${aggregate.tallyText}` : ""}`],
+  ]);
+
+  heading(doc, "Decision", 2);
+  if (packet.decision) decision(doc, packet.decision);
+  else paragraph(doc, "No decision recorded yet.", { color: COLORS.muted });
+  const current = packet.decision?.recordedAt.getTime();
+  const earlier = packet.decisionHistory.filter((d) => d.recordedAt.getTime() !== current);
+  if (earlier.length > 0) {
+    heading(doc, "Earlier decisions", 2);
+    for (const d of [...earlier].reverse()) decision(doc, d);
+  }
+
+  const order = [...packet.interviews].sort((a, b) => a.scheduledAt.getTime() - b.scheduledAt.getTime());
+  table(
+    doc,
+    [
+      { header: "Interviewer", width: 110 },
+      { header: "Stage and date", width: 110 },
+      { header: "Focus", width: contentWidth(doc) - 300 },
+      { header: "Scorecard", width: 80 },
+    ],
+    order.map((i): Cell[] => [
+      i.interviewer.name,
+      `${STAGE_LABELS[i.stage]}, ${formatDate(i.scheduledAt)}`,
+      [i.focus.competencies.map(competencyLabel).join(", "), ...i.focus.questions].filter(Boolean).join("\n") || "—",
+      { text: STATUS_LABELS[i.status], bold: i.status !== "submitted", color: i.status === "submitted" ? COLORS.text : COLORS.warn },
+    ]),
+    { title: "Panel" },
+  );
+}
+
+function outcomeText(d: Decision): string {
+  return `${OUTCOME_LABELS[d.outcome]}${d.level ? `, ${d.level}` : ""}`;
+}
+
+function decision(doc: Doc, d: Decision): void {
+  paragraph(doc, outcomeText(d), { font: "bold", size: 12, gap: 2 });
+  paragraph(doc, `Recorded by ${d.recordedBy.name}, ${formatDateTime(d.recordedAt)}`, { color: COLORS.muted, size: SIZES.small });
+  paragraph(doc, d.rationale);
+  if (d.reason) paragraph(doc, `Reason for revising: ${d.reason}`, { color: COLORS.muted });
+}
+
+function overview(doc: Doc, aggregate: PacketAggregate): void {
+  heading(doc, "Panel overview", 1);
+  if (aggregate.columns.length === 0) {
+    paragraph(doc, "No submitted scorecards yet: nothing to aggregate.", { color: COLORS.muted });
+    return;
+  }
+  const width = contentWidth(doc);
+  // A larger panel splits into tables of even size (13 → 5, 4, 4), each repeating the competencies.
+  const tables = Math.ceil(aggregate.columns.length / MATRIX_COLUMNS);
+  const perTable = Math.ceil(aggregate.columns.length / tables);
+  const cellWidth = (width - 120) / MATRIX_COLUMNS;
+  for (let start = 0; start < aggregate.columns.length; start += perTable) {
+    const columns = aggregate.columns.slice(start, start + perTable);
+    table(
+      doc,
+      [{ header: "Competency", width: 120 }, ...columns.map((c) => ({ header: c.label, width: cellWidth, align: "center" as const }))],
+      aggregate.matrix.map((row) => [
+        { text: row.label, bold: true },
+        ...row.ratings.slice(start, start + perTable).map((r): Cell => (r === "not-assessed" ? { text: "n/a", color: COLORS.muted } : ratingName(r))),
+      ]),
+      { title: tables > 1 ? `Interviewers ${start + 1}–${start + columns.length} of ${aggregate.columns.length}` : undefined },
+    );
+  }
+  paragraph(doc, `Levels low to high: ${LEVELS.map((l) => l.label).join(", ")}; n/a: not assessed.`, { color: COLORS.muted, size: SIZES.small });
+
+  table(
+    doc,
+    [
+      { header: "Competency", width: 160 },
+      { header: "Median", width: 120 },
+      { header: "Spread", width: 100 },
+      { header: "Assessed by", width: width - 380 },
+    ],
+    aggregate.matrix.map((row) => [
+      row.label,
+      row.medianLabel ?? "—",
+      row.spread === null ? "—" : row.spread === 1 ? "1 level" : `${row.spread} levels`,
+      `${row.assessed} of ${aggregate.columns.length}`,
+    ]),
+    { title: "Per competency" },
+  );
+
+  table(
+    doc,
+    [
+      { header: "Interviewer", width: 200 },
+      { header: "Recommendation", width: 140 },
+      { header: "Level", width: 140 },
+    ],
+    aggregate.recommendations.map((r) => [r.column.label, recommendationName(r.recommendation), r.level ?? "None given"]),
+    { title: `Recommendations: ${aggregate.tallyText || "none"}` },
+  );
+}
+
+function disagreements(doc: Doc, aggregate: PacketAggregate): void {
+  if (aggregate.disagreements.length === 0) {
+    return paragraph(doc, "No competency spans two or more levels and no hire/no-hire split.", { color: COLORS.muted });
+  }
+  for (const d of aggregate.disagreements) {
+    if (d.kind === "competency") {
+      heading(doc, `${d.label}: ratings ${d.spread} levels apart`, 2);
+      const byLevel = [...LEVELS].reverse().flatMap((level) => {
+        const who = d.ratings.filter((r) => r.value === level.id).map((r) => r.column.label);
+        return who.length ? [`${level.label}: ${who.join(", ")}`] : [];
+      });
+      bulletList(doc, byLevel);
+    } else {
+      heading(doc, "Hire and no-hire recommendations split", 2);
+      const said = (list: typeof d.hire) => list.map((s) => `${s.column.label} (${recommendationName(s.value)})`).join(", ");
+      bulletList(doc, [`For hiring: ${said(d.hire)}`, `Against hiring: ${said(d.noHire)}`]);
+    }
+  }
+}
+
+function redFlags(doc: Doc, aggregate: PacketAggregate): void {
+  if (aggregate.redFlags.length === 0) return paragraph(doc, "No red flags raised.", { color: COLORS.muted });
+  for (const flag of aggregate.redFlags) {
+    const raised = flag.interviewerCount === 1 ? `raised by one interviewer only (${flag.raisedBy[0].column.label})` : `raised by ${flag.interviewerCount} interviewers`;
+    heading(doc, `${flag.title}  ${stars(flag.maxSeverity)}`, 2, raised);
+    bulletList(doc, flag.raisedBy.map((r) => `${r.column.label} (${stars(r.severity)}): ${r.justification || "no justification given"}`));
+  }
+}
+
+function openQuestions(doc: Doc, aggregate: PacketAggregate): void {
+  if (aggregate.openQuestions.length === 0) return paragraph(doc, "No follow-up questions.", { color: COLORS.muted });
+  for (const { column, questions } of aggregate.openQuestions) {
+    heading(doc, column.label, 2);
+    bulletList(doc, questions, { numbered: true });
+  }
+}
+
+function missing(doc: Doc, aggregate: PacketAggregate): void {
+  if (aggregate.missing.length === 0) return paragraph(doc, "Every scheduled interview has a submitted scorecard.", { color: COLORS.muted });
+  paragraph(doc, "These interviews have no submitted scorecard; nothing from them is in the aggregates above.", { color: COLORS.muted });
+  table(
+    doc,
+    [
+      { header: "Interviewer", width: 160 },
+      { header: "Stage", width: 100 },
+      { header: "Date", width: 120 },
+      { header: "Status", width: contentWidth(doc) - 380 },
+    ],
+    aggregate.missing.map((m) => [m.interviewer.name, STAGE_LABELS[m.stage], formatDate(m.scheduledAt), { text: STATUS_LABELS[m.status], bold: true, color: COLORS.warn }]),
+  );
+}

@@ -1,0 +1,67 @@
+import type { CompetencyId, RedFlagCategory } from "~/scorecards/rubric";
+import type { ScorecardContent } from "~/scorecards/scorecard.schema";
+
+// What the packet loader hands to the page, the aggregation and the PDF: plain data, no database.
+
+export type Person = { id: string; name: string };
+
+export const INTERVIEW_STAGES = ["phone-screen", "onsite", "final"] as const;
+export type InterviewStage = (typeof INTERVIEW_STAGES)[number];
+export const STAGE_LABELS: Record<InterviewStage, string> = {
+  "phone-screen": "Phone screen",
+  onsite: "Onsite",
+  final: "Final",
+};
+
+export type MissingStatus = "draft" | "not-started" | "overdue";
+export const STATUS_LABELS: Record<MissingStatus | "submitted", string> = {
+  submitted: "Submitted",
+  draft: "Draft",
+  "not-started": "Not started",
+  overdue: "Overdue",
+};
+
+type InterviewBase = {
+  id: string;
+  interviewer: Person;
+  stage: InterviewStage;
+  scheduledAt: Date;
+  durationMinutes: number;
+  focus: { competencies: CompetencyId[]; questions: string[] };
+  revision: number;
+};
+
+// A scorecard travels with the interview only once it is submitted: drafts stay their author's.
+export type PacketInterview = InterviewBase &
+  (
+    | { status: "submitted"; submittedAt: Date; scorecard: ScorecardContent }
+    | { status: MissingStatus; submittedAt: null; scorecard: null }
+  );
+export type SubmittedInterview = Extract<PacketInterview, { status: "submitted" }>;
+
+export const DECISION_OUTCOMES = ["hire", "no-hire", "more-interviews"] as const;
+export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
+export const OUTCOME_LABELS: Record<DecisionOutcome, string> = {
+  hire: "Hire",
+  "no-hire": "No hire",
+  "more-interviews": "More interviews",
+};
+
+export type Decision = {
+  outcome: DecisionOutcome;
+  level: string | null;
+  rationale: string;
+  reason: string | null; // why a revision replaced the previous decision; null for the first one
+  recordedBy: Person;
+  recordedAt: Date;
+};
+
+export type Packet = {
+  candidate: { id: string; name: string; email: string; levelApplied: string | null };
+  position: { id: string; title: string };
+  generatedAt: Date;
+  interviews: PacketInterview[]; // cancelled interviews are left out by the loader
+  decision: Decision | null;
+  decisionHistory: Decision[]; // oldest first, the current decision included
+  redFlagTitles: Record<RedFlagCategory, string>;
+};

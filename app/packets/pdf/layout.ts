@@ -1,0 +1,147 @@
+import PDFDocument from "pdfkit";
+import { pdfFonts, type ParsedFont, type PdfFontName } from "~/ui/fonts.server";
+
+// The packet's typography and the few text primitives every section uses. All text goes through
+// `printable`, so a character DejaVu lacks (emoji, CJK) prints as one U+FFFD instead of a blank box.
+
+export const PAGE = { size: "A4", margin: 56, footer: 30 } as const;
+export const COLORS = { text: "#111111", muted: "#555555", heading: "#1f3a5f", rule: "#b8c2cc", fill: "#e9eef3", warn: "#8a1c1c" } as const;
+export const SIZES = { title: 22, h1: 15, h2: 11.5, body: 9.5, small: 8.5 } as const;
+
+export type Doc = PDFKit.PDFDocument;
+
+export function createDocument(info: { title: string; subject: string; createdAt: Date }): Doc {
+  // `font` in the constructor keeps pdfkit from ever loading its built-in Helvetica AFM files;
+  // `bufferPages` lets the footer say "Page X of Y" once the last page exists.
+  const fonts = pdfFonts();
+  // pdfkit's types only admit a path for `font`; 0.20 also takes a parsed fontkit font.
+  const asSource = (font: ParsedFont) => font as unknown as string;
+  const doc = new PDFDocument({
+    font: asSource(fonts.regular),
+    size: PAGE.size,
+    margins: { top: PAGE.margin, left: PAGE.margin, right: PAGE.margin, bottom: PAGE.margin + PAGE.footer },
+    bufferPages: true,
+    info: { Title: info.title, Subject: info.subject, CreationDate: info.createdAt, Creator: "Panel", Producer: "Panel (pdfkit)" },
+    displayTitle: true,
+  });
+  // Registered under their PostScript names: pdfkit caches the constructor's font under that name,
+  // and a different key for the same font would make it re-open and compare the font on every switch.
+  for (const font of Object.values(fonts)) doc.registerFont(font.postscriptName, asSource(font));
+  return setFont(doc, "regular", SIZES.body);
+}
+
+export function contentWidth(doc: Doc): number {
+  return doc.page.width - doc.page.margins.left - doc.page.margins.right;
+}
+export function bottom(doc: Doc): number {
+  return doc.page.height - doc.page.margins.bottom;
+}
+
+// Start a new page unless `height` points still fit on this one.
+export function ensureSpace(doc: Doc, height: number): void {
+  if (doc.y + height > bottom(doc)) doc.addPage();
+}
+
+const currentFont = new WeakMap<Doc, PdfFontName>();
+const glyphCache = new WeakMap<ParsedFont, Map<number, boolean>>();
+
+// Blank lines between paragraphs become one break: pdfkit's paragraphGap already separates them.
+function tidy(text: string): string {
+  return text.replace(/\r\n?/g, "\n").replace(/\n[ \t]*(?:\n[ \t]*)+/g, "\n").trim();
+}
+
+export function printable(doc: Doc, text: string): string {
+  const font = pdfFonts()[currentFont.get(doc) ?? "regular"];
+  let cache = glyphCache.get(font);
+  if (!cache) glyphCache.set(font, (cache = new Map()));
+  const known = cache;
+  // Latin text is always covered; only the rest is looked up. Variation selectors and joiners
+  // only glue emoji together, and a run of missing glyphs becomes one replacement character.
+  return text.replace(BEYOND_LATIN, (run) => {
+    let out = "";
+    let replaced = false;
+    for (const ch of run) {
+      const cp = ch.codePointAt(0)!;
+      if (cp === 0xfe0f || cp === 0x200d) continue;
+      let has = known.get(cp);
+      if (has === undefined) known.set(cp, (has = font.hasGlyphForCodePoint(cp)));
+      if (has) (out += ch), (replaced = false);
+      else if (!replaced) (out += "\uFFFD"), (replaced = true);
+    }
+    return out;
+  });
+}
+const BEYOND_LATIN = /[^\u0000-\u024f]+/gu;
+
+// Every font change goes through here, so `printable` knows which face's glyphs to check.
+export function setFont(doc: Doc, font: PdfFontName, size: number, color: string = COLORS.text): Doc {
+  currentFont.set(doc, font);
+  return doc.font(pdfFonts()[font].postscriptName).fontSize(size).fillColor(color);
+}
+
+type TextOptions = { font?: PdfFontName; size?: number; color?: string; gap?: number; indent?: number };
+
+export function paragraph(doc: Doc, text: string, { font = "regular", size = SIZES.body, color = COLORS.text, gap = 4, indent = 0 }: TextOptions = {}): void {
+  setFont(doc, font, size, color);
+  const x = doc.page.margins.left + indent;
+  doc.text(printable(doc, tidy(text)), x, doc.y, { width: contentWidth(doc) - indent, paragraphGap: gap, lineGap: 1.5 });
+  doc.x = doc.page.margins.left;
+}
+
+// A heading kept together with the first lines of what follows; an optional muted tag after it.
+export function heading(doc: Doc, text: string, level: 1 | 2, tag?: string): void {
+  const size = level === 1 ? SIZES.h1 : SIZES.h2;
+  ensureSpace(doc, size * 2 + 48);
+  doc.moveDown(level === 1 ? 0.6 : 0.4);
+  setFont(doc, "bold", size, COLORS.heading);
+  const x = doc.page.margins.left;
+  const options = { width: contentWidth(doc), paragraphGap: level === 1 ? 6 : 3 };
+  if (tag) {
+    doc.text(printable(doc, text) + "  ", x, doc.y, { ...options, continued: true });
+    setFont(doc, "italic", size - 2, COLORS.muted).text(printable(doc, tag), options);
+  } else {
+    doc.text(printable(doc, text), x, doc.y, options);
+  }
+  setFont(doc, "regular", SIZES.body);
+}
+
+export function bulletList(doc: Doc, items: readonly string[], { numbered = false, empty = "None" } = {}): void {
+  if (items.length === 0) return paragraph(doc, empty, { color: COLORS.muted });
+  setFont(doc, "regular", SIZES.body);
+  items.forEach((item, i) => {
+    const marker = numbered ? `${i + 1}.` : "•";
+    ensureSpace(doc, SIZES.body * 1.6);
+    const y = doc.y;
+    doc.text(marker, doc.page.margins.left + 4, y, { width: 18, lineBreak: false });
+    doc.text(printable(doc, tidy(item)), doc.page.margins.left + 22, y, { width: contentWidth(doc) - 22, paragraphGap: 2, lineGap: 1.5 });
+  });
+  doc.x = doc.page.margins.left;
+  doc.moveDown(0.3);
+}
+
+export function keyValues(doc: Doc, pairs: [string, string][]): void {
+  for (const [key, value] of pairs) {
+    ensureSpace(doc, SIZES.body * 1.6);
+    setFont(doc, "bold", SIZES.body);
+    doc.text(printable(doc, `${key}: `), doc.page.margins.left, doc.y, { width: contentWidth(doc), continued: true, lineGap: 1.5 });
+    setFont(doc, "regular", SIZES.body).text(printable(doc, tidy(value)), { lineGap: 1.5, paragraphGap: 2 });
+  }
+  doc.x = doc.page.margins.left;
+}
+
+export function drawFooters(doc: Doc, text: string): void {
+  const { start, count } = doc.bufferedPageRange();
+  for (let i = start; i < start + count; i++) {
+    doc.switchToPage(i);
+    // Writing below the bottom margin makes pdfkit add a page: lift the margin while drawing.
+    const margin = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    setFont(doc, "regular", SIZES.small, COLORS.muted).text(
+      `${text} · Page ${i + 1} of ${count}`,
+      doc.page.margins.left,
+      doc.page.height - PAGE.margin + 10,
+      { width: contentWidth(doc), align: "center", lineBreak: false },
+    );
+    doc.page.margins.bottom = margin;
+  }
+}

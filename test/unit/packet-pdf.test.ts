@@ -1,0 +1,163 @@
+import { extractText, extractTextItems, getDocumentProxy, getMeta } from "unpdf";
+import { beforeAll, describe, expect, it } from "vitest";
+import { FOOTER, renderPacketPdf } from "~/packets/packet-pdf.server";
+import type { Packet } from "~/packets/packet";
+import { eightLongScorecards, missing, packet, scorecard, submitted } from "./fixtures/packets/packets";
+
+async function render(p: Packet) {
+  const chunks: Buffer[] = [];
+  for await (const chunk of renderPacketPdf(p)) chunks.push(chunk as Buffer);
+  const bytes = new Uint8Array(Buffer.concat(chunks));
+  const proxy = await getDocumentProxy(bytes.slice());
+  const { totalPages, text } = await extractText(proxy, { mergePages: false });
+  return { bytes, proxy, totalPages, pages: text, all: text.join("\n") };
+}
+type Rendered = Awaited<ReturnType<typeof render>>;
+
+function expectFooterOnEveryPage({ pages, totalPages }: Rendered) {
+  pages.forEach((page, i) => {
+    expect(page).toContain(`${FOOTER} · Page ${i + 1} of ${totalPages}`);
+  });
+}
+
+const decision = {
+  outcome: "hire" as const,
+  level: "Senior",
+  rationale: "Strong communication across the panel; the ownership concern was discussed.",
+  reason: "References confirmed the scope of the project.",
+  recordedBy: { id: "u-ruth", name: "Ruth Okoye" },
+  recordedAt: new Date(Date.UTC(2025, 11, 28)),
+};
+
+describe("renderPacketPdf with eight long scorecards and a missing one", () => {
+  let pdf: Rendered;
+  const eight = eightLongScorecards();
+  const p: Packet = {
+    ...eight,
+    interviews: [...eight.interviews, missing("Ivo Petrov", 20, "overdue")],
+    decision,
+    decisionHistory: [
+      { ...decision, outcome: "more-interviews", level: null, rationale: "One more ownership interview first.", reason: null, recordedAt: new Date(Date.UTC(2025, 11, 27)) },
+      decision,
+    ],
+  };
+  beforeAll(async () => {
+    pdf = await render(p);
+  });
+
+  it("puts the footer with page X of Y on every page, and a sane page count", () => {
+    expect(pdf.totalPages).toBeGreaterThan(20);
+    expect(pdf.totalPages).toBeLessThan(60);
+    expectFooterOnEveryPage(pdf);
+  });
+
+  it("has the cover, the aggregate sections and every interviewer", () => {
+    expect(pdf.pages[0]).toContain("Zoë Čapek-Ångström");
+    expect(pdf.pages[0]).toContain("Customer Experience Manager");
+    expect(pdf.pages[0]).toContain("Hire, Senior");
+    expect(pdf.pages[0]).toContain("Reason for revising: References confirmed the scope of the project.");
+    expect(pdf.pages[0]).toContain("Earlier decisions");
+    expect(pdf.pages[0]).toContain("8 of 9 submitted");
+    for (const section of ["Panel overview", "Per competency", "Where the panel disagrees", "Red flags across the panel", "Open questions", "Missing scorecards"]) {
+      expect(pdf.all).toContain(section);
+    }
+    for (const name of ["Ana Lima", "Bo Chen", "Chidi Okafor", "Dana Weiß", "Élodie Martin", "Farid Haddad", "Grete Nilsen", "Hiro Tanaka"]) {
+      expect(pdf.all).toContain(`Interview: ${name}`);
+    }
+    expect(pdf.all).toMatch(/Ivo Petrov\s+Onsite\s+20 Dec 2025\s+Overdue/);
+  });
+
+  it("prints severities as stars, levels as words and provenance marks", () => {
+    expect(pdf.all).toContain("★★★★★");
+    expect(pdf.all).toContain("★★☆☆☆");
+    expect(pdf.all).toContain("Meets+");
+    expect(pdf.all).toContain("Strong No");
+    expect(pdf.all).not.toMatch(/[⛔👎👌👍🌟]/u);
+    expect(pdf.all).toContain("assistant draft, edited by interviewer");
+    expect(pdf.all).toContain("Bias warnings the interviewer submitted past");
+    expect(pdf.all).toContain("Она подробно описала");
+    expect(pdf.all).toContain("Η ομάδα μέτρησε");
+  });
+
+  it("splits the matrix of a large panel into tables that fit the page", () => {
+    expect(pdf.all).toContain("Interviewers 1–4 of 8");
+    expect(pdf.all).toContain("Interviewers 5–8 of 8");
+  });
+
+  it("has an outline entry per section and per interview", async () => {
+    const outline = (await pdf.proxy.getOutline())!;
+    expect(outline.map((item) => item.title)).toEqual([
+      "Cover",
+      "Panel overview",
+      "Where the panel disagrees",
+      "Red flags across the panel",
+      "Open questions",
+      "Missing scorecards",
+      "Interviews",
+    ]);
+    const interviews = outline.at(-1)!.items.map((item) => item.title);
+    expect(interviews).toHaveLength(8);
+    expect(interviews[0]).toBe("Ana Lima — Onsite, 1 Dec 2025");
+  });
+
+  it("carries title, subject and creation date in the metadata", async () => {
+    const { info } = await getMeta(pdf.proxy, { parseDates: true });
+    expect(info.Title).toBe("Hiring committee packet — Zoë Čapek-Ångström");
+    expect(info.Subject).toContain("Customer Experience Manager");
+    expect(new Date(info.CreationDate).toISOString()).toBe("2025-12-26T10:00:00.000Z");
+  });
+
+  it("keeps every line of text inside the page's margins", async () => {
+    const { items } = await extractTextItems(pdf.proxy);
+    const page = { width: 595.28, height: 841.89 };
+    for (const pageItems of items) {
+      for (const item of pageItems.filter((i) => i.str.trim() !== "")) {
+        expect(item.x).toBeGreaterThanOrEqual(56 - 1);
+        expect(item.x + item.width).toBeLessThanOrEqual(page.width - 56 + 1);
+        // Body text stays above the footer band; only the footer lives below it.
+        if (!item.str.startsWith(FOOTER)) expect(item.y).toBeGreaterThanOrEqual(56 + 30 - 3);
+        expect(item.y + item.height).toBeLessThanOrEqual(page.height - 56 + 12);
+      }
+    }
+  });
+});
+
+describe("renderPacketPdf with no submitted scorecard", () => {
+  it("says so, lists the missing ones and has no interview bookmarks", async () => {
+    const pdf = await render(packet([missing("Mara Silva", 1, "draft"), missing("Noor Aziz", 2, "not-started")]));
+    expectFooterOnEveryPage(pdf);
+    expect(pdf.totalPages).toBe(2);
+    expect(pdf.all).toContain("No submitted scorecards yet");
+    expect(pdf.all).toContain("No decision recorded yet.");
+    expect(pdf.all).toMatch(/Mara Silva\s+Onsite\s+1 Dec 2025\s+Draft/);
+    expect(pdf.all).toMatch(/Noor Aziz\s+Onsite\s+2 Dec 2025\s+Not started/);
+    expect((await pdf.proxy.getOutline())!.map((i) => i.title)).not.toContain("Interviews");
+  });
+});
+
+describe("renderPacketPdf with hard input", () => {
+  it("renders any script, emoji, HTML and a 50,000-character answer without losing the end", async () => {
+    const long = `${"Lorem ipsum dolor sit amet, consectetur adipiscing elit. ".repeat(870)}END-OF-ANSWER`;
+    const card = scorecard({
+      answers: [{ questionId: "q", question: "Quels résultats — “mesurés” ?", answer: long, notes: "x".repeat(3000) }],
+      // On separate lines: pdf.js reorders a line that mixes RTL text when extracting it.
+      summary: "Great 👍🏽 fit. 中文 テスト\n<script>alert(1)</script>\nעברית العربية",
+    });
+    const pdf = await render(packet([submitted("Ana Lima", 1, card)]));
+    expectFooterOnEveryPage(pdf);
+    expect(pdf.all).toContain("END-OF-ANSWER");
+    expect(pdf.all).toContain("<script>alert(1)</script>");
+    expect(pdf.all).toContain("Great \uFFFD fit. \uFFFD \uFFFD");
+    expect(pdf.all).toContain("Quels résultats — “mesurés” ?");
+  });
+
+  it("repeats the header row when a table continues on the next page", async () => {
+    const panel = Array.from({ length: 40 }, (_, i) => missing(`Interviewer ${i + 1}`, (i % 28) + 1, "not-started"));
+    const pdf = await render(packet(panel));
+    expectFooterOnEveryPage(pdf);
+    // The cover's panel table runs until the overview, which always starts a page.
+    const continued = pdf.pages.slice(1, pdf.pages.findIndex((page) => page.startsWith("Panel overview")));
+    expect(continued.length).toBeGreaterThan(0);
+    for (const page of continued) expect(page).toMatch(/^Interviewer\s+Stage and date\s+Focus\s+Scorecard/);
+  });
+});
