@@ -1,0 +1,50 @@
+import type { QuestionKind } from "~/scorecards/rubric";
+import { getTemplates } from "~/scorecards/templates.server";
+import type { DraftQuestion } from "./draft.schema";
+import { analyse, tag, type Analysis } from "./language.server";
+
+// One interview question ready for the detectors: its kind and key points (from the input,
+// else the kit, else the wording) and the analysed answer and notes.
+
+export type PreparedQuestion = {
+  prompt: string;
+  kind: QuestionKind;
+  keyPoints: string[];
+  answer: Analysis;
+  notes: Analysis;
+};
+
+export function prepareQuestion(q: DraftQuestion, interviewNotes: string): PreparedQuestion {
+  const kit = kitQuestionFor(q.question);
+  return {
+    prompt: q.question,
+    kind: q.questionKind ?? kit?.kind ?? inferKind(q.question),
+    keyPoints: q.keyPoints ?? kit?.keyPoints ?? [],
+    answer: analyse(q.answer),
+    notes: analyse([q.notes, interviewNotes].filter((n) => n.trim() !== "").join("\n")),
+  };
+}
+
+function kitQuestionFor(prompt: string) {
+  const wanted = normalise(prompt);
+  if (wanted === "") return undefined;
+  for (const kit of getTemplates().kits) {
+    const found = kit.questions.find((q) => normalise(q.prompt) === wanted);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+const normalise = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
+
+// "How would you…", "Imagine…", "What do you do if…" ask for a plan; everything else
+// ("Tell me about a time…", "Describe a situation…") asks what happened.
+export function inferKind(prompt: string): QuestionKind {
+  const doc = tag(prompt);
+  const plan =
+    doc.has("(would|will|should) you") ||
+    doc.has("(imagine|suppose|hypothetically|if you)") ||
+    doc.has("(what|how) do you (do|handle|approach)") ||
+    doc.has("let us say");
+  return plan ? "situational" : "behavioral";
+}

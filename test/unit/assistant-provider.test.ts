@@ -1,0 +1,110 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseDraftInput, type Draft } from "~/assistant/draft.schema";
+import { draftWithAssistant } from "~/assistant/provider.server";
+
+// A stand-in OpenAI-compatible server: /v1/chat/completions answers as the test asks.
+type Behaviour = "good" | "malformed" | "off-schema" | "slow" | "invented-figure";
+let behaviour: Behaviour = "good";
+let requests: { path: string; body: { response_format?: { type: string } } }[] = [];
+
+const modelDraft: Draft = {
+  summary:
+    "The candidate described a difficult renewal with a logistics customer. They set up a weekly call, agreed a fix list with the operations director and kept written updates going until the fixes landed. The interviewer rated communication highly. The ownership of the engineering work should be probed further in the next round.",
+  strengths: ["Clear weekly communication with the customer."],
+  improvements: ["Separate own actions from the engineers' work."],
+  redFlags: [],
+  followUps: ["What did you do yourself?", "How did you measure it?", "What would you change?"],
+  biasWarnings: [],
+};
+
+function reply(content: string) {
+  return JSON.stringify({
+    id: "chatcmpl-test",
+    object: "chat.completion",
+    created: 0,
+    model: "test-model",
+    choices: [{ index: 0, finish_reason: "stop", message: { role: "assistant", content } }],
+  });
+}
+
+const server = http.createServer((req, res) => {
+  let body = "";
+  req.on("data", (chunk) => (body += chunk));
+  req.on("end", () => {
+    requests.push({ path: req.url ?? "", body: JSON.parse(body) });
+    const send = (content: string) => res.writeHead(200, { "content-type": "application/json" }).end(reply(content));
+    if (behaviour === "good") send(JSON.stringify(modelDraft));
+    else if (behaviour === "malformed") send("Sure! Here is your draft: {summary: oops");
+    else if (behaviour === "off-schema") send(JSON.stringify({ ...modelDraft, redFlags: [{ category: "rudeness", severity: 9 }] }));
+    else if (behaviour === "invented-figure") send(JSON.stringify({ ...modelDraft, summary: `${modelDraft.summary} Churn fell by 37%.` }));
+    // "slow": never answers within the timeout
+  });
+});
+
+let env: Record<string, string>;
+beforeAll(async () => {
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  env = {
+    ASSISTANT_PROVIDER: "openai-compatible",
+    ASSISTANT_BASE_URL: `http://127.0.0.1:${port}/v1`,
+    ASSISTANT_MODEL: "test-model",
+    ASSISTANT_API_KEY: "test-key",
+    ASSISTANT_TIMEOUT_MS: "300",
+  };
+});
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+const input = parseDraftInput({
+  question: "Describe a situation where you had to deal with a difficult customer.",
+  answer: "I called the customer within a day, agreed a fix list and sent weekly updates for six weeks. Tickets fell from 14 to 3.",
+  notes: "Specific.",
+  ratings: { communication: "strong" },
+  recommendation: "hire",
+});
+if (!input.success) throw input.error;
+
+async function run(b: Behaviour) {
+  behaviour = b;
+  requests = [];
+  return draftWithAssistant(input.data!, env);
+}
+
+describe("model provider", () => {
+  it("uses a valid model reply, asking for the Draft JSON schema", async () => {
+    const result = await run("good");
+    expect(result).toEqual({ draft: modelDraft, source: "model" });
+    expect(requests).toHaveLength(1);
+    expect(requests[0].path).toBe("/v1/chat/completions");
+    expect(requests[0].body.response_format?.type).toBe("json_schema");
+  });
+
+  it.each([
+    ["malformed", /not JSON/],
+    ["off-schema", /did not match the Draft schema at redFlags\.0/],
+    ["invented-figure", /figures not in the input: 37/],
+    ["slow", /no answer within 300 ms/],
+  ] as const)("falls back to the built-in drafter on a %s reply, after one retry", async (b, reason) => {
+    const result = await run(b);
+    expect(result.source).toBe("built-in");
+    expect(result.fallbackReason).toMatch(reason);
+    expect(requests).toHaveLength(2);
+    expect(result.draft.followUps.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it("falls back with a reason when the server cannot be reached", async () => {
+    const result = await draftWithAssistant(input.data!, { ...env, ASSISTANT_BASE_URL: "http://127.0.0.1:9/v1" });
+    expect(result).toMatchObject({ source: "built-in", fallbackReason: expect.stringMatching(/could not connect/) });
+  });
+
+  it("uses the built-in drafter without a reason when no provider is configured", async () => {
+    const result = await draftWithAssistant(input.data!, {});
+    expect(result.source).toBe("built-in");
+    expect(result).not.toHaveProperty("fallbackReason");
+  });
+});
