@@ -1,6 +1,6 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect, useMemo, useRef, useState } from "react";
-import { Controller, useFieldArray, useForm, type Path } from "react-hook-form";
+import { Controller, useFieldArray, useForm, useWatch, type Path } from "react-hook-form";
 import { useRevalidator } from "@remix-run/react";
 import { COMPETENCIES, HIRING_LEVELS, RECOMMENDATIONS } from "./rubric";
 import { scorecardContentSchema, submittableScorecardSchema, type ScorecardContent } from "./scorecard.schema";
@@ -17,6 +17,9 @@ import { LiveBar, useLiveMode } from "./LiveMode";
 import { Field } from "~/ui/form";
 import { LinesField } from "~/ui/LinesField";
 import { RatingPicker } from "~/ui/RatingPicker";
+import { useDraftAssistant } from "~/assistant/useDraftAssistant";
+import { useBiasCheck } from "~/assistant/useBiasCheck";
+import { BiasWarnings } from "~/assistant/BiasWarnings";
 
 type Props = {
   interviewId: string;
@@ -50,6 +53,11 @@ export function ScorecardForm({ interviewId, kit, rubric, redFlagTitles, initial
   const [amendReason, setAmendReason] = useState("");
   const [amendError, setAmendError] = useState<string | null>(null);
   const [submitMessage, setSubmitMessage] = useState<string | null>(null);
+  const [biasPrompt, setBiasPrompt] = useState(false);
+  const assistant = useDraftAssistant(interviewId, form);
+  const [watchedAnswers, watchedNotes, watchedSummary] = useWatch({ control, name: ["answers", "notes", "summary"] });
+  const ownWords = [...(watchedAnswers ?? []).map((a) => a.notes), watchedNotes, watchedSummary].join("\n");
+  const biasWarnings = useBiasCheck(interviewId, ownWords, true);
 
   // A copy on this device that the server never confirmed is offered back, never applied silently.
   useEffect(() => {
@@ -72,8 +80,8 @@ export function ScorecardForm({ interviewId, kit, rubric, redFlagTitles, initial
   const currentQuestionId = live.startedAt !== null ? (answers.fields[live.index]?.questionId ?? null) : null;
   const currentTimeBox = kit.questions.find((q) => q.id === currentQuestionId)?.timeBoxMinutes ?? null;
 
-  async function submit() {
-    const content = normalizeContent(getValues());
+  async function submit(pastBias = false) {
+    const content = { ...normalizeContent(getValues()), biasWarnings: pastBias ? biasWarnings : [] };
     const checked = submittableScorecardSchema.safeParse(content);
     if (!checked.success) {
       checked.error.issues.forEach((issue, i) =>
@@ -86,6 +94,12 @@ export function ScorecardForm({ interviewId, kit, rubric, redFlagTitles, initial
       setAmendError("Say why you are amending a submitted scorecard");
       return;
     }
+    // The interviewer may submit past a bias warning, but only knowingly; it is recorded.
+    if (biasWarnings.length && !pastBias) {
+      setBiasPrompt(true);
+      return;
+    }
+    setBiasPrompt(false);
     setSubmitting(true);
     setSubmitMessage(null);
     const outcome = await autosave.write(mode === "amend" ? { intent: "amend", content, reason: amendReason } : { intent: "submit", content });
@@ -200,6 +214,7 @@ export function ScorecardForm({ interviewId, kit, rubric, redFlagTitles, initial
         >
           Add a question of your own
         </button>
+        <BiasWarnings warnings={biasWarnings} />
 
         <Controller
           control={control}
@@ -275,6 +290,28 @@ export function ScorecardForm({ interviewId, kit, rubric, redFlagTitles, initial
         />
 
         <h2>Feedback for the hiring committee</h2>
+        <div className="assistant-bar">
+          <button type="button" className="secondary" onClick={() => void assistant.requestDraft()} disabled={assistant.busy}>
+            {assistant.busy ? "Drafting…" : "Draft with assistant"}
+          </button>
+          <p className="hint">Drafts the summary, strengths, areas, red flags and follow-ups from your notes. It never rates or recommends.</p>
+          {assistant.message ? (
+            <p role="status" className="assistant-message">
+              {assistant.message}
+            </p>
+          ) : null}
+          {assistant.pending ? (
+            <div className="notice" role="alert">
+              <p>You already wrote: {assistant.pending.join(", ")}. Replace your text with the assistant's draft?</p>
+              <button type="button" onClick={assistant.replaceWritten}>
+                Replace with the draft
+              </button>{" "}
+              <button type="button" className="secondary" onClick={assistant.keepWritten}>
+                Keep my text
+              </button>
+            </div>
+          ) : null}
+        </div>
         <Controller
           control={control}
           name="summary"
@@ -309,6 +346,15 @@ export function ScorecardForm({ interviewId, kit, rubric, redFlagTitles, initial
             <Field id="amend-reason" label="Reason for amending" error={amendError ? { message: amendError } : undefined}>
               {(aria) => <textarea {...aria} rows={2} value={amendReason} onChange={(e) => setAmendReason(e.target.value)} />}
             </Field>
+          ) : null}
+          {biasPrompt ? (
+            <div className="notice" role="alert">
+              <BiasWarnings warnings={biasWarnings} />
+              <p>Reword them, or submit anyway: the warnings are recorded with your scorecard and shown to the committee.</p>
+              <button type="button" onClick={() => void submit(true)} disabled={submitting}>
+                Submit anyway
+              </button>
+            </div>
           ) : null}
           {submitMessage ? (
             <p className="form-error" role="alert">

@@ -19,7 +19,7 @@ import { scorecardToMarkdown } from "./markdown";
 
 type Author = { id: string };
 
-async function requireOwnInterview(user: Author, interviewId: string) {
+export async function requireOwnInterview(user: Author, interviewId: string) {
   const interview = await findInterviewForInterviewer(getDb(), interviewId, user.id);
   if (!interview) throw new DomainError("not-found", "No such interview among yours.");
   return interview;

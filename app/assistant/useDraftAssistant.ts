@@ -1,0 +1,76 @@
+import { useState } from "react";
+import type { UseFormReturn } from "react-hook-form";
+import { DRAFTABLE_SECTIONS, type DraftableSection, type ScorecardContent } from "~/scorecards/scorecard.schema";
+import { normalizeContent } from "~/scorecards/sections";
+import type { Draft } from "./draft.schema";
+
+const LABEL: Record<DraftableSection, string> = {
+  summary: "Formal summary",
+  strengths: "Strengths",
+  improvements: "Areas for improvement",
+  redFlags: "Red flags",
+  followUps: "Follow-up questions",
+};
+
+const isBlank = (value: ScorecardContent[DraftableSection]) =>
+  typeof value === "string" ? value.trim() === "" : value.every((v) => (typeof v === "string" ? v.trim() === "" : false));
+
+// Fills empty sections from the draft; sections the interviewer already wrote are only
+// replaced after they say so.
+export function useDraftAssistant(interviewId: string, form: UseFormReturn<ScorecardContent>) {
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const [pending, setPending] = useState<{ draft: Draft; sections: DraftableSection[] } | null>(null);
+
+  function fill(draft: Draft, sections: readonly DraftableSection[]) {
+    for (const section of sections) {
+      form.setValue(section, draft[section] as never, { shouldDirty: true });
+      form.setValue(`provenance.${section}`, "drafted", { shouldDirty: true });
+    }
+  }
+
+  async function requestDraft() {
+    setBusy(true);
+    setMessage(null);
+    try {
+      const response = await fetch(`/interviews/${interviewId}/draft`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Accept: "application/json" },
+        body: JSON.stringify({ content: normalizeContent(form.getValues()) }),
+      });
+      const data = await response.json().catch(() => null);
+      if (!response.ok) {
+        setMessage(data?.error?.message ?? Object.values(data?.errors ?? {})[0] ?? "The assistant could not draft this time.");
+        return;
+      }
+      const draft = data.draft as Draft;
+      const values = form.getValues();
+      const empty = DRAFTABLE_SECTIONS.filter((s) => isBlank(values[s]));
+      const written = DRAFTABLE_SECTIONS.filter((s) => !isBlank(values[s]));
+      fill(draft, empty);
+      if (written.length) setPending({ draft, sections: written });
+      const source = data.source === "model" ? "the model server" : "the built-in drafter";
+      setMessage(
+        `Drafted by ${source}${data.fallbackReason ? ` (the model server failed: ${data.fallbackReason})` : ""}. ` +
+          (empty.length ? `Filled: ${empty.map((s) => LABEL[s]).join(", ")}. ` : "") +
+          "Read and edit every word before you submit.",
+      );
+    } catch {
+      setMessage("Could not reach the server for a draft. Your notes are kept on this device.");
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return {
+    busy,
+    message,
+    pending: pending ? pending.sections.map((s) => LABEL[s]) : null,
+    requestDraft,
+    replaceWritten() {
+      if (pending) fill(pending.draft, pending.sections);
+      setPending(null);
+    },
+    keepWritten: () => setPending(null),
+  };
+}
