@@ -30,7 +30,10 @@ export function followUps(questions: PreparedQuestion[], flags: RedFlag[]): stri
   const asked = new Set<string>();
   const add = (q: string) => asked.size < MAX && asked.add(q);
   for (const flag of flags) add(FOR_FLAG[flag.category]);
-  for (const q of questions) for (const point of missedKeyPoints(q)) add(`The answer did not cover this: ${point.replace(/[.?!]+$/, "")}. Can you tell me about that?`);
+  for (const q of questions) {
+    const how = q.kind === "situational" ? "How would you handle that" : "How did you handle that";
+    for (const point of missedKeyPoints(q).slice(0, 3)) add(`The answer did not touch on “${point.replace(/[.?!]+$/, "")}”. ${how}?`);
+  }
   for (const q of GENERAL) if (asked.size < MIN) add(q);
   return [...asked];
 }

@@ -12,7 +12,7 @@ const LABEL: Record<DraftableSection, string> = {
   followUps: "Follow-up questions",
 };
 
-const isBlank = (value: ScorecardContent[DraftableSection]) =>
+const isBlank = (value: ScorecardContent[DraftableSection] | Draft[DraftableSection]) =>
   typeof value === "string" ? value.trim() === "" : value.every((v) => (typeof v === "string" ? v.trim() === "" : false));
 
 // Fills empty sections from the draft; sections the interviewer already wrote are only
@@ -22,8 +22,9 @@ export function useDraftAssistant(interviewId: string, form: UseFormReturn<Score
   const [message, setMessage] = useState<string | null>(null);
   const [pending, setPending] = useState<{ draft: Draft; sections: DraftableSection[] } | null>(null);
 
+  // A section the assistant had nothing for stays as it is, unmarked.
   function fill(draft: Draft, sections: readonly DraftableSection[]) {
-    for (const section of sections) {
+    for (const section of sections.filter((s) => !isBlank(draft[s]))) {
       form.setValue(section, draft[section] as never, { shouldDirty: true });
       form.setValue(`provenance.${section}`, "drafted", { shouldDirty: true });
     }
@@ -48,11 +49,12 @@ export function useDraftAssistant(interviewId: string, form: UseFormReturn<Score
       const empty = DRAFTABLE_SECTIONS.filter((s) => isBlank(values[s]));
       const written = DRAFTABLE_SECTIONS.filter((s) => !isBlank(values[s]));
       fill(draft, empty);
+      const filled = empty.filter((s) => !isBlank(draft[s]));
       if (written.length) setPending({ draft, sections: written });
       const source = data.source === "model" ? "the model server" : "the built-in drafter";
       setMessage(
         `Drafted by ${source}${data.fallbackReason ? ` (the model server failed: ${data.fallbackReason})` : ""}. ` +
-          (empty.length ? `Filled: ${empty.map((s) => LABEL[s]).join(", ")}. ` : "") +
+          (filled.length ? `Filled: ${filled.map((s) => LABEL[s]).join(", ")}. ` : "") +
           "Read and edit every word before you submit.",
       );
     } catch {
