@@ -91,6 +91,8 @@ export interface ScorecardsTable {
   submitted_at: Timestamp | null;
   created_at: CreatedAt;
   updated_at: Timestamp;
+  kit_id: string | null;
+  kit_version: number | null;
 }
 
 export interface ScorecardRevisionsTable {
@@ -129,6 +131,33 @@ export interface AuditLogTable {
   details: Json<Record<string, unknown>>;
 }
 
+export interface InvitationsTable {
+  id: Generated<string>;
+  token_hash: string;
+  // null: the one-time setup link, where the first admin types their own email.
+  email: string | null;
+  roles: Json<Role[]>;
+  invited_by: string | null;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+  accepted_at: Timestamp | null;
+  accepted_by: string | null;
+}
+
+export interface KitVersionsTable {
+  kit_id: string;
+  version: number;
+  content: Json<unknown>;
+  created_by: string;
+  created_at: CreatedAt;
+}
+
+export interface FormSubmissionsTable {
+  key: string;
+  subject_id: string;
+  created_at: CreatedAt;
+}
+
 export interface DB {
   users: UsersTable;
   user_roles: UserRolesTable;
@@ -142,6 +171,9 @@ export interface DB {
   committee_members: CommitteeMembersTable;
   decisions: DecisionsTable;
   audit_log: AuditLogTable;
+  invitations: InvitationsTable;
+  kit_versions: KitVersionsTable;
+  form_submissions: FormSubmissionsTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -7,8 +7,8 @@ import type { Kit } from "./templates.schema";
 export type VersionedKit = { kit: Kit; version: number };
 
 // A kit's file in templates/ is its base version; every edit made in the browser is a newer
-// row in kit_versions (docs/decisions/004). A file whose version is bumped past the stored
-// edits wins again, so a developer's update is never shadowed by an old browser edit.
+// row in kit_versions. A file whose version is bumped past the stored edits wins again, so a
+// developer's update is never shadowed by an old browser edit.
 
 function stored(row: { kit_id: string; version: number; content: unknown }): VersionedKit {
   const kit = parseKit(row.content, `kit_versions ${row.kit_id} v${row.version}`);

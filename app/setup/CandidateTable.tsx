@@ -22,8 +22,11 @@ export function CandidateTable({ candidates }: { candidates: CandidateRow[] }) {
           {candidates.map((c) => (
             <tr key={c.id}>
               <td>
-                <Link to={`/candidates/${c.id}/packet`}>{c.name}</Link>
+                <Link to={`/candidates/${c.id}`}>{c.name}</Link>
                 <div className="muted">{c.email}</div>
+                <Link to={`/candidates/${c.id}/packet`} className="small-link" aria-label={`Committee packet for ${c.name}`}>
+                  Packet
+                </Link>
               </td>
               <td>{c.position_title}</td>
               <td>{c.level_applied ?? "—"}</td>

@@ -6,9 +6,12 @@ type NavItem = { to: string; label: string; roles: SessionUser["roles"] };
 const NAV: NavItem[] = [
   { to: "/", label: "Home", roles: ["interviewer", "recruiter", "committee", "admin"] },
   { to: "/candidates", label: "Candidates", roles: ["recruiter", "committee", "admin"] },
+  { to: "/positions", label: "Positions", roles: ["recruiter", "admin"] },
+  { to: "/admin/people", label: "People", roles: ["admin"] },
+  { to: "/admin/kits", label: "Question kits", roles: ["admin"] },
 ];
 
-const ROLE_LABEL: Record<string, string> = {
+export const ROLE_LABEL: Record<string, string> = {
   interviewer: "Interviewer",
   recruiter: "Recruiter",
   committee: "Hiring committee",

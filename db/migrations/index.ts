@@ -1,8 +1,14 @@
 import type { Migration } from "kysely";
 import * as foundation from "./2026-11-23-01-foundation";
+import * as scorecards from "./2026-11-23-02-scorecards";
+import * as setup from "./2026-11-23-03-setup";
+import * as reports from "./2026-11-23-04-reports";
 
 // Listed statically rather than read from disk so the same list works in the Remix server
 // bundle, under tsx and in tests (docs/decisions/002).
 export const migrations: Record<string, Migration> = {
   "2026-11-23-01-foundation": foundation,
+  "2026-11-23-02-scorecards": scorecards,
+  "2026-11-23-03-setup": setup,
+  "2026-11-23-04-reports": reports,
 };

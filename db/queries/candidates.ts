@@ -62,3 +62,75 @@ export async function listCandidates(db: Conn, viewer: { id: string; seesAll: bo
   }
   return query.execute();
 }
+
+export type CandidateValues = {
+  position_id: string;
+  name: string;
+  email: string;
+  level_applied: string | null;
+  source: string | null;
+  cv_url: string | null;
+};
+
+const candidateColumns = [
+  "candidates.id",
+  "candidates.position_id",
+  "candidates.name",
+  "candidates.email",
+  "candidates.level_applied",
+  "candidates.source",
+  "candidates.cv_url",
+  "candidates.archived_at",
+  "candidates.created_at",
+] as const;
+
+export async function findCandidate(db: Conn, id: string) {
+  return db
+    .selectFrom("candidates")
+    .innerJoin("positions", "positions.id", "candidates.position_id")
+    .select(candidateColumns)
+    .select(["positions.title as position_title", "positions.kit_id", "positions.competencies", "positions.status as position_status"])
+    .where("candidates.id", "=", id)
+    .executeTakeFirst();
+}
+
+// The unique index is on (position_id, lower(email)): the same person may apply to two positions.
+export async function findCandidateByEmail(db: Conn, positionId: string, email: string, exceptId?: string) {
+  let query = db
+    .selectFrom("candidates")
+    .select(["id", "name", "archived_at"])
+    .where("position_id", "=", positionId)
+    .where(sql`lower(email)`, "=", email.toLowerCase());
+  if (exceptId) query = query.where("id", "<>", exceptId);
+  return query.executeTakeFirst();
+}
+
+export async function insertCandidate(db: Conn, values: CandidateValues): Promise<string> {
+  const row = await db.insertInto("candidates").values(values).returning("id").executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updateCandidate(db: Conn, id: string, values: Partial<CandidateValues> & { archived_at?: Date | null }) {
+  await db.updateTable("candidates").set(values).where("id", "=", id).execute();
+}
+
+export async function latestDecision(db: Conn, candidateId: string) {
+  return db
+    .selectFrom("decisions")
+    .innerJoin("users", "users.id", "decisions.recorded_by")
+    .select(["decisions.outcome", "decisions.level", "decisions.rationale", "decisions.recorded_at", "users.name as recorded_by"])
+    .where("decisions.candidate_id", "=", candidateId)
+    .orderBy("decisions.recorded_at", "desc")
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export async function listArchivedCandidates(db: Conn) {
+  return db
+    .selectFrom("candidates")
+    .innerJoin("positions", "positions.id", "candidates.position_id")
+    .select(["candidates.id", "candidates.name", "candidates.archived_at", "positions.title as position_title"])
+    .where("candidates.archived_at", "is not", null)
+    .orderBy("candidates.archived_at", "desc")
+    .execute();
+}

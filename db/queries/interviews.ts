@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from "kysely";
-import type { DB } from "../schema";
+import type { DB, InterviewStage } from "../schema";
 
 type Conn = Kysely<DB> | Transaction<DB>;
 
@@ -25,5 +25,97 @@ export async function listInterviewsForInterviewer(db: Conn, interviewerId: stri
     .where("interviews.cancelled_at", "is", null)
     .where("candidates.archived_at", "is", null)
     .orderBy("interviews.scheduled_at", "asc")
+    .execute();
+}
+
+export type InterviewValues = {
+  candidate_id: string;
+  interviewer_id: string;
+  scheduled_at: Date;
+  time_zone: string;
+  duration_minutes: number;
+  stage: InterviewStage;
+  focus_competencies: string[];
+  focus_questions: string[];
+  kit_id: string;
+};
+
+// The loop as the candidate page shows it, cancelled interviews included (marked as such).
+export async function listInterviewsForCandidate(db: Conn, candidateId: string) {
+  return db
+    .selectFrom("interviews")
+    .innerJoin("users", "users.id", "interviews.interviewer_id")
+    .leftJoin("scorecards", "scorecards.interview_id", "interviews.id")
+    .select([
+      "interviews.id",
+      "interviews.interviewer_id",
+      "interviews.scheduled_at",
+      "interviews.time_zone",
+      "interviews.duration_minutes",
+      "interviews.stage",
+      "interviews.focus_competencies",
+      "interviews.focus_questions",
+      "interviews.cancelled_at",
+      "interviews.cancel_reason",
+      "users.name as interviewer_name",
+      "users.active as interviewer_active",
+      "scorecards.status as scorecard_status",
+    ])
+    .where("interviews.candidate_id", "=", candidateId)
+    .orderBy("interviews.scheduled_at", "asc")
+    .execute();
+}
+
+export async function findInterview(db: Conn, candidateId: string, interviewId: string) {
+  return db
+    .selectFrom("interviews")
+    .leftJoin("scorecards", "scorecards.interview_id", "interviews.id")
+    .select([
+      "interviews.id",
+      "interviews.candidate_id",
+      "interviews.interviewer_id",
+      "interviews.scheduled_at",
+      "interviews.time_zone",
+      "interviews.duration_minutes",
+      "interviews.stage",
+      "interviews.focus_competencies",
+      "interviews.focus_questions",
+      "interviews.kit_id",
+      "interviews.cancelled_at",
+      "interviews.cancel_reason",
+      "scorecards.status as scorecard_status",
+    ])
+    .where("interviews.id", "=", interviewId)
+    .where("interviews.candidate_id", "=", candidateId)
+    .executeTakeFirst();
+}
+
+export async function insertInterview(db: Conn, values: InterviewValues): Promise<string> {
+  const row = await db
+    .insertInto("interviews")
+    .values({
+      ...values,
+      focus_competencies: JSON.stringify(values.focus_competencies),
+      focus_questions: JSON.stringify(values.focus_questions),
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updateInterview(
+  db: Conn,
+  id: string,
+  values: Partial<Omit<InterviewValues, "candidate_id">> & { cancelled_at?: Date; cancel_reason?: string },
+) {
+  const { focus_competencies, focus_questions, ...rest } = values;
+  await db
+    .updateTable("interviews")
+    .set({
+      ...rest,
+      ...(focus_competencies ? { focus_competencies: JSON.stringify(focus_competencies) } : {}),
+      ...(focus_questions ? { focus_questions: JSON.stringify(focus_questions) } : {}),
+    })
+    .where("id", "=", id)
     .execute();
 }

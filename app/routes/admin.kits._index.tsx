@@ -1,0 +1,75 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requireRole } from "~/auth/guard.server";
+import { listCurrentKits } from "~/scorecards/kits.server";
+import { checkTemplates, getTemplates } from "~/scorecards/templates.server";
+
+export const meta: MetaFunction = () => [{ title: "Question kits · Panel" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, "admin");
+  const kits = await listCurrentKits();
+  const fileVersion = (id: string) => getTemplates().kitById(id)?.version;
+  return json({
+    checks: checkTemplates(),
+    kits: kits.map(({ kit, version }) => ({
+      id: kit.id,
+      title: kit.title,
+      version,
+      questions: kit.questions.length,
+      origin: fileVersion(kit.id) === undefined ? "Created in Panel" : version > fileVersion(kit.id)! ? "Edited in Panel" : "templates/",
+    })),
+  });
+}
+
+export default function Kits() {
+  const { checks, kits } = useLoaderData<typeof loader>();
+  return (
+    <main className="page" id="main">
+      <h1>Question kits</h1>
+      <p className="lead">Open a kit to edit it (saved as a new version) or to duplicate it for another role.</p>
+      <section aria-labelledby="kits-heading">
+        <h2 id="kits-heading">Kits in use</h2>
+        <div className="table-wrap">
+          <table>
+            <caption className="sr-only">Question kits</caption>
+            <thead>
+              <tr>
+                <th scope="col">Kit</th>
+                <th scope="col">Version</th>
+                <th scope="col">Questions</th>
+                <th scope="col">Comes from</th>
+              </tr>
+            </thead>
+            <tbody>
+              {kits.map((kit) => (
+                <tr key={kit.id}>
+                  <td>
+                    <Link to={`/admin/kits/${kit.id}`}>{kit.title}</Link>
+                    <div className="muted">{kit.id}</div>
+                  </td>
+                  <td>v{kit.version}</td>
+                  <td>{kit.questions}</td>
+                  <td>{kit.origin}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+      <section aria-labelledby="files-heading">
+        <h2 id="files-heading">Template files</h2>
+        <p className="muted">Checked now against the template schemas. A broken file stops Panel at its next start, so fix it before restarting.</p>
+        <ul className="plain-list">
+          {checks.map((check) => (
+            <li key={check.file}>
+              {check.ok ? <span className="badge submitted">Valid</span> : <span className="badge overdue">Broken</span>} <code>{check.file}</code>
+              {check.ok ? null : <div className="field-error">{check.error}</div>}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,168 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { getDb } from "~db/index.server";
+import { listOpenPositions } from "~db/queries/positions";
+import { requireRole } from "~/auth/guard.server";
+import { Field } from "~/ui/form";
+import { parseWith } from "~/ui/form.server";
+import { hasProblems, importSchema, type ImportInput, type Preview } from "~/setup/csv-import.schema";
+import { commitImport, previewImport } from "~/setup/csv-import.server";
+import { readForm } from "~/setup/form-data.server";
+import { useSchemaForm } from "~/setup/useSchemaForm";
+
+export const meta: MetaFunction = () => [{ title: "Import candidates · Panel" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, "recruiter", "admin");
+  return json({ positions: await listOpenPositions(getDb()), key: crypto.randomUUID() });
+}
+
+type ActionData = { errors?: Record<string, string>; preview?: Preview; csv?: string; positionId?: string };
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireRole(request, "recruiter", "admin");
+  const form = await readForm(request);
+  // Without JavaScript the file itself is posted; with it, its text is already in `csv`.
+  const csv = typeof form.csv === "string" && form.csv.trim() ? form.csv : form.file instanceof File ? await form.file.text() : "";
+  const parsed = parseWith(importSchema, { ...form, csv });
+  if (!parsed.ok) return json<ActionData>({ errors: parsed.errors }, { status: 400 });
+  const { positionId, idempotencyKey } = parsed.data;
+  if (form.intent === "commit") {
+    const result = await commitImport(user, positionId, parsed.data.csv, idempotencyKey);
+    if (result.ok) return redirect(`/candidates?imported=${result.count}`);
+    return json<ActionData>({ preview: result.preview, csv: parsed.data.csv, positionId }, { status: 400 });
+  }
+  const preview = await previewImport(positionId, parsed.data.csv);
+  return json<ActionData>({ preview, csv: parsed.data.csv, positionId, errors: preview.positionError ? { positionId: preview.positionError } : undefined });
+}
+
+export default function ImportCandidates() {
+  const { positions, key } = useLoaderData<typeof loader>();
+  const data = useActionData<ActionData>();
+  const navigation = useNavigation();
+  const { form, formError, onSubmit, errors } = useSchemaForm<ImportInput, any>(importSchema, { positionId: "", csv: "", idempotencyKey: key });
+  const preview = data?.preview;
+  return (
+    <main className="page" id="main">
+      <p>
+        <Link to="/candidates">← Candidates</Link>
+      </p>
+      <h1>Import candidates from CSV</h1>
+      <p className="lead">
+        The first line names the columns: <code>name</code>, <code>email</code>, and optionally <code>level</code>, <code>source</code>, <code>cv_url</code>.
+        You see every row and its problems before anything is saved, and the import saves all rows or none.
+      </p>
+      <Form method="post" encType="multipart/form-data" noValidate className="card" onSubmit={onSubmit}>
+        {formError ? (
+          <p className="form-error" role="alert">
+            {formError}
+          </p>
+        ) : null}
+        <input type="hidden" {...form.register("idempotencyKey")} />
+        <Field id="positionId" label="Position" error={errors.positionId}>
+          {(aria) => (
+            <select {...aria} {...form.register("positionId")}>
+              <option value="">Choose a position…</option>
+              {positions.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.title} ({p.team})
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field id="file" label="CSV file">
+          {(aria) => (
+            <input
+              type="file"
+              name="file"
+              accept=".csv,text/csv"
+              {...aria}
+              onChange={async (event) => {
+                const file = event.currentTarget.files?.[0];
+                if (file) form.setValue("csv", await file.text(), { shouldValidate: true });
+              }}
+            />
+          )}
+        </Field>
+        <Field id="csv" label="…or paste the CSV" error={errors.csv}>
+          {(aria) => <textarea className="code short" spellCheck={false} {...aria} {...form.register("csv")} />}
+        </Field>
+        <button type="submit" name="intent" value="preview" disabled={navigation.state === "submitting"}>
+          Preview import
+        </button>
+      </Form>
+      {preview ? <PreviewTable preview={preview} csv={data.csv!} positionId={data.positionId!} idempotencyKey={key} /> : null}
+    </main>
+  );
+}
+
+function PreviewTable({ preview, csv, positionId, idempotencyKey }: { preview: Preview; csv: string; positionId: string; idempotencyKey: string }) {
+  const navigation = useNavigation();
+  const problems = preview.rows.filter((r) => r.errors.length).length;
+  return (
+    <section aria-labelledby="preview-heading" className="card">
+      <h2 id="preview-heading">Preview</h2>
+      {preview.fileError ? (
+        <p className="form-error" role="alert">
+          {preview.fileError}
+        </p>
+      ) : null}
+      {problems ? (
+        <p className="form-error" role="alert">
+          {problems} of {preview.rows.length} rows have problems. Fix them in the file and preview again; nothing has been saved.
+        </p>
+      ) : null}
+      {preview.rows.length ? (
+        <div className="table-wrap">
+          <table>
+            <caption className="sr-only">Rows to import</caption>
+            <thead>
+              <tr>
+                <th scope="col">Line</th>
+                <th scope="col">Name</th>
+                <th scope="col">Email</th>
+                <th scope="col">Level</th>
+                <th scope="col">Source</th>
+                <th scope="col">Problems</th>
+              </tr>
+            </thead>
+            <tbody>
+              {preview.rows.map((row) => (
+                <tr key={row.line} className={row.errors.length ? "has-error" : undefined}>
+                  <td>{row.line}</td>
+                  <td>{row.name}</td>
+                  <td>{row.email}</td>
+                  <td>{row.levelApplied}</td>
+                  <td>{row.source}</td>
+                  <td>
+                    {row.errors.length ? (
+                      <ul className="row-errors">
+                        {row.errors.map((e) => (
+                          <li key={e}>{e}</li>
+                        ))}
+                      </ul>
+                    ) : (
+                      <span className="muted">OK</span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {!hasProblems(preview) ? (
+        <Form method="post" className="import-commit">
+          <input type="hidden" name="positionId" value={positionId} />
+          <input type="hidden" name="csv" value={csv} />
+          <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+          <button type="submit" name="intent" value="commit" disabled={navigation.state === "submitting"}>
+            Import {preview.rows.length} candidate{preview.rows.length === 1 ? "" : "s"}
+          </button>
+        </Form>
+      ) : null}
+    </section>
+  );
+}

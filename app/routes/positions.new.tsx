@@ -1,0 +1,46 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requireRole } from "~/auth/guard.server";
+import { COMPETENCY_IDS } from "~/scorecards/rubric";
+import { listCurrentKits } from "~/scorecards/kits.server";
+import { parseWith } from "~/ui/form.server";
+import { readForm } from "~/setup/form-data.server";
+import { newPositionSchema } from "~/setup/position.schema";
+import { createPosition } from "~/setup/positions.server";
+import { PositionForm } from "~/setup/PositionForm";
+
+export const meta: MetaFunction = () => [{ title: "New position · Panel" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, "recruiter", "admin");
+  const kits = await listCurrentKits();
+  return json({ kits: kits.map(({ kit, version }) => ({ id: kit.id, title: kit.title, version })), key: crypto.randomUUID() });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireRole(request, "recruiter", "admin");
+  const parsed = parseWith(newPositionSchema, await readForm(request));
+  if (!parsed.ok) return json({ errors: parsed.errors }, { status: 400 });
+  const result = await createPosition(user, parsed.data);
+  if (!result.ok) return json({ errors: result.errors }, { status: 400 });
+  return redirect(`/positions/${result.data}`);
+}
+
+export default function NewPosition() {
+  const { kits, key } = useLoaderData<typeof loader>();
+  return (
+    <main className="page narrow" id="main">
+      <p>
+        <Link to="/positions">← Positions</Link>
+      </p>
+      <h1>New position</h1>
+      <PositionForm
+        schema={newPositionSchema}
+        kits={kits}
+        submitLabel="Create position"
+        defaults={{ title: "", team: "", levelMin: "Mid", levelMax: "Senior", kitId: "", competencies: [...COMPETENCY_IDS], idempotencyKey: key }}
+      />
+    </main>
+  );
+}

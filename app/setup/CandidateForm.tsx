@@ -1,0 +1,72 @@
+import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import type { z } from "zod";
+import { HIRING_LEVELS } from "~/scorecards/rubric";
+import { Field } from "~/ui/form";
+import type { CandidateInput } from "./candidate.schema";
+import type { Duplicate } from "./candidates.server";
+import { useSchemaForm } from "./useSchemaForm";
+
+type Props = {
+  schema: z.ZodType<any, any>;
+  defaults: CandidateInput;
+  positions: { id: string; title: string; team: string }[];
+  submitLabel: string;
+};
+
+export function CandidateForm({ schema, defaults, positions, submitLabel }: Props) {
+  const navigation = useNavigation();
+  const duplicate = useActionData<{ duplicate?: Duplicate }>()?.duplicate;
+  const { form, formError, onSubmit, errors } = useSchemaForm<CandidateInput, any>(schema, defaults);
+  return (
+    <Form method="post" noValidate className="card" onSubmit={onSubmit}>
+      {formError ? (
+        <p className="form-error" role="alert">
+          {formError}
+        </p>
+      ) : null}
+      <input type="hidden" {...form.register("idempotencyKey")} />
+      <Field id="name" label="Name" error={errors.name}>
+        {(aria) => <input type="text" autoComplete="off" {...aria} {...form.register("name")} />}
+      </Field>
+      <Field id="email" label="Email" error={errors.email}>
+        {(aria) => <input type="email" autoComplete="off" {...aria} {...form.register("email")} />}
+      </Field>
+      {duplicate && errors.email ? (
+        <p className="field-note">
+          <Link to={`/candidates/${duplicate.id}`}>Open {duplicate.name}'s page</Link>
+        </p>
+      ) : null}
+      <Field id="positionId" label="Position" error={errors.positionId}>
+        {(aria) => (
+          <select {...aria} {...form.register("positionId")}>
+            <option value="">Choose a position…</option>
+            {positions.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.title} ({p.team})
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field id="levelApplied" label="Level applied for" error={errors.levelApplied}>
+        {(aria) => (
+          <select {...aria} {...form.register("levelApplied")}>
+            <option value="">Not stated</option>
+            {HIRING_LEVELS.map((level) => (
+              <option key={level}>{level}</option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field id="source" label="Source" hint="Referral, job board, agency…" error={errors.source}>
+        {(aria) => <input type="text" {...aria} {...form.register("source")} />}
+      </Field>
+      <Field id="cvUrl" label="CV link (optional)" error={errors.cvUrl}>
+        {(aria) => <input type="url" placeholder="https://" {...aria} {...form.register("cvUrl")} />}
+      </Field>
+      <button type="submit" disabled={navigation.state === "submitting"}>
+        {navigation.state === "submitting" ? "Saving…" : submitLabel}
+      </button>
+    </Form>
+  );
+}

@@ -1,0 +1,7 @@
+import { z } from "zod";
+import { listOf } from "./form-fields";
+
+export const committeeSchema = z.object({
+  memberIds: listOf(z.uuid({ error: "Choose people from the list" })),
+});
+export type CommitteeInput = z.input<typeof committeeSchema>;

@@ -1,0 +1,67 @@
+import { TZDate } from "@date-fns/tz";
+import { z } from "zod";
+import { COMPETENCY_IDS } from "~/scorecards/rubric";
+import { checkbox, idempotencyKey, listOf, requiredText } from "./form-fields";
+
+export const STAGES = ["phone-screen", "onsite", "final"] as const;
+
+export function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: value });
+    return value.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+// The wall-clock date and time in the interview's own zone, as an instant.
+export function instantOf(date: string, time: string, timeZone: string): Date {
+  const [y, m, d] = date.split("-").map(Number);
+  const [hh, mm] = time.split(":").map(Number);
+  return new Date(new TZDate(y, m - 1, d, hh, mm, timeZone).getTime());
+}
+
+export const whenFields = z.object({
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "Enter the date" }),
+  time: z.string().regex(/^\d{2}:\d{2}$/, { error: "Enter the start time" }),
+  timeZone: z.string().refine(isTimeZone, { error: "Choose a time zone such as Europe/London" }),
+  durationMinutes: z.coerce
+    .number({ error: "Enter the duration in minutes" })
+    .int({ error: "Enter whole minutes" })
+    .min(10, { error: "At least 10 minutes" })
+    .max(480, { error: "At most 8 hours" }),
+  // A date in the past is allowed (recording an interview that already happened) only when
+  // the recruiter says so, so a typo in the year is caught.
+  confirmPast: checkbox,
+});
+
+const panelFields = whenFields.extend({
+  interviewerId: z.uuid({ error: "Choose an interviewer" }),
+  stage: z.enum(STAGES, { error: "Choose the stage" }),
+  focusCompetencies: listOf(z.enum(COMPETENCY_IDS)),
+  focusQuestions: listOf(z.string().max(100)),
+});
+
+function notInThePast(now: () => Date) {
+  return (values: z.output<typeof whenFields>, ctx: z.RefinementCtx) => {
+    if (values.confirmPast || !isTimeZone(values.timeZone)) return;
+    if (instantOf(values.date, values.time, values.timeZone) < now()) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["confirmPast"],
+        message: "This date and time is in the past. Tick the box to confirm, or correct the date.",
+      });
+    }
+  };
+}
+
+// A function, so the action and the tests can say what "now" is.
+export const interviewSchema = (now = () => new Date()) => panelFields.superRefine(notInThePast(now));
+export const newInterviewSchema = (now = () => new Date()) => panelFields.extend({ idempotencyKey }).superRefine(notInThePast(now));
+export type InterviewInput = z.input<ReturnType<typeof newInterviewSchema>>;
+export type InterviewData = z.output<ReturnType<typeof interviewSchema>>;
+
+export const cancelSchema = z.object({
+  reason: requiredText("Say why the interview is cancelled", 1000),
+});
+export type CancelInput = z.input<typeof cancelSchema>;

@@ -1,0 +1,141 @@
+import { getDb } from "~db/index.server";
+import { appendAudit } from "~db/queries/audit";
+import { findCandidate } from "~db/queries/candidates";
+import { findInterview, insertInterview, listInterviewsForCandidate, updateInterview, type InterviewValues } from "~db/queries/interviews";
+import { findPerson } from "~db/queries/people";
+import type { SessionUser } from "~db/queries/users";
+import { DomainError } from "~/errors.server";
+import { currentKit } from "~/scorecards/kits.server";
+import type { FieldErrors } from "~/ui/form.server";
+import { instantOf, type InterviewData } from "./interview.schema";
+import { earlierSubmission, once } from "./once.server";
+
+export type PanelOutcome = { ok: true; id: string } | { ok: false; errors: FieldErrors };
+
+async function openCandidate(candidateId: string) {
+  const candidate = await findCandidate(getDb(), candidateId);
+  if (!candidate) throw new DomainError("not-found", "No such candidate.");
+  if (candidate.archived_at) throw new DomainError("conflict", `${candidate.name} is archived: restore them before changing the loop.`);
+  return candidate;
+}
+
+async function interviewerProblem(interviewerId: string): Promise<string | null> {
+  const person = await findPerson(getDb(), interviewerId);
+  if (!person) return "Choose one of the interviewers listed";
+  if (!person.active) return `${person.name} is deactivated and cannot interview`;
+  if (!person.roles.includes("interviewer")) return `${person.name} does not have the interviewer role`;
+  return null;
+}
+
+// Focus questions come from the position's kit, and each belongs to one interviewer only, so
+// two people never ask the candidate the same thing.
+async function focusProblem(candidateId: string, kitId: string, questionIds: string[], exceptInterviewId?: string): Promise<string | null> {
+  const { kit } = await currentKit(kitId);
+  const unknown = questionIds.filter((id) => !kit.questions.some((q) => q.id === id));
+  if (unknown.length) return `Not in the kit "${kit.title}": ${unknown.join(", ")}`;
+  const taken = (await listInterviewsForCandidate(getDb(), candidateId)).filter((i) => !i.cancelled_at && i.id !== exceptInterviewId);
+  for (const interview of taken) {
+    const overlap = questionIds.filter((id) => (interview.focus_questions as string[]).includes(id));
+    if (overlap.length) return `${interview.interviewer_name} already owns: ${overlap.map((id) => kit.questions.find((q) => q.id === id)!.prompt).join(" / ")}`;
+  }
+  return null;
+}
+
+async function check(candidateId: string, kitId: string, data: InterviewData, exceptInterviewId?: string): Promise<FieldErrors | null> {
+  const errors: FieldErrors = {};
+  const interviewer = await interviewerProblem(data.interviewerId);
+  if (interviewer) errors.interviewerId = interviewer;
+  const focus = await focusProblem(candidateId, kitId, data.focusQuestions, exceptInterviewId);
+  if (focus) errors.focusQuestions = focus;
+  return Object.keys(errors).length ? errors : null;
+}
+
+function values(data: InterviewData): Omit<InterviewValues, "candidate_id" | "kit_id"> {
+  return {
+    interviewer_id: data.interviewerId,
+    scheduled_at: instantOf(data.date, data.time, data.timeZone),
+    time_zone: data.timeZone,
+    duration_minutes: data.durationMinutes,
+    stage: data.stage,
+    focus_competencies: data.focusCompetencies,
+    focus_questions: data.focusQuestions,
+  };
+}
+
+export async function scheduleInterview(actor: SessionUser, candidateId: string, data: InterviewData & { idempotencyKey: string }): Promise<PanelOutcome> {
+  const key = `${actor.id}:${data.idempotencyKey}`;
+  const earlier = await earlierSubmission(getDb(), key);
+  if (earlier) return { ok: true, id: earlier };
+  const candidate = await openCandidate(candidateId);
+  const errors = await check(candidateId, candidate.kit_id, data);
+  if (errors) return { ok: false, errors };
+  const row = { ...values(data), candidate_id: candidateId, kit_id: candidate.kit_id };
+  const id = await getDb()
+    .transaction()
+    .execute(async (tx) => {
+      const result = await once(tx, key, () => insertInterview(tx, row));
+      if (result.created) {
+        await appendAudit(tx, { actorId: actor.id, action: "interview.schedule", subjectType: "interview", subjectId: result.id, details: { before: null, after: row } });
+      }
+      return result.id;
+    });
+  return { ok: true, id };
+}
+
+// Reschedule, reassign or change the focus: one form, audited with the fields that changed.
+export async function changeInterview(actor: SessionUser, candidateId: string, interviewId: string, data: InterviewData): Promise<PanelOutcome> {
+  const candidate = await openCandidate(candidateId);
+  const current = await findInterview(getDb(), candidateId, interviewId);
+  if (!current) throw new DomainError("not-found", "No such interview.");
+  if (current.cancelled_at) throw new DomainError("conflict", "This interview is cancelled; schedule a new one instead.");
+  const errors = (await check(candidateId, candidate.kit_id, data, interviewId)) ?? {};
+  if (current.interviewer_id !== data.interviewerId && current.scorecard_status) {
+    errors.interviewerId = "The interviewer has already started a scorecard: cancel this interview and schedule a new one instead";
+  }
+  if (Object.keys(errors).length) return { ok: false, errors };
+  const after = values(data);
+  const before = Object.fromEntries(Object.keys(after).map((key) => [key, current[key as keyof typeof after]]));
+  const changed = Object.keys(after).filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key as keyof typeof after]));
+  if (changed.length === 0) return { ok: true, id: interviewId };
+  await getDb()
+    .transaction()
+    .execute(async (tx) => {
+      await updateInterview(tx, interviewId, after);
+      await appendAudit(tx, {
+        actorId: actor.id,
+        action: changed.includes("interviewer_id") ? "interview.reassign" : changed.includes("scheduled_at") ? "interview.reschedule" : "interview.update",
+        subjectType: "interview",
+        subjectId: interviewId,
+        details: {
+          before: Object.fromEntries(changed.map((key) => [key, before[key]])),
+          after: Object.fromEntries(changed.map((key) => [key, after[key as keyof typeof after]])),
+        },
+      });
+    });
+  return { ok: true, id: interviewId };
+}
+
+// A cancelled interview is kept (with its reason) but never counts as overdue or in a packet.
+export async function cancelInterview(actor: SessionUser, candidateId: string, interviewId: string, reason: string, now = new Date()): Promise<void> {
+  await getDb()
+    .transaction()
+    .execute(async (tx) => {
+      const current = await findInterview(tx, candidateId, interviewId);
+      if (!current) throw new DomainError("not-found", "No such interview.");
+      if (current.cancelled_at) return;
+      await updateInterview(tx, interviewId, { cancelled_at: now, cancel_reason: reason });
+      await appendAudit(tx, {
+        actorId: actor.id,
+        action: "interview.cancel",
+        subjectType: "interview",
+        subjectId: interviewId,
+        details: { before: { cancelled_at: null }, after: { cancelled_at: now.toISOString(), cancel_reason: reason } },
+      });
+    });
+}
+
+// Competencies the position must cover that no live interview has as its focus.
+export function uncovered(required: string[], interviews: { cancelled_at: Date | null; focus_competencies: unknown }[]): string[] {
+  const covered = new Set(interviews.filter((i) => !i.cancelled_at).flatMap((i) => i.focus_competencies as string[]));
+  return required.filter((id) => !covered.has(id));
+}

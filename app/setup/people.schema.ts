@@ -1,0 +1,33 @@
+import { z } from "zod";
+import { ROLES, type Role } from "~db/schema";
+import { idempotencyKey, listOf, requiredText } from "./form-fields";
+
+const role = z.enum(ROLES as readonly Role[] as [Role, ...Role[]], { error: "Unknown role" });
+
+export const inviteSchema = z.object({
+  email: z.email({ error: "Enter a valid email address" }).max(320),
+  roles: listOf(role).pipe(z.array(role).min(1, { error: "Give the new user at least one role" })),
+  idempotencyKey,
+});
+export type InviteInput = z.input<typeof inviteSchema>;
+
+export const rolesSchema = z.object({ roles: listOf(role) });
+export type RolesInput = z.input<typeof rolesSchema>;
+
+export const MIN_PASSWORD = 12;
+
+const password = z
+  .string()
+  .min(MIN_PASSWORD, { error: `Use at least ${MIN_PASSWORD} characters` })
+  .max(1024, { error: "At most 1,024 characters" });
+
+// Accepting an invitation; the email is asked for only on the one-time setup link.
+export const acceptSchema = z
+  .object({
+    email: z.union([z.literal(""), z.email({ error: "Enter a valid email address" })]).default(""),
+    name: requiredText("Enter your name"),
+    password,
+    confirm: z.string(),
+  })
+  .refine((v) => v.password === v.confirm, { path: ["confirm"], error: "The two passwords differ" });
+export type AcceptInput = z.input<typeof acceptSchema>;

@@ -1,0 +1,27 @@
+import { z } from "zod";
+import { COMPETENCY_IDS, HIRING_LEVELS } from "~/scorecards/rubric";
+import { idempotencyKey, listOf, requiredText } from "./form-fields";
+
+const level = z.enum(HIRING_LEVELS, { error: "Choose a level" });
+
+const fields = z.object({
+  title: requiredText("Enter the position's title"),
+  team: requiredText("Enter the team"),
+  levelMin: level,
+  levelMax: level,
+  kitId: requiredText("Choose the question kit"),
+  competencies: listOf(z.enum(COMPETENCY_IDS)).pipe(
+    z.array(z.enum(COMPETENCY_IDS)).min(1, { error: "Choose at least one competency the loop must cover" }),
+  ),
+});
+
+function levelRange(values: { levelMin: string; levelMax: string }, ctx: z.RefinementCtx) {
+  if (HIRING_LEVELS.indexOf(values.levelMax as never) < HIRING_LEVELS.indexOf(values.levelMin as never)) {
+    ctx.addIssue({ code: "custom", path: ["levelMax"], message: "The highest level must not be below the lowest" });
+  }
+}
+
+export const positionSchema = fields.superRefine(levelRange);
+export const newPositionSchema = fields.extend({ idempotencyKey }).superRefine(levelRange);
+export type PositionInput = z.input<typeof newPositionSchema>;
+export type PositionData = z.output<typeof positionSchema>;

@@ -1,0 +1,21 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useSubmit } from "@remix-run/react";
+import { useForm, type DefaultValues, type FieldValues, type Resolver, type UseFormReturn } from "react-hook-form";
+import type { z } from "zod";
+import { useServerErrors } from "~/ui/form";
+
+// The sign-in page's pattern for every setup form: react-hook-form checks the schema in the
+// browser, then the real <Form> is posted so the page also works without JavaScript, and the
+// action's field errors (same schema, parsed again) land on the same fields.
+export function useSchemaForm<In extends FieldValues, Out extends FieldValues>(schema: z.ZodType<Out, In>, defaultValues: DefaultValues<In>) {
+  const submit = useSubmit();
+  const form = useForm<In, unknown, Out>({ resolver: zodResolver(schema as never) as unknown as Resolver<In, unknown, Out>, defaultValues });
+  const formError = useServerErrors(form as unknown as UseFormReturn<In>);
+  const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
+    const target = event.currentTarget;
+    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    // The clicked button's name=value (an intent) travels with the form, as without JavaScript.
+    void form.handleSubmit(() => submit(submitter ?? target))(event);
+  };
+  return { form, formError, onSubmit, errors: form.formState.errors };
+}
