@@ -45,7 +45,7 @@ const CANDIDATES: { name: string; email: string; level: string; source: string; 
       { who: "interviewer@example.com", hoursFromNow: -72, stage: "onsite", focus: ["ownership", "communication"], card: submitted(escalationScorecard) },
       { who: "interviewer2@example.com", hoursFromNow: -70, stage: "onsite", focus: ["problem-solving", "execution"], card: submitted(metricsScorecard) },
       { who: "lena.fischer@example.com", hoursFromNow: -68, stage: "onsite", focus: ["collaboration", "leadership"], card: submitted(weConsensusScorecard) },
-      { who: "committee@example.com", hoursFromNow: -50, stage: "final", focus: ["culture-fit"], card: draft },
+      { who: "committee@example.com", hoursFromNow: -20, stage: "final", focus: ["culture-fit"], card: draft },
     ],
   },
   {
