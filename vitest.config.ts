@@ -13,9 +13,18 @@ export default defineConfig({
     maxWorkers: 2,
     projects: [
       { resolve: { alias }, test: { name: "unit", include: ["test/unit/**/*.test.ts", "test/assistant/**/*.test.ts"] } },
+      // Hostile input (fast-check): bounded run counts so the project stays under a minute on two cores.
+      { resolve: { alias }, test: { name: "property", include: ["test/property/**/*.test.ts"], testTimeout: 60_000 } },
       {
         resolve: { alias },
-        test: { name: "integration", include: ["test/integration/**/*.test.ts"], testTimeout: 30_000, hookTimeout: 60_000 },
+        test: {
+          name: "integration",
+          include: ["test/integration/**/*.test.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          globalSetup: ["test/helpers/global-pglite-template.ts"],
+          setupFiles: ["test/helpers/fail-on-console-error.ts"],
+        },
       },
       {
         resolve: { alias },
@@ -26,6 +35,7 @@ export default defineConfig({
           hookTimeout: 180_000,
           fileParallelism: false,
           globalSetup: ["test/e2e/global-setup.ts"],
+          setupFiles: ["test/helpers/fail-on-console-error.ts"],
         },
       },
     ],
