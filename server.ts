@@ -71,6 +71,11 @@ async function main() {
   const server = app.listen(env.PORT, () => {
     console.log(`Panel listening on http://localhost:${env.PORT} (database: ${database.dialect})`);
   });
+  server.on("error", (error: NodeJS.ErrnoException) => {
+    const message = error.code === "EADDRINUSE" ? `port ${env.PORT} is already in use; set PORT to a free port` : error.message;
+    console.error(`panel: ${message}`);
+    void database.close().finally(() => process.exit(1));
+  });
   const shutdown = () => {
     server.close();
     database.close().finally(() => process.exit(0));
