@@ -1,0 +1,34 @@
+import { z } from "zod";
+import { HIRING_LEVELS } from "~/scorecards/rubric";
+import { DECISION_OUTCOMES } from "./packet";
+
+export const DECISION_LIMITS = { rationale: 10_000, reason: 2_000 } as const;
+
+const text = (max: number, label: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, { message: `${label} is too long: at most ${max.toLocaleString("en-US")} characters` });
+
+// One schema for the decision form and its action. `basedOn` is the decision the form was
+// loaded with ("" for none): a revision must say why, and a stale form must not silently win.
+export const decisionSchema = z
+  .object({
+    outcome: z.enum(DECISION_OUTCOMES, { message: "Choose hire, no hire or more interviews" }),
+    level: z.enum(["", ...HIRING_LEVELS], { message: "Choose one of the listed levels" }),
+    rationale: text(DECISION_LIMITS.rationale, "The rationale").min(1, { message: "Write the rationale for this decision" }),
+    // Absent from the form until there is a decision to revise.
+    reason: text(DECISION_LIMITS.reason, "The reason").default(""),
+    basedOn: z.string(),
+  })
+  .superRefine((value, ctx) => {
+    if (value.outcome === "hire" && value.level === "") {
+      ctx.addIssue({ code: "custom", path: ["level"], message: "Choose the level to hire at" });
+    }
+    if (value.basedOn !== "" && value.reason === "") {
+      ctx.addIssue({ code: "custom", path: ["reason"], message: "Say why the decision is being revised" });
+    }
+  });
+
+export type DecisionInput = z.output<typeof decisionSchema>;
+export type DecisionFields = z.input<typeof decisionSchema>;

@@ -1,0 +1,112 @@
+import type { Kysely } from "kysely";
+import { getDb } from "~db/index.server";
+import { listDecisions } from "~db/queries/decisions";
+import { findPacketCandidate, isOnCommittee, listPacketInterviews, type PacketViewer } from "~db/queries/packets";
+import type { DB } from "~db/schema";
+import { hasRole, type SessionUser } from "~/auth/guard.server";
+import { DomainError } from "~/errors.server";
+import { feedbackStatus } from "~/scorecards/feedback-status";
+import type { CompetencyId, RedFlagCategory } from "~/scorecards/rubric";
+import { scorecardContentSchema } from "~/scorecards/scorecard.schema";
+import { redFlagTitles } from "~/scorecards/scorecard.server";
+import { getTemplates } from "~/scorecards/templates.server";
+import type { Decision, Packet, PacketInterview } from "./packet";
+
+// Reads one candidate's packet from the database. The viewer scope is applied in the query:
+// a user who may not see the packet gets the same "not found" as for a candidate that does not exist.
+
+export function packetViewer(user: SessionUser): PacketViewer {
+  return { id: user.id, seesAll: hasRole(user, "recruiter", "admin") };
+}
+
+const notYours = () => new DomainError("not-found", "No such candidate among yours.");
+
+// Committee members of this candidate decide; admins may too. Recruiters read only.
+async function canDecide(user: SessionUser, candidateId: string): Promise<boolean> {
+  return hasRole(user, "admin") || (await isOnCommittee(getDb(), candidateId, user.id));
+}
+
+// For the decision action: whether this user may see the packet at all, and may decide.
+export async function packetAccess(user: SessionUser, candidateId: string): Promise<{ canDecide: boolean }> {
+  if (!(await findPacketCandidate(getDb(), candidateId, packetViewer(user)))) throw notYours();
+  return { canDecide: await canDecide(user, candidateId) };
+}
+
+// decisionId: the decision standing now, which a revision names as the one it replaces.
+export async function openPacket(user: SessionUser, candidateId: string, now = new Date()) {
+  const loaded = await loadPacket(getDb(), candidateId, packetViewer(user), now);
+  if (!loaded) throw notYours();
+  return { ...loaded, canDecide: await canDecide(user, candidateId) };
+}
+
+// viewer null: unscoped, for the command line run by whoever operates the database.
+export async function buildPacket(db: Kysely<DB>, candidateId: string, viewer: PacketViewer | null, now = new Date()): Promise<Packet | null> {
+  return (await loadPacket(db, candidateId, viewer, now))?.packet ?? null;
+}
+
+async function loadPacket(db: Kysely<DB>, candidateId: string, viewer: PacketViewer | null, now: Date) {
+  const candidate = await findPacketCandidate(db, candidateId, viewer);
+  if (!candidate) return null;
+  const [interviews, decisions] = await Promise.all([listPacketInterviews(db, candidateId), listDecisions(db, candidateId)]);
+  const history = decisions.map(
+    (d): Decision => ({
+      outcome: d.outcome,
+      level: d.level,
+      rationale: d.rationale,
+      reason: d.reason,
+      recordedBy: { id: d.recorded_by_id, name: d.recorded_by_name },
+      recordedAt: d.recorded_at,
+    })
+  );
+  const packet: Packet = {
+    candidate: { id: candidate.id, name: candidate.name, email: candidate.email, levelApplied: candidate.level_applied },
+    position: { id: candidate.position_id, title: candidate.position_title },
+    generatedAt: now,
+    interviews: interviews.map((row) => packetInterview(row, now)),
+    decision: history.at(-1) ?? null,
+    decisionHistory: history,
+    redFlagTitles: redFlagTitles() as Record<RedFlagCategory, string>,
+  };
+  return { packet, decisionId: decisions.at(-1)?.id ?? null };
+}
+
+type InterviewRow = Awaited<ReturnType<typeof listPacketInterviews>>[number];
+
+function packetInterview(row: InterviewRow, now: Date): PacketInterview {
+  const base = {
+    id: row.id,
+    interviewer: { id: row.interviewer_id, name: row.interviewer_name },
+    stage: row.stage,
+    scheduledAt: row.scheduled_at,
+    durationMinutes: row.duration_minutes,
+    focus: { competencies: row.focus_competencies as CompetencyId[], questions: row.focus_questions.map((id) => questionPrompt(row.kit_id, id)) },
+    revision: row.revision ?? 0,
+  };
+  if (row.scorecard_status === "submitted" && row.submitted_at) {
+    return { ...base, status: "submitted", submittedAt: row.submitted_at, scorecard: scorecardContentSchema.parse(row.content) };
+  }
+  // Past the feedback deadline an unsubmitted scorecard is overdue, draft or not.
+  const timing = { scheduledAt: row.scheduled_at, durationMinutes: row.duration_minutes, cancelledAt: null, scorecardStatus: row.scorecard_status };
+  const status = feedbackStatus(timing, now) === "overdue" ? "overdue" : row.scorecard_status === "draft" ? "draft" : "not-started";
+  return { ...base, status, submittedAt: null, scorecard: null };
+}
+
+// Focus questions are stored as kit question ids; the committee reads the prompt.
+function questionPrompt(kitId: string, questionId: string): string {
+  return (
+    getTemplates()
+      .kitById(kitId)
+      ?.questions.find((q) => q.id === questionId)?.prompt ?? questionId
+  );
+}
+
+// An ASCII file name, so every browser and shell keeps it: "Tomás Silva" → packet-tomas-silva.pdf.
+export function packetFileName(packet: Packet): string {
+  const slug = packet.candidate.name
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
+  return `packet-${slug || "candidate"}.pdf`;
+}

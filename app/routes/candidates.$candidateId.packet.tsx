@@ -1,0 +1,146 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
+import { useMemo } from "react";
+import { useForm } from "react-hook-form";
+import { requireId, requireUser } from "~/auth/guard.server";
+import { notFoundOnDomainError } from "~/errors.server";
+import { aggregatePacket } from "~/packets/aggregate";
+import { decisionSchema, type DecisionFields, type DecisionInput } from "~/packets/decision.schema";
+import { recordDecision } from "~/packets/decision.server";
+import { DECISION_OUTCOMES, OUTCOME_LABELS, type Decision, type Packet, type PacketInterview } from "~/packets/packet";
+import { openPacket, packetAccess } from "~/packets/packet.server";
+import { PacketView } from "~/packets/PacketView";
+import { HIRING_LEVELS } from "~/scorecards/rubric";
+import { parseRequest } from "~/ui/form.server";
+import { Field, useServerErrors } from "~/ui/form";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Packet: ${data?.packet.candidate.name ?? "candidate"} · Panel` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const candidateId = requireId(params.candidateId, "candidate");
+  return json(await notFoundOnDomainError(() => openPacket(user, candidateId)));
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const candidateId = requireId(params.candidateId, "candidate");
+  // Whoever may not see the packet learns nothing; a recruiter may see it but not decide.
+  const access = await notFoundOnDomainError(() => packetAccess(user, candidateId));
+  if (!access.canDecide) throw new Response("Only the candidate's committee records the decision.", { status: 403 });
+  const parsed = await parseRequest(request, decisionSchema);
+  if (!parsed.ok) return json({ errors: parsed.errors }, { status: 400 });
+  const result = await notFoundOnDomainError(() => recordDecision(user, candidateId, parsed.data));
+  if (!result.ok) return json({ errors: result.errors }, { status: result.status });
+  return redirect(`/candidates/${candidateId}/packet#decision`);
+}
+
+// JSON turned the packet's dates into strings; the view and the aggregation want Dates back.
+function revive(data: SerializeFrom<Packet>): Packet {
+  const decision = (d: SerializeFrom<Decision>): Decision => ({ ...d, recordedAt: new Date(d.recordedAt) });
+  return {
+    ...data,
+    generatedAt: new Date(data.generatedAt),
+    interviews: data.interviews.map(
+      (i) => ({ ...i, scheduledAt: new Date(i.scheduledAt), submittedAt: i.submittedAt ? new Date(i.submittedAt) : null } as PacketInterview)
+    ),
+    decision: data.decision ? decision(data.decision) : null,
+    decisionHistory: data.decisionHistory.map(decision),
+  };
+}
+
+export default function PacketPage() {
+  const data = useLoaderData<typeof loader>();
+  const packet = useMemo(() => revive(data.packet), [data.packet]);
+  const aggregate = useMemo(() => aggregatePacket(packet), [packet]);
+  return (
+    <main className="page packet-page" id="main">
+      <nav className="packet-actions" aria-label="Packet">
+        <Link to="/">← Home</Link>
+        <a className="button" href={`/candidates/${packet.candidate.id}/packet.pdf`} download>
+          Download PDF
+        </a>
+      </nav>
+      <PacketView
+        packet={packet}
+        aggregate={aggregate}
+        decisionForm={
+          data.canDecide ? <DecisionForm key={data.decisionId ?? "none"} current={packet.decision} basedOn={data.decisionId ?? ""} /> : null
+        }
+      />
+    </main>
+  );
+}
+
+function DecisionForm({ current, basedOn }: { current: Decision | null; basedOn: string }) {
+  const submit = useSubmit();
+  const navigation = useNavigation();
+  const form = useForm<DecisionFields, unknown, DecisionInput>({
+    resolver: zodResolver(decisionSchema),
+    defaultValues: { outcome: current?.outcome, level: (current?.level as DecisionFields["level"]) ?? "", rationale: "", reason: "", basedOn },
+  });
+  const formError = useServerErrors(form);
+  const { errors } = form.formState;
+  const revising = current !== null;
+  const busy = navigation.state === "submitting";
+  return (
+    <Form
+      method="post"
+      noValidate
+      className="card decision-form"
+      aria-labelledby="decision-form-title"
+      onSubmit={(event) => {
+        const target = event.currentTarget;
+        void form.handleSubmit(() => submit(target))(event);
+      }}
+    >
+      <h3 id="decision-form-title">{revising ? "Revise the decision" : "Record the decision"}</h3>
+      {formError ? (
+        <p className="form-error" role="alert">
+          {formError}
+        </p>
+      ) : null}
+      <input type="hidden" {...form.register("basedOn")} />
+      <fieldset className="field" aria-invalid={Boolean(errors.outcome)} aria-describedby={errors.outcome ? "outcome-error" : undefined}>
+        <legend>Outcome</legend>
+        <div className="outcome-choices">
+          {DECISION_OUTCOMES.map((outcome) => (
+            <label key={outcome} className="choice">
+              <input type="radio" value={outcome} {...form.register("outcome")} /> {OUTCOME_LABELS[outcome]}
+            </label>
+          ))}
+        </div>
+        {errors.outcome?.message ? (
+          <p className="field-error" id="outcome-error">
+            {errors.outcome.message}
+          </p>
+        ) : null}
+      </fieldset>
+      <Field id="level" label="Level" hint="Required for a hire." error={errors.level}>
+        {(aria) => (
+          <select {...aria} {...form.register("level")}>
+            <option value="">No level</option>
+            {HIRING_LEVELS.map((level) => (
+              <option key={level} value={level}>
+                {level}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field id="rationale" label="Rationale" hint="What the committee weighed; kept with your name and the time." error={errors.rationale}>
+        {(aria) => <textarea rows={4} {...aria} {...form.register("rationale")} />}
+      </Field>
+      {revising ? (
+        <Field id="reason" label="Reason for revising" hint="The earlier decision stays in the history." error={errors.reason}>
+          {(aria) => <textarea rows={2} {...aria} {...form.register("reason")} />}
+        </Field>
+      ) : null}
+      <button type="submit" disabled={busy}>
+        {busy ? "Saving…" : revising ? "Revise decision" : "Record decision"}
+      </button>
+    </Form>
+  );
+}

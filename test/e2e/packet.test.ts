@@ -1,0 +1,80 @@
+import fs from "node:fs";
+import { describe, expect, it } from "vitest";
+import { collectPageErrors, openPage, PHONE, seriousAxeViolations, signInAs, useBrowser } from "./helpers/browser";
+import { useServer } from "./helpers/server";
+
+const SHOTS = "/tmp/panel-screenshots";
+
+describe("the committee packet in a browser", () => {
+  const server = useServer();
+  const chrome = useBrowser();
+  let packetUrl = "";
+
+  it("a committee member opens a packet, records and revises the decision, and downloads the PDF", async () => {
+    const page = await openPage(chrome.browser);
+    const errors = collectPageErrors(page);
+    await signInAs(page, server.url, "committee@example.com");
+    await page.waitForURL(`${server.url}/`);
+
+    await page.getByRole("link", { name: "Committee packet for Jordan Rivera" }).click();
+    await page.getByRole("heading", { name: "Jordan Rivera", level: 1 }).waitFor();
+    packetUrl = page.url();
+    await expect.poll(() => page.getByText("2 Hire, 1 No Hire").first().isVisible()).toBe(true);
+    expect(
+      await page
+        .getByRole("row", { name: /Sam Okafor/ })
+        .first()
+        .textContent()
+    ).toContain("Draft");
+
+    // Checked in the browser with the action's own schema before anything is posted.
+    await page.getByRole("button", { name: "Record decision" }).click();
+    await expect.poll(() => page.getByText("Write the rationale for this decision").isVisible()).toBe(true);
+    expect(await page.getByLabel("Rationale").getAttribute("aria-invalid")).toBe("true");
+
+    await page.getByRole("radio", { name: "Hire", exact: true }).check();
+    await page.getByLabel("Level").selectOption("Senior");
+    await page.getByLabel("Rationale").fill("Strong ownership and communication; the problem-solving gap is coachable.");
+    await page.getByRole("button", { name: "Record decision" }).click();
+    await page.getByRole("heading", { name: "Revise the decision" }).waitFor();
+    await expect.poll(() => page.getByText("recorded by Sam Okafor").first().isVisible()).toBe(true);
+
+    await page.getByRole("radio", { name: "More interviews" }).check();
+    await page.getByLabel("Level").selectOption("");
+    await page.getByLabel("Rationale").fill("One more technical conversation before we decide.");
+    await page.getByLabel("Reason for revising").fill("Lena's concerns about ownership need a follow-up.");
+    await page.getByRole("button", { name: "Revise decision" }).click();
+    const history = page.getByRole("list").filter({ hasText: "Reason for revising" });
+    await expect.poll(() => history.getByRole("listitem").count()).toBe(2);
+    expect(await history.getByRole("listitem").allTextContents()).toEqual([
+      expect.stringContaining("Hire, Senior"),
+      expect.stringContaining("Lena's concerns about ownership need a follow-up."),
+    ]);
+
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}/packet-laptop.png`, fullPage: true });
+    await page.screenshot({ path: `${SHOTS}/packet-top.png` });
+    await page.getByRole("region", { name: "Decision" }).screenshot({ path: `${SHOTS}/packet-decision.png` });
+    await page.setViewportSize(PHONE);
+    await page.screenshot({ path: `${SHOTS}/packet-phone.png` });
+
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download PDF" }).click()]);
+    expect(download.suggestedFilename()).toBe("packet-jordan-rivera.pdf");
+    const file = `${SHOTS}/packet-jordan-rivera.pdf`;
+    await download.saveAs(file);
+    expect(fs.readFileSync(file).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("an interviewer who is not on the committee gets a 404 for the packet and its PDF", async () => {
+    const page = await openPage(chrome.browser);
+    await signInAs(page, server.url, "interviewer@example.com");
+    await page.waitForURL(`${server.url}/`);
+    expect(packetUrl).toMatch(/\/candidates\/[0-9a-f-]+\/packet$/);
+    expect((await page.goto(packetUrl))?.status()).toBe(404);
+    expect((await page.context().request.get(`${packetUrl}.pdf`)).status()).toBe(404);
+    await page.context().close();
+  });
+});
