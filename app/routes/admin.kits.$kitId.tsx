@@ -9,7 +9,7 @@ import { DomainError } from "~/errors.server";
 import { currentKit } from "~/scorecards/kits.server";
 import { getTemplates } from "~/scorecards/templates.server";
 import { formatDay } from "~/ui/format";
-import { Field } from "~/ui/form";
+import { Field, FormError } from "~/ui/form";
 import { parseWith } from "~/ui/form.server";
 import { readForm } from "~/setup/form-data.server";
 import { kitCopySchema, kitEditSchema, type KitCopyInput, type KitEditInput } from "~/setup/kit.schema";
@@ -96,11 +96,7 @@ function EditForm({ yaml, version }: { yaml: string; version: number }) {
   return (
     <Form method="post" noValidate className="card" onSubmit={onSubmit}>
       <h2>Edit</h2>
-      {formError ? (
-        <p className="form-error" role="alert">
-          {formError}
-        </p>
-      ) : null}
+      <FormError message={formError} />
       <input type="hidden" {...form.register("baseVersion")} />
       <Field
         id="yaml"

@@ -14,6 +14,7 @@ import { changeActive, changeRoles } from "~/setup/people.server";
 import { formAction } from "~/setup/respond.server";
 import { ROLE_LABEL } from "~/ui/AppShell";
 import { useSchemaForm } from "~/setup/useSchemaForm";
+import { FormError } from "~/ui/form";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.person.name ?? "Person"} · Panel` }];
 
@@ -69,11 +70,7 @@ export default function Person() {
       </Form>
       <Form method="post" className="card">
         <h2>{person.active ? "Deactivate" : "Reactivate"}</h2>
-        {activeError ? (
-          <p className="form-error" role="alert">
-            {activeError}
-          </p>
-        ) : null}
+        <FormError message={activeError} />
         <p className="muted">
           {person.active
             ? "A deactivated person cannot sign in and is signed out now. Their submitted scorecards stay in the packets."

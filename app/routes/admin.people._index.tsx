@@ -7,7 +7,7 @@ import { listPendingInvitations, listPeople } from "~db/queries/people";
 import { ROLES } from "~db/schema";
 import { requireRole } from "~/auth/guard.server";
 import { formatDay } from "~/ui/format";
-import { Field } from "~/ui/form";
+import { Field, FormError } from "~/ui/form";
 import { parseWith } from "~/ui/form.server";
 import { Choices } from "~/setup/Choices";
 import { readForm } from "~/setup/form-data.server";
@@ -100,11 +100,7 @@ export default function People() {
         <aside>
           <Form method="post" noValidate className="card" onSubmit={onSubmit}>
             <h2>Invite someone</h2>
-            {formError ? (
-              <p className="form-error" role="alert">
-                {formError}
-              </p>
-            ) : null}
+            <FormError message={formError} />
             <input type="hidden" {...form.register("idempotencyKey")} />
             <Field id="email" label="Email" error={errors.email}>
               {(aria) => <input type="email" autoComplete="off" {...aria} {...form.register("email")} />}

@@ -13,6 +13,7 @@ import { setCommittee } from "~/setup/committee.server";
 import { readForm } from "~/setup/form-data.server";
 import { idParam } from "~/setup/params.server";
 import { useSchemaForm } from "~/setup/useSchemaForm";
+import { FormError } from "~/ui/form";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Committee for ${data?.candidate.name ?? "a candidate"} · Panel` }];
 
@@ -46,11 +47,7 @@ export default function Committee() {
       <h1>Hiring committee for {candidate.name}</h1>
       <p className="lead">Members, recruiters and admins can open the candidate's packet; nobody else can.</p>
       <Form method="post" noValidate className="card" onSubmit={onSubmit}>
-        {formError ? (
-          <p className="form-error" role="alert">
-            {formError}
-          </p>
-        ) : null}
+        <FormError message={formError} />
         {eligible.length === 0 ? (
           <p className="empty">Nobody has the committee role yet. An admin can give it on the People page.</p>
         ) : (

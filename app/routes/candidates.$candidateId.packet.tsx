@@ -14,7 +14,7 @@ import { openPacket, packetAccess } from "~/packets/packet.server";
 import { PacketView } from "~/packets/PacketView";
 import { HIRING_LEVELS } from "~/scorecards/rubric";
 import { parseRequest } from "~/ui/form.server";
-import { Field, useServerErrors } from "~/ui/form";
+import { Field, useServerErrors, FormError } from "~/ui/form";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Packet: ${data?.packet.candidate.name ?? "candidate"} · Panel` }];
 
@@ -97,11 +97,7 @@ function DecisionForm({ current, basedOn }: { current: Decision | null; basedOn:
       }}
     >
       <h3 id="decision-form-title">{revising ? "Revise the decision" : "Record the decision"}</h3>
-      {formError ? (
-        <p className="form-error" role="alert">
-          {formError}
-        </p>
-      ) : null}
+      <FormError message={formError} />
       <input type="hidden" {...form.register("basedOn")} />
       <fieldset className="field" aria-invalid={Boolean(errors.outcome)} aria-describedby={errors.outcome ? "outcome-error" : undefined}>
         <legend>Outcome</legend>

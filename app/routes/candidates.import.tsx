@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { getDb } from "~db/index.server";
 import { listOpenPositions } from "~db/queries/positions";
 import { requireRole } from "~/auth/guard.server";
-import { Field } from "~/ui/form";
+import { Field, FormError } from "~/ui/form";
 import { parseWith } from "~/ui/form.server";
 import { hasProblems, importSchema, type ImportInput, type Preview } from "~/setup/csv-import.schema";
 import { commitImport, previewImport } from "~/setup/csv-import.server";
@@ -54,11 +54,7 @@ export default function ImportCandidates() {
         You see every row and its problems before anything is saved, and the import saves all rows or none.
       </p>
       <Form method="post" encType="multipart/form-data" noValidate className="card" onSubmit={onSubmit}>
-        {formError ? (
-          <p className="form-error" role="alert">
-            {formError}
-          </p>
-        ) : null}
+        <FormError message={formError} />
         <input type="hidden" {...form.register("idempotencyKey")} />
         <Field id="positionId" label="Position" error={errors.positionId}>
           {(aria) => (
@@ -104,11 +100,7 @@ function PreviewTable({ preview, csv, positionId, idempotencyKey }: { preview: P
   return (
     <section aria-labelledby="preview-heading" className="card">
       <h2 id="preview-heading">Preview</h2>
-      {preview.fileError ? (
-        <p className="form-error" role="alert">
-          {preview.fileError}
-        </p>
-      ) : null}
+      <FormError message={preview.fileError} />
       {problems ? (
         <p className="form-error" role="alert">
           {problems} of {preview.rows.length} rows have problems. Fix them in the file and preview again; nothing has been saved.

@@ -3,7 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import { Form, useLoaderData, useNavigation } from "@remix-run/react";
 import { currentUser, startSession } from "~/auth/session.server";
 import { parseWith } from "~/ui/form.server";
-import { Field } from "~/ui/form";
+import { Field, FormError } from "~/ui/form";
 import { readForm } from "~/setup/form-data.server";
 import { acceptSchema, MIN_PASSWORD, type AcceptInput } from "~/setup/people.schema";
 import { acceptInvitation, openInvitation } from "~/setup/people.server";
@@ -51,11 +51,7 @@ export default function AcceptInvitation() {
       </p>
       {signedIn ? <p className="form-error">You are signed in already; accepting creates a separate account and signs you in as it.</p> : null}
       <Form method="post" noValidate className="card" onSubmit={onSubmit}>
-        {formError ? (
-          <p className="form-error" role="alert">
-            {formError}
-          </p>
-        ) : null}
+        <FormError message={formError} />
         {setup ? (
           <Field id="email" label="Email" error={errors.email}>
             {(aria) => <input type="email" autoComplete="username" {...aria} {...form.register("email")} />}

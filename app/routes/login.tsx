@@ -8,7 +8,7 @@ import { signIn } from "~/auth/sign-in.server";
 import { currentUser, startSession } from "~/auth/session.server";
 import { safeRedirect } from "~/auth/guard.server";
 import { parseRequest } from "~/ui/form.server";
-import { Field, useServerErrors } from "~/ui/form";
+import { Field, useServerErrors, FormError } from "~/ui/form";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Panel" }];
 
@@ -48,11 +48,7 @@ export default function Login() {
           void form.handleSubmit(() => submit(target))(event);
         }}
       >
-        {formError ? (
-          <p className="form-error" role="alert">
-            {formError}
-          </p>
-        ) : null}
+        <FormError message={formError} />
         <input type="hidden" {...form.register("redirectTo")} />
         <Field id="email" label="Email" error={errors.email}>
           {(aria) => <input type="email" autoComplete="username" {...aria} {...form.register("email")} />}

@@ -14,7 +14,7 @@ import { RedFlagsEditor } from "./RedFlagsEditor";
 import { SaveStatus } from "./SaveStatus";
 import { ConflictPanel } from "./ConflictPanel";
 import { LiveBar, useLiveMode } from "./LiveMode";
-import { Field } from "~/ui/form";
+import { Field, FormError } from "~/ui/form";
 import { LinesField } from "~/ui/LinesField";
 import { RatingPicker } from "~/ui/RatingPicker";
 import { useDraftAssistant } from "~/assistant/useDraftAssistant";
@@ -356,11 +356,7 @@ export function ScorecardForm({ interviewId, kit, rubric, redFlagTitles, initial
               </button>
             </div>
           ) : null}
-          {submitMessage ? (
-            <p className="form-error" role="alert">
-              {submitMessage}
-            </p>
-          ) : null}
+          <FormError message={submitMessage} />
           <button type="submit" disabled={submitting}>
             {submitting ? "Submitting…" : mode === "amend" ? "Submit amendment" : "Submit scorecard"}
           </button>

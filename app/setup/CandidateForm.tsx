@@ -1,7 +1,7 @@
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import type { z } from "zod";
 import { HIRING_LEVELS } from "~/scorecards/rubric";
-import { Field } from "~/ui/form";
+import { Field, FormError } from "~/ui/form";
 import type { CandidateInput } from "./candidate.schema";
 import type { Duplicate } from "./candidates.server";
 import { useSchemaForm } from "./useSchemaForm";
@@ -19,11 +19,7 @@ export function CandidateForm({ schema, defaults, positions, submitLabel }: Prop
   const { form, formError, onSubmit, errors } = useSchemaForm<CandidateInput, any>(schema, defaults);
   return (
     <Form method="post" noValidate className="card" onSubmit={onSubmit}>
-      {formError ? (
-        <p className="form-error" role="alert">
-          {formError}
-        </p>
-      ) : null}
+      <FormError message={formError} />
       <input type="hidden" {...form.register("idempotencyKey")} />
       <Field id="name" label="Name" error={errors.name}>
         {(aria) => <input type="text" autoComplete="off" {...aria} {...form.register("name")} />}

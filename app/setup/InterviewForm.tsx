@@ -2,7 +2,7 @@ import { Form, useNavigation } from "@remix-run/react";
 import { useEffect } from "react";
 import type { z } from "zod";
 import { COMPETENCIES, competencyLabel, type CompetencyId } from "~/scorecards/rubric";
-import { Field } from "~/ui/form";
+import { Field, FormError } from "~/ui/form";
 import { STAGE_LABEL } from "~/ui/format";
 import { Choices } from "./Choices";
 import { STAGES, type InterviewInput } from "./interview.schema";
@@ -28,11 +28,7 @@ export function InterviewForm({ schema, defaults, interviewers, questions, timeZ
   }, [guessTimeZone, form, timeZones]);
   return (
     <Form method="post" noValidate className="card" onSubmit={onSubmit}>
-      {formError ? (
-        <p className="form-error" role="alert">
-          {formError}
-        </p>
-      ) : null}
+      <FormError message={formError} />
       <input type="hidden" {...form.register("idempotencyKey")} />
       <Field id="interviewerId" label="Interviewer" hint="Only active people with the interviewer role are listed." error={errors.interviewerId}>
         {(aria) => (

@@ -1,7 +1,7 @@
 import { Form, useNavigation } from "@remix-run/react";
 import type { z } from "zod";
 import { COMPETENCIES, HIRING_LEVELS } from "~/scorecards/rubric";
-import { Field } from "~/ui/form";
+import { Field, FormError } from "~/ui/form";
 import { Choices } from "./Choices";
 import type { PositionInput } from "./position.schema";
 import { useSchemaForm } from "./useSchemaForm";
@@ -18,11 +18,7 @@ export function PositionForm({ schema, defaults, kits, submitLabel }: Props) {
   const { form, formError, onSubmit, errors } = useSchemaForm<PositionInput, any>(schema, defaults);
   return (
     <Form method="post" noValidate className="card" onSubmit={onSubmit}>
-      {formError ? (
-        <p className="form-error" role="alert">
-          {formError}
-        </p>
-      ) : null}
+      <FormError message={formError} />
       <input type="hidden" {...form.register("idempotencyKey")} />
       <Field id="title" label="Title" error={errors.title}>
         {(aria) => <input type="text" {...aria} {...form.register("title")} />}

@@ -39,3 +39,13 @@ export function Field({ id, label, hint, error, children }: FieldProps) {
     </div>
   );
 }
+
+// A message about the whole form (not one field), announced when it appears.
+export function FormError({ message }: { message: string | null | undefined }) {
+  if (!message) return null;
+  return (
+    <p className="form-error" role="alert">
+      {message}
+    </p>
+  );
+}
