@@ -36,3 +36,11 @@ export function safeRedirect(to: FormDataEntryValue | string | null | undefined,
   if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
   return to;
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+// Ids in URLs are uuids; anything else cannot name a row, so it is a 404 before any query.
+export function requireId(value: string | undefined, what = "page"): string {
+  if (!value || !UUID.test(value)) throw new Response(`No such ${what}.`, { status: 404 });
+  return value;
+}
