@@ -7,6 +7,7 @@ const NAV: NavItem[] = [
   { to: "/", label: "Home", roles: ["interviewer", "recruiter", "committee", "admin"] },
   { to: "/candidates", label: "Candidates", roles: ["recruiter", "committee", "admin"] },
   { to: "/positions", label: "Positions", roles: ["recruiter", "admin"] },
+  { to: "/reports", label: "Reports", roles: ["recruiter", "admin"] },
   { to: "/admin/people", label: "People", roles: ["admin"] },
   { to: "/admin/kits", label: "Question kits", roles: ["admin"] },
 ];

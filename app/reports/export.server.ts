@@ -1,0 +1,80 @@
+import { Readable, pipeline } from "node:stream";
+import { stringify } from "csv-stringify";
+import type { Kysely } from "kysely";
+import { listReportBatch, type ReportRow } from "~db/queries/reports";
+import type { DB } from "~db/schema";
+import { OUTCOME_LABELS, STAGE_LABELS, type DecisionOutcome } from "~/packets/packet";
+import { COMPETENCIES, levelOf, recommendationOf, type LevelId, type RecommendationId } from "~/scorecards/rubric";
+import { redFlagTitles } from "~/scorecards/scorecard.server";
+import type { ReportFilters } from "./filters.schema";
+import { ROW_STATUS_LABELS } from "./report";
+import { queryFilters } from "./reports.server";
+
+// Every row of the filtered report, in interview-date order, read in keyset batches: memory holds
+// one batch whatever the total, and a consumer that stops reading stops the queries too.
+export async function* reportRows(db: Kysely<DB>, filters: ReportFilters, now: Date, batchSize = 2_000): AsyncGenerator<ReportRow> {
+  const q = queryFilters(filters);
+  let after: { at: string; id: string } | null = null;
+  for (;;) {
+    const batch = await listReportBatch(db, q, now, after, batchSize);
+    for (const { cursor_at: _cursor, ...row } of batch) yield row;
+    if (batch.length < batchSize) return;
+    const last = batch[batch.length - 1];
+    after = { at: last.cursor_at, id: last.interview_id };
+  }
+}
+
+export const CSV_HEADER = [
+  "Candidate",
+  "Position",
+  "Stage",
+  "Interviewer",
+  "Interview date (UTC)",
+  "Submitted at (UTC)",
+  "Scorecard",
+  ...COMPETENCIES.map((c) => c.label),
+  "Recommendation",
+  "Level",
+  "Red flags (highest severity of 5)",
+  "Decision",
+];
+
+const iso = (date: Date | null) => (date ? date.toISOString().replace(/\.\d{3}Z$/, "Z") : "");
+
+function rating(value: string | null | undefined): string {
+  if (!value) return "";
+  return value === "not-assessed" ? "Not assessed" : levelOf(value as LevelId).label;
+}
+
+export function csvRecord(row: ReportRow, flagTitles: Record<string, string>): string[] {
+  const flags = Object.entries(row.red_flags ?? {})
+    .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
+    .map(([category, severity]) => `${flagTitles[category] ?? category} ${severity}`);
+  return [
+    row.candidate_name,
+    row.position_title,
+    STAGE_LABELS[row.stage],
+    row.interviewer_name,
+    iso(row.scheduled_at),
+    iso(row.submitted_at),
+    ROW_STATUS_LABELS[row.status],
+    ...COMPETENCIES.map((c) => rating(row.ratings?.[c.id])),
+    row.recommendation ? recommendationOf(row.recommendation as RecommendationId).label : "",
+    row.level ?? "",
+    flags.join("; "),
+    row.decision ? OUTCOME_LABELS[row.decision as DecisionOutcome] : "",
+  ];
+}
+
+// RFC 4180 (quoted where needed, CRLF line ends) by csv-stringify; cells a spreadsheet would run
+// as a formula (starting =, +, -, @, tab or CR) get a leading apostrophe. `bom` helps Excel read UTF-8.
+export function reportCsv(db: Kysely<DB>, filters: ReportFilters, now: Date, { bom = false, batchSize }: { bom?: boolean; batchSize?: number } = {}): Readable {
+  const titles = redFlagTitles();
+  async function* records() {
+    for await (const row of reportRows(db, filters, now, batchSize)) yield csvRecord(row, titles);
+  }
+  const csv = stringify({ header: true, columns: CSV_HEADER, bom, escape_formulas: true, record_delimiter: "windows" });
+  // A failure (a query, or a reader that went away) destroys the returned stream with the error,
+  // so whoever reads it hears of it; the callback has nothing to add.
+  return pipeline(Readable.from(records()), csv, () => {});
+}

@@ -1,0 +1,40 @@
+import { once } from "node:events";
+import { createRequire } from "node:module";
+import type { Archiver, ZipOptions } from "archiver";
+import type { Kysely } from "kysely";
+import type { DB } from "~db/schema";
+import type { PacketViewer } from "~db/queries/packets";
+import { renderPacketPdf } from "~/packets/packet-pdf.server";
+import { buildPacket, packetFileName } from "~/packets/packet.server";
+
+// archiver 7 (installed) exports a factory; @types/archiver 8 only describes version 8's classes,
+// whose instances have the same streaming API.
+const archiver = createRequire(import.meta.url)("archiver") as (format: "zip", options: ZipOptions) => Archiver;
+
+// The chosen candidates' committee packets as one ZIP, streamed with archiver. One packet is
+// built and rendered at a time and the next waits until the previous entry has gone out, so
+// memory holds one PDF however many candidates are chosen (and a slow reader slows the work).
+export function packetsZip(db: Kysely<DB>, candidateIds: readonly string[], viewer: PacketViewer, now: Date): Archiver {
+  const zip = archiver("zip", { zlib: { level: 1 } }); // PDF streams are already deflated
+  const names = new Set<string>();
+  (async () => {
+    for (const id of candidateIds) {
+      const packet = await buildPacket(db, id, viewer, now);
+      if (!packet) continue;
+      const written = Promise.race([once(zip, "entry"), once(zip, "close")]);
+      zip.append(renderPacketPdf(packet), { name: uniqueName(packetFileName(packet), names), date: now });
+      await written;
+      if (zip.destroyed) return;
+    }
+    await zip.finalize();
+  })().catch((error: Error) => zip.destroy(error));
+  return zip;
+}
+
+// Two candidates with one name get packet-ana-lima.pdf and packet-ana-lima-2.pdf.
+function uniqueName(name: string, taken: Set<string>): string {
+  let candidate = name;
+  for (let n = 2; taken.has(candidate); n++) candidate = name.replace(/\.pdf$/, `-${n}.pdf`);
+  taken.add(candidate);
+  return candidate;
+}

@@ -1,0 +1,72 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { useLoaderData, useLocation } from "@remix-run/react";
+import { getDb } from "~db/index.server";
+import { requireRole } from "~/auth/guard.server";
+import { FILTER_FIELDS, toSearchParams } from "~/reports/filters.schema";
+import { ReportFilterForm } from "~/reports/ReportFilters";
+import { CalibrationSection, FeedbackSection, SummarySection } from "~/reports/ReportSections";
+import { ReportTable } from "~/reports/ReportTable";
+import { loadReport, parseReportQuery, reportOptions } from "~/reports/reports.server";
+
+export const meta: MetaFunction = () => [{ title: "Reports · Panel" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, "recruiter", "admin");
+  const db = getDb();
+  const params = new URL(request.url).searchParams;
+  const options = await reportOptions(db);
+  const values = Object.fromEntries([...FILTER_FIELDS, "sort", "dir"].map((key) => [key, params.get(key) ?? ""]));
+  const parsed = parseReportQuery(params, options);
+  if (!parsed.ok) return json({ options, values, errors: parsed.errors, result: null }, { status: 400 });
+  const report = await loadReport(db, parsed.filters, new Date());
+  const errors = report.page.error ? { page: report.page.error } : {};
+  return json({ options, values, errors, result: { filters: parsed.filters, report } }, { status: report.page.error ? 400 : 200 });
+}
+
+export default function Reports() {
+  const { options, values, errors, result } = useLoaderData<typeof loader>();
+  const location = useLocation();
+  // The exports carry the same filters (and sort) as the page, not its page number.
+  const exportQuery = result ? toSearchParams({ ...result.filters, page: 1 }) : new URLSearchParams();
+  const suffix = exportQuery.size ? `?${exportQuery}` : "";
+  const forExcel = new URLSearchParams(exportQuery);
+  forExcel.set("bom", "1");
+  const pageError = (errors as { page?: string }).page;
+  return (
+    <main className="page wide" id="main">
+      <div className="page-head">
+        <div>
+          <h1>Reports</h1>
+          <p className="lead">Where every candidate stands, what feedback is missing, and how the panel rates.</p>
+        </div>
+        {result ? (
+          <div className="actions" aria-label="Exports">
+            <a className="button" href={`/reports.csv${suffix}`} download>
+              Download CSV
+            </a>
+            <a className="button secondary" href={`/reports.csv?${forExcel}`} download>
+              CSV for Excel
+            </a>
+            <a className="button secondary" href={`/reports.pdf${suffix}`} download>
+              PDF report
+            </a>
+          </div>
+        ) : null}
+      </div>
+      <ReportFilterForm key={location.search} options={options} values={values} serverErrors={errors} />
+      {result ? (
+        <>
+          <SummarySection summary={result.report.summary} />
+          <FeedbackSection feedback={result.report.feedback} overdueTotal={result.report.summary.overdue} />
+          <ReportTable page={result.report.page} filters={result.filters} pageError={pageError} />
+          <CalibrationSection raters={result.report.calibration} />
+        </>
+      ) : (
+        <p className="form-error" role="alert">
+          The report needs valid filters: see the messages above.
+        </p>
+      )}
+    </main>
+  );
+}
