@@ -169,7 +169,7 @@ describe.each(dialects())("the interview panel on %s", (dialect) => {
       "submitted/submitted",
       "submitted/submitted",
       "submitted/submitted",
-      "overdue/draft",
+      "due/draft",
     ]);
   });
 
