@@ -15,7 +15,7 @@ import { readForm } from "~/setup/form-data.server";
 import { kitCopySchema, kitEditSchema, type KitCopyInput, type KitEditInput } from "~/setup/kit.schema";
 import { duplicateKit, kitAsYaml, saveKitEdit } from "~/setup/kit-editor.server";
 import { formAction } from "~/setup/respond.server";
-import { useSchemaForm } from "~/setup/useSchemaForm";
+import { useSchemaForm } from "~/ui/useSchemaForm";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Kit"} · Panel` }];
 

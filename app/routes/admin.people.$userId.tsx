@@ -13,7 +13,7 @@ import { rolesSchema, type RolesInput } from "~/setup/people.schema";
 import { changeActive, changeRoles } from "~/setup/people.server";
 import { formAction } from "~/setup/respond.server";
 import { ROLE_LABEL } from "~/ui/AppShell";
-import { useSchemaForm } from "~/setup/useSchemaForm";
+import { useSchemaForm } from "~/ui/useSchemaForm";
 import { FormError } from "~/ui/form";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.person.name ?? "Person"} · Panel` }];

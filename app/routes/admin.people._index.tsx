@@ -14,7 +14,7 @@ import { readForm } from "~/setup/form-data.server";
 import { inviteSchema, type InviteInput } from "~/setup/people.schema";
 import { invitePerson } from "~/setup/people.server";
 import { ROLE_LABEL } from "~/ui/AppShell";
-import { useSchemaForm } from "~/setup/useSchemaForm";
+import { useSchemaForm } from "~/ui/useSchemaForm";
 
 export const meta: MetaFunction = () => [{ title: "People · Panel" }];
 

@@ -12,7 +12,7 @@ import { committeeSchema, type CommitteeInput } from "~/setup/committee.schema";
 import { setCommittee } from "~/setup/committee.server";
 import { readForm } from "~/setup/form-data.server";
 import { idParam } from "~/setup/params.server";
-import { useSchemaForm } from "~/setup/useSchemaForm";
+import { useSchemaForm } from "~/ui/useSchemaForm";
 import { FormError } from "~/ui/form";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Committee for ${data?.candidate.name ?? "a candidate"} · Panel` }];

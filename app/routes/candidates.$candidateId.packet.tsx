@@ -1,9 +1,8 @@
-import { zodResolver } from "@hookform/resolvers/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
+import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useMemo } from "react";
-import { useForm } from "react-hook-form";
+import { useSchemaForm } from "~/ui/useSchemaForm";
 import { requireId, requireUser } from "~/auth/guard.server";
 import { notFoundOnDomainError } from "~/errors.server";
 import { aggregatePacket } from "~/packets/aggregate";
@@ -14,7 +13,7 @@ import { openPacket, packetAccess } from "~/packets/packet.server";
 import { PacketView } from "~/packets/PacketView";
 import { HIRING_LEVELS } from "~/scorecards/rubric";
 import { parseRequest } from "~/ui/form.server";
-import { Field, useServerErrors, FormError } from "~/ui/form";
+import { Field, FormError } from "~/ui/form";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Packet: ${data?.packet.candidate.name ?? "candidate"} · Panel` }];
 
@@ -75,14 +74,14 @@ export default function PacketPage() {
 }
 
 function DecisionForm({ current, basedOn }: { current: Decision | null; basedOn: string }) {
-  const submit = useSubmit();
   const navigation = useNavigation();
-  const form = useForm<DecisionFields, unknown, DecisionInput>({
-    resolver: zodResolver(decisionSchema),
-    defaultValues: { outcome: current?.outcome, level: (current?.level as DecisionFields["level"]) ?? "", rationale: "", reason: "", basedOn },
+  const { form, formError, onSubmit, errors } = useSchemaForm<DecisionFields, DecisionInput>(decisionSchema, {
+    outcome: current?.outcome,
+    level: (current?.level as DecisionFields["level"]) ?? "",
+    rationale: "",
+    reason: "",
+    basedOn,
   });
-  const formError = useServerErrors(form);
-  const { errors } = form.formState;
   const revising = current !== null;
   const busy = navigation.state === "submitting";
   return (
@@ -91,10 +90,7 @@ function DecisionForm({ current, basedOn }: { current: Decision | null; basedOn:
       noValidate
       className="card decision-form"
       aria-labelledby="decision-form-title"
-      onSubmit={(event) => {
-        const target = event.currentTarget;
-        void form.handleSubmit(() => submit(target))(event);
-      }}
+      onSubmit={onSubmit}
     >
       <h3 id="decision-form-title">{revising ? "Revise the decision" : "Record the decision"}</h3>
       <FormError message={formError} />

@@ -9,7 +9,7 @@ import { parseWith } from "~/ui/form.server";
 import { hasProblems, importSchema, type ImportInput, type Preview } from "~/setup/csv-import.schema";
 import { commitImport, previewImport } from "~/setup/csv-import.server";
 import { readForm } from "~/setup/form-data.server";
-import { useSchemaForm } from "~/setup/useSchemaForm";
+import { useSchemaForm } from "~/ui/useSchemaForm";
 
 export const meta: MetaFunction = () => [{ title: "Import candidates · Panel" }];
 

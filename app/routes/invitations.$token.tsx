@@ -9,7 +9,7 @@ import { acceptSchema, MIN_PASSWORD, type AcceptInput } from "~/setup/people.sch
 import { acceptInvitation, openInvitation } from "~/setup/people.server";
 import { formAction } from "~/setup/respond.server";
 import { ROLE_LABEL } from "~/ui/AppShell";
-import { useSchemaForm } from "~/setup/useSchemaForm";
+import { useSchemaForm } from "~/ui/useSchemaForm";
 
 export const meta: MetaFunction = () => [{ title: "Join Panel" }];
 

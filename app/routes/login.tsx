@@ -1,14 +1,13 @@
-import { zodResolver } from "@hookform/resolvers/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, useNavigation, useSearchParams, useSubmit } from "@remix-run/react";
-import { useForm } from "react-hook-form";
+import { Form, useNavigation, useSearchParams } from "@remix-run/react";
+import { useSchemaForm } from "~/ui/useSchemaForm";
 import { signInSchema, type SignInValues } from "~/auth/sign-in.schema";
 import { signIn } from "~/auth/sign-in.server";
 import { currentUser, startSession } from "~/auth/session.server";
 import { safeRedirect } from "~/auth/guard.server";
 import { parseRequest } from "~/ui/form.server";
-import { Field, useServerErrors, FormError } from "~/ui/form";
+import { Field, FormError } from "~/ui/form";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Panel" }];
 
@@ -27,14 +26,12 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function Login() {
   const [params] = useSearchParams();
-  const submit = useSubmit();
   const navigation = useNavigation();
-  const form = useForm<SignInValues>({
-    resolver: zodResolver(signInSchema),
-    defaultValues: { email: "", password: "", redirectTo: params.get("redirectTo") ?? "/" },
+  const { form, formError, onSubmit, errors } = useSchemaForm<SignInValues, SignInValues>(signInSchema, {
+    email: "",
+    password: "",
+    redirectTo: params.get("redirectTo") ?? "/",
   });
-  const formError = useServerErrors(form);
-  const { errors } = form.formState;
   return (
     <main className="page narrow" id="main">
       <h1>Sign in</h1>
@@ -43,10 +40,7 @@ export default function Login() {
         method="post"
         noValidate
         className="card"
-        onSubmit={(event) => {
-          const target = event.currentTarget;
-          void form.handleSubmit(() => submit(target))(event);
-        }}
+        onSubmit={onSubmit}
       >
         <FormError message={formError} />
         <input type="hidden" {...form.register("redirectTo")} />

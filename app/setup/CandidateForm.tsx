@@ -4,7 +4,7 @@ import { HIRING_LEVELS } from "~/scorecards/rubric";
 import { Field, FormError } from "~/ui/form";
 import type { CandidateInput } from "./candidate.schema";
 import type { Duplicate } from "./candidates.server";
-import { useSchemaForm } from "./useSchemaForm";
+import { useSchemaForm } from "~/ui/useSchemaForm";
 
 type Props = {
   schema: z.ZodType<any, any>;

@@ -6,7 +6,7 @@ import { Field, FormError } from "~/ui/form";
 import { STAGE_LABEL } from "~/ui/format";
 import { Choices } from "./Choices";
 import { STAGES, type InterviewInput } from "./interview.schema";
-import { useSchemaForm } from "./useSchemaForm";
+import { useSchemaForm } from "~/ui/useSchemaForm";
 
 type Props = {
   schema: z.ZodType<any, any>;

@@ -4,7 +4,7 @@ import { COMPETENCIES, HIRING_LEVELS } from "~/scorecards/rubric";
 import { Field, FormError } from "~/ui/form";
 import { Choices } from "./Choices";
 import type { PositionInput } from "./position.schema";
-import { useSchemaForm } from "./useSchemaForm";
+import { useSchemaForm } from "~/ui/useSchemaForm";
 
 type Props = {
   schema: z.ZodType<any, any>;

@@ -4,7 +4,7 @@ import { useForm, type DefaultValues, type FieldValues, type Resolver, type UseF
 import type { z } from "zod";
 import { useServerErrors } from "~/ui/form";
 
-// The sign-in page's pattern for every setup form: react-hook-form checks the schema in the
+// The pattern for every form: react-hook-form checks the schema in the
 // browser, then the real <Form> is posted so the page also works without JavaScript, and the
 // action's field errors (same schema, parsed again) land on the same fields.
 export function useSchemaForm<In extends FieldValues, Out extends FieldValues>(schema: z.ZodType<Out, In>, defaultValues: DefaultValues<In>) {
