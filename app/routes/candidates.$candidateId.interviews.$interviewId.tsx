@@ -19,7 +19,7 @@ import { panelOptions } from "~/setup/panel-options.server";
 import { cancelInterview, changeInterview } from "~/setup/panel.server";
 import { idParam } from "~/setup/params.server";
 import { formAction } from "~/setup/respond.server";
-import { useSchemaForm } from "~/setup/useSchemaForm";
+import { useSchemaForm } from "~/ui/useSchemaForm";
 
 export const meta: MetaFunction = () => [{ title: "Change an interview · Panel" }];
 
