@@ -44,20 +44,24 @@ export function leaningOf(offset: number | null, comparisons: number): Leaning {
 }
 
 export function calibrate(cards: readonly CalibrationCard[]): RaterCalibration[] {
-  const byCandidate = new Map<string, CalibrationCard[]>();
-  for (const card of cards) {
+  // Ranks read once per card (0: not rated), and each candidate's panel gathered once: the page
+  // calibrates tens of thousands of scorecards, so the inner loop allocates nothing per rating.
+  const ranks = cards.map((card) => COMPETENCY_IDS.map((competency) => RANK.get(card.ratings[competency] ?? "") ?? 0));
+  const byCandidate = new Map<string, number[]>();
+  cards.forEach((card, i) => {
     const panel = byCandidate.get(card.candidateId);
-    if (panel) panel.push(card);
-    else byCandidate.set(card.candidateId, [card]);
-  }
+    if (panel) panel.push(i);
+    else byCandidate.set(card.candidateId, [i]);
+  });
 
-  type Tally = { name: string; scorecards: number; distribution: Record<LevelId, number>; diffs: number[]; recommended: number; hires: number };
+  type Tally = { name: string; scorecards: number; distribution: Record<LevelId, number>; diffSum: number; comparisons: number; recommended: number; hires: number };
   const raters = new Map<string, Tally>();
-  for (const card of cards) {
-    if (!card.inView) continue;
+  const others: number[] = [];
+  cards.forEach((card, i) => {
+    if (!card.inView) return;
     let tally = raters.get(card.interviewerId);
     if (!tally) {
-      tally = { name: card.interviewerName, scorecards: 0, distribution: emptyDistribution(), diffs: [], recommended: 0, hires: 0 };
+      tally = { name: card.interviewerName, scorecards: 0, distribution: emptyDistribution(), diffSum: 0, comparisons: 0, recommended: 0, hires: 0 };
       raters.set(card.interviewerId, tally);
     }
     tally.scorecards++;
@@ -66,27 +70,32 @@ export function calibrate(cards: readonly CalibrationCard[]): RaterCalibration[]
       if (HIRE.has(card.recommendation)) tally.hires++;
     }
     // The panel: other people's scorecards on this candidate (a second interview by the same person is not a second opinion).
-    const panel = byCandidate.get(card.candidateId)!.filter((other) => other.interviewerId !== card.interviewerId);
-    for (const competency of COMPETENCY_IDS) {
-      const own = RANK.get(card.ratings[competency] ?? "");
-      if (own === undefined) continue;
+    const panel = byCandidate.get(card.candidateId)!;
+    COMPETENCY_IDS.forEach((competency, k) => {
+      const own = ranks[i][k];
+      if (own === 0) return;
       tally.distribution[card.ratings[competency] as LevelId]++;
-      const panelMedian = median(panel.flatMap((other) => RANK.get(other.ratings[competency] ?? "") ?? []));
-      if (panelMedian !== null) tally.diffs.push(own - panelMedian);
-    }
-  }
+      others.length = 0;
+      for (const j of panel) if (ranks[j][k] !== 0 && cards[j].interviewerId !== card.interviewerId) others.push(ranks[j][k]);
+      const panelMedian = median(others);
+      if (panelMedian !== null) {
+        tally.diffSum += own - panelMedian;
+        tally.comparisons++;
+      }
+    });
+  });
 
   return [...raters.entries()]
     .map(([interviewerId, t]): RaterCalibration => {
-      const offset = t.diffs.length ? t.diffs.reduce((sum, d) => sum + d, 0) / t.diffs.length : null;
+      const offset = t.comparisons ? t.diffSum / t.comparisons : null;
       return {
         interviewerId,
         name: t.name,
         scorecards: t.scorecards,
         distribution: t.distribution,
-        comparisons: t.diffs.length,
+        comparisons: t.comparisons,
         offset,
-        leaning: leaningOf(offset, t.diffs.length),
+        leaning: leaningOf(offset, t.comparisons),
         hireRate: t.recommended ? t.hires / t.recommended : null,
       };
     })

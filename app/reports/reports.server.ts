@@ -3,10 +3,10 @@ import { z } from "zod";
 import { appendAudit } from "~db/queries/audit";
 import {
   countRecentExports,
-  countRecommendations,
   countReportRows,
   feedbackByInterviewer,
   findCandidateNames,
+  findUserNames,
   listCalibrationCards,
   listInterviewerOptions,
   listOverdue,
@@ -19,7 +19,7 @@ import {
 import type { DB } from "~db/schema";
 import { feedbackDeadline } from "~/scorecards/feedback-status";
 import { OUTCOME_LABELS, STAGE_LABELS } from "~/packets/packet";
-import { RECOMMENDATION_IDS, recommendationOf } from "~/scorecards/rubric";
+import { COMPETENCY_IDS, LEVEL_IDS, RECOMMENDATION_IDS, recommendationOf } from "~/scorecards/rubric";
 import { redFlagTitles } from "~/scorecards/scorecard.server";
 import { calibrate } from "./calibration";
 import { reportFiltersSchema, type ReportFilters } from "./filters.schema";
@@ -69,10 +69,8 @@ export function queryFilters(f: ReportFilters): ReportQueryFilters {
 }
 
 export async function reportSummary(db: Kysely<DB>, filters: ReportFilters, now: Date) {
-  const q = queryFilters(filters);
-  const totals = await reportTotals(db, q, now);
-  const counted = new Map((await countRecommendations(db, q, now)).map((r) => [r.recommendation, r.n]));
-  return { ...totals, recommendations: RECOMMENDATION_IDS.map((id) => ({ id, count: counted.get(id) ?? 0 })) };
+  const { recommendations, ...totals } = await reportTotals(db, queryFilters(filters), now, RECOMMENDATION_IDS);
+  return { ...totals, recommendations: RECOMMENDATION_IDS.map((id, i) => ({ id, count: recommendations[i] })) };
 }
 export type ReportSummary = Awaited<ReturnType<typeof reportSummary>>;
 
@@ -80,23 +78,27 @@ export const OVERDUE_LIST_LIMIT = 50;
 
 export async function feedbackTracking(db: Kysely<DB>, filters: ReportFilters, now: Date) {
   const q = queryFilters(filters);
-  const overdue = (await listOverdue(db, q, now, OVERDUE_LIST_LIMIT)).map((row) => ({
+  const [late, byInterviewer] = await Promise.all([listOverdue(db, q, now, OVERDUE_LIST_LIMIT), feedbackByInterviewer(db, q, now)]);
+  const overdue = late.map((row) => ({
     ...row,
     // How long past the deadline, in whole hours: what a recruiter chases by.
     hoursOverdue: Math.floor((now.getTime() - feedbackDeadline({ scheduledAt: row.scheduled_at, durationMinutes: row.duration_minutes }).getTime()) / 3600_000),
   }));
-  return { overdue, byInterviewer: await feedbackByInterviewer(db, q, now) };
+  return { overdue, byInterviewer };
 }
 export type FeedbackTracking = Awaited<ReturnType<typeof feedbackTracking>>;
 
 export async function calibration(db: Kysely<DB>, filters: ReportFilters, now: Date) {
-  const cards = await listCalibrationCards(db, queryFilters(filters), now);
+  const cards = await listCalibrationCards(db, queryFilters(filters), now, COMPETENCY_IDS, LEVEL_IDS);
+  // Names only for the raters shown, rather than one per scorecard read.
+  const names = new Map((await findUserNames(db, [...new Set(cards.filter((c) => c.in_view).map((c) => c.interviewer_id))])).map((u) => [u.id, u.name]));
   return calibrate(
     cards.map((c) => ({
       candidateId: c.candidate_id,
       interviewerId: c.interviewer_id,
-      interviewerName: c.interviewer_name,
-      ratings: c.ratings ?? {},
+      interviewerName: names.get(c.interviewer_id) ?? "",
+      // One rank digit per competency, in COMPETENCY_IDS order; 0 is no rating.
+      ratings: Object.fromEntries(COMPETENCY_IDS.map((id, k) => [id, LEVEL_IDS[Number(c.ranks[k]) - 1] ?? null])),
       recommendation: c.recommendation,
       inView: c.in_view,
     })),
@@ -105,20 +107,23 @@ export async function calibration(db: Kysely<DB>, filters: ReportFilters, now: D
 
 export async function reportPage(db: Kysely<DB>, filters: ReportFilters, now: Date) {
   const q = queryFilters(filters);
-  const total = await countReportRows(db, q, now);
+  const sort = { key: filters.sort, dir: filters.dir, recommendationOrder: RECOMMENDATION_IDS };
+  // The count and the page side by side: a page past the end simply comes back empty.
+  const [total, rows] = await Promise.all([countReportRows(db, q, now), listReportPage(db, q, now, sort, { limit: PAGE_SIZE, offset: (filters.page - 1) * PAGE_SIZE })]);
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   if (filters.page > pages) return { total, pages, rows: [] as ReportRow[], error: `Page ${filters.page} is past the last page (${pages})` };
-  const sort = { key: filters.sort, dir: filters.dir, recommendationOrder: RECOMMENDATION_IDS };
-  const rows = await listReportPage(db, q, now, sort, { limit: PAGE_SIZE, offset: (filters.page - 1) * PAGE_SIZE });
   return { total, pages, rows, error: null };
 }
 
-// One PGlite connection serves every query in turn, so the parts are read one after another.
+// The parts are independent: on PostgreSQL they run on separate pooled connections at once; on
+// PGlite the dialect queues them on its one connection.
 export async function loadReport(db: Kysely<DB>, filters: ReportFilters, now: Date) {
-  const summary = await reportSummary(db, filters, now);
-  const feedback = await feedbackTracking(db, filters, now);
-  const raters = await calibration(db, filters, now);
-  const page = await reportPage(db, filters, now);
+  const [summary, feedback, raters, page] = await Promise.all([
+    reportSummary(db, filters, now),
+    feedbackTracking(db, filters, now),
+    calibration(db, filters, now),
+    reportPage(db, filters, now),
+  ]);
   return { summary, feedback, calibration: raters, page };
 }
 

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type QueryCreator, type Transaction } from "kysely";
+import { sql, type Kysely, type QueryCreator, type RawBuilder, type Transaction } from "kysely";
 import type { DB, InterviewStage } from "../schema";
 
 type Conn = Kysely<DB> | Transaction<DB>;
@@ -27,7 +27,7 @@ export type ReportSort = { key: SortKey; dir: "asc" | "desc"; recommendationOrde
 
 const interviewEnd = sql`(interviews.scheduled_at + make_interval(mins => interviews.duration_minutes))`;
 const submitted = sql<boolean>`scorecards.status = 'submitted'`;
-const latestDecision = sql<string | null>`(select d.outcome from decisions d where d.candidate_id = candidates.id order by d.recorded_at desc, d.id desc limit 1)`;
+const latestDecision = sql<string | null>`(select d.outcome from decisions d where d.candidate_id = interviews.candidate_id order by d.recorded_at desc, d.id desc limit 1)`;
 const hoursToFeedback = sql`greatest(0, extract(epoch from (scorecards.submitted_at - ${interviewEnd})) / 3600)::float8`;
 
 // Overdue: no submitted scorecard 24 h after the interview ended. The plain bound on
@@ -43,45 +43,55 @@ function statusOf(now: Date) {
   return sql<RowStatus>`case when ${submitted} then 'submitted' when ${overdue(now)} then 'overdue' when scorecards.status = 'draft' then 'draft' else 'not-started' end`;
 }
 
-function joined(db: QueryCreator<DB>) {
-  return db
-    .selectFrom("interviews")
-    .innerJoin("candidates", "candidates.id", "interviews.candidate_id")
-    .innerJoin("positions", "positions.id", "candidates.position_id")
-    .innerJoin("users", "users.id", "interviews.interviewer_id")
-    .leftJoin("scorecards", "scorecards.interview_id", "interviews.id")
-    .where("interviews.cancelled_at", "is", null);
+// Each filter as a condition on one interview and its scorecard only, so that a query needing no
+// names (the count, the summary) joins nothing else (PostgreSQL drops the unused left join to
+// scorecards too), and calibration can ask the same question of any scorecard as a column.
+function conditions(f: ReportQueryFilters, now: Date): RawBuilder<boolean>[] {
+  const c: RawBuilder<boolean>[] = [];
+  if (f.from) c.push(sql`interviews.scheduled_at >= ${f.from}`);
+  if (f.to) c.push(sql`interviews.scheduled_at < ${f.to}`);
+  if (f.position) c.push(sql`interviews.candidate_id in (select id from candidates where position_id = ${f.position})`);
+  if (f.stage) c.push(sql`interviews.stage = ${f.stage}`);
+  if (f.interviewer) c.push(sql`interviews.interviewer_id = ${f.interviewer}`);
+  if (f.recommendation) c.push(sql`${submitted} and scorecards.report_recommendation = ${f.recommendation}`);
+  if (f.redFlag) c.push(sql`${submitted} and scorecards.report_flag_categories @> ${JSON.stringify([f.redFlag])}::jsonb`);
+  if (f.decision === "none") c.push(sql`not exists (select 1 from decisions d where d.candidate_id = interviews.candidate_id)`);
+  // Once per candidate with a decision rather than once per interview: a hashed semi-join.
+  else if (f.decision)
+    c.push(sql`interviews.candidate_id in (select latest.candidate_id from (select distinct on (d.candidate_id) d.candidate_id, d.outcome from decisions d
+      order by d.candidate_id, d.recorded_at desc, d.id desc) latest where latest.outcome = ${f.decision})`);
+  if (f.status === "submitted") c.push(submitted);
+  if (f.status === "overdue") c.push(overdue(now));
+  if (f.status === "draft") c.push(sql`scorecards.status = 'draft' and ${beforeDeadline(now)}`);
+  if (f.status === "not-started") c.push(sql`scorecards.id is null and ${beforeDeadline(now)}`);
+  return c;
 }
 
 function filtered(db: QueryCreator<DB>, f: ReportQueryFilters, now: Date) {
-  let q = joined(db);
-  if (f.from) q = q.where("interviews.scheduled_at", ">=", f.from);
-  if (f.to) q = q.where("interviews.scheduled_at", "<", f.to);
-  if (f.position) q = q.where("candidates.position_id", "=", f.position);
-  if (f.stage) q = q.where("interviews.stage", "=", f.stage);
-  if (f.interviewer) q = q.where("interviews.interviewer_id", "=", f.interviewer);
-  if (f.recommendation) q = q.where(sql<boolean>`${submitted} and scorecards.report_recommendation = ${f.recommendation}`);
-  if (f.redFlag) q = q.where(sql<boolean>`${submitted} and scorecards.report_flag_categories @> ${JSON.stringify([f.redFlag])}::jsonb`);
-  if (f.decision === "none") q = q.where(sql<boolean>`not exists (select 1 from decisions d where d.candidate_id = candidates.id)`);
-  else if (f.decision) q = q.where(sql<boolean>`${latestDecision} = ${f.decision}`);
-  if (f.status === "submitted") q = q.where(submitted);
-  if (f.status === "overdue") q = q.where(overdue(now));
-  if (f.status === "draft") q = q.where("scorecards.status", "=", "draft").where(beforeDeadline(now));
-  if (f.status === "not-started") q = q.where("scorecards.id", "is", null).where(beforeDeadline(now));
-  return q;
+  return conditions(f, now).reduce(
+    (q, condition) => q.where(condition),
+    db.selectFrom("interviews").leftJoin("scorecards", "scorecards.interview_id", "interviews.id").where("interviews.cancelled_at", "is", null),
+  );
+}
+
+function withNames(q: ReturnType<typeof filtered>) {
+  return q
+    .innerJoin("candidates", "candidates.id", "interviews.candidate_id")
+    .innerJoin("positions", "positions.id", "candidates.position_id")
+    .innerJoin("users", "users.id", "interviews.interviewer_id");
 }
 
 // What a table row, a CSV line and a PDF row are made of.
 function withRowColumns(q: ReturnType<typeof filtered>, now: Date) {
-  return q.select([
+  return withNames(q).select([
     "interviews.id as interview_id",
     "interviews.scheduled_at",
     "interviews.duration_minutes",
     "interviews.stage",
-    "candidates.id as candidate_id",
+    "interviews.candidate_id",
     "candidates.name as candidate_name",
     "positions.title as position_title",
-    "users.id as interviewer_id",
+    "interviews.interviewer_id",
     "users.name as interviewer_name",
     statusOf(now).as("status"),
     sql<Date | null>`case when ${submitted} then scorecards.submitted_at end`.as("submitted_at"),
@@ -159,30 +169,28 @@ export async function listReportBatch(db: Conn, f: ReportQueryFilters, now: Date
   return q.orderBy("interviews.scheduled_at").orderBy("interviews.id").limit(limit).execute();
 }
 
-export async function reportTotals(db: Conn, f: ReportQueryFilters, now: Date) {
-  return filtered(db, f, now)
-    .select([
-      sql<number>`count(distinct candidates.id)::int`.as("candidates"),
-      sql<number>`count(*)::int`.as("interviews"),
-      sql<number>`(count(*) filter (where ${interviewEnd} < ${now}))::int`.as("due"),
-      sql<number>`(count(*) filter (where ${submitted}))::int`.as("submitted"),
-      sql<number>`(count(*) filter (where ${overdue(now)}))::int`.as("overdue"),
-      sql<number | null>`percentile_cont(0.5) within group (order by ${hoursToFeedback}) filter (where ${submitted})`.as("median_hours"),
-    ])
-    .executeTakeFirstOrThrow();
+// The summary in one pass over the filtered interviews: totals, and how many submitted scorecards
+// give each recommendation (counted in the order given).
+export function reportTotalsQuery(db: Conn, f: ReportQueryFilters, now: Date, recommendationIds: readonly string[]) {
+  const perRecommendation = recommendationIds.map((id) => sql`count(*) filter (where ${submitted} and scorecards.report_recommendation = ${id})`);
+  return filtered(db, f, now).select([
+    sql<number>`count(distinct interviews.candidate_id)::int`.as("candidates"),
+    sql<number>`count(*)::int`.as("interviews"),
+    sql<number>`(count(*) filter (where ${interviewEnd} < ${now}))::int`.as("due"),
+    sql<number>`(count(*) filter (where ${submitted}))::int`.as("submitted"),
+    sql<number>`(count(*) filter (where ${overdue(now)}))::int`.as("overdue"),
+    sql<number | null>`percentile_cont(0.5) within group (order by ${hoursToFeedback}) filter (where ${submitted})`.as("median_hours"),
+    sql<number[]>`array[${sql.join(perRecommendation)}]::int[]`.as("recommendations"),
+  ]);
 }
 
-export async function countRecommendations(db: Conn, f: ReportQueryFilters, now: Date) {
-  const recommendation = sql<string>`scorecards.report_recommendation`;
-  return filtered(db, f, now)
-    .where(submitted)
-    .select([recommendation.as("recommendation"), sql<number>`count(*)::int`.as("n")])
-    .groupBy(recommendation)
-    .execute();
+export async function reportTotals(db: Conn, f: ReportQueryFilters, now: Date, recommendationIds: readonly string[]) {
+  return reportTotalsQuery(db, f, now, recommendationIds).executeTakeFirstOrThrow();
 }
 
 export async function feedbackByInterviewer(db: Conn, f: ReportQueryFilters, now: Date) {
   return filtered(db, f, now)
+    .innerJoin("users", "users.id", "interviews.interviewer_id")
     .select([
       "users.id",
       "users.name",
@@ -199,8 +207,7 @@ export async function feedbackByInterviewer(db: Conn, f: ReportQueryFilters, now
 
 // The longest-waiting first.
 export async function listOverdue(db: Conn, f: ReportQueryFilters, now: Date, limit: number) {
-  return filtered(db, f, now)
-    .where(overdue(now))
+  return withNames(filtered(db, f, now).where(overdue(now)))
     .select([
       "interviews.id as interview_id",
       "interviews.scheduled_at",
@@ -220,25 +227,35 @@ export async function listOverdue(db: Conn, f: ReportQueryFilters, now: Date, li
 
 // Calibration compares each rater with the rest of the panel on the same candidates, so it reads
 // every submitted scorecard of the candidates in view (also those the filters leave out, e.g.
-// other interviewers'), flagging which ones are in view.
-export async function listCalibrationCards(db: Conn, f: ReportQueryFilters, now: Date) {
+// other interviewers'), flagging which ones are in view by the filters' own conditions. With no
+// filters every submitted scorecard is in view and the candidates need no narrowing.
+// Ratings arrive as one rank digit per competency (0: none): a few bytes instead of a JSON object.
+export function calibrationCardsQuery(db: Conn, f: ReportQueryFilters, now: Date, competencyIds: readonly string[], levelIds: readonly string[]) {
+  const inView = conditions(f, now);
+  const levels = sql`array[${sql.join(levelIds.map((id) => sql`${id}::text`))}]`;
+  const ranks = competencyIds.map((id) => sql`coalesce(array_position(${levels}, scorecards.report_ratings->>${id}::text), 0)`);
   return db
-    .with("in_view", (qc) => filtered(qc, f, now).where(submitted).select(["interviews.id as interview_id", "candidates.id as candidate_id"]))
     .selectFrom("interviews")
     .innerJoin("scorecards", "scorecards.interview_id", "interviews.id")
-    .innerJoin("users", "users.id", "interviews.interviewer_id")
     .where("interviews.cancelled_at", "is", null)
-    .where("scorecards.status", "=", "submitted")
-    .where("interviews.candidate_id", "in", (eb) => eb.selectFrom("in_view").select("in_view.candidate_id"))
+    .where(submitted)
+    .$if(inView.length > 0, (q) => q.where("interviews.candidate_id", "in", filtered(db, f, now).where(submitted).select("interviews.candidate_id")))
     .select([
       "interviews.candidate_id",
-      "users.id as interviewer_id",
-      "users.name as interviewer_name",
-      sql<Record<string, string | null>>`scorecards.report_ratings`.as("ratings"),
+      "interviews.interviewer_id",
+      sql<string>`concat(${sql.join(ranks)})`.as("ranks"),
       sql<string | null>`scorecards.report_recommendation`.as("recommendation"),
-      sql<boolean>`exists (select 1 from in_view where in_view.interview_id = interviews.id)`.as("in_view"),
-    ])
-    .execute();
+      sql<boolean>`coalesce(${inView.length ? sql.join(inView, sql` and `) : sql`true`}, false)`.as("in_view"),
+    ]);
+}
+
+export async function listCalibrationCards(db: Conn, f: ReportQueryFilters, now: Date, competencyIds: readonly string[], levelIds: readonly string[]) {
+  return calibrationCardsQuery(db, f, now, competencyIds, levelIds).execute();
+}
+
+export async function findUserNames(db: Conn, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db.selectFrom("users").select(["id", "name"]).where("id", "in", ids).execute();
 }
 
 export async function listPositionOptions(db: Conn) {
