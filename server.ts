@@ -8,12 +8,26 @@ import { installGlobals, type ServerBuild } from "@remix-run/node";
 import { parseEnv, ConfigError } from "./app/env.server";
 import { startPanel } from "./app/setup/start.server";
 import { DatabaseUnavailableError } from "./db/index.server";
+import { isConnectionLoss } from "./db/postgres-outage";
 import { DataDirInUseError } from "./db/data-dir-lock";
 import { MigrationError } from "./db/migrate";
 import { TemplateError } from "./app/scorecards/templates.server";
 import { sameOrigin } from "./app/auth/origin.server";
 
 installGlobals({ nativeFetch: true });
+
+// postgres.js 3.4.9 can throw from a timer, or reject a promise nobody holds, when a connection
+// dies under it (porsager/postgres#1208). The client is discarded and rebuilt already
+// (db/postgres-outage.ts); the process must not die of the leftovers. Anything else still does.
+const postgresLeftover = (error: unknown) =>
+  isConnectionLoss(error) || (error instanceof TypeError && /postgres[\\/]src[\\/]connection\.js/.test(error.stack ?? ""));
+for (const event of ["uncaughtException", "unhandledRejection"] as const) {
+  process.on(event, (error: unknown) => {
+    if (postgresLeftover(error)) return console.warn(`panel: ignored a lost database connection's ${event}: ${(error as Error).message}`);
+    console.error(error);
+    process.exit(1);
+  });
+}
 
 // Known start-up failures print one line and exit 1; anything else keeps its stack.
 function fail(error: unknown): never {

@@ -1,10 +1,10 @@
 import path from "node:path";
-import { Kysely, sql, type CompiledQuery, type QueryResult } from "kysely";
-import { PostgresJSDialect } from "kysely-postgres-js";
+import { Kysely, sql } from "kysely";
 import postgres from "postgres";
 import { PGlite } from "@electric-sql/pglite";
 import { PGliteDialect } from "./pglite-dialect";
 import { lockDataDir } from "./data-dir-lock";
+import { RecoveringPostgresDialect } from "./postgres-outage";
 import type { DB } from "./schema";
 
 export type Dialect = "pglite" | "postgres";
@@ -40,7 +40,7 @@ export async function openPostgres(url: string): Promise<Database> {
   if (!/^postgres(ql)?:$/.test(parsed.protocol)) {
     throw new DatabaseUnavailableError(`DATABASE_URL must start with postgres:// (got ${maskUrl(url)})`);
   }
-  const client = postgres(url, {
+  const connect = () => postgres(url, {
     max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
     onnotice: () => {},
     connect_timeout: 10,
@@ -52,7 +52,8 @@ export async function openPostgres(url: string): Promise<Database> {
       jsonb: { to: JSONB_OID, from: [JSONB_OID], serialize: jsonText, parse: (v: string) => JSON.parse(v) },
     },
   });
-  const db = new Kysely<DB>({ dialect: new OutageAwarePostgresDialect({ postgres: client }) });
+  const client = connect();
+  const db = new Kysely<DB>({ dialect: new RecoveringPostgresDialect(client, connect) });
   try {
     await client`select 1`;
   } catch (error) {
@@ -60,50 +61,6 @@ export async function openPostgres(url: string): Promise<Database> {
     throw new DatabaseUnavailableError(`Cannot reach the database at ${maskUrl(url)}: ${(error as Error).message}`);
   }
   return { db, dialect: "postgres", dataDir: null, close: () => db.destroy() };
-}
-
-// The connection lost while the app runs (the server restarting, a failover): every query then
-// throws a 503 Response, which Remix turns into the "Temporarily unavailable" page (or a 503 for
-// fetch and resource routes) instead of a 500, and postgres.js reconnects by itself once the
-// database is back. Remix v2 maps only thrown Responses to a status, hence a Response here
-// (docs/decisions/004-database-outage-503.md).
-export const DATABASE_DOWN_MESSAGE =
-  "The database is temporarily unavailable. Nothing you typed is lost: it is kept in this browser. Try again in a moment.";
-
-const CONNECTION_LOSS = /^(08|57P0[123]|CONNECTION_|CONNECT_TIMEOUT|ECONN|EPIPE|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND)/;
-
-let outageLogged = false;
-function databaseDown(error: unknown): Response {
-  if (!outageLogged) console.warn(`panel: database unreachable, answering 503 until it is back (${(error as Error).message})`);
-  outageLogged = true;
-  return new Response(DATABASE_DOWN_MESSAGE, { status: 503, headers: { "Content-Type": "text/plain; charset=utf-8", "Retry-After": "5" } });
-}
-
-class OutageAwarePostgresDialect extends PostgresJSDialect {
-  override createDriver() {
-    const driver = super.createDriver();
-    const acquire = driver.acquireConnection.bind(driver);
-    // Reserving a connection fails only when none can be made; a query fails this way only on a
-    // connection-class error (SQLSTATE 08xxx, 57P01-03, or the socket itself).
-    driver.acquireConnection = async () => {
-      const connection = await acquire().catch((error: unknown) => {
-        throw databaseDown(error);
-      });
-      const execute = connection.executeQuery.bind(connection) as typeof connection.executeQuery;
-      connection.executeQuery = async <R>(query: CompiledQuery): Promise<QueryResult<R>> => {
-        try {
-          const result = await execute<R>(query);
-          if (outageLogged) console.log("panel: database reachable again");
-          outageLogged = false;
-          return result;
-        } catch (error) {
-          throw CONNECTION_LOSS.test(String((error as { code?: unknown }).code ?? "")) ? databaseDown(error) : error;
-        }
-      };
-      return connection;
-    };
-    return driver;
-  }
 }
 
 export async function openPglite(dataDir: string | null): Promise<Database> {

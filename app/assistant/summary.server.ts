@@ -1,5 +1,5 @@
 import { COMPETENCY_IDS, LEVELS, competencyLabel, type CompetencyId } from "~/scorecards/rubric";
-import type { RedFlag } from "~/scorecards/scorecard.schema";
+import { LIMITS, type RedFlag } from "~/scorecards/scorecard.schema";
 import { getTemplates } from "~/scorecards/templates.server";
 import type { DraftRequest } from "./draft.schema";
 import type { Term } from "compromise/misc";
@@ -24,7 +24,13 @@ export function writeSummary(questions: PreparedQuestion[], ratings: DraftReques
   if (wordCount(summary) < MIN_WORDS) {
     summary += " The notes and answer as captured are brief, so the committee should weigh the follow-up questions below before relying on this account.";
   }
-  return summary;
+  return clip(summary, LIMITS.summary);
+}
+
+// Word budgets do not bound characters: one pasted 50,000-character "word" must not overflow the field.
+function clip(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, max - 2).join("")} …`;
 }
 
 function account(q: PreparedQuestion, labelled: boolean, budget: number): string {

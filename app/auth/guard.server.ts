@@ -31,10 +31,20 @@ export function notFoundUnless<T>(row: T | null | undefined, what = "page"): T {
   return row;
 }
 
-// Only same-site relative paths: never an open redirect to another host.
+// Only same-site relative paths: never an open redirect to another host. Resolved the way a
+// browser would, because the URL parser drops tabs and newlines ("/\t/evil.example" is "//evil.example").
+const HERE = "http://panel.invalid";
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
+  if (typeof to !== "string" || !to.startsWith("/")) return fallback;
+  let target: URL;
+  try {
+    target = new URL(to, HERE);
+  } catch {
+    return fallback;
+  }
+  // Normalising can itself produce "//host" ("/.//host"), which would be protocol-relative again.
+  const path = target.pathname + target.search + target.hash;
+  return target.origin === HERE && !path.startsWith("//") ? path : fallback;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -61,7 +61,7 @@ function ratingText(rating: ScorecardContent["ratings"][keyof ScorecardContent["
 }
 
 function rawNotes(card: ScorecardContent): string {
-  const noteLines = (text: string) => text.split(/\r?\n/).map((l) => l.replace(/^\s*(?:[-*•]\s+)?/, "")).filter((l) => l.trim() !== "");
+  const noteLines = (text: string) => text.split(LINE_BREAK).map((l) => l.replace(/^\s*(?:[-*•]\s+)?/, "")).filter((l) => l.trim() !== "");
   const general = noteLines(card.notes);
   const perQuestion = card.answers.filter((a) => a.notes.trim() !== "");
   // One question and no general notes: plain bullets, as in the seed; otherwise label each question's notes.
@@ -88,6 +88,8 @@ function numbered(items: readonly string[]): string {
 
 // User text cannot add structure: Markdown punctuation is backslash-escaped (so `<script>` stays
 // text), and a line may not start a heading, list, quote, rule, setext underline or code block.
+// CommonMark ends a line at a lone \r too; splitting only on \n would let "x\r# y" become a heading.
+const LINE_BREAK = /\r\n|\r|\n/;
 const INLINE_SPECIALS = /[\\`*_[\]<>&|~]/g;
 const LINE_START_SPECIALS = /^([#>+=-]|\d+(?=[.)]))/;
 
@@ -103,7 +105,7 @@ function escapeLine(line: string): string {
 function block(text: string): string {
   return text
     .trim()
-    .split(/\r?\n/)
+    .split(LINE_BREAK)
     .map((line) => escapeLine(line.trimStart()))
     .join("\n")
     .replace(/\n{3,}/g, "\n\n");

@@ -79,6 +79,7 @@ export function loadKitFile(file: string): Kit {
   return parseKit(readYaml(file), label(file));
 }
 
+export const TEMPLATE_MAX_CHARS = 1_000_000;
 const RUBRIC = "rubric.yaml";
 const RED_FLAGS = "red-flags.yaml";
 const KITS = "kits";
@@ -123,6 +124,11 @@ function readYaml(file: string): unknown {
     const missing = (error as NodeJS.ErrnoException).code === "ENOENT";
     throw new TemplateError(label(file), "(file)", missing ? "missing" : `cannot be read: ${(error as Error).message}`);
   }
+  // A template is a few kilobytes of text: refuse a binary or runaway file before parsing it.
+  if (source.length > TEMPLATE_MAX_CHARS) {
+    throw new TemplateError(label(file), "(file)", `too large (${source.length.toLocaleString("en-US")} characters; at most ${TEMPLATE_MAX_CHARS.toLocaleString("en-US")})`);
+  }
+  if (source.includes("\u0000")) throw new TemplateError(label(file), "(file)", "not a YAML text file (it contains binary data)");
   const doc = YAML.parseDocument(source);
   const [problem] = doc.errors;
   if (problem) {

@@ -18,17 +18,30 @@ export function parseWith<S extends z.ZodType>(schema: S, input: unknown): Parse
   return result.success ? { ok: true, data: result.data } : { ok: false, errors: fieldErrors(result.error) };
 }
 
+// PostgreSQL stores neither NUL (text, jsonb) nor a lone UTF-16 surrogate (jsonb): a pasted
+// transcript carrying one would make the write fail with a 500. Neither means anything in
+// typed text, so they are dropped (NUL) or replaced (U+FFFD) as the input arrives.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+export function storable<T>(value: T): T {
+  if (typeof value === "string") return value.replace(/\u0000/g, "").replace(LONE_SURROGATE, "\uFFFD") as T;
+  if (Array.isArray(value)) return value.map(storable) as T;
+  if (value && typeof value === "object" && !(value instanceof Blob)) {
+    return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, storable(v)])) as T;
+  }
+  return value;
+}
+
 // Forms post either url-encoded (works without JavaScript) or JSON (nested values).
 export async function readBody(request: Request): Promise<unknown> {
   const type = request.headers.get("Content-Type") ?? "";
   if (type.includes("application/json")) {
     try {
-      return await request.json();
+      return storable(await request.json());
     } catch {
       throw new Response("The request body is not valid JSON.", { status: 400 });
     }
   }
-  return Object.fromEntries(await request.formData());
+  return storable(Object.fromEntries(await request.formData()));
 }
 
 export async function parseRequest<S extends z.ZodType>(request: Request, schema: S): Promise<Parsed<z.output<S>>> {

@@ -7,7 +7,23 @@ import { afterAll, beforeAll } from "vitest";
 
 const root = path.resolve(import.meta.dirname, "../../..");
 
-export type RunningServer = { url: string; dataDir: string; stop(): Promise<void> };
+export type RunningServer = {
+  url: string;
+  port: number;
+  dataDir: string;
+  stop(): Promise<void>;
+  // SIGKILL to the whole process group, as a crash or an OOM kill would; the folder is kept.
+  kill(): Promise<void>;
+};
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 async function freePort(): Promise<number> {
   const server = net.createServer();
@@ -31,10 +47,11 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
   throw new Error(`The server did not answer /healthz within ${timeoutMs} ms:\n${output()}`);
 }
 
-// The built server (`tsx server.ts`) on a free port, with demo data in a fresh PGlite folder.
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
-  const port = await freePort();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "panel-e2e-"));
+// The built server (`tsx server.ts`) on a free port, with demo data in a fresh PGlite folder;
+// or, after a kill(), again on the same port and folder (`reuse`).
+export async function startServer(env: Record<string, string> = {}, reuse?: { port: number; dataDir: string }): Promise<RunningServer> {
+  const port = reuse?.port ?? (await freePort());
+  const dataDir = reuse?.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "panel-e2e-"));
   const { DATABASE_URL: _ignored, ...inherited } = process.env;
   const child = spawn(path.join(root, "node_modules/.bin/tsx"), ["server.ts"], {
     cwd: root,
@@ -56,6 +73,16 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     }
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
+  const kill = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      process.kill(-child.pid!, "SIGKILL");
+      await exited;
+    }
+    // tsx's own node child (the lock holder) may outlive tsx for a moment until it is reaped.
+    const lock = path.join(dataDir, "panel.lock");
+    const holder = fs.existsSync(lock) ? Number(fs.readFileSync(lock, "utf8")) : 0;
+    for (let i = 0; holder && i < 50 && isAlive(holder); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+  };
 
   const url = `http://127.0.0.1:${port}`;
   try {
@@ -64,7 +91,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     await stop();
     throw error;
   }
-  return { url, dataDir, stop };
+  return { url, port, dataDir, stop, kill };
 }
 
 // One server for the describe block (or file) that calls it.

@@ -1,0 +1,115 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { requireRole } from "~/auth/guard.server";
+import { readAudit } from "~/setup/audit.server";
+
+export const meta: MetaFunction = () => [{ title: "Audit log · Panel" }];
+
+// Read-only on purpose: the log has no action here, and the database refuses UPDATE and DELETE.
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, "admin");
+  const page = await readAudit(new URL(request.url).searchParams);
+  return json(page, { status: page.errors ? 400 : 200, headers: { "Cache-Control": "no-store" } });
+}
+
+export default function AuditLog() {
+  const { filter, errors, entries, olderThan, facets } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const older = new URLSearchParams(params);
+  if (olderThan) older.set("before", String(olderThan));
+  const newest = new URLSearchParams(params);
+  newest.delete("before");
+  const error = (name: string) =>
+    errors?.[name] ? (
+      <p className="field-error" id={`${name}-error`}>
+        {errors[name]}
+      </p>
+    ) : null;
+  const aria = (name: string) => (errors?.[name] ? { "aria-invalid": true, "aria-describedby": `${name}-error` } : {});
+  return (
+    <main className="page" id="main">
+      <h1>Audit log</h1>
+      <p className="lead">
+        Every sign-in, scorecard submission and amendment, decision, export and packet download, newest first. Entries cannot be changed or
+        deleted. Dates are UTC.
+      </p>
+      <Form method="get" className="card filters" aria-label="Filter the audit log">
+        <div className="field">
+          <label htmlFor="actor">Who</label>
+          <select id="actor" name="actor" defaultValue={filter.actor} {...aria("actor")}>
+            <option value="">Anyone</option>
+            {facets.actors.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name} ({a.email})
+              </option>
+            ))}
+          </select>
+          {error("actor")}
+        </div>
+        <div className="field">
+          <label htmlFor="action">What</label>
+          <select id="action" name="action" defaultValue={filter.action} {...aria("action")}>
+            <option value="">Any action</option>
+            {facets.actions.map((a) => (
+              <option key={a} value={a}>
+                {a}
+              </option>
+            ))}
+          </select>
+          {error("action")}
+        </div>
+        <div className="field">
+          <label htmlFor="from">From</label>
+          <input id="from" name="from" type="date" defaultValue={filter.from} {...aria("from")} />
+          {error("from")}
+        </div>
+        <div className="field">
+          <label htmlFor="to">To (included)</label>
+          <input id="to" name="to" type="date" defaultValue={filter.to} {...aria("to")} />
+          {error("to")}
+        </div>
+        <button type="submit">Filter</button> <Link to="/admin/audit">Clear</Link>
+      </Form>
+      {entries.length === 0 ? (
+        <p className="empty">No entries match this filter.</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption className="sr-only">Audit entries, newest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">When (UTC)</th>
+                <th scope="col">Who</th>
+                <th scope="col">What</th>
+                <th scope="col">Subject</th>
+                <th scope="col">Details</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((e) => (
+                <tr key={e.id}>
+                  <td>
+                    <time dateTime={e.at}>{e.at.slice(0, 19).replace("T", " ")}</time>
+                  </td>
+                  <td>{e.actor_name ? `${e.actor_name} (${e.actor_email})` : <span className="muted">Nobody signed in</span>}</td>
+                  <td>
+                    <code>{e.action}</code>
+                  </td>
+                  <td>{e.subject_type ? `${e.subject_type} ${e.subject_id ?? ""}` : <span className="muted">—</span>}</td>
+                  <td>
+                    <code className="wrap">{JSON.stringify(e.details)}</code>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <nav aria-label="Audit pages" className="pager">
+        {params.has("before") ? <Link to={`?${newest}`}>← Newest entries</Link> : null}{" "}
+        {olderThan ? <Link to={`?${older}`}>Older entries →</Link> : null}
+      </nav>
+    </main>
+  );
+}
