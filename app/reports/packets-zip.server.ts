@@ -1,15 +1,10 @@
 import { once } from "node:events";
-import { createRequire } from "node:module";
-import type { Archiver, ZipOptions } from "archiver";
+import archiver, { type Archiver } from "archiver";
 import type { Kysely } from "kysely";
 import type { DB } from "~db/schema";
 import type { PacketViewer } from "~db/queries/packets";
 import { renderPacketPdf } from "~/packets/packet-pdf.server";
 import { buildPacket, packetFileName } from "~/packets/packet.server";
-
-// archiver 7 (installed) exports a factory; @types/archiver 8 only describes version 8's classes,
-// whose instances have the same streaming API.
-const archiver = createRequire(import.meta.url)("archiver") as (format: "zip", options: ZipOptions) => Archiver;
 
 // The chosen candidates' committee packets as one ZIP, streamed with archiver. One packet is
 // built and rendered at a time and the next waits until the previous entry has gone out, so

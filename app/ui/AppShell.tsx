@@ -10,6 +10,7 @@ const NAV: NavItem[] = [
   { to: "/reports", label: "Reports", roles: ["recruiter", "admin"] },
   { to: "/admin/people", label: "People", roles: ["admin"] },
   { to: "/admin/kits", label: "Question kits", roles: ["admin"] },
+  { to: "/admin/audit", label: "Audit log", roles: ["admin"] },
 ];
 
 export const ROLE_LABEL: Record<string, string> = {
