@@ -102,7 +102,7 @@ export function ScorecardForm({ interviewId, kit, rubric, redFlagTitles, initial
     setBiasPrompt(false);
     setSubmitting(true);
     setSubmitMessage(null);
-    const outcome = await autosave.write(mode === "amend" ? { intent: "amend", content, reason: amendReason } : { intent: "submit", content });
+    const outcome = await autosave.commit(mode === "amend" ? { intent: "amend", content, reason: amendReason } : { intent: "submit", content });
     setSubmitting(false);
     if (outcome.ok) {
       autosave.forget();

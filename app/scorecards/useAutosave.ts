@@ -34,12 +34,22 @@ export function useAutosave(opts: {
   getContent.current = opts.getContent;
   const [state, setState] = useState<SaveState>(opts.initialSavedAt ? { kind: "saved", at: opts.initialSavedAt } : { kind: "idle" });
   const timer = useRef<ReturnType<typeof setTimeout>>();
-  const running = useRef<Promise<unknown> | null>(null);
-  const again = useRef(false);
-  const blocked = useRef(false); // a conflict waits for the interviewer's choice
+  // Every write goes through one queue, so an autosave and a submit never race each other with
+  // the same base version; a queued save reads the latest content when its turn comes.
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  const saveQueued = useRef(false);
+  const lastSaved = useRef<string | null>(null);
+  const blocked = useRef(false); // a conflict waits for the interviewer's choice; a submit ends saving
+
+  const enqueue = useCallback(<T,>(task: () => Promise<T>): Promise<T> => {
+    const next = queue.current.then(task, task);
+    queue.current = next.catch(() => undefined);
+    return next;
+  }, []);
 
   const write = useCallback(
-    async (body: WriteBody, baseVersion = version.current): Promise<WriteOutcome> => {
+    async (body: WriteBody): Promise<WriteOutcome> => {
+      const baseVersion = version.current;
       let response: Response;
       try {
         response = await fetch(endpoint, {
@@ -68,29 +78,38 @@ export function useAutosave(opts: {
   const saveNow = useCallback(async (): Promise<void> => {
     if (!enabled || blocked.current) return;
     clearTimeout(timer.current);
-    if (running.current) {
-      again.current = true;
-      return;
-    }
-    const content = getContent.current();
-    setState({ kind: "saving" });
-    const attempt = write({ intent: "save", content });
-    running.current = attempt;
-    const outcome = await attempt;
-    running.current = null;
-    if (outcome.ok) {
-      const unchanged = JSON.stringify(getContent.current()) === JSON.stringify(content);
-      writeLocalCopy(storageKey, { content: getContent.current(), baseVersion: version.current, at: Date.now(), dirty: !unchanged });
-      setState({ kind: "saved", at: outcome.savedAt });
-    } else {
-      if (outcome.state.kind === "conflict") blocked.current = true;
-      setState(outcome.state);
-    }
-    if (again.current) {
-      again.current = false;
-      void saveNow();
-    }
-  }, [enabled, storageKey, write]);
+    if (saveQueued.current) return;
+    saveQueued.current = true;
+    await enqueue(async () => {
+      saveQueued.current = false;
+      if (blocked.current) return;
+      const content = getContent.current();
+      const text = JSON.stringify(content);
+      if (text === lastSaved.current) return;
+      setState({ kind: "saving" });
+      const outcome = await write({ intent: "save", content });
+      if (outcome.ok) {
+        lastSaved.current = text;
+        const unchanged = JSON.stringify(getContent.current()) === text;
+        writeLocalCopy(storageKey, { content: getContent.current(), baseVersion: version.current, at: Date.now(), dirty: !unchanged });
+        setState({ kind: "saved", at: outcome.savedAt });
+      } else {
+        if (outcome.state.kind === "conflict") blocked.current = true;
+        setState(outcome.state);
+      }
+    });
+  }, [enabled, enqueue, storageKey, write]);
+
+  // Submit and amend wait for any save in flight and go out on the newest version.
+  const commit = useCallback(
+    async (body: WriteBody): Promise<WriteOutcome> => {
+      clearTimeout(timer.current);
+      const outcome = await enqueue(() => write(body));
+      if (outcome.ok) blocked.current = true;
+      return outcome;
+    },
+    [enqueue, write],
+  );
 
   // Every keystroke lands in this browser at once; the server gets it when typing pauses.
   const changed = useCallback(() => {
@@ -119,6 +138,7 @@ export function useAutosave(opts: {
   const resolveConflict = useCallback(
     (choice: "keep-mine" | "take-theirs", current: { version: number }) => {
       blocked.current = false;
+      lastSaved.current = null;
       version.current = current.version;
       if (choice === "keep-mine") void saveNow();
       else setState({ kind: "saved", at: new Date().toISOString() });
@@ -128,5 +148,5 @@ export function useAutosave(opts: {
 
   const forget = useCallback(() => dropLocalCopy(storageKey), [storageKey]);
 
-  return { state, setState, changed, saveNow, write, resolveConflict, forget, version };
+  return { state, setState, changed, saveNow, commit, resolveConflict, forget };
 }

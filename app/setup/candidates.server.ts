@@ -14,7 +14,7 @@ import { DomainError } from "~/errors.server";
 import type { FieldErrors } from "~/ui/form.server";
 import type { CandidateData } from "./candidate.schema";
 import { emptyToNull } from "./form-fields";
-import { isUniqueViolation, once } from "./once.server";
+import { isUniqueViolation, once, submissionKey } from "./once.server";
 
 export async function candidatesFor(user: SessionUser, now = new Date()) {
   return listCandidates(getDb(), { id: user.id, seesAll: hasRole(user, "recruiter", "admin") }, now);
@@ -61,7 +61,7 @@ export async function createCandidate(actor: SessionUser, data: CandidateData & 
     return await getDb()
       .transaction()
       .execute(async (tx) => {
-        const result = await once(tx, `${actor.id}:${data.idempotencyKey}`, async () => {
+        const result = await once(tx, submissionKey(actor.id, data), async () => {
           const existing = await findCandidateByEmail(tx, values.position_id, values.email);
           if (existing) throw duplicateError(existing);
           return insertCandidate(tx, values);

@@ -7,7 +7,7 @@ import type { SessionUser } from "~db/queries/users";
 import { candidateFields } from "./candidate.schema";
 import { candidateValues } from "./candidates.server";
 import { hasProblems, MAX_IMPORT_ROWS, type Preview, type PreviewRow } from "./csv-import.schema";
-import { earlierSubmission, isUniqueViolation, once } from "./once.server";
+import { earlierSubmission, isUniqueViolation, once, submissionKey } from "./once.server";
 
 // Columns a recruiter's spreadsheet may have; header names are matched loosely.
 const COLUMNS = { name: "name", email: "email", level: "levelApplied", source: "source", cv_url: "cvUrl" } as const;
@@ -65,7 +65,8 @@ export async function previewImport(positionId: string, text: string): Promise<P
 
 // All or nothing: one transaction, re-checked at commit; any problem writes no row at all.
 export async function commitImport(actor: SessionUser, positionId: string, text: string, key: string): Promise<{ ok: true; count: number } | { ok: false; preview: Preview }> {
-  const earlier = await earlierSubmission(getDb(), `${actor.id}:${key}`);
+  const submission = submissionKey(actor.id, { idempotencyKey: key, positionId, text });
+  const earlier = await earlierSubmission(getDb(), submission);
   if (earlier) return { ok: true, count: Number(earlier) };
   const preview = await previewImport(positionId, text);
   if (hasProblems(preview)) return { ok: false, preview };
@@ -73,7 +74,7 @@ export async function commitImport(actor: SessionUser, positionId: string, text:
     const { id } = await getDb()
       .transaction()
       .execute(async (tx) =>
-        once(tx, `${actor.id}:${key}`, async () => {
+        once(tx, submission, async () => {
           for (const row of preview.rows) {
             const values = candidateValues({ ...candidateFields.parse(row), positionId });
             const id = await insertCandidate(tx, values);

@@ -1,7 +1,15 @@
+import crypto from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
 import type { DB } from "~db/schema";
 
-// Runs `create` once per form key. A double-clicked submit posts the same key twice: the
+// The key a submission is remembered by: who posted, the form's one-time key, and what it
+// said. A double-click repeats all three and gets the first result; a form posted again with
+// a stale one-time key but other content (the page had not refreshed its key yet) is new.
+export function submissionKey<T extends { idempotencyKey: string }>(actorId: string, data: T): string {
+  return `${actorId}:${crypto.createHash("sha256").update(JSON.stringify(data)).digest("base64url")}`;
+}
+
+// Runs `create` once per submission key. A double-clicked submit posts the same key twice: the
 // second post waits on the first one's row (primary key), then finds the id it made.
 export async function once(tx: Transaction<DB>, key: string, create: () => Promise<string>): Promise<{ id: string; created: boolean }> {
   const claimed = await tx

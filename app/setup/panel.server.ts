@@ -8,7 +8,7 @@ import { DomainError } from "~/errors.server";
 import { currentKit } from "~/scorecards/kits.server";
 import type { FieldErrors } from "~/ui/form.server";
 import { instantOf, type InterviewData } from "./interview.schema";
-import { earlierSubmission, once } from "./once.server";
+import { earlierSubmission, once, submissionKey } from "./once.server";
 
 export type PanelOutcome = { ok: true; id: string } | { ok: false; errors: FieldErrors };
 
@@ -63,7 +63,7 @@ function values(data: InterviewData): Omit<InterviewValues, "candidate_id" | "ki
 }
 
 export async function scheduleInterview(actor: SessionUser, candidateId: string, data: InterviewData & { idempotencyKey: string }): Promise<PanelOutcome> {
-  const key = `${actor.id}:${data.idempotencyKey}`;
+  const key = submissionKey(actor.id, data);
   const earlier = await earlierSubmission(getDb(), key);
   if (earlier) return { ok: true, id: earlier };
   const candidate = await openCandidate(candidateId);

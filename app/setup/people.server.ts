@@ -8,16 +8,16 @@ import { hashPassword } from "~/auth/password.server";
 import { DomainError } from "~/errors.server";
 import type { FieldErrors } from "~/ui/form.server";
 import { createInvitation, hashToken, invitationLink } from "./invitations.server";
-import { once } from "./once.server";
+import { once, submissionKey } from "./once.server";
 
 type Outcome<T> = ({ ok: true } & T) | { ok: false; errors: FieldErrors };
 
-// The token is derived from the form's one-time key, so a double-clicked "Invite" shows the
-// same link instead of a second, different one.
-function tokenFor(actorId: string, key: string): string {
+// The token is derived from the submission, so a double-clicked "Invite" shows the same link
+// instead of a second, different one.
+function tokenFor(submission: string): string {
   const secret = process.env.SESSION_SECRET;
   if (!secret) throw new Error("SESSION_SECRET was not set at start-up");
-  return crypto.createHmac("sha256", secret).update(`invitation:${actorId}:${key}`).digest("base64url");
+  return crypto.createHmac("sha256", secret).update(`invitation:${submission}`).digest("base64url");
 }
 
 export async function invitePerson(
@@ -26,13 +26,14 @@ export async function invitePerson(
   origin: string,
   log: (line: string) => void = console.log,
 ): Promise<Outcome<{ link: string }>> {
-  const token = tokenFor(actor.id, data.idempotencyKey);
+  const key = submissionKey(actor.id, data);
+  const token = tokenFor(key);
   const link = invitationLink(origin, token);
   const email = data.email.toLowerCase();
   const created = await getDb()
     .transaction()
     .execute(async (tx) => {
-      const result = await once(tx, `${actor.id}:${data.idempotencyKey}`, async () => {
+      const result = await once(tx, key, async () => {
         if (await emailTaken(tx, email)) return "";
         return createInvitation(tx, { token, email, roles: data.roles, invitedBy: actor.id });
       });

@@ -5,7 +5,7 @@ import type { SessionUser } from "~db/queries/users";
 import { listCurrentKits } from "~/scorecards/kits.server";
 import { DomainError } from "~/errors.server";
 import type { Parsed } from "~/ui/form.server";
-import { once } from "./once.server";
+import { once, submissionKey } from "./once.server";
 import type { PositionData } from "./position.schema";
 
 function values(data: PositionData): PositionValues {
@@ -34,7 +34,7 @@ export async function createPosition(actor: SessionUser, data: PositionData & { 
   const id = await getDb()
     .transaction()
     .execute(async (tx) => {
-      const result = await once(tx, `${actor.id}:${data.idempotencyKey}`, () => insertPosition(tx, values(data)));
+      const result = await once(tx, submissionKey(actor.id, data), () => insertPosition(tx, values(data)));
       if (result.created) {
         await appendAudit(tx, { actorId: actor.id, action: "position.create", subjectType: "position", subjectId: result.id, details: { before: null, after: values(data) } });
       }
