@@ -5,6 +5,7 @@ import { openPostgres, setDatabase } from "~db/index.server";
 import { createUser } from "~db/queries/users";
 import { startSession } from "~/auth/session.server";
 import { emptyScorecard } from "~/scorecards/scorecard.schema";
+import { insertInterview } from "~db/queries/interviews";
 
 // Many interviewers autosaving at once against built servers on one PostgreSQL database, each
 // writer following its own version chain. Afterwards every scorecard must hold exactly the last
@@ -43,21 +44,17 @@ export async function prepareWriters(databaseUrl: string, count: number, secret:
     for (let i = 0; i < count; i++) {
       const label = `writer-${i + 1}`;
       const userId = await createUser(db, { email: `${label}-${run}@load.test`, name: `Load ${label}`, roles: ["interviewer"], passwordHash: null });
-      const { id } = await db
-        .insertInto("interviews")
-        .values({
-          candidate_id: model.candidate_id,
-          interviewer_id: userId,
-          scheduled_at: new Date(Date.now() - 3_600_000),
-          time_zone: "Europe/London",
-          duration_minutes: 45,
-          stage: "onsite",
-          focus_competencies: JSON.stringify([]),
-          focus_questions: JSON.stringify([]),
-          kit_id: model.kit_id,
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow();
+      const id = await insertInterview(db, {
+        candidate_id: model.candidate_id,
+        interviewer_id: userId,
+        scheduled_at: new Date(Date.now() - 3_600_000),
+        time_zone: "Europe/London",
+        duration_minutes: 45,
+        stage: "onsite",
+        focus_competencies: [],
+        focus_questions: [],
+        kit_id: model.kit_id,
+      });
       writers.push({ label, interviewId: id, cookie: (await startSession(userId)).split(";")[0] });
     }
     return writers;

@@ -3,6 +3,7 @@ import { DEMO_PASSWORD } from "~/setup/demo-data.server";
 import { lostWrites, prepareWriters, report, runAutosaveLoad } from "../../bench/load-autosave";
 import { hasPostgres, openPostgresCluster, signInOver, type PostgresCluster } from "./helpers/postgres";
 import type { RunningServer } from "./helpers/server";
+import { emptyScorecard } from "~/scorecards/scorecard.schema";
 
 // How a team outgrows one machine: two built servers on different ports, one PostgreSQL
 // database, one SESSION_SECRET. Nothing may live in one process's memory.
@@ -58,20 +59,7 @@ describe.skipIf(!hasPostgres)("two app instances on one PostgreSQL database", ()
     const cookie = await signInOver(a.url, "interviewer@example.com", DEMO_PASSWORD);
     const { id } = await interviewOf("interviewer@example.com", "Tomás Silva");
     const base = (await db().selectFrom("scorecards").select("version").where("interview_id", "=", id).executeTakeFirst())?.version ?? 0;
-    const content = (notes: string) => ({
-      answers: [],
-      notes,
-      ratings: { ownership: null, "problem-solving": null, execution: null, collaboration: null, communication: null, leadership: null, "culture-fit": null },
-      recommendation: null,
-      level: null,
-      summary: "",
-      strengths: [],
-      improvements: [],
-      redFlags: [],
-      followUps: [],
-      provenance: {},
-      biasWarnings: [],
-    });
+    const content = (notes: string) => ({ ...emptyScorecard(), notes });
     const tabA = await save(a, cookie, id, { intent: "save", baseVersion: base, content: content("tab on instance A") });
     expect(tabA.status).toBe(200);
     const tabB = await save(b, cookie, id, { intent: "save", baseVersion: base, content: content("tab on instance B") });

@@ -7,6 +7,7 @@ import { DEMO_KIT } from "~/setup/demo-data.server";
 import { dialects, seedDemo, useTestDatabase } from "../helpers/db";
 import { callRoute, request } from "../helpers/http";
 import { createTestUser, signedInCookie, signedInCookieFor } from "../helpers/users";
+import { insertInterview } from "~db/queries/interviews";
 
 // Every route module in app/routes × every kind of user, with the exact status each must get.
 // The directory is read when the test runs: a new route, or a new loader/action in one, without
@@ -201,23 +202,17 @@ describe.each(dialects())("authorization matrix on %s", (dialect) => {
     const other = await createTestUser(ctx.db, { roles: ["interviewer"], name: "Olu Adeyemi" });
     userIds.otherBefore = other.id;
     userIds.otherAfter = other.id;
-    otherInterview = (
-      await ctx.db
-        .insertInto("interviews")
-        .values({
-          candidate_id: jordan.id,
-          interviewer_id: other.id,
-          scheduled_at: new Date(Date.now() - 3_600_000),
-          time_zone: "Europe/London",
-          duration_minutes: 45,
-          stage: "onsite",
-          focus_competencies: JSON.stringify([]),
-          focus_questions: JSON.stringify([]),
-          kit_id: own.kit_id,
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow()
-    ).id;
+    otherInterview = await insertInterview(ctx.db, {
+      candidate_id: jordan.id,
+      interviewer_id: other.id,
+      scheduled_at: new Date(Date.now() - 3_600_000),
+      time_zone: "Europe/London",
+      duration_minutes: 45,
+      stage: "onsite",
+      focus_competencies: [],
+      focus_questions: [],
+      kit_id: own.kit_id,
+    });
     ids = { candidate: jordan.id, interview: own.id, position: jordan.position_id, person: userIds.own, kit: DEMO_KIT };
   });
 

@@ -13,6 +13,7 @@ import { appendAudit } from "~db/queries/audit";
 import { dialects, seedDemo, useTestDatabase } from "../helpers/db";
 import { callRoute, request } from "../helpers/http";
 import { signedInCookieFor } from "../helpers/users";
+import { emptyScorecard } from "~/scorecards/scorecard.schema";
 
 type AuditPage = { entries: { id: number; action: string; actor_email: string | null; at: string }[]; olderThan: number | null; errors: Record<string, string> | null };
 
@@ -58,18 +59,12 @@ describe.each(dialects())("the audit log on %s", (dialect) => {
       .where("candidates.name", "=", "Tomás Silva")
       .executeTakeFirstOrThrow();
     const content = {
-      answers: [],
+      ...emptyScorecard(),
       notes: "Clear account of the escalation.",
       ratings: Object.fromEntries(COMPETENCY_IDS.map((id) => [id, "meets"])),
       recommendation: "hire",
       level: "Mid",
       summary: "Solid, structured answers.",
-      strengths: [],
-      improvements: [],
-      redFlags: [],
-      followUps: [],
-      provenance: {},
-      biasWarnings: [],
     };
     const write = (body: unknown) =>
       callRoute(scorecardAction, request(`/interviews/${interview.id}/scorecard`, { cookie: priya, json: body }), { interviewId: interview.id });
