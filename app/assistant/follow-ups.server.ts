@@ -31,8 +31,8 @@ export function followUps(questions: PreparedQuestion[], flags: RedFlag[]): stri
   const add = (q: string) => asked.size < MAX && asked.add(q);
   for (const flag of flags) add(FOR_FLAG[flag.category]);
   for (const q of questions) {
-    const how = q.kind === "situational" ? "How would you handle that" : "How did you handle that";
-    for (const point of missedKeyPoints(q).slice(0, 3)) add(`The answer did not touch on “${point.replace(/[.?!]+$/, "")}”. ${how}?`);
+    const ask = q.kind === "situational" ? "How would you approach it" : "Can you walk me through it";
+    for (const point of missedKeyPoints(q).slice(0, 3)) add(`Your answer did not cover “${point.replace(/[.?!]+$/, "")}”. ${ask}?`);
   }
   for (const q of GENERAL) if (asked.size < MIN) add(q);
   return [...asked];
