@@ -1,7 +1,7 @@
 import path from "node:path";
 import { Kysely, sql } from "kysely";
 import postgres from "postgres";
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import { PGliteDialect } from "./pglite-dialect";
 import { lockDataDir } from "./data-dir-lock";
 import { RecoveringPostgresDialect } from "./postgres-outage";
@@ -68,6 +68,8 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
   try {
     // Postgres wants its own empty folder: our lock and secret files sit beside it.
     const pgdata = dataDir ? path.join(dataDir, "pgdata") : undefined;
+    // Loaded only when used: importing PGlite costs about 40 MB, wasted on a PostgreSQL instance.
+    const { PGlite } = await import("@electric-sql/pglite");
     const pglite = await PGlite.create(pgdata, { parsers: pgliteParsers });
     return wrapPglite(pglite, dataDir, unlock);
   } catch (error) {
