@@ -27,7 +27,10 @@ async function readToken(request: Request): Promise<string | null> {
 
 // A fresh token at every sign-in (no fixation); the row makes sessions revocable and lets any
 // app instance behind a load balancer read them.
-export async function startSession(userId: string): Promise<string> {
+// The session a request arrives with, if any, is revoked: the old token dies with the sign-in.
+export async function startSession(userId: string, replacing?: Request): Promise<string> {
+  const previous = replacing ? await readToken(replacing) : null;
+  if (previous) await getDb().deleteFrom("sessions").where("id", "=", hashToken(previous)).execute();
   const token = crypto.randomBytes(32).toString("base64url");
   await getDb()
     .insertInto("sessions")

@@ -32,7 +32,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return formAction(async () => {
     const result = await acceptInvitation(params.token!, parsed.data);
     if (!result.ok) return json({ errors: result.errors }, { status: 400 });
-    return redirect("/", { headers: { "Set-Cookie": await startSession(result.userId) } });
+    return redirect("/", { headers: { "Set-Cookie": await startSession(result.userId, request) } });
   });
 }
 

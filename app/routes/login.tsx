@@ -21,7 +21,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return json({ errors: parsed.errors }, { status: 400 });
   const result = await signIn(parsed.data.email, parsed.data.password);
   if (!result.ok) return json({ errors: { form: result.message } }, { status: 401 });
-  return redirect(safeRedirect(parsed.data.redirectTo), { headers: { "Set-Cookie": await startSession(result.userId) } });
+  return redirect(safeRedirect(parsed.data.redirectTo), { headers: { "Set-Cookie": await startSession(result.userId, request) } });
 }
 
 export default function Login() {

@@ -39,6 +39,8 @@ describe.each(dialects())("sessions on %s", (dialect) => {
     expect(new Set([first, second, planted]).size).toBe(3);
     expect((await whoIs(second))?.email).toBe("interviewer@example.com");
     expect(await whoIs("panel_session=planted-by-someone-else")).toBeNull();
+    // The session the second sign-in arrived with is revoked, not left alive beside the new one.
+    expect(await whoIs(first)).toBeNull();
   });
 
   it("stores only a hash of the token, so a leaked table does not sign anyone in", async () => {
