@@ -10,6 +10,7 @@ import { hasProblems, importSchema, type ImportInput, type Preview } from "~/set
 import { commitImport, previewImport } from "~/setup/csv-import.server";
 import { readForm } from "~/setup/form-data.server";
 import { useSchemaForm } from "~/ui/useSchemaForm";
+import { PositionField } from "~/setup/PositionField";
 
 export const meta: MetaFunction = () => [{ title: "Import candidates · Panel" }];
 
@@ -56,18 +57,7 @@ export default function ImportCandidates() {
       <Form method="post" encType="multipart/form-data" noValidate className="card" onSubmit={onSubmit}>
         <FormError message={formError} />
         <input type="hidden" {...form.register("idempotencyKey")} />
-        <Field id="positionId" label="Position" error={errors.positionId}>
-          {(aria) => (
-            <select {...aria} {...form.register("positionId")}>
-              <option value="">Choose a position…</option>
-              {positions.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.title} ({p.team})
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <PositionField positions={positions} register={form.register("positionId")} error={errors.positionId} />
         <Field id="file" label="CSV file">
           {(aria) => (
             <input

@@ -5,6 +5,7 @@ import { Field, FormError } from "~/ui/form";
 import type { CandidateInput } from "./candidate.schema";
 import type { Duplicate } from "./candidates.server";
 import { useSchemaForm } from "~/ui/useSchemaForm";
+import { PositionField } from "./PositionField";
 
 type Props = {
   schema: z.ZodType<any, any>;
@@ -32,18 +33,7 @@ export function CandidateForm({ schema, defaults, positions, submitLabel }: Prop
           <Link to={`/candidates/${duplicate.id}`}>Open {duplicate.name}'s page</Link>
         </p>
       ) : null}
-      <Field id="positionId" label="Position" error={errors.positionId}>
-        {(aria) => (
-          <select {...aria} {...form.register("positionId")}>
-            <option value="">Choose a position…</option>
-            {positions.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.title} ({p.team})
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <PositionField positions={positions} register={form.register("positionId")} error={errors.positionId} />
       <Field id="levelApplied" label="Level applied for" error={errors.levelApplied}>
         {(aria) => (
           <select {...aria} {...form.register("levelApplied")}>
