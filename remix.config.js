@@ -8,6 +8,7 @@ export default {
     v3_fetcherPersist: true,
     v3_relativeSplatPath: true,
     v3_throwAbortReason: true,
-    v3_lazyRouteDiscovery: true,
+    // v3_lazyRouteDiscovery stays off: it fetches manifest patches as links render, which fails
+    // (and logs errors) while an interviewer keeps typing offline. The full manifest is small.
   },
 };
