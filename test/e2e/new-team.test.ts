@@ -21,6 +21,8 @@ async function signIn(page: Page, url: string, email: string, password: string) 
 }
 
 async function invite(admin: Page, email: string, role: string): Promise<string> {
+  // After each invitation the page resets its form with a fresh key: type only once it has.
+  await expect.poll(() => admin.getByLabel("Email").inputValue()).toBe("");
   await admin.getByLabel("Email").fill(email);
   await admin.getByRole("checkbox", { name: role, exact: true }).check();
   await admin.getByRole("button", { name: "Create invitation link" }).click();
