@@ -9,7 +9,7 @@ import { feedbackStatus } from "~/scorecards/feedback-status";
 import type { CompetencyId, RedFlagCategory } from "~/scorecards/rubric";
 import { scorecardContentSchema } from "~/scorecards/scorecard.schema";
 import { redFlagTitles } from "~/scorecards/scorecard.server";
-import { getTemplates } from "~/scorecards/templates.server";
+import { currentKit } from "~/scorecards/kits.server";
 import type { Decision, Packet, PacketInterview } from "./packet";
 
 // Reads one candidate's packet from the database. The viewer scope is applied in the query:
@@ -48,6 +48,7 @@ async function loadPacket(db: Kysely<DB>, candidateId: string, viewer: PacketVie
   const candidate = await findPacketCandidate(db, candidateId, viewer);
   if (!candidate) return null;
   const [interviews, decisions] = await Promise.all([listPacketInterviews(db, candidateId), listDecisions(db, candidateId)]);
+  const prompts = await focusPrompts(db, [...new Set(interviews.map((i) => i.kit_id))]);
   const history = decisions.map(
     (d): Decision => ({
       outcome: d.outcome,
@@ -62,7 +63,7 @@ async function loadPacket(db: Kysely<DB>, candidateId: string, viewer: PacketVie
     candidate: { id: candidate.id, name: candidate.name, email: candidate.email, levelApplied: candidate.level_applied },
     position: { id: candidate.position_id, title: candidate.position_title },
     generatedAt: now,
-    interviews: interviews.map((row) => packetInterview(row, now)),
+    interviews: interviews.map((row) => packetInterview(row, now, prompts)),
     decision: history.at(-1) ?? null,
     decisionHistory: history,
     redFlagTitles: redFlagTitles() as Record<RedFlagCategory, string>,
@@ -72,14 +73,14 @@ async function loadPacket(db: Kysely<DB>, candidateId: string, viewer: PacketVie
 
 type InterviewRow = Awaited<ReturnType<typeof listPacketInterviews>>[number];
 
-function packetInterview(row: InterviewRow, now: Date): PacketInterview {
+function packetInterview(row: InterviewRow, now: Date, prompts: Map<string, string>): PacketInterview {
   const base = {
     id: row.id,
     interviewer: { id: row.interviewer_id, name: row.interviewer_name },
     stage: row.stage,
     scheduledAt: row.scheduled_at,
     durationMinutes: row.duration_minutes,
-    focus: { competencies: row.focus_competencies as CompetencyId[], questions: row.focus_questions.map((id) => questionPrompt(row.kit_id, id)) },
+    focus: { competencies: row.focus_competencies as CompetencyId[], questions: row.focus_questions.map((id) => prompts.get(`${row.kit_id}/${id}`) ?? id) },
     revision: row.revision ?? 0,
   };
   if (row.scorecard_status === "submitted" && row.submitted_at) {
@@ -91,13 +92,18 @@ function packetInterview(row: InterviewRow, now: Date): PacketInterview {
   return { ...base, status, submittedAt: null, scorecard: null };
 }
 
-// Focus questions are stored as kit question ids; the committee reads the prompt.
-function questionPrompt(kitId: string, questionId: string): string {
-  return (
-    getTemplates()
-      .kitById(kitId)
-      ?.questions.find((q) => q.id === questionId)?.prompt ?? questionId
-  );
+// Focus questions are stored as kit question ids; the committee reads the prompt as the kit
+// says it now (an edited kit included), keyed "kit/question".
+async function focusPrompts(db: Kysely<DB>, kitIds: string[]): Promise<Map<string, string>> {
+  const prompts = new Map<string, string>();
+  for (const kitId of kitIds) {
+    const current = await currentKit(kitId, db).catch((error) => {
+      if (error instanceof DomainError) return null; // a kit that no longer exists: show the ids
+      throw error;
+    });
+    for (const q of current?.kit.questions ?? []) prompts.set(`${kitId}/${q.id}`, q.prompt);
+  }
+  return prompts;
 }
 
 // An ASCII file name, so every browser and shell keeps it: "Tomás Silva" → packet-tomas-silva.pdf.

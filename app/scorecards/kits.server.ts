@@ -1,4 +1,6 @@
+import type { Kysely } from "kysely";
 import { getDb } from "~db/index.server";
+import type { DB } from "~db/schema";
 import { findKitVersion, latestKitVersion, listLatestKitVersions } from "~db/queries/kits";
 import { DomainError } from "~/errors.server";
 import { getTemplates, parseKit } from "./templates.server";
@@ -20,9 +22,9 @@ function fromFile(kitId: string): VersionedKit | undefined {
   return kit ? { kit, version: kit.version } : undefined;
 }
 
-export async function currentKit(kitId: string): Promise<VersionedKit> {
+export async function currentKit(kitId: string, db: Kysely<DB> = getDb()): Promise<VersionedKit> {
   const file = fromFile(kitId);
-  const row = await latestKitVersion(getDb(), kitId);
+  const row = await latestKitVersion(db, kitId);
   if (row && (!file || row.version > file.version)) return stored(row);
   if (!file) throw new DomainError("not-found", `Question kit "${kitId}" does not exist`);
   return file;

@@ -10,6 +10,7 @@ import { callRoute, request } from "../helpers/http";
 import { signedInCookieFor } from "../helpers/users";
 import { aggregatePacket } from "~/packets/aggregate";
 import { buildPacket } from "~/packets/packet.server";
+import { getTemplates } from "~/scorecards/templates.server";
 import { action as packetAction, loader as packetLoader } from "~/routes/candidates.$candidateId.packet";
 import { loader as pdfLoader } from "~/routes/candidates.$candidateId.packet[.]pdf";
 
@@ -74,6 +75,25 @@ describe.each(dialects())("the committee packet on %s", (dialect) => {
       "not-started",
       "not-started",
     ]);
+  });
+
+  it("shows focus questions as the kit words them now, an edit in the browser included", async () => {
+    const tomas = candidates["Tomás Silva"];
+    const interview = (await buildPacket(ctx.db, tomas, null))!.interviews[0];
+    const row = await ctx.db.selectFrom("interviews").select(["kit_id", "focus_questions"]).where("id", "=", interview.id).executeTakeFirstOrThrow();
+    const kit = getTemplates().kitById(row.kit_id)!;
+    const edited = {
+      ...kit,
+      version: kit.version + 1,
+      questions: kit.questions.map((q) => (q.id === row.focus_questions[0] ? { ...q, prompt: "Reworded in the browser: tell me about a hard customer." } : q)),
+    };
+    const admin = await ctx.db.selectFrom("users").select("id").where("email", "=", "admin@example.com").executeTakeFirstOrThrow();
+    await ctx.db.insertInto("kit_versions").values({ kit_id: kit.id, version: edited.version, content: JSON.stringify(edited), created_by: admin.id }).execute();
+    try {
+      expect((await buildPacket(ctx.db, tomas, null))!.interviews[0].focus.questions).toEqual(["Reworded in the browser: tell me about a hard customer."]);
+    } finally {
+      await ctx.db.deleteFrom("kit_versions").where("kit_id", "=", kit.id).where("version", "=", edited.version).execute();
+    }
   });
 
   it("leaves a cancelled interview out of the packet", async () => {
