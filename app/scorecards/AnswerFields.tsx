@@ -36,8 +36,11 @@ export function AnswerFields(props: Props) {
     event.preventDefault();
     const target = event.currentTarget;
     const next = insertStampedLine(target.value, target.selectionStart, elapsedStamp(liveStartedAt, Date.now()));
+    // Write the field and caret now, before the next keystroke can land: React then re-renders
+    // with the value the field already has and leaves the caret alone.
+    target.value = next.text;
+    target.setSelectionRange(next.caret, next.caret);
     props.onChange("notes", next.text);
-    requestAnimationFrame(() => target.setSelectionRange(next.caret, next.caret));
   }
 
   return (
