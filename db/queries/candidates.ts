@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from "kysely";
 import type { DB } from "../schema";
+import { sitsOnCommittee } from "./committee";
 
 type Conn = Kysely<DB> | Transaction<DB>;
 
@@ -50,15 +51,7 @@ export async function listCandidates(db: Conn, viewer: { id: string; seesAll: bo
     .where("candidates.archived_at", "is", null)
     .orderBy("candidates.created_at", "desc");
   if (!viewer.seesAll) {
-    query = query.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom("committee_members")
-          .select("committee_members.user_id")
-          .whereRef("committee_members.candidate_id", "=", "candidates.id")
-          .where("committee_members.user_id", "=", viewer.id),
-      ),
-    );
+    query = query.where((eb) => sitsOnCommittee(eb, viewer.id));
   }
   return query.execute();
 }

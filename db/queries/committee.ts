@@ -1,7 +1,18 @@
-import type { Kysely, Transaction } from "kysely";
+import type { ExpressionBuilder, Kysely, Transaction } from "kysely";
 import type { DB } from "../schema";
 
 type Conn = Kysely<DB> | Transaction<DB>;
+
+// The one rule for who outside recruiting sees a candidate: a seat on its committee.
+export function sitsOnCommittee(eb: ExpressionBuilder<DB, "candidates">, userId: string) {
+  return eb.exists(
+    eb
+      .selectFrom("committee_members")
+      .select("committee_members.user_id")
+      .whereRef("committee_members.candidate_id", "=", "candidates.id")
+      .where("committee_members.user_id", "=", userId),
+  );
+}
 
 export async function listCommittee(db: Conn, candidateId: string) {
   return db

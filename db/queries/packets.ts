@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from "kysely";
 import type { DB } from "../schema";
+import { sitsOnCommittee } from "./committee";
 
 type Conn = Kysely<DB> | Transaction<DB>;
 
@@ -21,15 +22,7 @@ export async function findPacketCandidate(db: Conn, candidateId: string, viewer:
     ])
     .where("candidates.id", "=", candidateId);
   if (viewer && !viewer.seesAll) {
-    query = query.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom("committee_members")
-          .select("committee_members.user_id")
-          .whereRef("committee_members.candidate_id", "=", "candidates.id")
-          .where("committee_members.user_id", "=", viewer.id)
-      )
-    );
+    query = query.where((eb) => sitsOnCommittee(eb, viewer.id));
   }
   return query.executeTakeFirst();
 }
