@@ -5,7 +5,7 @@ import compression from "compression";
 import helmet from "helmet";
 import { createRequestHandler } from "@remix-run/express";
 import { installGlobals, type ServerBuild } from "@remix-run/node";
-import { parseEnv, ConfigError } from "./app/env.server";
+import { parseEnv, useSettings, ConfigError } from "./app/env.server";
 import { startPanel } from "./app/setup/start.server";
 import { DatabaseUnavailableError } from "./db/index.server";
 import { isConnectionLoss } from "./db/postgres-outage";
@@ -39,6 +39,10 @@ function fail(error: unknown): never {
 
 async function main() {
   const env = parseEnv();
+  useSettings(env);
+  if (env.NODE_ENV === "production" && !env.PUBLIC_URL) {
+    console.warn(`panel: PUBLIC_URL is not set; links in emails and invitations will say http://localhost:${env.PORT}`);
+  }
   const database = await startPanel(env);
   const buildPath = path.resolve("build/index.js");
   const build = (await import(buildPath)) as ServerBuild;

@@ -10,6 +10,11 @@ const envSchema = z.object({
   ADMIN_EMAIL: z.email().optional(),
   ADMIN_PASSWORD: z.string().min(12, { message: "must be at least 12 characters" }).optional(),
   TEMPLATES_DIR: z.string().min(1).optional(),
+  // The base of every link the app writes (emails, invitations, webhooks, PDFs, OIDC redirects).
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, message: "must be an http(s) URL such as https://panel.example.com" })
+    .transform((url) => url.replace(/\/+$/, ""))
+    .optional(),
 });
 export type Env = z.infer<typeof envSchema>;
 
@@ -27,4 +32,22 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
     throw new ConfigError("Bad configuration: SESSION_SECRET is required in production with DATABASE_URL (at least 32 characters)");
   }
   return env;
+}
+
+let current: Env | undefined;
+
+// The settings this process started with, parsed once; later reads never touch process.env.
+export function getSettings(): Env {
+  current ??= parseEnv();
+  return current;
+}
+
+// Start-up (and tests that start servers in-process) hand over what they parsed.
+export function useSettings(env: Env): void {
+  current = env;
+}
+
+// PUBLIC_URL, or the local address the server listens on when it is unset.
+export function publicUrl(env: Pick<Env, "PUBLIC_URL" | "PORT"> = getSettings()): string {
+  return env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
 }
