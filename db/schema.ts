@@ -142,7 +142,13 @@ export interface InvitationsTable {
   expires_at: Timestamp;
   accepted_at: Timestamp | null;
   accepted_by: string | null;
+  revoked_at: Timestamp | null;
+  revoked_reason: InvitationRevokedReason | null;
+  // The resent invitation that superseded this one.
+  replaced_by: string | null;
 }
+
+export type InvitationRevokedReason = "revoked" | "superseded" | "inviter-deactivated" | "setup-complete";
 
 export interface KitVersionsTable {
   kit_id: string;

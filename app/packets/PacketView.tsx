@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { COMPETENCIES, LEVELS, competencyLabel, levelOf, recommendationOf, stars, type RatingValue, type RecommendationId } from "~/scorecards/rubric";
 import type { PacketAggregate } from "./aggregate";
-import { OUTCOME_LABELS, STAGE_LABELS, STATUS_LABELS, type Decision, type Packet, type SubmittedInterview } from "./packet";
+import { OUTCOME_LABELS, STAGE_LABELS, STATUS_LABELS, WITHHELD_NOTICE, ownFeedbackPending, type Decision, type Packet, type SubmittedInterview } from "./packet";
 import { PROVENANCE_LABELS, formatDate, formatDateTime } from "./pdf/format";
 
 // The packet page: the same content as the PDF, as semantic HTML. Expects revived Dates.
@@ -28,6 +28,11 @@ export function PacketView({ packet, aggregate, decisionForm }: Props) {
           </dd>
         </dl>
       </header>
+      {ownFeedbackPending(packet) ? (
+        <p className="notice" role="note">
+          {WITHHELD_NOTICE}
+        </p>
+      ) : null}
 
       <section aria-labelledby="panel">
         <h2 id="panel">Panel</h2>

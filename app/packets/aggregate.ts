@@ -104,7 +104,7 @@ export function aggregatePacket(packet: Packet): PacketAggregate {
     redFlags: mergeRedFlags(cards, packet.redFlagTitles),
     openQuestions: cards.filter(({ card }) => card.followUps.length > 0).map(({ column, card }) => ({ column, questions: card.followUps })),
     missing: byDate(packet.interviews).flatMap((i) =>
-      i.status === "submitted" ? [] : [{ interviewId: i.id, interviewer: i.interviewer, stage: i.stage, scheduledAt: i.scheduledAt, status: i.status }],
+      i.status === "submitted" || i.status === "withheld" ? [] : [{ interviewId: i.id, interviewer: i.interviewer, stage: i.stage, scheduledAt: i.scheduledAt, status: i.status }],
     ),
   };
 }

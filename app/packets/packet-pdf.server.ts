@@ -1,6 +1,6 @@
 import { LEVELS, competencyLabel, stars } from "~/scorecards/rubric";
 import { aggregatePacket, submittedInterviews, type PacketAggregate } from "./aggregate";
-import { OUTCOME_LABELS, STAGE_LABELS, STATUS_LABELS, type Decision, type Packet } from "./packet";
+import { OUTCOME_LABELS, STAGE_LABELS, STATUS_LABELS, WITHHELD_NOTICE, ownFeedbackPending, type Decision, type Packet } from "./packet";
 import { formatDate, formatDateTime, ratingName, recommendationName } from "./pdf/format";
 import { interviewSection } from "./pdf/interview";
 import { COLORS, SIZES, bulletList, contentWidth, createDocument, drawFooters, heading, keyValues, paragraph, printable, setFont, type Doc } from "./pdf/layout";
@@ -66,6 +66,7 @@ function cover(doc: Doc, packet: Packet, aggregate: PacketAggregate): void {
     ["Generated", formatDateTime(packet.generatedAt)],
     ["Scorecards", `${submitted} of ${packet.interviews.length} submitted${aggregate.tallyText ? ` · ${aggregate.tallyText}` : ""}`],
   ]);
+  if (ownFeedbackPending(packet)) paragraph(doc, WITHHELD_NOTICE, { font: "bold", color: COLORS.warn });
 
   heading(doc, "Decision", 2);
   if (packet.decision) decision(doc, packet.decision);

@@ -1,7 +1,8 @@
 import type { Kysely } from "kysely";
 import { getDb } from "~db/index.server";
 import { listDecisions } from "~db/queries/decisions";
-import { findPacketCandidate, isOnCommittee, listPacketInterviews, type PacketViewer } from "~db/queries/packets";
+import { isOnCommittee } from "~db/queries/committee";
+import { findPacketCandidate, listPacketInterviews, type PacketViewer } from "~db/queries/packets";
 import type { DB } from "~db/schema";
 import { hasRole, type SessionUser } from "~/auth/guard.server";
 import { DomainError } from "~/errors.server";
@@ -47,7 +48,7 @@ export async function buildPacket(db: Kysely<DB>, candidateId: string, viewer: P
 async function loadPacket(db: Kysely<DB>, candidateId: string, viewer: PacketViewer | null, now: Date) {
   const candidate = await findPacketCandidate(db, candidateId, viewer);
   if (!candidate) return null;
-  const [interviews, decisions] = await Promise.all([listPacketInterviews(db, candidateId), listDecisions(db, candidateId)]);
+  const [interviews, decisions] = await Promise.all([listPacketInterviews(db, candidateId, viewer?.id ?? null), listDecisions(db, candidateId)]);
   const prompts = await focusPrompts(db, [...new Set(interviews.map((i) => i.kit_id))]);
   const history = decisions.map(
     (d): Decision => ({
@@ -84,6 +85,7 @@ function packetInterview(row: InterviewRow, now: Date, prompts: Map<string, stri
     revision: row.revision ?? 0,
   };
   if (row.scorecard_status === "submitted" && row.submitted_at) {
+    if (row.withheld) return { ...base, status: "withheld", submittedAt: row.submitted_at, scorecard: null };
     return { ...base, status: "submitted", submittedAt: row.submitted_at, scorecard: scorecardContentSchema.parse(row.content) };
   }
   // Past the feedback deadline an unsubmitted scorecard is overdue, draft or not.

@@ -14,8 +14,9 @@ export const STAGE_LABELS: Record<InterviewStage, string> = {
 };
 
 export type MissingStatus = "draft" | "not-started" | "overdue";
-export const STATUS_LABELS: Record<MissingStatus | "submitted", string> = {
+export const STATUS_LABELS: Record<MissingStatus | "submitted" | "withheld", string> = {
   submitted: "Submitted",
+  withheld: "Submitted (hidden until yours is in)",
   draft: "Draft",
   "not-started": "Not started",
   overdue: "Overdue",
@@ -35,6 +36,8 @@ type InterviewBase = {
 export type PacketInterview = InterviewBase &
   (
     | { status: "submitted"; submittedAt: Date; scorecard: ScorecardContent }
+    // Submitted, but the viewer still owes their own feedback on this candidate (independence).
+    | { status: "withheld"; submittedAt: Date; scorecard: null }
     | { status: MissingStatus; submittedAt: null; scorecard: null }
   );
 export type SubmittedInterview = Extract<PacketInterview, { status: "submitted" }>;
@@ -65,3 +68,9 @@ export type Packet = {
   decisionHistory: Decision[]; // oldest first, the current decision included
   redFlagTitles: Record<RedFlagCategory, string>;
 };
+
+// The viewer sits on this candidate's panel and has not submitted yet: others' feedback is hidden.
+export const ownFeedbackPending = (packet: Packet) => packet.interviews.some((i) => i.status === "withheld");
+
+export const WITHHELD_NOTICE =
+  "You are on this candidate's panel and your own scorecard is not submitted yet, so the other interviewers' ratings, notes and red flags stay hidden until it is: your feedback stays independent. You can see who has submitted.";

@@ -12,8 +12,9 @@ import { queryFilters } from "./reports.server";
 
 // Every row of the filtered report, in interview-date order, read in keyset batches: memory holds
 // one batch whatever the total, and a consumer that stops reading stops the queries too.
-export async function* reportRows(db: Kysely<DB>, filters: ReportFilters, now: Date, batchSize = 2_000): AsyncGenerator<ReportRow> {
-  const q = queryFilters(filters);
+// viewerId: whose eyes the rows are for (independence, db/queries/independence.ts); null on the command line.
+export async function* reportRows(db: Kysely<DB>, filters: ReportFilters, now: Date, batchSize = 2_000, viewerId: string | null = null): AsyncGenerator<ReportRow> {
+  const q = { ...queryFilters(filters), viewer: viewerId ?? undefined };
   let after: { at: string; id: string } | null = null;
   for (;;) {
     const batch = await listReportBatch(db, q, now, after, batchSize);
@@ -68,10 +69,15 @@ export function csvRecord(row: ReportRow, flagTitles: Record<string, string>): s
 
 // RFC 4180 (quoted where needed, CRLF line ends) by csv-stringify; cells a spreadsheet would run
 // as a formula (starting =, +, -, @, tab or CR) get a leading apostrophe. `bom` helps Excel read UTF-8.
-export function reportCsv(db: Kysely<DB>, filters: ReportFilters, now: Date, { bom = false, batchSize }: { bom?: boolean; batchSize?: number } = {}): Readable {
+export function reportCsv(
+  db: Kysely<DB>,
+  filters: ReportFilters,
+  now: Date,
+  { bom = false, batchSize, viewerId = null }: { bom?: boolean; batchSize?: number; viewerId?: string | null } = {},
+): Readable {
   const titles = redFlagTitles();
   async function* records() {
-    for await (const row of reportRows(db, filters, now, batchSize)) yield csvRecord(row, titles);
+    for await (const row of reportRows(db, filters, now, batchSize, viewerId)) yield csvRecord(row, titles);
   }
   const csv = stringify({ header: true, columns: CSV_HEADER, bom, escape_formulas: true, record_delimiter: "windows" });
   // A failure (a query, or a reader that went away) destroys the returned stream with the error,

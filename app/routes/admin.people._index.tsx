@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect } from "react";
 import { getDb } from "~db/index.server";
-import { listPendingInvitations, listPeople } from "~db/queries/people";
+import { listPeople } from "~db/queries/people";
 import { ROLES } from "~db/schema";
 import { requireRole } from "~/auth/guard.server";
 import { formatDay } from "~/ui/format";
@@ -12,7 +12,7 @@ import { parseWith } from "~/ui/form.server";
 import { Choices } from "~/setup/Choices";
 import { readForm } from "~/setup/form-data.server";
 import { inviteSchema, type InviteInput } from "~/setup/people.schema";
-import { invitePerson } from "~/setup/people.server";
+import { createInvitation, listInvitations } from "~/setup/invitations.server";
 import { ROLE_LABEL } from "~/ui/AppShell";
 import { useSchemaForm } from "~/ui/useSchemaForm";
 
@@ -20,7 +20,7 @@ export const meta: MetaFunction = () => [{ title: "People · Panel" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "admin");
-  const [people, invitations] = await Promise.all([listPeople(getDb()), listPendingInvitations(getDb(), new Date())]);
+  const [people, invitations] = await Promise.all([listPeople(getDb()), listInvitations()]);
   return json({ people, invitations, key: crypto.randomUUID() });
 }
 
@@ -28,7 +28,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "admin");
   const parsed = parseWith(inviteSchema, await readForm(request));
   if (!parsed.ok) return json({ errors: parsed.errors }, { status: 400 });
-  const result = await invitePerson(user, parsed.data, new URL(request.url).origin);
+  const result = await createInvitation(user, parsed.data);
   if (!result.ok) return json({ errors: result.errors }, { status: 400 });
   return json({ invited: { email: parsed.data.email, link: result.link } });
 }
@@ -48,7 +48,7 @@ export default function People() {
         <div className="notice" role="status">
           <p>
             <strong>Invitation for {invited.email} created.</strong> There is no mail server: send them this link yourself. It works once and
-            expires in 7 days; it is also in the server log.
+            expires in 7 days.
           </p>
           <p>
             <code>{invited.link}</code>
@@ -90,10 +90,13 @@ export default function People() {
               <ul className="plain-list">
                 {invitations.map((i) => (
                   <li key={i.id}>
-                    {i.email} <span className="muted">· {(i.roles as string[]).map((r) => ROLE_LABEL[r]).join(", ")} · expires {formatDay(i.expires_at)}</span>
+                    {i.email} <span className="muted">· {i.roles.map((r) => ROLE_LABEL[r]).join(", ")} · expires {formatDay(i.expiresAt)}</span>
                   </li>
                 ))}
               </ul>
+              <p>
+                <Link to="/admin/invitations">Revoke or resend invitations</Link>
+              </p>
             </>
           ) : null}
         </section>

@@ -1,43 +1,73 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import type { Role } from "~db/schema";
 import { currentUser, startSession } from "~/auth/session.server";
 import { parseWith } from "~/ui/form.server";
 import { Field, FormError } from "~/ui/form";
 import { readForm } from "~/setup/form-data.server";
 import { acceptSchema, MIN_PASSWORD, type AcceptInput } from "~/setup/people.schema";
-import { acceptInvitation, openInvitation } from "~/setup/people.server";
-import { formAction } from "~/setup/respond.server";
+import { acceptInvitation, openInvitation } from "~/setup/invitations.server";
+import { DomainError } from "~/errors.server";
 import { ROLE_LABEL } from "~/ui/AppShell";
 import { useSchemaForm } from "~/ui/useSchemaForm";
 
 export const meta: MetaFunction = () => [{ title: "Join Panel" }];
 
-// Anyone holding the link may open this page: the token is the credential.
+// Anyone holding the link may open this page: the token is the credential. A token that names
+// no invitation is a 404; a used, revoked, superseded or expired one says why (410).
 async function invitationOr404(token: string | undefined) {
   const invitation = token ? await openInvitation(token) : null;
-  if (!invitation) throw new Response("This invitation link is not valid: it was used already or has expired. Ask an admin for a new one.", { status: 404 });
+  if (!invitation) throw new Response("This invitation link is not valid. Check that you copied all of it, or ask an admin for a new one.", { status: 404 });
   return invitation;
 }
 
+const closed = (reason: string) => json({ invitation: null, reason, signedIn: false }, { status: 410 });
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const invitation = await invitationOr404(params.token);
-  return json({ invitation, signedIn: Boolean(await currentUser(request)) });
+  if (!invitation.open) return closed(invitation.reason);
+  return json({ invitation, reason: null, signedIn: Boolean(await currentUser(request)) });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  await invitationOr404(params.token);
+  const invitation = await invitationOr404(params.token);
+  if (!invitation.open) return closed(invitation.reason);
   const parsed = parseWith(acceptSchema, await readForm(request));
   if (!parsed.ok) return json({ errors: parsed.errors }, { status: 400 });
-  return formAction(async () => {
+  try {
     const result = await acceptInvitation(params.token!, parsed.data);
     if (!result.ok) return json({ errors: result.errors }, { status: 400 });
     return redirect("/", { headers: { "Set-Cookie": await startSession(result.userId, request) } });
-  });
+  } catch (error) {
+    // Closed between the check above and the transaction (used in another tab, revoked).
+    if (error instanceof DomainError) return closed(error.message);
+    throw error;
+  }
 }
 
 export default function AcceptInvitation() {
-  const { invitation, signedIn } = useLoaderData<typeof loader>();
+  const { invitation, reason, signedIn } = useLoaderData<typeof loader>();
+  const closedNow = useActionData<{ reason?: string | null }>()?.reason;
+  if (!invitation || closedNow) return <ClosedInvitation reason={closedNow ?? reason ?? ""} />;
+  return <AcceptForm invitation={invitation} signedIn={signedIn} />;
+}
+
+function ClosedInvitation({ reason }: { reason: string }) {
+  return (
+    <main className="page narrow" id="main">
+      <h1>This invitation no longer works</h1>
+      <p className="lead" role="alert">
+        {reason}
+      </p>
+      <p>
+        <Link to="/login">Sign in</Link>
+      </p>
+    </main>
+  );
+}
+
+function AcceptForm({ invitation, signedIn }: { invitation: { email: string | null; roles: Role[] }; signedIn: boolean }) {
   const navigation = useNavigation();
   const { form, formError, onSubmit, errors } = useSchemaForm<AcceptInput, any>(acceptSchema, { email: "", name: "", password: "", confirm: "" });
   const setup = invitation.email === null;

@@ -13,7 +13,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filters = await requireExportFilters(db, params);
   await requireExportAllowance(db, user.id, now);
   await recordExport(db, user.id, { format: "csv", filters: describeFilters(filters), rows: await countRows(db, filters, now) });
-  return new Response(createReadableStreamFromReadable(reportCsv(db, filters, now, { bom: params.get("bom") === "1" })), {
+  return new Response(createReadableStreamFromReadable(reportCsv(db, filters, now, { bom: params.get("bom") === "1", viewerId: user.id })), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="${exportFileName(now, "csv")}"`,

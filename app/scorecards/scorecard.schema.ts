@@ -93,7 +93,11 @@ export const scorecardContentSchema = z.object({
 });
 export type ScorecardContent = z.infer<typeof scorecardContentSchema>;
 
-// Submitting asks for more than saving a draft: every rating decided, a recommendation, a summary.
+// A one-line placeholder is not feedback the committee can weigh; 40 characters is one short sentence.
+export const MIN_SUMMARY = 40;
+
+// Submitting asks for more than saving a draft: every rating decided, a recommendation, a real
+// summary, and a justification on every red flag.
 export const submittableScorecardSchema = scorecardContentSchema.superRefine((card, ctx) => {
   for (const id of COMPETENCY_IDS) {
     if (card.ratings[id] === null) {
@@ -103,9 +107,17 @@ export const submittableScorecardSchema = scorecardContentSchema.superRefine((ca
   if (card.recommendation === null) {
     ctx.addIssue({ code: "custom", path: ["recommendation"], message: "Choose an overall recommendation" });
   }
-  if (card.summary.trim() === "") {
+  const summary = card.summary.trim().length;
+  if (summary === 0) {
     ctx.addIssue({ code: "custom", path: ["summary"], message: "Write the formal summary before submitting" });
+  } else if (summary < MIN_SUMMARY) {
+    ctx.addIssue({ code: "custom", path: ["summary"], message: `Write a real summary for the committee: at least ${MIN_SUMMARY} characters (${summary} so far)` });
   }
+  card.redFlags.forEach((flag, i) => {
+    if (flag.justification.trim() === "") {
+      ctx.addIssue({ code: "custom", path: ["redFlags", i, "justification"], message: "Say why you raise this red flag, or remove it" });
+    }
+  });
 });
 
 export function emptyScorecard(answers: QuestionAnswer[] = []): ScorecardContent {

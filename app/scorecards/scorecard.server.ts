@@ -10,6 +10,7 @@ import {
   updateIfVersion,
 } from "~db/queries/scorecards";
 import { DomainError } from "~/errors.server";
+import { formatWhen } from "~/ui/format";
 import { currentKit, kitAtVersion } from "./kits.server";
 import { getTemplates } from "./templates.server";
 import { emptyScorecard, scorecardContentSchema, type ScorecardContent } from "./scorecard.schema";
@@ -41,7 +42,7 @@ export async function openScorecard(user: Author, interviewId: string) {
   const content = scorecard ? parseContent(scorecard.content) : emptyScorecard(startingAnswers(kit.questions, interview.focus_questions));
   const submitted = scorecard?.status === "submitted";
   // Independence: other interviewers' feedback stays hidden until this one is submitted.
-  const others = submitted ? await listSubmittedForCandidate(getDb(), interview.candidate_id, interviewId) : [];
+  const others = submitted ? await listSubmittedForCandidate(getDb(), interview.candidate_id, interviewId, user.id) : [];
   const revisions = scorecard && submitted ? await listRevisions(getDb(), scorecard.id) : [];
   const templates = getTemplates();
   return {
@@ -73,6 +74,11 @@ export type SaveResult = { version: number; savedAt: Date; status: "draft" | "su
 // One entry point for the page's three writes; each checks the version it was based on.
 export async function writeScorecard(user: Author, interviewId: string, action: ScorecardAction): Promise<SaveResult> {
   const interview = await requireOwnInterview(user, interviewId);
+  // Feedback on an interview that has not happened yet would only unlock the others' feedback.
+  if (action.intent === "submit" && interview.scheduled_at.getTime() > Date.now()) {
+    const starts = formatWhen(interview.scheduled_at.toISOString(), interview.time_zone);
+    throw new DomainError("conflict", `This interview starts ${starts}: submit your scorecard after it has taken place. Your draft is kept.`);
+  }
   const db = getDb();
   const content = JSON.stringify(action.content);
   // Resolved before the transaction: on PGlite a query outside it would wait for it forever.

@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import type { DB, InterviewStage, Role } from "~db/schema";
 import { createUser } from "~db/queries/users";
 import { hashPassword } from "~/auth/password.server";
@@ -75,83 +75,85 @@ const CANDIDATES: { name: string; email: string; level: string; source: string; 
 ];
 
 export async function seedDemoData(db: Kysely<DB>, now = new Date()): Promise<void> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await db.transaction().execute((tx) => insertDemoData(tx, passwordHash, now));
+}
+
+// Inside the caller's transaction: the first start seeds under its lock.
+export async function insertDemoData(tx: Transaction<DB>, passwordHash: string, now = new Date()): Promise<void> {
   const kit = getTemplates().kitById(DEMO_KIT);
   if (!kit) throw new Error(`Demo data needs the question kit "${DEMO_KIT}" in templates/kits/`);
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const ids = new Map<string, string>();
+  for (const person of PEOPLE) ids.set(person.email, await createUser(tx, { ...person, passwordHash }));
 
-  await db.transaction().execute(async (tx) => {
-    const ids = new Map<string, string>();
-    for (const person of PEOPLE) ids.set(person.email, await createUser(tx, { ...person, passwordHash }));
+  const position = await tx
+    .insertInto("positions")
+    .values({
+      title: "Customer Experience Manager",
+      team: "Customer Success",
+      level_min: "Mid",
+      level_max: "Senior",
+      kit_id: kit.id,
+      competencies: JSON.stringify(COMPETENCY_IDS),
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
 
-    const position = await tx
-      .insertInto("positions")
-      .values({
-        title: "Customer Experience Manager",
-        team: "Customer Success",
-        level_min: "Mid",
-        level_max: "Senior",
-        kit_id: kit.id,
-        competencies: JSON.stringify(COMPETENCY_IDS),
-      })
+  let questionIndex = 0;
+  for (const person of CANDIDATES) {
+    const candidate = await tx
+      .insertInto("candidates")
+      .values({ position_id: position.id, name: person.name, email: person.email, level_applied: person.level, source: person.source })
       .returning("id")
       .executeTakeFirstOrThrow();
+    await tx.insertInto("committee_members").values({ candidate_id: candidate.id, user_id: ids.get("committee@example.com")! }).execute();
 
-    let questionIndex = 0;
-    for (const person of CANDIDATES) {
-      const candidate = await tx
-        .insertInto("candidates")
-        .values({ position_id: position.id, name: person.name, email: person.email, level_applied: person.level, source: person.source })
+    for (const slot of person.loop) {
+      const question = kit.questions[questionIndex++ % kit.questions.length];
+      const scheduledAt = new Date(now.getTime() + slot.hoursFromNow * HOUR);
+      const interview = await tx
+        .insertInto("interviews")
+        .values({
+          candidate_id: candidate.id,
+          interviewer_id: ids.get(slot.who)!,
+          scheduled_at: scheduledAt,
+          time_zone: "Europe/London",
+          duration_minutes: 45,
+          stage: slot.stage,
+          focus_competencies: JSON.stringify(slot.focus),
+          focus_questions: JSON.stringify([question.id]),
+          kit_id: kit.id,
+        })
         .returning("id")
         .executeTakeFirstOrThrow();
-      await tx.insertInto("committee_members").values({ candidate_id: candidate.id, user_id: ids.get("committee@example.com")! }).execute();
-
-      for (const slot of person.loop) {
-        const question = kit.questions[questionIndex++ % kit.questions.length];
-        const scheduledAt = new Date(now.getTime() + slot.hoursFromNow * HOUR);
-        const interview = await tx
-          .insertInto("interviews")
+      if (!slot.card) continue;
+      const card = slot.card({ id: question.id, prompt: question.prompt });
+      const submittedAt = card.status === "submitted" ? new Date(scheduledAt.getTime() + 5 * HOUR) : null;
+      const scorecard = await tx
+        .insertInto("scorecards")
+        .values({
+          interview_id: interview.id,
+          author_id: ids.get(slot.who)!,
+          status: card.status,
+          content: JSON.stringify(card.content),
+          revision: card.status === "submitted" ? 1 : 0,
+          submitted_at: submittedAt,
+          updated_at: submittedAt ?? new Date(scheduledAt.getTime() + HOUR),
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      if (submittedAt) {
+        await tx
+          .insertInto("scorecard_revisions")
           .values({
-            candidate_id: candidate.id,
-            interviewer_id: ids.get(slot.who)!,
-            scheduled_at: scheduledAt,
-            time_zone: "Europe/London",
-            duration_minutes: 45,
-            stage: slot.stage,
-            focus_competencies: JSON.stringify(slot.focus),
-            focus_questions: JSON.stringify([question.id]),
-            kit_id: kit.id,
-          })
-          .returning("id")
-          .executeTakeFirstOrThrow();
-        if (!slot.card) continue;
-        const card = slot.card({ id: question.id, prompt: question.prompt });
-        const submittedAt = card.status === "submitted" ? new Date(scheduledAt.getTime() + 5 * HOUR) : null;
-        const scorecard = await tx
-          .insertInto("scorecards")
-          .values({
-            interview_id: interview.id,
-            author_id: ids.get(slot.who)!,
-            status: card.status,
+            scorecard_id: scorecard.id,
+            revision: 1,
             content: JSON.stringify(card.content),
-            revision: card.status === "submitted" ? 1 : 0,
+            submitted_by: ids.get(slot.who)!,
             submitted_at: submittedAt,
-            updated_at: submittedAt ?? new Date(scheduledAt.getTime() + HOUR),
           })
-          .returning("id")
-          .executeTakeFirstOrThrow();
-        if (submittedAt) {
-          await tx
-            .insertInto("scorecard_revisions")
-            .values({
-              scorecard_id: scorecard.id,
-              revision: 1,
-              content: JSON.stringify(card.content),
-              submitted_by: ids.get(slot.who)!,
-              submitted_at: submittedAt,
-            })
-            .execute();
-        }
+          .execute();
       }
     }
-  });
+  }
 }

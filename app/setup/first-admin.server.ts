@@ -1,28 +1,44 @@
 import type { Kysely } from "kysely";
 import type { DB } from "~db/schema";
-import { createUser } from "~db/queries/users";
+import { findOpenSetupLink, lockFirstAdmin, revokeSetupLinks } from "~db/queries/invitations";
+import { countUsers, createUser } from "~db/queries/users";
 import { appendAudit } from "~db/queries/audit";
 import { hashPassword } from "~/auth/password.server";
-import type { Env } from "~/env.server";
-import { createInvitation, invitationLink, randomToken } from "./invitations.server";
+import { publicUrl, type Env } from "~/env.server";
+import { DEMO_PASSWORD, insertDemoData } from "./demo-data.server";
+import { mintSetupLink } from "./invitations.server";
 
-// An empty database without demo data starts with exactly one account, the first admin: from
-// ADMIN_EMAIL/ADMIN_PASSWORD when given, otherwise through a one-time setup link printed here.
-export async function createFirstAdmin(db: Kysely<DB>, env: Env, log: (line: string) => void): Promise<void> {
-  if (!env.ADMIN_EMAIL || !env.ADMIN_PASSWORD) {
-    // A new link at every start while nobody has used one: only whoever reads this log has it.
-    const token = randomToken();
-    const id = await createInvitation(db, { token, email: null, roles: ["admin"], invitedBy: null });
-    await appendAudit(db, { actorId: null, action: "invitation.setup-link", subjectType: "invitation", subjectId: id });
-    log(`No users yet. Open this one-time link to create the first admin (valid 7 days): ${invitationLink(`http://localhost:${env.PORT}`, token)}`);
-    return;
-  }
-  const id = await createUser(db, {
-    email: env.ADMIN_EMAIL,
-    name: env.ADMIN_EMAIL.split("@")[0],
-    passwordHash: await hashPassword(env.ADMIN_PASSWORD),
-    roles: ["admin"],
+// An empty database gets the demo data, or exactly one account, the first admin: from
+// ADMIN_EMAIL/ADMIN_PASSWORD when given, otherwise through a one-time setup link printed here,
+// once. Instances starting together on one empty database take turns on an advisory lock: the
+// first fills it, the others find users and do nothing.
+export async function prepareEmptyDatabase(db: Kysely<DB>, env: Env, log: (line: string) => void, now = new Date()): Promise<void> {
+  if ((await countUsers(db)) > 0) return;
+  const demo = env.DEMO_DATA === "1";
+  const admin = !demo && env.ADMIN_EMAIL && env.ADMIN_PASSWORD ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD } : null;
+  // Hashed before the lock: argon2 takes a while and needs no database.
+  const passwordHash = demo ? await hashPassword(DEMO_PASSWORD) : admin ? await hashPassword(admin.password) : null;
+  const line = await db.transaction().execute(async (tx) => {
+    await lockFirstAdmin(tx);
+    if ((await countUsers(tx)) > 0) return null;
+    if (demo) {
+      await insertDemoData(tx, passwordHash!, now);
+      return "Seeded demo data: sign in as interviewer@example.com / demo-password";
+    }
+    if (admin) {
+      const id = await createUser(tx, { email: admin.email, name: admin.email.split("@")[0], passwordHash, roles: ["admin"] });
+      await revokeSetupLinks(tx, now);
+      await appendAudit(tx, { actorId: null, action: "user.first-admin", subjectType: "user", subjectId: id });
+      return `Created the first admin: ${admin.email}`;
+    }
+    // The link is printed once, at the start that made it; later starts only point back to it.
+    const open = await findOpenSetupLink(tx, now);
+    if (open) {
+      return `No users yet: use the one-time setup link printed at the first start (valid until ${open.expires_at.toISOString()}). Lost it? Start once with ADMIN_EMAIL and ADMIN_PASSWORD instead.`;
+    }
+    const { link } = await mintSetupLink(tx, publicUrl(env), now);
+    return `No users yet. Open this one-time link to create the first admin (valid 7 days): ${link}`;
   });
-  await appendAudit(db, { actorId: null, action: "user.first-admin", subjectType: "user", subjectId: id });
-  log(`Created the first admin: ${env.ADMIN_EMAIL}`);
+  // After the commit: a link from a transaction that rolled back would not work.
+  if (line) log(line);
 }

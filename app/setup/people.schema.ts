@@ -31,3 +31,9 @@ export const acceptSchema = z
   })
   .refine((v) => v.password === v.confirm, { path: ["confirm"], error: "The two passwords differ" });
 export type AcceptInput = z.input<typeof acceptSchema>;
+
+// The buttons beside each open invitation.
+export const invitationActionSchema = z.object({
+  intent: z.enum(["revoke", "resend"], { error: "Choose to revoke or resend the invitation" }),
+  invitationId: z.uuid({ error: "No such invitation" }),
+});

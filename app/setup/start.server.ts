@@ -3,11 +3,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { openConfiguredDatabase, setDatabase, type Database } from "~db/index.server";
 import { migrateToLatest } from "~db/migrate";
-import { countUsers } from "~db/queries/users";
 import type { Env } from "~/env.server";
 import { getTemplates } from "~/scorecards/templates.server";
-import { seedDemoData } from "./demo-data.server";
-import { createFirstAdmin } from "./first-admin.server";
+import { prepareEmptyDatabase } from "./first-admin.server";
 
 // Demo mode keeps a random secret beside its data, never a constant baked into the code.
 function ensureSessionSecret(env: Env, database: Database): void {
@@ -28,14 +26,7 @@ export async function startPanel(env: Env, log: (line: string) => void = console
     await migrateToLatest(database.db);
     ensureSessionSecret(env, database);
     setDatabase(database);
-    if ((await countUsers(database.db)) === 0) {
-      if (env.DEMO_DATA === "1") {
-        await seedDemoData(database.db);
-        log("Seeded demo data: sign in as interviewer@example.com / demo-password");
-      } else {
-        await createFirstAdmin(database.db, env, log);
-      }
-    }
+    await prepareEmptyDatabase(database.db, env, log);
     return database;
   } catch (error) {
     await database.close();

@@ -1,6 +1,7 @@
-import type { Kysely, Transaction } from "kysely";
+import { sql, type Kysely, type Transaction } from "kysely";
 import type { DB } from "../schema";
 import { sitsOnCommittee } from "./committee";
+import { feedbackReadableBy } from "./independence";
 
 type Conn = Kysely<DB> | Transaction<DB>;
 
@@ -27,19 +28,11 @@ export async function findPacketCandidate(db: Conn, candidateId: string, viewer:
   return query.executeTakeFirst();
 }
 
-export async function isOnCommittee(db: Conn, candidateId: string, userId: string): Promise<boolean> {
-  const row = await db
-    .selectFrom("committee_members")
-    .select("user_id")
-    .where("candidate_id", "=", candidateId)
-    .where("user_id", "=", userId)
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
 // The loop as the committee reads it: cancelled interviews are not part of the packet. The
-// scorecard content comes along only once submitted; a draft stays its author's.
-export async function listPacketInterviews(db: Conn, candidateId: string) {
+// scorecard content comes along only once submitted; a draft stays its author's. A viewer who
+// still owes their own feedback on this candidate gets no one else's (`withheld`).
+export async function listPacketInterviews(db: Conn, candidateId: string, viewerId: string | null) {
+  const readable = feedbackReadableBy(viewerId);
   return db
     .selectFrom("interviews")
     .innerJoin("users", "users.id", "interviews.interviewer_id")
@@ -57,7 +50,8 @@ export async function listPacketInterviews(db: Conn, candidateId: string) {
       "scorecards.status as scorecard_status",
       "scorecards.revision",
       "scorecards.submitted_at",
-      eb.case().when("scorecards.status", "=", "submitted").then(eb.ref("scorecards.content")).else(null).end().as("content"),
+      eb.case().when(eb.and([eb("scorecards.status", "=", "submitted"), readable])).then(eb.ref("scorecards.content")).else(null).end().as("content"),
+      sql<boolean>`not ${readable}`.as("withheld"),
     ])
     .where("interviews.candidate_id", "=", candidateId)
     .where("interviews.cancelled_at", "is", null)

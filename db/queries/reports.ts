@@ -1,5 +1,6 @@
 import { sql, type Kysely, type QueryCreator, type RawBuilder, type Transaction } from "kysely";
 import type { DB, InterviewStage } from "../schema";
+import { feedbackReadableBy } from "./independence";
 
 type Conn = Kysely<DB> | Transaction<DB>;
 
@@ -20,6 +21,9 @@ export type ReportQueryFilters = {
   status?: RowStatus;
   redFlag?: string;
   decision?: string; // an outcome, or "none" for candidates with no decision yet
+  // Not a filter: who reads the rows. Someone who still owes feedback on a candidate gets that
+  // candidate's rows without the others' ratings, recommendation, level and flags (independence).
+  viewer?: string;
 };
 
 export type SortKey = "candidate" | "position" | "stage" | "interviewer" | "date" | "submitted" | "status" | "recommendation" | "decision";
@@ -53,8 +57,10 @@ function conditions(f: ReportQueryFilters, now: Date): RawBuilder<boolean>[] {
   if (f.position) c.push(sql`interviews.candidate_id in (select id from candidates where position_id = ${f.position})`);
   if (f.stage) c.push(sql`interviews.stage = ${f.stage}`);
   if (f.interviewer) c.push(sql`interviews.interviewer_id = ${f.interviewer}`);
-  if (f.recommendation) c.push(sql`${submitted} and scorecards.report_recommendation = ${f.recommendation}`);
-  if (f.redFlag) c.push(sql`${submitted} and scorecards.report_flag_categories @> ${JSON.stringify([f.redFlag])}::jsonb`);
+  // Filtering on what a scorecard says must not reveal it to a viewer who may not read it.
+  const readable = f.viewer ? sql` and ${feedbackReadableBy(f.viewer)}` : sql``;
+  if (f.recommendation) c.push(sql`${submitted}${readable} and scorecards.report_recommendation = ${f.recommendation}`);
+  if (f.redFlag) c.push(sql`${submitted}${readable} and scorecards.report_flag_categories @> ${JSON.stringify([f.redFlag])}::jsonb`);
   if (f.decision === "none") c.push(sql`not exists (select 1 from decisions d where d.candidate_id = interviews.candidate_id)`);
   // Once per candidate with a decision rather than once per interview: a hashed semi-join.
   else if (f.decision)
@@ -82,7 +88,8 @@ function withNames(q: ReturnType<typeof filtered>) {
 }
 
 // What a table row, a CSV line and a PDF row are made of.
-function withRowColumns(q: ReturnType<typeof filtered>, now: Date) {
+function withRowColumns(q: ReturnType<typeof filtered>, f: ReportQueryFilters, now: Date) {
+  const shown = sql<boolean>`(${submitted} and ${feedbackReadableBy(f.viewer ?? null)})`;
   return withNames(q).select([
     "interviews.id as interview_id",
     "interviews.scheduled_at",
@@ -95,11 +102,11 @@ function withRowColumns(q: ReturnType<typeof filtered>, now: Date) {
     "users.name as interviewer_name",
     statusOf(now).as("status"),
     sql<Date | null>`case when ${submitted} then scorecards.submitted_at end`.as("submitted_at"),
-    sql<string | null>`case when ${submitted} then scorecards.report_recommendation end`.as("recommendation"),
-    sql<string | null>`case when ${submitted} then scorecards.report_level end`.as("level"),
-    sql<Record<string, string | null> | null>`case when ${submitted} then scorecards.report_ratings end`.as("ratings"),
+    sql<string | null>`case when ${shown} then scorecards.report_recommendation end`.as("recommendation"),
+    sql<string | null>`case when ${shown} then scorecards.report_level end`.as("level"),
+    sql<Record<string, string | null> | null>`case when ${shown} then scorecards.report_ratings end`.as("ratings"),
     // category → highest severity given (the two generated arrays run in parallel).
-    sql<Record<string, number> | null>`case when ${submitted} then (select jsonb_object_agg(f.category, f.severity) from (
+    sql<Record<string, number> | null>`case when ${shown} then (select jsonb_object_agg(f.category, f.severity) from (
         select category, max(severity::int) as severity
         from rows from (jsonb_array_elements_text(scorecards.report_flag_categories), jsonb_array_elements_text(scorecards.report_flag_severities)) as flag(category, severity)
         group by category) f) end`.as("red_flags"),
@@ -137,7 +144,7 @@ export function reportCountQuery(db: Conn, f: ReportQueryFilters, now: Date) {
 }
 
 export function reportPageQuery(db: Conn, f: ReportQueryFilters, now: Date, sort: ReportSort, page: { limit: number; offset: number }) {
-  return withRowColumns(filtered(db, f, now), now)
+  return withRowColumns(filtered(db, f, now), f, now)
     .orderBy(sortExpression(sort, now), (ob) => {
       const ordered = sort.dir === "asc" ? ob.asc() : ob.desc();
       // Empty values last either way; only where there can be any, so that "date, newest first"
@@ -164,7 +171,7 @@ export type ReportCursor = { at: string; id: string };
 // Keyset pagination in interview-date order: each call reads the rows after `after`, so an
 // export of any size holds one batch in memory at a time, on PGlite (no cursors) as on PostgreSQL.
 export async function listReportBatch(db: Conn, f: ReportQueryFilters, now: Date, after: ReportCursor | null, limit: number) {
-  let q = withRowColumns(filtered(db, f, now), now).select(sql<string>`interviews.scheduled_at::text`.as("cursor_at"));
+  let q = withRowColumns(filtered(db, f, now), f, now).select(sql<string>`interviews.scheduled_at::text`.as("cursor_at"));
   if (after) q = q.where(sql<boolean>`(interviews.scheduled_at, interviews.id) > (${after.at}::timestamptz, ${after.id}::uuid)`);
   return q.orderBy("interviews.scheduled_at").orderBy("interviews.id").limit(limit).execute();
 }

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from "kysely";
 import type { DB } from "../schema";
+import { feedbackReadableBy } from "./independence";
 
 type Conn = Kysely<DB> | Transaction<DB>;
 
@@ -114,8 +115,9 @@ export async function listRevisions(db: Conn, scorecardId: string) {
     .execute();
 }
 
-// Submitted scorecards of the other interviewers on one candidate (never drafts).
-export async function listSubmittedForCandidate(db: Conn, candidateId: string, exceptInterviewId: string) {
+// Submitted scorecards of the other interviewers on one candidate (never drafts), as far as
+// the viewer may read them (independence: none while another interview of theirs is pending).
+export async function listSubmittedForCandidate(db: Conn, candidateId: string, exceptInterviewId: string, viewerId: string) {
   return db
     .selectFrom("scorecards")
     .innerJoin("interviews", "interviews.id", "scorecards.interview_id")
@@ -133,6 +135,7 @@ export async function listSubmittedForCandidate(db: Conn, candidateId: string, e
     .where("interviews.id", "<>", exceptInterviewId)
     .where("interviews.cancelled_at", "is", null)
     .where("scorecards.status", "=", "submitted")
+    .where(feedbackReadableBy(viewerId))
     .orderBy("interviews.scheduled_at", "asc")
     .execute();
 }

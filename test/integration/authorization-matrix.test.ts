@@ -257,7 +257,7 @@ describe.each(dialects())("authorization matrix on %s", (dialect) => {
       ...card(),
       ratings: Object.fromEntries(COMPETENCY_IDS.map((id) => [id, "meets"])),
       recommendation: "hire",
-      summary: "Structured and calm.",
+      summary: "Structured and calm; owned the escalation end to end.",
     };
     const submitted = await callRoute(
       scorecardAction,

@@ -55,16 +55,20 @@ describe.each(dialects())("the committee packet on %s", (dialect) => {
     expect(packet.candidate).toMatchObject({ name: "Jordan Rivera", levelApplied: "Senior" });
     expect(packet.position.title).toBe("Customer Experience Manager");
     const panel = packet.interviews.map((i: { interviewer: { name: string }; status: string }) => [i.interviewer.name, i.status]);
-    // Sam's scorecard is still a draft within its deadline; its content stays out of the packet.
+    // Sam's scorecard is still a draft within its deadline; its content stays out of the packet,
+    // and as Sam is on this panel himself, the others' stay out of his until he submits.
     expect(panel).toEqual([
-      ["Priya Natarajan", "submitted"],
-      ["Marcus Webb", "submitted"],
-      ["Lena Fischer", "submitted"],
+      ["Priya Natarajan", "withheld"],
+      ["Marcus Webb", "withheld"],
+      ["Lena Fischer", "withheld"],
       ["Sam Okafor", "draft"],
     ]);
-    expect(packet.interviews[3].scorecard).toBeNull();
-    expect(packet.interviews[0].scorecard.summary).not.toBe("");
-    expect(packet.interviews[0].focus.questions[0]).toMatch(/\?|\./); // the kit's prompt, not its id
+    expect(packet.interviews.map((i: { scorecard: unknown }) => i.scorecard)).toEqual([null, null, null, null]);
+    const asRecruiter = (await (await page(candidates["Jordan Rivera"], "recruiter@example.com")).json()).packet;
+    expect(asRecruiter.interviews.map((i: { status: string }) => i.status)).toEqual(["submitted", "submitted", "submitted", "draft"]);
+    expect(asRecruiter.interviews[3].scorecard).toBeNull();
+    expect(asRecruiter.interviews[0].scorecard.summary).not.toBe("");
+    expect(asRecruiter.interviews[0].focus.questions[0]).toMatch(/\?|\./); // the kit's prompt, not its id
 
     const tomas = await (await page(candidates["Tomás Silva"], "recruiter@example.com")).json();
     expect(tomas.canDecide).toBe(false);

@@ -64,7 +64,7 @@ describe.each(dialects())("the audit log on %s", (dialect) => {
       ratings: Object.fromEntries(COMPETENCY_IDS.map((id) => [id, "meets"])),
       recommendation: "hire",
       level: "Mid",
-      summary: "Solid, structured answers.",
+      summary: "Solid, structured answers with measured outcomes.",
     };
     const write = (body: unknown) =>
       callRoute(scorecardAction, request(`/interviews/${interview.id}/scorecard`, { cookie: priya, json: body }), { interviewId: interview.id });
@@ -72,7 +72,7 @@ describe.each(dialects())("the audit log on %s", (dialect) => {
     const submitted = await write({ intent: "submit", baseVersion: version, content });
     expect(submitted.status).toBe(200);
     const { saved } = (await submitted.json()) as { saved: { version: number } };
-    expect((await write({ intent: "amend", baseVersion: saved.version, content: { ...content, summary: "Amended." }, reason: "Typo in the summary." })).status).toBe(200);
+    expect((await write({ intent: "amend", baseVersion: saved.version, content: { ...content, summary: "Amended: solid answers, one gap in the metrics story." }, reason: "Typo in the summary." })).status).toBe(200);
 
     const jordan = await idOf("candidates", "Jordan Rivera");
     const decided = await callRoute(

@@ -44,7 +44,7 @@ const card: ScorecardContent = {
   ratings: Object.fromEntries(COMPETENCY_IDS.map((id) => [id, "meets"])) as ScorecardContent["ratings"],
   recommendation: "hire",
   level: "Mid",
-  summary: "Calm and structured.",
+  summary: "Calm and structured; measured the result of the fix.",
   strengths: ["Listens"],
   redFlags: [{ category: "overclaiming", severity: 2, justification: "We vs I.", evidence: ["my dashboard"], suggestion: "Ask what was theirs." }],
   biasWarnings: [{ topic: "age", excerpt: "young", message: "Age is not a job criterion." }],

@@ -8,7 +8,7 @@ const rated = () => ({
   ...emptyScorecard([{ questionId: "q", question: "Tell me about a time…", answer: "It went well.", notes: "[00:10] ok" }]),
   ratings: Object.fromEntries(COMPETENCY_IDS.map((id) => [id, "meets"])) as ReturnType<typeof emptyScorecard>["ratings"],
   recommendation: "hire" as const,
-  summary: "Clear account of a difficult renewal.",
+  summary: "Clear account of a difficult renewal, owned end to end.",
 });
 
 const paths = (result: { success: boolean; error?: { issues: { path: PropertyKey[] }[] } }) =>

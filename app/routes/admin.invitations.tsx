@@ -1,0 +1,104 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { requireRole } from "~/auth/guard.server";
+import { FormError } from "~/ui/form";
+import { parseWith } from "~/ui/form.server";
+import { formatDay } from "~/ui/format";
+import { readForm } from "~/setup/form-data.server";
+import { listInvitations, resendInvitation, revokeInvitation } from "~/setup/invitations.server";
+import { invitationActionSchema } from "~/setup/people.schema";
+import { formAction } from "~/setup/respond.server";
+import { ROLE_LABEL } from "~/ui/AppShell";
+
+export const meta: MetaFunction = () => [{ title: "Open invitations · Panel" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, "admin");
+  return json({ invitations: await listInvitations() }, { headers: { "Cache-Control": "no-store" } });
+}
+
+type Done = { done?: { intent: "revoke" | "resend"; email: string; link?: string }; errors?: Record<string, string> };
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireRole(request, "admin");
+  const parsed = parseWith(invitationActionSchema, await readForm(request));
+  if (!parsed.ok) return json({ errors: parsed.errors }, { status: 400 });
+  const { intent, invitationId } = parsed.data;
+  return formAction(async () => {
+    if (intent === "revoke") return json({ done: { intent, ...(await revokeInvitation(user, invitationId)) } });
+    return json({ done: { intent, ...(await resendInvitation(user, invitationId)) } }, { headers: { "Cache-Control": "no-store" } });
+  });
+}
+
+export default function OpenInvitations() {
+  const { invitations } = useLoaderData<typeof loader>();
+  const result = useActionData<Done>();
+  const busy = useNavigation().state === "submitting";
+  return (
+    <main className="page" id="main">
+      <p>
+        <Link to="/admin/people">← People</Link>
+      </p>
+      <h1>Open invitations</h1>
+      <FormError message={result?.errors?.form ?? result?.errors?.invitationId} />
+      {result?.done?.intent === "revoke" ? (
+        <p className="notice" role="status">
+          The invitation for {result.done.email} is revoked: its link no longer works.
+        </p>
+      ) : null}
+      {result?.done?.link ? (
+        <div className="notice" role="status">
+          <p>
+            <strong>New link for {result.done.email}.</strong> The old link no longer works. There is no mail server: send them this one
+            yourself. It works once and expires in 7 days.
+          </p>
+          <p>
+            <code>{result.done.link}</code>
+          </p>
+        </div>
+      ) : null}
+      {invitations.length === 0 ? (
+        <p className="empty">No open invitations.</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption className="sr-only">Invitations not yet used</caption>
+            <thead>
+              <tr>
+                <th scope="col">Email</th>
+                <th scope="col">Roles</th>
+                <th scope="col">Invited by</th>
+                <th scope="col">Expires</th>
+                <th scope="col">
+                  <span className="sr-only">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {invitations.map((i) => (
+                <tr key={i.id}>
+                  <th scope="row">{i.email}</th>
+                  <td>{i.roles.map((r) => ROLE_LABEL[r]).join(", ")}</td>
+                  <td>{i.invitedBy ?? "—"}</td>
+                  <td>{formatDay(i.expiresAt)}</td>
+                  <td>
+                    <Form method="post" className="inline-actions">
+                      <input type="hidden" name="invitationId" value={i.id} />
+                      <button type="submit" name="intent" value="resend" className="secondary" disabled={busy} aria-label={`Resend invitation for ${i.email}`}>
+                        Resend
+                      </button>{" "}
+                      <button type="submit" name="intent" value="revoke" className="danger" disabled={busy} aria-label={`Revoke invitation for ${i.email}`}>
+                        Revoke
+                      </button>
+                    </Form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </main>
+  );
+}
