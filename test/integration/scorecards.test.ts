@@ -110,7 +110,7 @@ describe.each(dialects())("scorecards on %s", (dialect) => {
   it("amends with a required reason and keeps every revision", async () => {
     const id = await interviewIdOf("interviewer@example.com", "Tomás Silva");
     const page = await (await open(id, priya)).json();
-    const content = complete(page.scorecard.content, "Amended summary after the debrief.");
+    const content = complete(page.scorecard.content, "Amended summary after the debrief with the whole panel.");
     const noReason = await write(id, priya, { intent: "amend", baseVersion: page.scorecard.version, content, reason: "  " });
     expect(noReason.status).toBe(400);
     expect((await noReason.json()).errors.reason).toMatch(/why/);

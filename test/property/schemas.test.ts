@@ -95,6 +95,7 @@ const SAMPLES: Record<string, unknown> = {
   kitCopySchema: { newId: "support-lead", newTitle: "Support lead" },
   inviteSchema: { email: "new@example.com", roles: ["interviewer"], idempotencyKey: uuid },
   rolesSchema: { roles: ["recruiter", "committee"] },
+  invitationActionSchema: { intent: "resend", invitationId: uuid },
   acceptSchema: { email: "", name: "Ana Lima", password: "correct horse battery", confirm: "correct horse battery" },
   positionSchema: position,
   newPositionSchema: { ...position, idempotencyKey: uuid },
