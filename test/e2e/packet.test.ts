@@ -10,22 +10,37 @@ describe("the committee packet in a browser", () => {
   const chrome = useBrowser();
   let packetUrl = "";
 
-  it("a committee member opens a packet, records and revises the decision, and downloads the PDF", async () => {
+  it("a committee member on the panel reads the others' feedback only after submitting their own, then decides and downloads the PDF", async () => {
     const page = await openPage(chrome.browser);
     const errors = collectPageErrors(page);
     await signInAs(page, server.url, "committee@example.com");
     await page.waitForURL(`${server.url}/`);
 
+    // Sam interviewed Jordan too and his scorecard is a draft: the packet shows progress only.
     await page.getByRole("link", { name: "Committee packet for Jordan Rivera" }).click();
     await page.getByRole("heading", { name: "Jordan Rivera", level: 1 }).waitFor();
     packetUrl = page.url();
-    await expect.poll(() => page.getByText("2 Hire, 1 No Hire").first().isVisible()).toBe(true);
-    expect(
-      await page
-        .getByRole("row", { name: /Sam Okafor/ })
-        .first()
-        .textContent()
-    ).toContain("Draft");
+    await page.getByRole("note").filter({ hasText: "your own scorecard is not submitted yet" }).waitFor();
+    expect(await page.getByRole("row", { name: /Priya Natarajan/ }).first().textContent()).toContain("hidden until yours is in");
+    expect(await page.getByText("2 Hire, 1 No Hire").count()).toBe(0);
+    expect(await page.getByRole("region", { name: /Interview: Priya Natarajan/ }).count()).toBe(0);
+    await page.screenshot({ path: `${SHOTS}/packet-before-own-submission.png`, fullPage: true });
+
+    await page.goto(`${server.url}/`);
+    await page.getByRole("region", { name: /Feedback due/ }).getByRole("link", { name: "Jordan Rivera" }).click();
+    for (const name of ["Ownership", "Problem Solving", "Execution", "Collaboration", "Communication", "Leadership / Influence", "Culture Fit"]) {
+      await page.getByRole("group", { name }).getByRole("radio", { name: /Meets\+$/ }).check();
+    }
+    await page.getByRole("radio", { name: "👍 Hire", exact: true }).check();
+    await page.getByLabel("Formal summary").fill("Owned a hard escalation end to end and measured the result.");
+    await page.getByRole("button", { name: "Submit scorecard" }).click();
+    await page.getByRole("heading", { name: "Your scorecard" }).waitFor();
+
+    await page.goto(packetUrl);
+    await expect.poll(() => page.getByText("3 Hire, 1 No Hire").first().isVisible()).toBe(true);
+    expect(await page.getByRole("note").filter({ hasText: "your own scorecard is not submitted yet" }).count()).toBe(0);
+    expect(await page.getByRole("row", { name: /Sam Okafor/ }).first().textContent()).toContain("Submitted");
+    await page.screenshot({ path: `${SHOTS}/packet-after-own-submission.png`, fullPage: true });
 
     // Checked in the browser with the action's own schema before anything is posted.
     await page.getByRole("button", { name: "Record decision" }).click();

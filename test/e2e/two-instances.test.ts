@@ -85,7 +85,7 @@ describe.skipIf(!hasPostgres)("two app instances on one PostgreSQL database", ()
           intent: "amend",
           baseVersion: card.version,
           reason: `amend round ${round}`,
-          content: { ...(card.content as object), summary: `Summary as amended in round ${round}.` },
+          content: { ...(card.content as object), summary: `Summary as amended in round ${round}, after the panel debrief.` },
         }),
         fetch(`${b.url}/candidates/${candidateId}/packet`, {
           method: "POST",
