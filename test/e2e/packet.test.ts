@@ -60,7 +60,7 @@ describe("the committee packet in a browser", () => {
     await page.getByLabel("Reason for revising").fill("Lena's concerns about ownership need a follow-up.");
     await page.getByRole("button", { name: "Revise decision" }).click();
     const history = page.getByRole("list").filter({ hasText: "Reason for revising" });
-    await expect.poll(() => history.getByRole("listitem").count()).toBe(2);
+    await expect.poll(() => history.getByRole("listitem").count(), { timeout: 15_000 }).toBe(2);
     expect(await history.getByRole("listitem").allTextContents()).toEqual([
       expect.stringContaining("Hire, Senior"),
       expect.stringContaining("Lena's concerns about ownership need a follow-up."),
@@ -81,7 +81,7 @@ describe("the committee packet in a browser", () => {
 
     expect(errors).toEqual([]);
     await page.context().close();
-  });
+  }, 150_000);
 
   it("an interviewer who is not on the committee gets a 404 for the packet and its PDF", async () => {
     const page = await openPage(chrome.browser);
