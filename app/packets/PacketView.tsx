@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { COMPETENCIES, LEVELS, competencyLabel, levelOf, recommendationOf, stars, type RatingValue, type RecommendationId } from "~/scorecards/rubric";
 import type { PacketAggregate } from "./aggregate";
-import { OUTCOME_LABELS, STAGE_LABELS, STATUS_LABELS, WITHHELD_NOTICE, ownFeedbackPending, type Decision, type Packet, type SubmittedInterview } from "./packet";
+import { OUTCOME_LABELS, STAGE_LABELS, STATUS_LABELS, WITHHELD_NOTICE, WITHHELD_SHORT, ownFeedbackPending, submittedCount, type Decision, type Packet, type SubmittedInterview } from "./packet";
 import { PROVENANCE_LABELS, formatDate, formatDateTime } from "./pdf/format";
 
 // The packet page: the same content as the PDF, as semantic HTML. Expects revived Dates.
@@ -12,6 +12,7 @@ type Props = { packet: Packet; aggregate: PacketAggregate; decisionForm?: ReactN
 export function PacketView({ packet, aggregate, decisionForm }: Props) {
   const submitted = packet.interviews.filter((i): i is SubmittedInterview => i.status === "submitted");
   const byId = new Map(submitted.map((i) => [i.id, i]));
+  const none = (text: string) => (ownFeedbackPending(packet) ? WITHHELD_SHORT : text);
   return (
     <article className="packet">
       <header className="packet-header">
@@ -24,7 +25,7 @@ export function PacketView({ packet, aggregate, decisionForm }: Props) {
           <dd>{packet.candidate.levelApplied ?? "Not stated"}</dd>
           <dt>Scorecards</dt>
           <dd>
-            {aggregate.columns.length} of {packet.interviews.length} submitted
+            {submittedCount(packet)} of {packet.interviews.length} submitted
           </dd>
         </dl>
       </header>
@@ -81,7 +82,7 @@ export function PacketView({ packet, aggregate, decisionForm }: Props) {
       <section aria-labelledby="overview">
         <h2 id="overview">Panel overview</h2>
         {aggregate.columns.length === 0 ? (
-          <p>No submitted scorecards yet: nothing to aggregate.</p>
+          <p>{none("No submitted scorecards yet: nothing to aggregate.")}</p>
         ) : (
           <>
             <div className="table-scroll">
@@ -142,7 +143,7 @@ export function PacketView({ packet, aggregate, decisionForm }: Props) {
 
       <section aria-labelledby="disagreements">
         <h2 id="disagreements">Where the panel disagrees</h2>
-        {aggregate.disagreements.length === 0 && <p>No competency spans two or more levels and no hire/no-hire split.</p>}
+        {aggregate.disagreements.length === 0 && <p>{none("No competency spans two or more levels and no hire/no-hire split.")}</p>}
         {aggregate.disagreements.map((d) =>
           d.kind === "competency" ? (
             <div className="disagreement" key={d.competency}>
@@ -175,7 +176,7 @@ export function PacketView({ packet, aggregate, decisionForm }: Props) {
       <section aria-labelledby="red-flags">
         <h2 id="red-flags">Red flags across the panel</h2>
         {aggregate.redFlags.length === 0 ? (
-          <p>No red flags raised.</p>
+          <p>{none("No red flags raised.")}</p>
         ) : (
           <ul className="red-flags">
             {aggregate.redFlags.map((flag) => (
@@ -197,7 +198,7 @@ export function PacketView({ packet, aggregate, decisionForm }: Props) {
 
       <section aria-labelledby="open-questions">
         <h2 id="open-questions">Open questions</h2>
-        {aggregate.openQuestions.length === 0 && <p>No follow-up questions.</p>}
+        {aggregate.openQuestions.length === 0 && <p>{none("No follow-up questions.")}</p>}
         {aggregate.openQuestions.map(({ column, questions }) => (
           <div key={column.interviewId}>
             <h3>{column.label}</h3>

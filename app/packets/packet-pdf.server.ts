@@ -1,6 +1,6 @@
 import { LEVELS, competencyLabel, stars } from "~/scorecards/rubric";
 import { aggregatePacket, submittedInterviews, type PacketAggregate } from "./aggregate";
-import { OUTCOME_LABELS, STAGE_LABELS, STATUS_LABELS, WITHHELD_NOTICE, ownFeedbackPending, type Decision, type Packet } from "./packet";
+import { OUTCOME_LABELS, STAGE_LABELS, STATUS_LABELS, WITHHELD_NOTICE, WITHHELD_SHORT, ownFeedbackPending, submittedCount, type Decision, type Packet } from "./packet";
 import { formatDate, formatDateTime, ratingName, recommendationName } from "./pdf/format";
 import { interviewSection } from "./pdf/interview";
 import { COLORS, SIZES, bulletList, contentWidth, createDocument, drawFooters, heading, keyValues, paragraph, printable, setFont, type Doc } from "./pdf/layout";
@@ -28,11 +28,14 @@ export function renderPacketPdf(packet: Packet): PDFKit.PDFDocument {
 
   doc.addPage();
   outline.addItem("Panel overview");
-  overview(doc, aggregate);
+  // Independence: nothing to aggregate is not the same as nothing there.
+  const hidden = ownFeedbackPending(packet);
+  const unlessHidden = (body: () => void) => () => (hidden ? paragraph(doc, WITHHELD_SHORT, { color: COLORS.muted }) : body());
+  overview(doc, aggregate, hidden ? WITHHELD_SHORT : undefined);
 
-  section(doc, "Where the panel disagrees", () => disagreements(doc, aggregate));
-  section(doc, "Red flags across the panel", () => redFlags(doc, aggregate));
-  section(doc, "Open questions", () => openQuestions(doc, aggregate));
+  section(doc, "Where the panel disagrees", unlessHidden(() => disagreements(doc, aggregate)));
+  section(doc, "Red flags across the panel", unlessHidden(() => redFlags(doc, aggregate)));
+  section(doc, "Open questions", unlessHidden(() => openQuestions(doc, aggregate)));
   section(doc, "Missing scorecards", () => missing(doc, aggregate));
 
   const submitted = submittedInterviews(packet);
@@ -60,7 +63,7 @@ function cover(doc: Doc, packet: Packet, aggregate: PacketAggregate): void {
   doc.moveDown(0.4);
   setFont(doc, "bold", SIZES.title, COLORS.heading).text(printable(doc, packet.candidate.name), { width: contentWidth(doc) });
   paragraph(doc, `${packet.position.title} · ${packet.candidate.email}`, { size: 11, color: COLORS.muted, gap: 10 });
-  const submitted = aggregate.columns.length;
+  const submitted = submittedCount(packet);
   keyValues(doc, [
     ["Level applied for", packet.candidate.levelApplied ?? "Not stated"],
     ["Generated", formatDateTime(packet.generatedAt)],
@@ -108,10 +111,10 @@ function decision(doc: Doc, d: Decision): void {
   if (d.reason) paragraph(doc, `Reason for revising: ${d.reason}`, { color: COLORS.muted });
 }
 
-function overview(doc: Doc, aggregate: PacketAggregate): void {
+function overview(doc: Doc, aggregate: PacketAggregate, empty = "No submitted scorecards yet: nothing to aggregate."): void {
   heading(doc, "Panel overview", 1);
   if (aggregate.columns.length === 0) {
-    paragraph(doc, "No submitted scorecards yet: nothing to aggregate.", { color: COLORS.muted });
+    paragraph(doc, empty, { color: COLORS.muted });
     return;
   }
   const width = contentWidth(doc);
