@@ -68,7 +68,7 @@ const MATRIX: Record<string, (Case & { expect: Statuses })[]> = {
     { method: "GET", path: () => "/auth/oidc", expect: S(302, 302, 302, 302, 302, 302, 302) },
     { method: "POST", path: () => "/auth/oidc", form: {}, expect: EVERYONE_404 },
   ],
-  "auth.oidc.callback.tsx": [{ method: "GET", path: () => "/auth/oidc/callback?code=x&state=y", expect: EVERYONE_404 }],
+  "auth.oidc_.callback.tsx": [{ method: "GET", path: () => "/auth/oidc/callback?code=x&state=y", expect: EVERYONE_404 }],
   "admin.kits._index.tsx": [{ method: "GET", path: () => "/admin/kits", expect: ADMIN_PAGE }],
   "admin.people.$userId.tsx": [
     { method: "GET", path: (ids) => `/admin/people/${ids.person}`, params: (ids) => ({ userId: ids.person }), expect: ADMIN_PAGE },

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { parseEnv, useSettings } from "~/env.server";
 import { action as startAction } from "~/routes/auth.oidc";
-import { loader as callbackLoader } from "~/routes/auth.oidc.callback";
+import { loader as callbackLoader } from "~/routes/auth.oidc_.callback";
 import { action as loginAction, loader as loginLoader } from "~/routes/login";
 import { action as logoutAction } from "~/routes/logout";
 import { loader as rootLoader } from "~/root";

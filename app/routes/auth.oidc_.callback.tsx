@@ -1,3 +1,4 @@
+// Not nested under auth.oidc.ts (the trailing underscore): its loader redirects every GET to /login.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
