@@ -65,6 +65,44 @@ describe("single sign-on in a browser", () => {
     await page.context().close();
   });
 
+  it("lets an admin create a provisioning token (shown once) and require SSO with a break-glass admin", async () => {
+    const page = await openPage(chrome.browser);
+    const errors = collectPageErrors(page);
+    const passwordSignIn = async (path: string) => {
+      await page.goto(`${server.url}${path}`);
+      await page.getByLabel("Email").fill("admin@example.com");
+      await page.getByLabel("Password").fill("demo-password");
+      await page.getByRole("button", { name: "Sign in", exact: true }).click();
+      await page.waitForURL(`${server.url}/`);
+    };
+    await passwordSignIn("/login");
+    await page.getByRole("link", { name: "Single sign-on" }).click();
+    await page.getByRole("heading", { name: "Single sign-on", level: 1 }).waitFor();
+    await page.getByLabel("New token for").fill("Okta");
+    await page.getByRole("button", { name: "Create token" }).click();
+    const token = (await page.getByRole("status").locator("code").textContent())!;
+    expect(token).toMatch(/^scim_/);
+    const list = await fetch(`${server.url}/scim/v2/Users?filter=${encodeURIComponent('userName eq "admin@example.com"')}`, { headers: { Authorization: `Bearer ${token}` } });
+    expect(await list.json()).toMatchObject({ totalResults: 1 });
+
+    await page.getByLabel("Require single sign-on").check();
+    await page.getByLabel("Break-glass admin", { exact: true }).selectOption({ label: "Alex Kim (admin@example.com)" });
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByText("Saved.").waitFor();
+    await page.reload();
+    expect(await page.getByText(/Copy this token/).count()).toBe(0); // shown once
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}/admin-sso.png`, fullPage: true });
+
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.waitForURL(`${server.url}/login`);
+    await page.getByRole("button", { name: "Sign in with Acme SSO" }).waitFor();
+    expect(await page.getByLabel("Password").count()).toBe(0);
+    await passwordSignIn("/login?break-glass");
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it("lets a provisioning client post to /scim/v2 with a bearer token and no Origin, and nothing else", async () => {
     const body = JSON.stringify({ schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"], userName: "new@example.com" });
     const post = (headers: Record<string, string>) => fetch(`${server.url}/scim/v2/Users`, { method: "POST", headers: { "Content-Type": "application/scim+json", ...headers }, body });
