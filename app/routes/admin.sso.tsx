@@ -116,7 +116,7 @@ export default function SingleSignOn() {
                     <Form method="post">
                       <input type="hidden" name="intent" value="revoke-token" />
                       <input type="hidden" name="tokenId" value={t.id} />
-                      <button type="submit" className="button-link">Revoke {t.label}</button>
+                      <button type="submit" className="secondary small">Revoke {t.label}</button>
                     </Form>
                   </td>
                 </tr>
@@ -129,7 +129,7 @@ export default function SingleSignOn() {
         <Form method="post" noValidate>
           <input type="hidden" name="intent" value="create-token" />
           <Field id="label" label="New token for" error={{ message: data?.errors?.label }}>
-            {(aria) => <input name="label" {...aria} />}
+            {(aria) => <input type="text" name="label" {...aria} />}
           </Field>
           <button type="submit">Create token</button>
         </Form>
