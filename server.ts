@@ -13,6 +13,8 @@ import { DataDirInUseError } from "./db/data-dir-lock";
 import { MigrationError } from "./db/migrate";
 import { TemplateError } from "./app/scorecards/templates.server";
 import { sameOrigin } from "./app/auth/origin.server";
+import { scimTokenFrom } from "./app/auth/scim/tokens.server";
+import { scimError } from "./app/auth/scim/respond.server";
 
 installGlobals({ nativeFetch: true });
 
@@ -63,7 +65,8 @@ async function main() {
           "style-src": ["'self'", "'unsafe-inline'"],
           "img-src": ["'self'", "data:"],
           "connect-src": ["'self'"],
-          "form-action": ["'self'"],
+          // The "Sign in with …" and "Sign out" forms end in redirects to the OIDC provider.
+          "form-action": ["'self'", ...(env.OIDC_ISSUER ? [new URL(env.OIDC_ISSUER).origin] : [])],
           "frame-ancestors": ["'none'"],
           "upgrade-insecure-requests": null,
         },
@@ -74,8 +77,18 @@ async function main() {
     }),
   );
   // Every state change must come from our own pages: refuse cross-site posts outright.
+  // SCIM is the one API called from elsewhere (the identity provider): a live bearer token instead.
   app.use((req, res, next) => {
     if (["GET", "HEAD", "OPTIONS"].includes(req.method)) return next();
+    if (req.path.startsWith("/scim/v2/")) {
+      return void scimTokenFrom(req.headers.authorization)
+        .then(async (tokenId) => {
+          if (tokenId) return next();
+          const refused = scimError(401, "A valid bearer token is required.");
+          res.status(refused.status).type(refused.headers.get("Content-Type")!).send(await refused.text());
+        })
+        .catch(next);
+    }
     if (sameOrigin(req.headers.origin, req.headers.referer, req.headers.host)) return next();
     res.status(403).type("text/plain").send("Cross-site request refused.");
   });

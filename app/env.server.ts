@@ -1,4 +1,21 @@
 import { z } from "zod";
+import { ROLES, type Role } from "~db/schema";
+
+// "panel-admins=admin,recruiting=recruiter": a claim value on the left, a Panel role on the right.
+function parseRoleMap(text: string, ctx: z.RefinementCtx): Record<string, Role[]> {
+  const map: Record<string, Role[]> = {};
+  for (const pair of text.split(",").map((p) => p.trim()).filter(Boolean)) {
+    const [value, role] = pair.split("=").map((p) => p?.trim());
+    if (!value || !ROLES.includes(role as Role)) {
+      ctx.addIssue({ code: "custom", message: `has "${pair}": write claim-value=role with a role among ${ROLES.join(", ")}` });
+      return z.NEVER;
+    }
+    (map[value] ??= []).push(role as Role);
+  }
+  return map;
+}
+
+const OIDC_CORE = ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET", "OIDC_ALLOWED_DOMAINS"] as const;
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -15,6 +32,22 @@ const envSchema = z.object({
     .url({ protocol: /^https?$/, message: "must be an http(s) URL such as https://panel.example.com" })
     .transform((url) => url.replace(/\/+$/, ""))
     .optional(),
+  // Single sign-on (OIDC): the four core settings come together or not at all (checked below).
+  OIDC_ISSUER: z.url({ protocol: /^https?$/, message: "must be the provider's issuer URL" }).optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_ALLOWED_DOMAINS: z
+    .string()
+    .transform((list) => list.split(",").map((d) => d.trim().toLowerCase()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, { message: "must list email domains, e.g. example.com,example.org" })).min(1))
+    .optional(),
+  OIDC_PROVIDER_NAME: z.string().min(1).optional(),
+  OIDC_ROLE_CLAIM: z.string().min(1).optional(),
+  OIDC_ROLE_MAP: z
+    .string()
+    .transform((text, ctx) => parseRoleMap(text, ctx))
+    .optional(),
+  OIDC_SCOPES: z.string().min(1).default("openid email profile"),
 });
 export type Env = z.infer<typeof envSchema>;
 
@@ -30,6 +63,10 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const env = result.data;
   if (env.DATABASE_URL && !env.SESSION_SECRET && env.NODE_ENV === "production") {
     throw new ConfigError("Bad configuration: SESSION_SECRET is required in production with DATABASE_URL (at least 32 characters)");
+  }
+  const missing = OIDC_CORE.filter((name) => !env[name]);
+  if (missing.length > 0 && missing.length < OIDC_CORE.length) {
+    throw new ConfigError(`Bad configuration: ${missing.join(", ")} must be set too (single sign-on needs ${OIDC_CORE.join(", ")})`);
   }
   return env;
 }

@@ -16,6 +16,8 @@ export interface UsersTable {
   password_hash: string | null;
   active: Generated<boolean>;
   created_at: CreatedAt;
+  // The SCIM client's own id for the user (externalId), echoed back to it.
+  scim_external_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface UserRolesTable {
@@ -29,6 +31,44 @@ export interface SessionsTable {
   user_id: string;
   created_at: CreatedAt;
   expires_at: Timestamp;
+  // The OIDC provider that started the session (null: password), and its ID token for logout.
+  provider: ColumnType<string | null, string | null | undefined, string | null>;
+  id_token: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface UserIdentitiesTable {
+  issuer: string;
+  subject: string;
+  user_id: string;
+  created_at: CreatedAt;
+}
+
+// A sign-in under way at the provider; id is the sha256 of the browser cookie's value.
+export interface OidcSignInsTable {
+  id: string;
+  state: string;
+  nonce: string;
+  code_verifier: string;
+  redirect_to: string;
+  expires_at: Timestamp;
+}
+
+export interface ScimTokensTable {
+  id: Generated<string>;
+  token_hash: string;
+  label: string;
+  created_by: string | null;
+  created_at: CreatedAt;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface SsoPolicyTable {
+  id: Generated<boolean>;
+  sso_required: Generated<boolean>;
+  break_glass_user_id: string | null;
+  updated_by: string | null;
+  updated_at: Timestamp;
 }
 
 export interface SignInFailuresTable {
@@ -180,6 +220,10 @@ export interface DB {
   invitations: InvitationsTable;
   kit_versions: KitVersionsTable;
   form_submissions: FormSubmissionsTable;
+  user_identities: UserIdentitiesTable;
+  oidc_sign_ins: OidcSignInsTable;
+  scim_tokens: ScimTokensTable;
+  sso_policy: SsoPolicyTable;
 }
 
 export type User = Selectable<UsersTable>;

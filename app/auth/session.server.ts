@@ -2,6 +2,10 @@ import crypto from "node:crypto";
 import { createCookie } from "@remix-run/node";
 import { getDb } from "~db/index.server";
 import { findSessionUser, type SessionUser } from "~db/queries/users";
+import { findSessionSso } from "~db/queries/sso";
+
+// A session started through single sign-on: its provider (for audit rows) and ID token (for logout).
+export type SsoSession = { provider: string; idToken: string };
 
 const SESSION_HOURS = 12;
 
@@ -28,13 +32,19 @@ async function readToken(request: Request): Promise<string | null> {
 // A fresh token at every sign-in (no fixation); the row makes sessions revocable and lets any
 // app instance behind a load balancer read them.
 // The session a request arrives with, if any, is revoked: the old token dies with the sign-in.
-export async function startSession(userId: string, replacing?: Request): Promise<string> {
+export async function startSession(userId: string, replacing?: Request, sso?: SsoSession): Promise<string> {
   const previous = replacing ? await readToken(replacing) : null;
   if (previous) await getDb().deleteFrom("sessions").where("id", "=", hashToken(previous)).execute();
   const token = crypto.randomBytes(32).toString("base64url");
   await getDb()
     .insertInto("sessions")
-    .values({ id: hashToken(token), user_id: userId, expires_at: new Date(Date.now() + SESSION_HOURS * 3600_000) })
+    .values({
+      id: hashToken(token),
+      user_id: userId,
+      expires_at: new Date(Date.now() + SESSION_HOURS * 3600_000),
+      provider: sso?.provider ?? null,
+      id_token: sso?.idToken ?? null,
+    })
     .execute();
   return sessionCookie().serialize(token);
 }
@@ -43,6 +53,12 @@ export async function currentUser(request: Request): Promise<SessionUser | null>
   const token = await readToken(request);
   if (!token) return null;
   return findSessionUser(getDb(), hashToken(token), new Date());
+}
+
+export async function currentSso(request: Request): Promise<SsoSession | null> {
+  const token = await readToken(request);
+  const row = token ? await findSessionSso(getDb(), hashToken(token)) : undefined;
+  return row?.provider && row.id_token ? { provider: row.provider, idToken: row.id_token } : null;
 }
 
 export async function endSession(request: Request): Promise<string> {

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useSchemaForm } from "~/ui/useSchemaForm";
 import { signInSchema, type SignInValues } from "~/auth/sign-in.schema";
 import { signIn } from "~/auth/sign-in.server";
@@ -8,17 +8,22 @@ import { currentUser, startSession } from "~/auth/session.server";
 import { safeRedirect } from "~/auth/guard.server";
 import { parseRequest } from "~/ui/form.server";
 import { Field, FormError } from "~/ui/form";
+import { loginOptions, passwordSignInAllowed } from "~/auth/sso-policy.server";
+import { SsoButton } from "~/auth/oidc/SsoButton";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Panel" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await currentUser(request)) throw redirect("/");
-  return null;
+  return json(await loginOptions(new URL(request.url)));
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const parsed = await parseRequest(request, signInSchema);
   if (!parsed.ok) return json({ errors: parsed.errors }, { status: 400 });
+  if (!(await passwordSignInAllowed(parsed.data.email))) {
+    return json({ errors: { form: "Sign in with your organisation's single sign-on." } }, { status: 403 });
+  }
   const result = await signIn(parsed.data.email, parsed.data.password);
   if (!result.ok) return json({ errors: { form: result.message } }, { status: 401 });
   return redirect(safeRedirect(parsed.data.redirectTo), { headers: { "Set-Cookie": await startSession(result.userId, request) } });
@@ -26,6 +31,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function Login() {
   const [params] = useSearchParams();
+  const { sso, passwordForm, breakGlass } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const { form, formError, onSubmit, errors } = useSchemaForm<SignInValues, SignInValues>(signInSchema, {
     email: "",
@@ -36,6 +42,8 @@ export default function Login() {
     <main className="page narrow" id="main">
       <h1>Sign in</h1>
       <p className="lead">Interview scorecards and hiring-committee packets.</p>
+      {sso && !breakGlass ? <SsoButton providerName={sso.providerName} redirectTo={params.get("redirectTo") ?? "/"} /> : null}
+      {passwordForm ? (
       <Form
         method="post"
         noValidate
@@ -54,6 +62,7 @@ export default function Login() {
           {navigation.state === "submitting" ? "Signing in…" : "Sign in"}
         </button>
       </Form>
+      ) : null}
     </main>
   );
 }

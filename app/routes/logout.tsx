@@ -1,9 +1,10 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { endSession } from "~/auth/session.server";
+import { signOut } from "~/auth/oidc/sign-out.server";
 
 export async function action({ request }: ActionFunctionArgs) {
-  return redirect("/login", { headers: { "Set-Cookie": await endSession(request) } });
+  const { location, cookie } = await signOut(request);
+  return redirect(location, { headers: { "Set-Cookie": cookie } });
 }
 
 // Signing out changes state, so it is a POST only; a GET just goes home.

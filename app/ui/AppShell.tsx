@@ -11,6 +11,7 @@ const NAV: NavItem[] = [
   { to: "/admin/people", label: "People", roles: ["admin"] },
   { to: "/admin/kits", label: "Question kits", roles: ["admin"] },
   { to: "/admin/audit", label: "Audit log", roles: ["admin"] },
+  { to: "/admin/sso", label: "Single sign-on", roles: ["admin"] },
 ];
 
 export const ROLE_LABEL: Record<string, string> = {

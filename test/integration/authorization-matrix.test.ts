@@ -44,6 +44,8 @@ const SETUP_FORM = S(302, 403, 403, 403, 400, 403, 400);
 const OWN_INTERVIEW = (own: number) => S(302, own, 404, 404, 403, 404, 403);
 const PACKET = S(302, 404, 404, 404, 200, 200, 200);
 const EVERYONE_404 = S(404, 404, 404, 404, 404, 404, 404);
+// SCIM answers to a bearer token only: a browser session, whoever's, is a 401.
+const SCIM = S(401, 401, 401, 401, 401, 401, 401);
 
 const card = () => emptyScorecard([{ questionId: "difficult-customer", question: "A difficult customer?", answer: "I called them the same day.", notes: "" }]);
 const candidatePath = (suffix = "") => (ids: Ids) => `/candidates/${ids.candidate}${suffix}`;
@@ -61,6 +63,16 @@ const MATRIX: Record<string, (Case & { expect: Statuses })[]> = {
     { method: "GET", path: () => "/admin/invitations", expect: ADMIN_PAGE },
     { method: "POST", path: () => "/admin/invitations", form: { intent: "revoke", invitationId: "not-a-uuid" }, expect: ADMIN_FORM },
   ],
+  "admin.sso.tsx": [
+    { method: "GET", path: () => "/admin/sso", expect: ADMIN_PAGE },
+    { method: "POST", path: () => "/admin/sso", form: { intent: "create-token", label: "" }, expect: ADMIN_FORM },
+  ],
+  // Single sign-on is not configured here: nothing to start or finish, whoever asks.
+  "auth.oidc.ts": [
+    { method: "GET", path: () => "/auth/oidc", expect: S(302, 302, 302, 302, 302, 302, 302) },
+    { method: "POST", path: () => "/auth/oidc", form: {}, expect: EVERYONE_404 },
+  ],
+  "auth.oidc_.callback.tsx": [{ method: "GET", path: () => "/auth/oidc/callback?code=x&state=y", expect: EVERYONE_404 }],
   "admin.kits._index.tsx": [{ method: "GET", path: () => "/admin/kits", expect: ADMIN_PAGE }],
   "admin.people.$userId.tsx": [
     { method: "GET", path: (ids) => `/admin/people/${ids.person}`, params: (ids) => ({ userId: ids.person }), expect: ADMIN_PAGE },
@@ -155,6 +167,17 @@ const MATRIX: Record<string, (Case & { expect: Statuses })[]> = {
   "positions.new.tsx": [
     { method: "GET", path: () => "/positions/new", expect: SETUP_PAGE },
     { method: "POST", path: () => "/positions/new", form: { title: "" }, expect: SETUP_FORM },
+  ],
+  "scim.v2.ResourceTypes.ts": [{ method: "GET", path: () => "/scim/v2/ResourceTypes", expect: SCIM }],
+  "scim.v2.Schemas.ts": [{ method: "GET", path: () => "/scim/v2/Schemas", expect: SCIM }],
+  "scim.v2.ServiceProviderConfig.ts": [{ method: "GET", path: () => "/scim/v2/ServiceProviderConfig", expect: SCIM }],
+  "scim.v2.Users.$userId.ts": [
+    { method: "GET", path: (ids) => `/scim/v2/Users/${ids.person}`, params: (ids) => ({ userId: ids.person }), expect: SCIM },
+    { method: "POST", path: (ids) => `/scim/v2/Users/${ids.person}`, params: (ids) => ({ userId: ids.person }), json: () => ({}), expect: SCIM },
+  ],
+  "scim.v2.Users.ts": [
+    { method: "GET", path: () => "/scim/v2/Users", expect: SCIM },
+    { method: "POST", path: () => "/scim/v2/Users", json: () => ({}), expect: SCIM },
   ],
   "reports.tsx": [{ method: "GET", path: () => "/reports", expect: SETUP_PAGE }],
   "reports[.]csv.ts": [{ method: "GET", path: () => "/reports.csv", expect: SETUP_PAGE }],

@@ -101,6 +101,17 @@ const SAMPLES: Record<string, unknown> = {
   newPositionSchema: { ...position, idempotencyKey: uuid },
   reportFiltersSchema: { from: "2026-01-01", to: "2026-01-31", position: uuid, stage: "onsite", recommendation: "hire", decision: "none", sort: "date", dir: "asc", page: "2" },
   auditFilterSchema: { actor: uuid, action: "sign-in", from: "2026-01-01", to: "2026-01-31", before: "120" },
+  ssoAdminSchema: { intent: "policy", ssoRequired: "on", breakGlassUserId: uuid },
+  scimBoolean: "False",
+  scimUserSchema: {
+    schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"],
+    userName: "ada@example.com",
+    name: { givenName: "Ada", familyName: "Lovelace" },
+    emails: [{ value: "ada@example.com", primary: true }],
+    active: true,
+  },
+  scimPatchSchema: { schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"], Operations: [{ op: "Replace", path: "active", value: false }] },
+  listQuerySchema: { filter: 'userName eq "ada@example.com"', startIndex: "1", count: "10" },
 };
 
 type Path = (string | number)[];

@@ -1,0 +1,38 @@
+// Not nested under auth.oidc.ts (the trailing underscore): its loader redirects every GET to /login.
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { finishSignIn } from "~/auth/oidc/sign-in.server";
+import { DomainError } from "~/errors.server";
+
+export const meta: MetaFunction = () => [{ title: "Single sign-on · Panel" }];
+
+const STATUS = { "not-found": 404, invalid: 400, forbidden: 403, conflict: 409 } as const;
+
+// The provider sends the browser back here; a refusal is a page that says why, not an error.
+export async function loader({ request }: LoaderFunctionArgs) {
+  try {
+    const { redirectTo, cookies } = await finishSignIn(request);
+    const headers = new Headers();
+    for (const cookie of cookies) headers.append("Set-Cookie", cookie);
+    return redirect(redirectTo, { headers });
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    return json({ message: error.message }, { status: STATUS[error.code] });
+  }
+}
+
+export default function SignInRefused() {
+  const { message } = useLoaderData<typeof loader>();
+  return (
+    <main className="page narrow" id="main">
+      <h1>You are not signed in</h1>
+      <p className="notice" role="alert">
+        {message}
+      </p>
+      <p>
+        <Link to="/login">Back to the sign-in page</Link>
+      </p>
+    </main>
+  );
+}

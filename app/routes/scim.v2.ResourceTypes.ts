@@ -1,0 +1,9 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requireScimToken } from "~/auth/scim/tokens.server";
+import { scimJson } from "~/auth/scim/respond.server";
+import { resourceTypes } from "~/auth/scim/metadata.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireScimToken(request);
+  return scimJson(resourceTypes());
+}
