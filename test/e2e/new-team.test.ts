@@ -8,8 +8,14 @@ import { useServer } from "./helpers/server";
 const ADMIN = { email: "founder@team.example", password: "founder-password-1" };
 const PASSWORD = "a-team-password-1";
 
-function tomorrow(): string {
-  return new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+// Two hours ago on a London clock: feedback can only be submitted once an interview has started.
+function twoHoursAgoInLondon(): { date: string; time: string } {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
+      .formatToParts(new Date(Date.now() - 2 * 3_600_000))
+      .map((p) => [p.type, p.value]),
+  );
+  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
 }
 
 async function signIn(page: Page, url: string, email: string, password: string) {
@@ -81,8 +87,10 @@ describe("a new team from an empty database", () => {
     const candidateUrl = recruiter.url();
     await recruiter.getByRole("link", { name: "Schedule interview" }).click();
     await recruiter.getByLabel("Interviewer").selectOption({ label: "Ivan Interviewer (ivan@team.example)" });
-    await recruiter.getByLabel("Date").fill(tomorrow());
-    await recruiter.getByLabel("Start time").fill("10:00");
+    const when = twoHoursAgoInLondon();
+    await recruiter.getByLabel("Date").fill(when.date);
+    await recruiter.getByLabel("Start time").fill(when.time);
+    await recruiter.getByRole("checkbox", { name: /This interview is in the past/ }).check();
     await recruiter.getByLabel("Time zone", { exact: true }).selectOption("Europe/London");
     await recruiter.getByRole("checkbox", { name: "Ownership", exact: true }).check();
     await recruiter.getByRole("checkbox", { name: /difficult customer/ }).check();
@@ -97,7 +105,7 @@ describe("a new team from an empty database", () => {
     const interviewer = await openPage(chrome.browser);
     const interviewerErrors = collectPageErrors(interviewer);
     await signIn(interviewer, server.url, "ivan@team.example", PASSWORD);
-    await interviewer.getByRole("region", { name: "Upcoming interviews" }).getByRole("link", { name: "Noor Haddad" }).click();
+    await interviewer.getByRole("region", { name: /Feedback due/ }).getByRole("link", { name: "Noor Haddad" }).click();
     await interviewer.getByLabel("Your notes").first().fill("Took the escalation call herself; cut open tickets from 40 to 6 in two weeks.");
     for (const name of ["Ownership", "Problem Solving", "Execution", "Collaboration", "Communication", "Leadership / Influence", "Culture Fit"]) {
       await interviewer.getByRole("group", { name }).getByRole("radio", { name: /Meets\+$/ }).check();
@@ -118,5 +126,5 @@ describe("a new team from an empty database", () => {
     expect(await committee.getByText("Ivan Interviewer").count()).toBeGreaterThan(0);
     expect(committeeErrors).toEqual([]);
     await committee.context().close();
-  });
+  }, 180_000);
 });
