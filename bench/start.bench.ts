@@ -40,10 +40,11 @@ function groupRssMb(pgid: number): number {
 async function startServer(dataDir: string): Promise<{ ms: number; rssMb: number }> {
   const command = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")).scripts["start:built"] as string;
   const port = await freePort();
+  const { DATABASE_URL: _unused, ...env } = process.env;
   const t = performance.now();
   const child = spawn("sh", ["-c", command], {
     cwd: root,
-    env: { ...process.env, PATH, NODE_ENV: "production", PORT: String(port), PGLITE_DIR: dataDir, DATABASE_URL: "" },
+    env: { ...env, PATH, NODE_ENV: "production", PORT: String(port), PGLITE_DIR: dataDir },
     detached: true,
     stdio: ["ignore", "ignore", "pipe"],
   });
@@ -60,8 +61,15 @@ async function startServer(dataDir: string): Promise<{ ms: number; rssMb: number
     const ms = performance.now() - t;
     return { ms, rssMb: groupRssMb(child.pid!) };
   } finally {
-    process.kill(-child.pid!, "SIGTERM");
-    const killer = setTimeout(() => process.kill(-child.pid!, "SIGKILL"), 10_000);
+    const signal = (name: NodeJS.Signals) => {
+      try {
+        process.kill(-child.pid!, name);
+      } catch {
+        // already gone
+      }
+    };
+    signal("SIGTERM");
+    const killer = setTimeout(() => signal("SIGKILL"), 10_000);
     await exited;
     clearTimeout(killer);
     // The lock file names the server's pid: wait until whoever held it is gone.
