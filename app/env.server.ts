@@ -15,6 +15,8 @@ const envSchema = z.object({
     .url({ protocol: /^https?$/, message: "must be an http(s) URL such as https://panel.example.com" })
     .transform((url) => url.replace(/\/+$/, ""))
     .optional(),
+  // 1: GET /_bench/event-loop answers the event-loop delay since the last call (for npm run bench only).
+  PANEL_BENCH_METRICS: z.enum(["0", "1"]).default("0"),
 });
 export type Env = z.infer<typeof envSchema>;
 
