@@ -3,8 +3,8 @@ import type { Packet } from "~/packets/packet";
 import type { ReportPdfInput } from "~/reports/report-pdf.server";
 
 // One worker thread renders every PDF (packets, reports) in turn, started on first use or by
-// warmPdfRenderer(). From the source tree (tsx, Vitest) it runs render-worker.ts through tsx; from
-// the build it runs build/pdf-render-worker.js, which `npm run build` compiles beside the server.
+// warmPdfRenderer(). From the build it runs build/pdf-render-worker.js, which `npm run build`
+// compiles beside the server; from the source tree (tsx, Vitest) render-worker.ts through tsx.
 
 export type RenderJob = { kind: "packet"; input: Packet } | { kind: "report"; input: ReportPdfInput };
 export type RenderReply = { id: number; pdf?: Pdf; error?: string };
@@ -19,11 +19,13 @@ type Renderer = { worker: Worker | null; nextId: number; pending: Map<number, Pe
 const renderer: Renderer = ((globalThis as { __panelPdfRenderer?: Renderer }).__panelPdfRenderer ??= { worker: null, nextId: 1, pending: new Map() });
 const { pending } = renderer;
 
-function workerFile(): { url: URL; execArgv: string[] } {
+// From the source tree the thread registers tsx itself (a Worker's own --import is not honoured
+// under every runner, Vitest's included) and then loads the TypeScript entry.
+function startWorker(): Worker {
   const fromSource = /\.tsx?$/.test(new URL(import.meta.url).pathname);
-  return fromSource
-    ? { url: new URL("./render-worker.ts", import.meta.url), execArgv: ["--import", "tsx"] }
-    : { url: new URL("./pdf-render-worker.js", import.meta.url), execArgv: [] };
+  if (!fromSource) return new Worker(new URL("./pdf-render-worker.js", import.meta.url));
+  const entry = new URL("./render-worker.ts", import.meta.url).href;
+  return new Worker(`(async () => { (await import("tsx/esm/api")).register(); await import(${JSON.stringify(entry)}); })();`, { eval: true });
 }
 
 function failAll(error: Error) {
@@ -33,8 +35,7 @@ function failAll(error: Error) {
 
 function started(): Worker {
   if (renderer.worker) return renderer.worker;
-  const { url, execArgv } = workerFile();
-  const thread = new Worker(url, { execArgv });
+  const thread = startWorker();
   thread.on("message", (reply: RenderReply) => {
     const p = pending.get(reply.id);
     if (!p) return;
