@@ -3,8 +3,8 @@ import type { Packet } from "~/packets/packet";
 import type { ReportPdfInput } from "~/reports/report-pdf.server";
 
 // One worker thread renders every PDF (packets, reports) in turn, started on first use or by
-// warmPdfRenderer(). From the build it runs build/pdf-render-worker.js, which `npm run build`
-// compiles beside the server; from the source tree (tsx, Vitest) render-worker.ts through tsx.
+// warmPdfRenderer(). It runs build/pdf-render-worker.js, which `npm run build` compiles beside
+// the server from render-worker.ts.
 
 export type RenderJob = { kind: "packet"; input: Packet } | { kind: "report"; input: ReportPdfInput };
 export type RenderReply = { id: number; pdf?: Pdf; error?: string };
@@ -19,13 +19,19 @@ type Renderer = { worker: Worker | null; nextId: number; pending: Map<number, Pe
 const renderer: Renderer = ((globalThis as { __panelPdfRenderer?: Renderer }).__panelPdfRenderer ??= { worker: null, nextId: 1, pending: new Map() });
 const { pending } = renderer;
 
-// From the source tree the thread registers tsx itself (a Worker's own --import is not honoured
-// under every runner, Vitest's included) and then loads the TypeScript entry.
+const fromSource = /\.tsx?$/.test(new URL(import.meta.url).pathname);
+
 function startWorker(): Worker {
-  const fromSource = /\.tsx?$/.test(new URL(import.meta.url).pathname);
-  if (!fromSource) return new Worker(new URL("./pdf-render-worker.js", import.meta.url));
-  const entry = new URL("./render-worker.ts", import.meta.url).href;
-  return new Worker(`(async () => { (await import("tsx/esm/api")).register(); await import(${JSON.stringify(entry)}); })();`, { eval: true });
+  return new Worker(new URL("./pdf-render-worker.js", import.meta.url));
+}
+
+// From the source tree (tsx scripts, Vitest) there is no server loop to keep free and no compiled
+// thread entry: render right here. The path is a value so that bundlers leave it alone: the
+// server bundle must not load pdfkit on the main thread at all.
+const IN_PROCESS = "./render-job.server.ts";
+async function renderHere(job: RenderJob): Promise<Pdf> {
+  const { renderJob } = (await import(/* @vite-ignore */ IN_PROCESS)) as typeof import("./render-job.server");
+  return renderJob(job);
 }
 
 function failAll(error: Error) {
@@ -58,6 +64,7 @@ function started(): Worker {
 }
 
 export function renderPdf(job: RenderJob): Promise<Pdf> {
+  if (fromSource) return renderHere(job);
   const thread = started();
   const id = renderer.nextId++;
   return new Promise<Pdf>((resolve, reject) => {
@@ -69,7 +76,7 @@ export function renderPdf(job: RenderJob): Promise<Pdf> {
 
 // Starts the thread (and its font parsing) ahead of the first download.
 export function warmPdfRenderer(): void {
-  started();
+  if (!fromSource) started();
 }
 
 export async function stopPdfRenderer(): Promise<void> {
