@@ -13,7 +13,8 @@ import { eightLongScorecards } from "../test/unit/fixtures/packets/packets";
 import { emit, median, percentile, say, SCALE } from "./lib";
 
 // The packet PDF (8 scorecards × ~1,500 words) four ways, interleaved round by round so the
-// machine's noise hits each alike: ours rendered afresh on the PDF thread as the route does it,
+// machine's noise hits each alike: ours rendered afresh through renderPdf (in-process here, since
+// the bench runs from source; the built server uses its worker thread),
 // ours again unchanged (the route's cache), pdfkit writing the same words as plain text (the
 // floor any pdfkit layout pays), and headless Chromium printing the packet page (the anchor).
 
