@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import path from "node:path";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import express from "express";
 import compression from "compression";
 import helmet from "helmet";
@@ -15,6 +16,7 @@ import { TemplateError } from "./app/scorecards/templates.server";
 import { sameOrigin } from "./app/auth/origin.server";
 import { scimTokenFrom } from "./app/auth/scim/tokens.server";
 import { scimError } from "./app/auth/scim/respond.server";
+import { warmPdfRenderer } from "./app/pdf/render-pool.server";
 
 installGlobals({ nativeFetch: true });
 
@@ -46,12 +48,14 @@ async function main() {
     console.warn(`panel: PUBLIC_URL is not set; links in emails and invitations will say http://localhost:${env.PORT}`);
   }
   const database = await startPanel(env);
-  const buildPath = path.resolve("build/index.js");
-  const build = (await import(buildPath)) as ServerBuild;
+  const build = await importProductionBuild(path.resolve("build/index.js"));
 
   const app = express();
   app.disable("x-powered-by");
-  app.use(compression());
+  // Below 1 kB gzip saves nothing worth the CPU and the latency. lengthOfSmallReplies comes
+  // after, so its write/end wrap compression's and compression sees a small reply whole.
+  app.use(compression({ threshold: 1024 }));
+  app.use(lengthOfSmallReplies);
   app.use((_req, res, next) => {
     res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
     next();
@@ -92,15 +96,19 @@ async function main() {
     if (sameOrigin(req.headers.origin, req.headers.referer, req.headers.host)) return next();
     res.status(403).type("text/plain").send("Cross-site request refused.");
   });
+  if (env.PANEL_BENCH_METRICS === "1") app.get("/_bench/event-loop", eventLoopMetrics());
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));
   app.all(
     "*",
-    createRequestHandler({ build, mode: env.NODE_ENV, getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce }) }),
+    // Always the production mode: a failure shows a plain page, its stack trace goes to the log only.
+    createRequestHandler({ build, mode: "production", getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce }) }),
   );
 
   const server = app.listen(env.PORT, () => {
     console.log(`Panel listening on http://localhost:${env.PORT} (database: ${database.dialect})`);
+    // The PDF thread and its fonts get ready while nobody waits for them.
+    setTimeout(warmPdfRenderer, 0).unref();
   });
   server.on("error", (error: NodeJS.ErrnoException) => {
     const message = error.code === "EADDRINUSE" ? `port ${env.PORT} is already in use; set PORT to a free port` : error.message;
@@ -113,6 +121,68 @@ async function main() {
   };
   process.on("SIGTERM", shutdown);
   process.on("SIGINT", shutdown);
+}
+
+// React and React Router choose their development builds (slower, and logging a warning for every
+// unmatched URL such as /favicon.ico) unless NODE_ENV is "production" when they are first loaded.
+// The Remix build already compiles our own code as production; its libraries must match. Our
+// settings keep NODE_ENV as configured (parsed above).
+async function importProductionBuild(file: string): Promise<ServerBuild> {
+  const configured = process.env.NODE_ENV;
+  process.env.NODE_ENV = "production";
+  try {
+    return (await import(file)) as ServerBuild;
+  } finally {
+    if (configured === undefined) Reflect.deleteProperty(process.env, "NODE_ENV");
+    else process.env.NODE_ENV = configured;
+  }
+}
+
+// Remix writes a JSON or text reply as a stream without a length, so compression's threshold
+// never sees how small it is. Such bodies are whole strings already: the first chunk is held
+// until the next one (or the end) so a one-chunk reply reaches compression as res.end(chunk).
+function lengthOfSmallReplies(_req: express.Request, res: express.Response, next: express.NextFunction) {
+  const write = res.write.bind(res) as (chunk: unknown, ...rest: unknown[]) => boolean;
+  const end = res.end.bind(res) as (...args: unknown[]) => express.Response;
+  let held: unknown = null;
+  let decided = false;
+  res.write = ((chunk: unknown, ...rest: unknown[]) => {
+    if (!decided) {
+      decided = true;
+      if (/^(application\/json|text\/plain)/.test(String(res.getHeader("Content-Type") ?? ""))) {
+        held = chunk;
+        return true;
+      }
+    } else if (held !== null) {
+      write(held);
+      held = null;
+    }
+    return write(chunk, ...rest);
+  }) as typeof res.write;
+  res.end = ((...args: unknown[]) => {
+    if (held !== null && (args.length === 0 || typeof args[0] === "function")) {
+      const chunk = held;
+      held = null;
+      return end(chunk, ...args);
+    }
+    if (held !== null) write(held);
+    held = null;
+    return end(...args);
+  }) as typeof res.end;
+  next();
+}
+
+// The server's own event-loop delay since the previous call, in ms: how long a ready callback
+// waited for the loop. Only with PANEL_BENCH_METRICS=1, for npm run bench.
+function eventLoopMetrics(): express.RequestHandler {
+  const histogram = monitorEventLoopDelay({ resolution: 10 });
+  histogram.enable();
+  const ms = (ns: number) => ns / 1e6;
+  return (_req, res) => {
+    const body = { p50: ms(histogram.percentile(50)), p99: ms(histogram.percentile(99)), max: ms(histogram.max) };
+    histogram.reset();
+    res.json(body);
+  };
 }
 
 main().catch(fail);

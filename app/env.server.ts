@@ -48,6 +48,8 @@ const envSchema = z.object({
     .transform((text, ctx) => parseRoleMap(text, ctx))
     .optional(),
   OIDC_SCOPES: z.string().min(1).default("openid email profile"),
+  // 1: GET /_bench/event-loop answers the event-loop delay since the last call (for npm run bench only).
+  PANEL_BENCH_METRICS: z.enum(["0", "1"]).default("0"),
 });
 export type Env = z.infer<typeof envSchema>;
 

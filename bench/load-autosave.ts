@@ -72,7 +72,19 @@ function percentile(sorted: number[], p: number): number {
 }
 
 // Writer i talks to urls[i % urls.length]: with two urls the load is split across two instances.
-export async function runAutosaveLoad({ urls, writers, seconds }: { urls: string[]; writers: Writer[]; seconds: number }): Promise<LoadResult> {
+// pacedMs: the pause after each answer, as the page's debounce spaces an interviewer's saves
+// (jittered ±20% so writers do not march in step); 0 saves back to back.
+export async function runAutosaveLoad({
+  urls,
+  writers,
+  seconds,
+  pacedMs = 0,
+}: {
+  urls: string[];
+  writers: Writer[];
+  seconds: number;
+  pacedMs?: number;
+}): Promise<LoadResult> {
   const deadline = Date.now() + seconds * 1000;
   const latencies: number[] = [];
   const otherStatuses: Record<string, number> = {};
@@ -81,6 +93,7 @@ export async function runAutosaveLoad({ urls, writers, seconds }: { urls: string
   const loop = async (writer: Writer, url: string): Promise<WriterOutcome> => {
     let version = 0;
     let lastNotes: string | null = null;
+    if (pacedMs) await new Promise((resolve) => setTimeout(resolve, Math.random() * pacedMs));
     for (let k = 1; Date.now() < deadline; k++) {
       // Notes grow as an interviewer types, up to a few kilobytes, and always end in the save number.
       const notes = `${FILLER.repeat(1 + (k % 30))}${writer.label} save ${k}`;
@@ -108,6 +121,7 @@ export async function runAutosaveLoad({ urls, writers, seconds }: { urls: string
       } else {
         otherStatuses[status] = (otherStatuses[status] ?? 0) + 1;
       }
+      if (pacedMs) await new Promise((resolve) => setTimeout(resolve, pacedMs * (0.8 + 0.4 * Math.random())));
     }
     return { writer, lastNotes, version };
   };

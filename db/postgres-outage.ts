@@ -1,6 +1,7 @@
 import type { CompiledQuery, DatabaseConnection, Driver, QueryResult, TransactionSettings } from "kysely";
 import { PostgresJSDialect } from "kysely-postgres-js";
 import type postgres from "postgres";
+import { PooledPostgresDriver } from "./postgres-driver";
 
 // PostgreSQL lost while the app runs (a restart, a failover) must give "temporarily unavailable"
 // and heal by itself. Two things stand in the way (docs/decisions/004-database-outage-503.md):
@@ -42,7 +43,7 @@ class RecoveringDriver implements Driver {
   }
 
   #wrap(client: postgres.Sql): Pool {
-    return { client, driver: new PostgresJSDialect({ postgres: client }).createDriver() };
+    return { client, driver: new PooledPostgresDriver(client) };
   }
 
   async #current(): Promise<Pool> {
@@ -69,7 +70,7 @@ class RecoveringDriver implements Driver {
 
   async acquireConnection(): Promise<DatabaseConnection> {
     const pool = await this.#current();
-    // Reserving fails only when no connection can be made at all.
+    // Acquiring is free (a query runs on the pool); a connection that cannot be made fails the query.
     const connection = await pool.driver.acquireConnection().catch((error: unknown) => {
       throw this.#lost(pool, error);
     });
@@ -91,8 +92,14 @@ class RecoveringDriver implements Driver {
   #driverOf(connection: DatabaseConnection): Driver {
     return this.#owner.get(connection)!;
   }
-  beginTransaction(connection: DatabaseConnection, settings: TransactionSettings) {
-    return this.#driverOf(connection).beginTransaction(connection, settings);
+  // Reserving a connection for a transaction fails only when no connection can be made at all.
+  async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings) {
+    const pool = this.#pool;
+    try {
+      return await this.#driverOf(connection).beginTransaction(connection, settings);
+    } catch (error) {
+      throw pool && isConnectionLoss(error) ? this.#lost(pool, error) : error;
+    }
   }
   commitTransaction(connection: DatabaseConnection) {
     return this.#driverOf(connection).commitTransaction(connection);

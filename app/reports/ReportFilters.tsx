@@ -56,6 +56,9 @@ export function ReportFilterForm({ options, values, serverErrors }: { options: O
         <Field id="filter-to" label="To" error={error("to")}>
           {(aria) => <input type="date" {...aria} {...form.register("to")} />}
         </Field>
+        <p className="field-note">
+          <Link to={`?${toSearchParams({ ...defaults, from: "", to: "", range: "all", page: 1 })}`}>All time</Link>
+        </p>
         {select("position", "Position", options.positions.map((p) => [p.id, p.title]), "Any position")}
         {select("stage", "Stage", INTERVIEW_STAGES.map((s) => [s, STAGE_LABELS[s]]), "Any stage")}
         {select("interviewer", "Interviewer", options.interviewers.map((u) => [u.id, u.name]), "Anyone")}
@@ -66,6 +69,7 @@ export function ReportFilterForm({ options, values, serverErrors }: { options: O
         {select("redFlag", "Red flag", RED_FLAG_CATEGORIES.map((c) => [c, options.redFlagTitles[c] ?? c]), "Any or none")}
         {select("decision", "Decision", [...DECISION_OUTCOMES.map((d): [string, string] => [d, OUTCOME_LABELS[d]]), ["none", "No decision yet"]], "Any decision")}
       </div>
+      <input type="hidden" {...form.register("range")} />
       <input type="hidden" {...form.register("sort")} />
       <input type="hidden" {...form.register("dir")} />
       <div className="actions">

@@ -48,6 +48,8 @@ export const reportFiltersSchema = z
     status: oneOf(ROW_STATUSES, "scorecard status"),
     redFlag: oneOf(RED_FLAG_CATEGORIES, "red-flag category"),
     decision: oneOf(DECISION_FILTERS, "decision"),
+    // "all": every date, instead of the page's default of the last DEFAULT_RANGE_DAYS days.
+    range: oneOf(["all"] as const, "date range"),
     sort: optional(z.enum(SORT_KEYS, { message: "Unknown column to sort by" })).transform((v) => v ?? "date"),
     dir: optional(z.enum(["asc", "desc"], { message: "Sort direction is asc or desc" })).transform((v) => v ?? "desc"),
     page: optional(z.string().regex(/^[1-9]\d{0,6}$/, { message: "Page must be a whole number from 1" }).transform(Number)).transform((v) => v ?? 1),
@@ -60,7 +62,18 @@ export type ReportFilterInput = z.input<typeof reportFiltersSchema>;
 export type ReportFilters = z.output<typeof reportFiltersSchema>;
 
 // The fields the filter form edits; sort and page travel with them in the URL.
-export const FILTER_FIELDS = ["from", "to", "position", "stage", "interviewer", "recommendation", "status", "redFlag", "decision"] as const;
+export const FILTER_FIELDS = ["from", "to", "position", "stage", "interviewer", "recommendation", "status", "redFlag", "decision", "range"] as const;
+
+// The page opens on the interviews of the last 90 days, today included; "All time" (range=all)
+// is one click away and stays in the URL like every other filter.
+export const DEFAULT_RANGE_DAYS = 90;
+
+export function withDefaultRange(params: URLSearchParams, now: Date): URLSearchParams {
+  if (params.get("from") || params.get("to") || params.get("range") === "all") return params;
+  const next = new URLSearchParams(params);
+  next.set("from", new Date(now.getTime() - (DEFAULT_RANGE_DAYS - 1) * 86_400_000).toISOString().slice(0, 10));
+  return next;
+}
 
 // Only what is set, so a bookmarked URL stays short: defaults are left out.
 export function toSearchParams(filters: Partial<Record<keyof ReportFilters, string | number | undefined>>): URLSearchParams {

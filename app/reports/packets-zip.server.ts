@@ -3,7 +3,7 @@ import archiver, { type Archiver } from "archiver";
 import type { Kysely } from "kysely";
 import type { DB } from "~db/schema";
 import type { PacketViewer } from "~db/queries/packets";
-import { renderPacketPdf } from "~/packets/packet-pdf.server";
+import { packetPdf } from "~/packets/packet-pdf-cache.server";
 import { buildPacket, packetFileName } from "~/packets/packet.server";
 
 // The chosen candidates' committee packets as one ZIP, streamed with archiver. One packet is
@@ -17,7 +17,8 @@ export function packetsZip(db: Kysely<DB>, candidateIds: readonly string[], view
       const packet = await buildPacket(db, id, viewer, now);
       if (!packet) continue;
       const written = Promise.race([once(zip, "entry"), once(zip, "close")]);
-      zip.append(renderPacketPdf(packet), { name: uniqueName(packetFileName(packet), names), date: now });
+      const pdf = await packetPdf(packet);
+      zip.append(Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength), { name: uniqueName(packetFileName(packet), names), date: now });
       await written;
       if (zip.destroyed) return;
     }

@@ -1,9 +1,9 @@
-import { createReadableStreamFromReadable, type LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getDb } from "~db/index.server";
 import { appendAudit } from "~db/queries/audit";
 import { requireId, requireUser } from "~/auth/guard.server";
 import { notFoundOnDomainError } from "~/errors.server";
-import { renderPacketPdf } from "~/packets/packet-pdf.server";
+import { packetPdf } from "~/packets/packet-pdf-cache.server";
 import { openPacket, packetFileName } from "~/packets/packet.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -11,10 +11,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const candidateId = requireId(params.candidateId, "candidate");
   const { packet } = await notFoundOnDomainError(() => openPacket(user, candidateId));
   await appendAudit(getDb(), { actorId: user.id, action: "packet.download", subjectType: "candidate", subjectId: candidateId });
-  // renderPacketPdf has ended the document; the stream carries its pages as pdfkit writes them.
-  return new Response(createReadableStreamFromReadable(renderPacketPdf(packet)), {
+  // Rendered on the PDF thread, or taken from the cache when this very content was rendered before.
+  const pdf = await packetPdf(packet);
+  return new Response(pdf, {
     headers: {
       "Content-Type": "application/pdf",
+      "Content-Length": String(pdf.byteLength),
       "Content-Disposition": `attachment; filename="${packetFileName(packet)}"`,
       "Cache-Control": "no-store",
     },

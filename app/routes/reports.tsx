@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { useLoaderData, useLocation } from "@remix-run/react";
 import { getDb } from "~db/index.server";
 import { requireRole } from "~/auth/guard.server";
-import { FILTER_FIELDS, toSearchParams } from "~/reports/filters.schema";
+import { FILTER_FIELDS, toSearchParams, withDefaultRange } from "~/reports/filters.schema";
 import { ReportFilterForm } from "~/reports/ReportFilters";
 import { CalibrationSection, FeedbackSection, SummarySection } from "~/reports/ReportSections";
 import { ReportTable } from "~/reports/ReportTable";
@@ -14,7 +14,7 @@ export const meta: MetaFunction = () => [{ title: "Reports · Panel" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "recruiter", "admin");
   const db = getDb();
-  const params = new URL(request.url).searchParams;
+  const params = withDefaultRange(new URL(request.url).searchParams, new Date());
   const options = await reportOptions(db);
   const values = Object.fromEntries([...FILTER_FIELDS, "sort", "dir"].map((key) => [key, params.get(key) ?? ""]));
   const parsed = parseReportQuery(params, options);

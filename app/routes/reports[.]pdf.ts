@@ -1,7 +1,7 @@
-import { createReadableStreamFromReadable, type LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getDb } from "~db/index.server";
 import { requireRole } from "~/auth/guard.server";
-import { renderReportPdf } from "~/reports/report-pdf.server";
+import { renderPdf } from "~/pdf/render-pool.server";
 import { reportPdfInput } from "~/reports/report-pdf-data.server";
 import { describeFilters, exportFileName, recordExport, reportOptions, requireExportAllowance, requireExportFilters } from "~/reports/reports.server";
 
@@ -14,9 +14,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireExportAllowance(db, user.id, now);
   const input = await reportPdfInput(db, filters, await reportOptions(db), now);
   await recordExport(db, user.id, { format: "pdf", filters: describeFilters(filters), rows: input.totalRows });
-  return new Response(createReadableStreamFromReadable(renderReportPdf(input)), {
+  // Laid out on the PDF thread, so the server keeps answering meanwhile.
+  const pdf = await renderPdf({ kind: "report", input });
+  return new Response(pdf, {
     headers: {
       "Content-Type": "application/pdf",
+      "Content-Length": String(pdf.byteLength),
       "Content-Disposition": `attachment; filename="${exportFileName(now, "pdf")}"`,
       "Cache-Control": "no-store",
     },

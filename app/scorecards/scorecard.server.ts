@@ -7,6 +7,7 @@ import {
   insertRevision,
   listRevisions,
   listSubmittedForCandidate,
+  saveDraftIfCurrent,
   updateIfVersion,
 } from "~db/queries/scorecards";
 import { DomainError } from "~/errors.server";
@@ -73,6 +74,7 @@ export type SaveResult = { version: number; savedAt: Date; status: "draft" | "su
 
 // One entry point for the page's three writes; each checks the version it was based on.
 export async function writeScorecard(user: Author, interviewId: string, action: ScorecardAction): Promise<SaveResult> {
+  if (action.intent === "save" && action.baseVersion > 0) return autosave(user, interviewId, action.baseVersion, JSON.stringify(action.content));
   const interview = await requireOwnInterview(user, interviewId);
   // Feedback on an interview that has not happened yet would only unlock the others' feedback.
   if (action.intent === "submit" && interview.scheduled_at.getTime() > Date.now()) {
@@ -133,6 +135,19 @@ export async function writeScorecard(user: Author, interviewId: string, action: 
       revision: updated.revision,
     };
   });
+}
+
+// The autosave of an existing draft, the page's most frequent request: one UPDATE that checks
+// ownership, status and version together. Only when it changes nothing do we read why, to answer
+// with the same 404 or 409 the full path gives.
+async function autosave(user: Author, interviewId: string, baseVersion: number, content: string): Promise<SaveResult> {
+  const saved = await saveDraftIfCurrent(getDb(), { interviewId, interviewerId: user.id, baseVersion, content });
+  if (saved) return { version: saved.version, savedAt: saved.updated_at, status: "draft", revision: saved.revision };
+  await requireOwnInterview(user, interviewId);
+  const existing = await findScorecardByInterview(getDb(), interviewId);
+  if (!existing) throw new DomainError("conflict", "This scorecard no longer exists in the state you loaded.");
+  if (existing.version !== baseVersion) conflict("This scorecard was changed in another tab or window since you loaded it.", existing);
+  throw new DomainError("conflict", "This scorecard is submitted; amend it to change it.");
 }
 
 export function redFlagTitles(): Record<string, string> {

@@ -89,6 +89,30 @@ export async function updateIfVersion(
     .executeTakeFirst();
 }
 
+// An autosave in one statement: it lands only on the author's own draft, on a live interview, if
+// nobody wrote since `baseVersion`. No row back means one of those did not hold; the caller asks
+// which only then, so a successful save is a single round trip.
+export async function saveDraftIfCurrent(db: Conn, save: { interviewId: string; interviewerId: string; baseVersion: number; content: string }) {
+  return db
+    .updateTable("scorecards")
+    .set({ content: save.content, version: sql<number>`version + 1`, updated_at: sql<Date>`now()` })
+    .where("interview_id", "=", save.interviewId)
+    .where("version", "=", save.baseVersion)
+    .where("status", "=", "draft")
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("interviews")
+          .select("interviews.id")
+          .whereRef("interviews.id", "=", "scorecards.interview_id")
+          .where("interviews.interviewer_id", "=", save.interviewerId)
+          .where("interviews.cancelled_at", "is", null),
+      ),
+    )
+    .returning(["version", "updated_at", "revision"])
+    .executeTakeFirst();
+}
+
 export async function insertRevision(
   db: Conn,
   row: { scorecardId: string; revision: number; content: string; reason: string | null; submittedBy: string; submittedAt: Date },

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "../..");
-const SOURCES = ["app", "db", "templates", "remix.config.js", "package-lock.json"];
+const SOURCES = ["app", "db", "templates", "server.ts", "scripts/build-server.mjs", "remix.config.js", "package-lock.json"];
 
 function newestChange(entry: string): number {
   const stat = fs.statSync(entry);
@@ -13,7 +13,7 @@ function newestChange(entry: string): number {
 
 // Browser tests run the built server: build once, unless the build is newer than every source.
 export default function setup() {
-  const built = path.join(root, "build/index.js");
+  const built = path.join(root, "build/server.js");
   const builtAt = fs.existsSync(built) ? fs.statSync(built).mtimeMs : 0;
   if (SOURCES.every((source) => newestChange(path.join(root, source)) < builtAt)) return;
   // Vitest sets NODE_ENV=test, which would compile development JSX the production server lacks.
@@ -22,4 +22,5 @@ export default function setup() {
     env: { ...process.env, NODE_ENV: "production" },
     stdio: ["ignore", "ignore", "inherit"],
   });
+  execFileSync(process.execPath, ["scripts/build-server.mjs"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
 }

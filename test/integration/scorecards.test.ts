@@ -1,4 +1,7 @@
+import type { KyselyPlugin, RootOperationNode } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
+import { setDatabase } from "~db/index.server";
+import { writeScorecard } from "~/scorecards/scorecard.server";
 import { dialects, seedDemo, useTestDatabase } from "../helpers/db";
 import { signedInCookieFor } from "../helpers/users";
 import { callRoute, request } from "../helpers/http";
@@ -69,6 +72,30 @@ describe.each(dialects())("scorecards on %s", (dialect) => {
 
     const reloaded = await (await open(id, priya)).json();
     expect(reloaded.scorecard.content.notes).toBe("tab A: second words");
+  });
+
+  it("autosaves an existing draft in one statement, and still explains a stale or foreign save", async () => {
+    const id = await interviewIdOf("interviewer@example.com", "Aisha Bello");
+    const priyaUser = await ctx.db.selectFrom("users").select("id").where("email", "=", "interviewer@example.com").executeTakeFirstOrThrow();
+    const marcusUser = await ctx.db.selectFrom("users").select("id").where("email", "=", "interviewer2@example.com").executeTakeFirstOrThrow();
+    const { scorecard } = await (await open(id, priya)).json();
+    const statements: string[] = [];
+    const counter: KyselyPlugin = {
+      transformQuery: ({ node }) => (statements.push(node.kind), node as RootOperationNode),
+      transformResult: async ({ result }) => result,
+    };
+    setDatabase({ ...ctx.database, db: ctx.db.withPlugin(counter) });
+    const content = { ...scorecard.content, notes: "counted save" };
+    const saved = await writeScorecard(priyaUser, id, { intent: "save", baseVersion: scorecard.version, content });
+    expect(saved.version).toBe(scorecard.version + 1);
+    expect(statements).toEqual(["UpdateQueryNode"]);
+
+    await expect(writeScorecard(priyaUser, id, { intent: "save", baseVersion: scorecard.version, content })).rejects.toMatchObject({ code: "conflict" });
+    await expect(writeScorecard(marcusUser, id, { intent: "save", baseVersion: saved.version, content })).rejects.toMatchObject({ code: "not-found" });
+    setDatabase(ctx.database);
+    const row = await ctx.db.selectFrom("scorecards").select(["version", "content"]).where("interview_id", "=", id).executeTakeFirstOrThrow();
+    expect(row.version).toBe(saved.version);
+    expect((row.content as { notes: string }).notes).toBe("counted save");
   });
 
   it("refuses a submit with missing ratings, naming each field", async () => {

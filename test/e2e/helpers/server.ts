@@ -47,16 +47,16 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
   throw new Error(`The server did not answer /healthz within ${timeoutMs} ms:\n${output()}`);
 }
 
-// The built server (`tsx server.ts`) on a free port, with demo data in a fresh PGlite folder;
+// The built server (`node build/server.js`, as `npm run start:built`) on a free port, with demo data in a fresh PGlite folder;
 // or, after a kill(), again on the same port and folder (`reuse`).
 export async function startServer(env: Record<string, string> = {}, reuse?: { port: number; dataDir: string }): Promise<RunningServer> {
   const port = reuse?.port ?? (await freePort());
   const dataDir = reuse?.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "panel-e2e-"));
   const { DATABASE_URL: _ignored, ...inherited } = process.env;
-  const child = spawn(path.join(root, "node_modules/.bin/tsx"), ["server.ts"], {
+  const child = spawn(process.execPath, ["--enable-source-maps", "build/server.js"], {
     cwd: root,
     env: { ...inherited, NODE_ENV: "production", INSECURE_COOKIES: "1", PORT: String(port), PGLITE_DIR: dataDir, ...env },
-    detached: true, // its own process group, so stop() also ends the node process tsx starts
+    detached: true, // its own process group, so stop() ends whatever it started too
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -78,7 +78,7 @@ export async function startServer(env: Record<string, string> = {}, reuse?: { po
       process.kill(-child.pid!, "SIGKILL");
       await exited;
     }
-    // tsx's own node child (the lock holder) may outlive tsx for a moment until it is reaped.
+    // The lock holder may outlive the signal for a moment until it is reaped.
     const lock = path.join(dataDir, "panel.lock");
     const holder = fs.existsSync(lock) ? Number(fs.readFileSync(lock, "utf8")) : 0;
     for (let i = 0; holder && i < 50 && isAlive(holder); i++) await new Promise((resolve) => setTimeout(resolve, 100));
