@@ -94,6 +94,10 @@ const MATRIX: Record<string, (Case & { expect: Statuses })[]> = {
     { method: "GET", path: candidatePath("/interviews/new"), params: candidateParams, expect: SETUP_PAGE },
     { method: "POST", path: candidatePath("/interviews/new"), params: candidateParams, form: { stage: "no-such-stage" }, expect: SETUP_FORM },
   ],
+  "candidates.$candidateId.panel.tsx": [
+    { method: "GET", path: candidatePath("/panel"), params: candidateParams, expect: SETUP_PAGE },
+    { method: "POST", path: candidatePath("/panel"), params: candidateParams, json: () => ({ rows: [] }), expect: SETUP_FORM },
+  ],
   "candidates.$candidateId.packet.tsx": [
     { method: "GET", path: candidatePath("/packet"), params: candidateParams, expect: PACKET },
     // Recruiters read the packet but do not decide; the committee and admins reach validation.
