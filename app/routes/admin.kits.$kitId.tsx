@@ -64,6 +64,11 @@ export default function KitEditor() {
       <h1>
         {data.title} <span className="muted">v{data.version}</span>
       </h1>
+      <p>
+        <Link className="button" to={`/admin/kits/${data.id}/edit`}>
+          Edit questions in a form
+        </Link>
+      </p>
       <div className="hub">
         <EditForm key={data.version} yaml={data.yaml} version={data.version} />
         <aside>

@@ -57,6 +57,10 @@ const MATRIX: Record<string, (Case & { expect: Statuses })[]> = {
     { method: "GET", path: (ids) => `/admin/kits/${ids.kit}`, params: (ids) => ({ kitId: ids.kit }), expect: ADMIN_PAGE },
     { method: "POST", path: (ids) => `/admin/kits/${ids.kit}`, params: (ids) => ({ kitId: ids.kit }), form: { intent: "save", yaml: "", baseVersion: "1" }, expect: ADMIN_FORM },
   ],
+  "admin.kits.$kitId_.edit.tsx": [
+    { method: "GET", path: (ids) => `/admin/kits/${ids.kit}/edit`, params: (ids) => ({ kitId: ids.kit }), expect: ADMIN_PAGE },
+    { method: "POST", path: (ids) => `/admin/kits/${ids.kit}/edit`, params: (ids) => ({ kitId: ids.kit }), json: () => ({ title: "" }), expect: ADMIN_FORM },
+  ],
   "admin.kits._index.tsx": [{ method: "GET", path: () => "/admin/kits", expect: ADMIN_PAGE }],
   "admin.people.$userId.tsx": [
     { method: "GET", path: (ids) => `/admin/people/${ids.person}`, params: (ids) => ({ userId: ids.person }), expect: ADMIN_PAGE },
