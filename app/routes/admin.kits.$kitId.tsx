@@ -64,6 +64,11 @@ export default function KitEditor() {
       <h1>
         {data.title} <span className="muted">v{data.version}</span>
       </h1>
+      <p>
+        <Link className="button" to={`/admin/kits/${data.id}/edit`}>
+          Edit questions in a form
+        </Link>
+      </p>
       <div className="hub">
         <EditForm key={data.version} yaml={data.yaml} version={data.version} />
         <aside>
@@ -115,8 +120,8 @@ function EditForm({ yaml, version }: { yaml: string; version: number }) {
 
 function DuplicateForm({ id, title }: { id: string; title: string }) {
   const navigation = useNavigation();
-  const { form, onSubmit, errors } = useSchemaForm<KitCopyInput, KitCopyInput>(kitCopySchema, { newId: `${id}-copy`, newTitle: `${title} (copy)` });
-  useEffect(() => form.reset({ newId: `${id}-copy`, newTitle: `${title} (copy)` }), [id, title, form]);
+  const { form, onSubmit, errors } = useSchemaForm<KitCopyInput, KitCopyInput>(kitCopySchema, { newId: `${id}-copy`, newTitle: `Copy of ${title}` });
+  useEffect(() => form.reset({ newId: `${id}-copy`, newTitle: `Copy of ${title}` }), [id, title, form]);
   return (
     <Form method="post" noValidate className="card" onSubmit={onSubmit}>
       <h2>Duplicate</h2>

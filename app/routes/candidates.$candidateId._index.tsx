@@ -71,6 +71,11 @@ export default function CandidateHub() {
                 Schedule interview
               </Link>
             ) : null}
+            {manages && !candidate.archived_at ? (
+              <Link className="button secondary" to={`/candidates/${candidate.id}/panel`}>
+                Plan the panel
+              </Link>
+            ) : null}
           </div>
           <Coverage uncovered={page.uncovered} />
           <Timeline page={page} />

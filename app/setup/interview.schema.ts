@@ -35,7 +35,7 @@ export const whenFields = z.object({
   confirmPast: checkbox,
 });
 
-const panelFields = whenFields.extend({
+export const panelFields = whenFields.extend({
   interviewerId: z.uuid({ error: "Choose an interviewer" }),
   stage: z.enum(STAGES, { error: "Choose the stage" }),
   focusCompetencies: listOf(z.enum(COMPETENCY_IDS)),

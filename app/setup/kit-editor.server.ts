@@ -4,8 +4,9 @@ import { appendAudit } from "~db/queries/audit";
 import { insertKitVersion } from "~db/queries/kits";
 import type { SessionUser } from "~db/queries/users";
 import { currentKit, listCurrentKits } from "~/scorecards/kits.server";
-import type { Kit } from "~/scorecards/templates.schema";
+import { kitSchema, type Kit } from "~/scorecards/templates.schema";
 import type { FieldErrors } from "~/ui/form.server";
+import { kitFromForm, type KitFormData } from "./kit-form.schema";
 import { readKitYaml } from "./kit.schema";
 import { isUniqueViolation } from "./once.server";
 
@@ -29,12 +30,23 @@ export async function saveKitEdit(actor: SessionUser, kitId: string, yaml: strin
   const read = readKitYaml(yaml);
   if (!read.ok) return { ok: false, errors: { yaml: read.problem } };
   if (read.kit.id !== kitId) return { ok: false, errors: { yaml: `id: must stay "${kitId}"; duplicate the kit to start a new one` } };
+  return storeKitVersion(actor, kitId, read.kit, baseVersion, "yaml");
+}
+
+// The same save from the kit form: its fields are checked by kitFormSchema, the kit by kitSchema.
+export async function saveKitForm(actor: SessionUser, kitId: string, data: KitFormData): Promise<Outcome> {
+  const checked = kitSchema.safeParse(kitFromForm(kitId, data.baseVersion + 1, data));
+  if (!checked.success) return { ok: false, errors: { form: checked.error.issues[0].message } };
+  return storeKitVersion(actor, kitId, checked.data, data.baseVersion, "form");
+}
+
+async function storeKitVersion(actor: SessionUser, kitId: string, edited: Kit, baseVersion: number, errorField: string): Promise<Outcome> {
   const current = await currentKit(kitId);
   if (current.version !== baseVersion) {
-    return { ok: false, errors: { yaml: `Someone saved version ${current.version} while you were editing version ${baseVersion}: reload to see it` } };
+    return { ok: false, errors: { [errorField]: `Someone saved version ${current.version} while you were editing version ${baseVersion}: reload to see it` } };
   }
   const version = current.version + 1;
-  const kit = { ...read.kit, version };
+  const kit = { ...edited, version };
   try {
     await getDb()
       .transaction()
@@ -49,7 +61,7 @@ export async function saveKitEdit(actor: SessionUser, kitId: string, yaml: strin
         });
       });
   } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false, errors: { yaml: "Someone saved a new version at the same moment: reload to see it" } };
+    if (isUniqueViolation(error)) return { ok: false, errors: { [errorField]: "Someone saved a new version at the same moment: reload to see it" } };
     throw error;
   }
   return { ok: true, version };

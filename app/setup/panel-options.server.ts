@@ -1,4 +1,5 @@
 import { getDb } from "~db/index.server";
+import { findCandidate } from "~db/queries/candidates";
 import { listInterviewsForCandidate } from "~db/queries/interviews";
 import { listActiveWithRole } from "~db/queries/people";
 import { currentKit } from "~/scorecards/kits.server";
@@ -20,5 +21,15 @@ export async function panelOptions(candidateId: string, kitId: string, exceptInt
     interviewers,
     questions: kit.questions.map((q) => ({ id: q.id, prompt: q.prompt, competencies: q.competencies, ownedBy: owner.get(q.id) ?? null })),
     timeZones: ["UTC", ...Intl.supportedValuesOf("timeZone").filter((zone) => zone !== "UTC")],
+  };
+}
+
+// The candidate and the options for the panel builder; null when there is no such candidate.
+export async function candidateForLoop(candidateId: string) {
+  const candidate = await findCandidate(getDb(), candidateId);
+  if (!candidate) return null;
+  return {
+    candidate: { id: candidate.id, name: candidate.name, position: candidate.position_title, archived: Boolean(candidate.archived_at) },
+    ...(await panelOptions(candidate.id, candidate.kit_id)),
   };
 }

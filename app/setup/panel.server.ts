@@ -1,4 +1,6 @@
+import type { Transaction } from "kysely";
 import { getDb } from "~db/index.server";
+import type { DB } from "~db/schema";
 import { appendAudit } from "~db/queries/audit";
 import { findCandidate } from "~db/queries/candidates";
 import { findInterview, insertInterview, listInterviewsForCandidate, updateInterview, type InterviewValues } from "~db/queries/interviews";
@@ -8,6 +10,7 @@ import { DomainError } from "~/errors.server";
 import { currentKit } from "~/scorecards/kits.server";
 import type { FieldErrors } from "~/ui/form.server";
 import { instantOf, type InterviewData } from "./interview.schema";
+import type { PanelLoopData } from "./panel-loop.schema";
 import { earlierSubmission, once, submissionKey } from "./once.server";
 
 export type PanelOutcome = { ok: true; id: string } | { ok: false; errors: FieldErrors };
@@ -72,14 +75,14 @@ export async function scheduleInterview(actor: SessionUser, candidateId: string,
   const row = { ...values(data), candidate_id: candidateId, kit_id: candidate.kit_id };
   const id = await getDb()
     .transaction()
-    .execute(async (tx) => {
-      const result = await once(tx, key, () => insertInterview(tx, row));
-      if (result.created) {
-        await appendAudit(tx, { actorId: actor.id, action: "interview.schedule", subjectType: "interview", subjectId: result.id, details: { before: null, after: row } });
-      }
-      return result.id;
-    });
+    .execute(async (tx) => (await once(tx, key, () => recordInterview(tx, actor, row))).id);
   return { ok: true, id };
+}
+
+async function recordInterview(tx: Transaction<DB>, actor: SessionUser, row: InterviewValues): Promise<string> {
+  const id = await insertInterview(tx, row);
+  await appendAudit(tx, { actorId: actor.id, action: "interview.schedule", subjectType: "interview", subjectId: id, details: { before: null, after: row } });
+  return id;
 }
 
 // Reschedule, reassign or change the focus: one form, audited with the fields that changed.
@@ -138,4 +141,27 @@ export async function cancelInterview(actor: SessionUser, candidateId: string, i
 export function uncovered(required: string[], interviews: { cancelled_at: Date | null; focus_competencies: unknown }[]): string[] {
   const covered = new Set(interviews.filter((i) => !i.cancelled_at).flatMap((i) => i.focus_competencies as string[]));
   return required.filter((id) => !covered.has(id));
+}
+
+// The panel builder: the whole loop checked row by row as single interviews are, then created
+// in one transaction, so a refused row leaves no half-scheduled loop behind.
+export async function schedulePanel(actor: SessionUser, candidateId: string, loop: PanelLoopData): Promise<PanelOutcome> {
+  const key = submissionKey(actor.id, loop);
+  if (await earlierSubmission(getDb(), key)) return { ok: true, id: candidateId };
+  const candidate = await openCandidate(candidateId);
+  const interviews = loop.rows.map((row) => ({ ...row, timeZone: loop.timeZone, stage: loop.stage, confirmPast: loop.confirmPast }));
+  const errors: FieldErrors = {};
+  for (const [i, data] of interviews.entries()) {
+    for (const [field, message] of Object.entries((await check(candidateId, candidate.kit_id, data)) ?? {})) errors[`rows.${i}.${field}`] = message;
+  }
+  if (Object.keys(errors).length) return { ok: false, errors };
+  await getDb()
+    .transaction()
+    .execute(async (tx) =>
+      once(tx, key, async () => {
+        for (const data of interviews) await recordInterview(tx, actor, { ...values(data), candidate_id: candidateId, kit_id: candidate.kit_id });
+        return candidateId;
+      }),
+    );
+  return { ok: true, id: candidateId };
 }

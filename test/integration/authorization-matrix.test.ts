@@ -73,6 +73,10 @@ const MATRIX: Record<string, (Case & { expect: Statuses })[]> = {
     { method: "POST", path: () => "/auth/oidc", form: {}, expect: EVERYONE_404 },
   ],
   "auth.oidc_.callback.tsx": [{ method: "GET", path: () => "/auth/oidc/callback?code=x&state=y", expect: EVERYONE_404 }],
+  "admin.kits.$kitId_.edit.tsx": [
+    { method: "GET", path: (ids) => `/admin/kits/${ids.kit}/edit`, params: (ids) => ({ kitId: ids.kit }), expect: ADMIN_PAGE },
+    { method: "POST", path: (ids) => `/admin/kits/${ids.kit}/edit`, params: (ids) => ({ kitId: ids.kit }), json: () => ({ title: "" }), expect: ADMIN_FORM },
+  ],
   "admin.kits._index.tsx": [{ method: "GET", path: () => "/admin/kits", expect: ADMIN_PAGE }],
   "admin.people.$userId.tsx": [
     { method: "GET", path: (ids) => `/admin/people/${ids.person}`, params: (ids) => ({ userId: ids.person }), expect: ADMIN_PAGE },
@@ -109,6 +113,10 @@ const MATRIX: Record<string, (Case & { expect: Statuses })[]> = {
   "candidates.$candidateId.interviews.new.tsx": [
     { method: "GET", path: candidatePath("/interviews/new"), params: candidateParams, expect: SETUP_PAGE },
     { method: "POST", path: candidatePath("/interviews/new"), params: candidateParams, form: { stage: "no-such-stage" }, expect: SETUP_FORM },
+  ],
+  "candidates.$candidateId.panel.tsx": [
+    { method: "GET", path: candidatePath("/panel"), params: candidateParams, expect: SETUP_PAGE },
+    { method: "POST", path: candidatePath("/panel"), params: candidateParams, json: () => ({ rows: [] }), expect: SETUP_FORM },
   ],
   "candidates.$candidateId.packet.tsx": [
     { method: "GET", path: candidatePath("/packet"), params: candidateParams, expect: PACKET },
