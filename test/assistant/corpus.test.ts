@@ -15,7 +15,7 @@ import { BIAS_TOPICS } from "~/scorecards/scorecard.schema";
 //   bias      bias topics that must be warned about; any other topic is a false alarm;
 //   clean     the answer is good: no flag at all of severity ≥ 3.
 
-const dir = path.join(import.meta.dirname, "cases");
+const dir = path.join(import.meta.dirname, "cases", "dev");
 const cases = fs
   .readdirSync(dir)
   .filter((f) => f.endsWith(".json"))
