@@ -56,10 +56,12 @@ export type Match = { phrase: Phrase; start: number; end: number };
 export class PhraseList {
   private byFirst = new Map<string, Phrase[]>();
   private open: Phrase[] = [];
+  private numbered: Phrase[] = [];
   constructor(readonly phrases: Phrase[]) {
     for (const p of phrases) {
       const first = p.slots[0];
-      if (typeof first === "string") this.open.push(p);
+      if (first === "#num") this.numbered.push(p);
+      else if (first === "*") this.open.push(p);
       else for (const s of first) this.byFirst.set(s, [...(this.byFirst.get(s) ?? []), p]);
     }
   }
@@ -71,8 +73,9 @@ export class PhraseList {
     const found: Match[] = [];
     for (let i = from; i < to; i++) {
       const first = words[i];
-      const candidates = [...(this.byFirst.get(first.stem) ?? []), ...(first.number ? this.open.filter((p) => p.slots[0] === "#num") : [])];
-      for (const phrase of candidates) {
+      const indexed = this.byFirst.get(first.stem);
+      if (!indexed && !(first.number && this.numbered.length > 0)) continue;
+      for (const phrase of [...(indexed ?? []), ...(first.number ? this.numbered : [])]) {
         const end = i + phrase.slots.length;
         if (end > to) continue;
         if (phrase.slots.every((slot, k) => fits(slot, words[i + k]))) found.push({ phrase, start: i, end });

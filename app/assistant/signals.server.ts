@@ -4,46 +4,55 @@ import { SIGNALS, stem, type Match } from "./lexicon.server";
 // What a sentence says, read from its clauses (who acts, tense, modality, negation) and the word
 // lists in ./lexicon: credit taken, blame passed, reflection, outcomes, habits, hedges.
 
+// Detectors, summary and follow-ups ask the same questions of a sentence: answer each once.
+function once<T>(read: (s: Sentence) => T): (s: Sentence) => T {
+  const seen = new WeakMap<Sentence, T>();
+  return (s) => {
+    if (!seen.has(s)) seen.set(s, read(s));
+    return seen.get(s)!;
+  };
+}
+
 const inClause = (s: Sentence, m: Match) => s.clauses.find((c) => m.start >= c.start && m.start < c.end);
 const speaker = (c: Clause) => c.subject === "self" || c.subject === "we";
 
 /** "single-handedly", "thanks to me", "without me it would have…" — unless negated. */
-export function soloCredit(s: Sentence): boolean {
+export const soloCredit = once((s: Sentence): boolean => {
   return SIGNALS.soloCredit.find(s.tokens).some((m) => !inClause(s, m)?.negated || /without|nobody|no one/.test(m.phrase.text));
-}
+});
 
 /** "thanks to my strategy the region grew": credit for a result carried by a noun phrase. */
-export function nounCredit(s: Sentence): boolean {
+export const nounCredit = once((s: Sentence): boolean => {
   return SIGNALS.creditLinks.find(s.tokens).some((m) => {
     const after = s.tokens.slice(m.end, m.end + 3);
     const noun = after.some((t) => SIGNALS.creditNouns.has([t]));
     return noun && (SIGNALS.resultVerbs.has(s.tokens, m.end) || SIGNALS.orgResults.has(s.tokens));
   });
-}
+});
 
 /** "I grew revenue 40%": a company's or team's result with "I" as the one who did it. */
-export function orgCredit(s: Sentence): boolean {
+export const orgCredit = once((s: Sentence): boolean => {
   if (s.plural > 0 || SIGNALS.ownScope.has(s.tokens)) return false;
   return s.clauses.some(
     (c) => c.subject === "self" && !c.negated && !c.modal && !c.quoted && SIGNALS.resultVerbs.has(s.tokens, c.start, c.end) && SIGNALS.orgResults.has(s.tokens, c.start, s.tokens.length),
   );
-}
+});
 
-export const notesOverclaim = (s: Sentence) => SIGNALS.notesOverclaim.has(s.tokens);
+export const notesOverclaim = once((s: Sentence) => SIGNALS.notesOverclaim.has(s.tokens));
 
 /** "It was not my fault", "they dropped the ball" — unless the same words own the fault. */
-export function explicitBlame(s: Sentence): boolean {
+export const explicitBlame = once((s: Sentence): boolean => {
   const blame = SIGNALS.explicitBlame.find(s.tokens);
   if (blame.length === 0) return false;
   const covered = (m: Match) => blame.some((b) => m.start >= b.start && m.end <= b.end);
   const owning = SIGNALS.noBlame.find(s.tokens).filter((m) => !covered(m));
   return owning.length === 0;
-}
+});
 
 const NON_ACTIONS = new Set(["know", "have", "be", "need", "want", "think", "realis", "realiz", "understand", "see", "expect", "like", "mind", "seem", "get", "matter", "care"].map(stem));
 
 /** A named other (a person, "the finance team", "night shift") failing at something. */
-export function othersFailed(s: Sentence): Clause[] {
+export const othersFailed = once((s: Sentence): Clause[] => {
   return s.clauses.filter((c) => {
     if (c.subject !== "person" || c.quoted || c.conditional) return false;
     if (c.counterfactual && c.counterfactualModal === "should") return true;
@@ -51,16 +60,17 @@ export function othersFailed(s: Sentence): Clause[] {
     const verbs = s.tokens.slice(c.start, c.end).filter((t) => t.tags.has("Verb") && !t.tags.has("Copula") && !t.tags.has("Modal") && t.word !== "did");
     return c.negated && c.past && verbs.length > 0 && !verbs.some((t) => NON_ACTIONS.has(t.stem));
   });
-}
+});
 
 /** The speaker owns a share of what went wrong. */
-export const ownsFault = (s: Sentence) =>
-  SIGNALS.noBlame.find(s.tokens).some((m) => !SIGNALS.explicitBlame.find(s.tokens).some((b) => m.start >= b.start && m.end <= b.end));
+export const ownsFault = once((s: Sentence) =>
+  SIGNALS.noBlame.find(s.tokens).some((m) => !SIGNALS.explicitBlame.find(s.tokens).some((b) => m.start >= b.start && m.end <= b.end)),
+);
 
-export const notesBlame = (s: Sentence) => SIGNALS.notesBlame.has(s.tokens);
+export const notesBlame = once((s: Sentence) => SIGNALS.notesBlame.has(s.tokens));
 
 /** The candidate looking at their own conduct: "I should have…", "I learned…", "since then I…". */
-export function reflects(s: Sentence): boolean {
+export const reflects = once((s: Sentence): boolean => {
   if (noChange(s)) return false;
   const own = s.clauses.filter((c) => speaker(c) && !c.quoted);
   if (own.some((c) => c.counterfactual)) return true;
@@ -70,17 +80,17 @@ export function reflects(s: Sentence): boolean {
     const clause = inClause(s, m);
     return !clause || !clause.negated || clause.counterfactual;
   });
-}
+});
 
-export const noChange = (s: Sentence) => SIGNALS.noChange.has(s.tokens);
-export const outcome = (s: Sentence) => SIGNALS.outcome.has(s.tokens);
-export const bigWords = (s: Sentence) => SIGNALS.bigWords.has(s.tokens);
-export const template = (s: Sentence) => SIGNALS.template.has(s.tokens);
-export const neverFaced = (s: Sentence) => SIGNALS.neverFaced.has(s.tokens);
-export const notesInconsistent = (s: Sentence) => SIGNALS.notesInconsistent.has(s.tokens);
-export const prompting = (s: Sentence) => SIGNALS.prompting.has(s.tokens);
+export const noChange = once((s: Sentence) => SIGNALS.noChange.has(s.tokens));
+export const outcome = once((s: Sentence) => SIGNALS.outcome.has(s.tokens));
+export const bigWords = once((s: Sentence) => SIGNALS.bigWords.has(s.tokens));
+export const template = once((s: Sentence) => SIGNALS.template.has(s.tokens));
+export const neverFaced = once((s: Sentence) => SIGNALS.neverFaced.has(s.tokens));
+export const notesInconsistent = once((s: Sentence) => SIGNALS.notesInconsistent.has(s.tokens));
+export const prompting = once((s: Sentence) => SIGNALS.prompting.has(s.tokens));
 /** "That's a good question", "let me think": talk about the interview, not the story. */
-export const meta = (s: Sentence) => SIGNALS.meta.has(s.tokens) && s.words <= 14;
+export const meta = once((s: Sentence) => SIGNALS.meta.has(s.tokens) && s.words <= 14);
 
 // Quantity facts ("a team of 4", "nine engineers", "5 years there") whose values can contradict.
 export type Quantity = { value: number; unit: string; context: string[]; changing: boolean; sentence: Sentence };
