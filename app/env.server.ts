@@ -15,6 +15,13 @@ const envSchema = z.object({
     .url({ protocol: /^https?$/, message: "must be an http(s) URL such as https://panel.example.com" })
     .transform((url) => url.replace(/\/+$/, ""))
     .optional(),
+  // The writing assistant's model server (optional); see README's Configuration table.
+  ASSISTANT_PROVIDER: z.enum(["built-in", "openai-compatible"]).default("built-in"),
+  ASSISTANT_BASE_URL: z.url({ protocol: /^https?$/, message: "must be an http(s) URL such as http://localhost:11434/v1" }).optional(),
+  ASSISTANT_MODEL: z.string().min(1).optional(),
+  // Local servers accept any key; the SDK insists on one.
+  ASSISTANT_API_KEY: z.string().min(1).default("none"),
+  ASSISTANT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
 });
 export type Env = z.infer<typeof envSchema>;
 
@@ -28,6 +35,9 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
     throw new ConfigError(`Bad configuration: ${issue.path.join(".")} ${issue.message}`);
   }
   const env = result.data;
+  if (env.ASSISTANT_PROVIDER === "openai-compatible" && (!env.ASSISTANT_BASE_URL || !env.ASSISTANT_MODEL)) {
+    throw new ConfigError(`Bad configuration: ${env.ASSISTANT_BASE_URL ? "ASSISTANT_MODEL" : "ASSISTANT_BASE_URL"} is required with ASSISTANT_PROVIDER=openai-compatible`);
+  }
   if (env.DATABASE_URL && !env.SESSION_SECRET && env.NODE_ENV === "production") {
     throw new ConfigError("Bad configuration: SESSION_SECRET is required in production with DATABASE_URL (at least 32 characters)");
   }

@@ -1,5 +1,6 @@
 import OpenAI from "openai";
 import { z } from "zod";
+import { getSettings, type Env } from "~/env.server";
 import { draftSchema, type Draft, type DraftRequest } from "./draft.schema";
 import { draftScorecard } from "./drafter.server";
 import { inventedFigures } from "./figures";
@@ -10,19 +11,7 @@ import { inventedFigures } from "./figures";
 
 export type AssistantResult = { draft: Draft; source: "built-in" | "model"; fallbackReason?: string };
 
-const configSchema = z.discriminatedUnion("ASSISTANT_PROVIDER", [
-  z.object({ ASSISTANT_PROVIDER: z.literal("built-in").default("built-in") }),
-  z.object({
-    ASSISTANT_PROVIDER: z.literal("openai-compatible"),
-    ASSISTANT_BASE_URL: z.url(),
-    ASSISTANT_MODEL: z.string().min(1),
-    // Local servers accept any key; the SDK insists on one.
-    ASSISTANT_API_KEY: z.string().min(1).default("none"),
-    ASSISTANT_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
-  }),
-]);
-
-const ATTEMPTS = 2; // one retry
+export type AssistantSettings = Pick<Env, "ASSISTANT_PROVIDER" | "ASSISTANT_BASE_URL" | "ASSISTANT_MODEL" | "ASSISTANT_API_KEY" | "ASSISTANT_TIMEOUT_MS">;
 
 const INSTRUCTIONS = `You draft an interview scorecard for the interviewer to edit. Reply with one JSON object matching the schema.
 - summary: formal, third person, 40-250 words, for a hiring committee: situation, the candidate's own actions, outcome, how the interviewer's ratings read. Never state a number that is not in the input.
@@ -32,27 +21,23 @@ const INSTRUCTIONS = `You draft an interview scorecard for the interviewer to ed
 - biasWarnings: remarks in the interviewer's notes about age, family status or pregnancy, national origin or accent, race, religion, sex or gender, disability or health, or "culture fit" next to one of those.
 Never propose a hire/no-hire recommendation or a rating.`;
 
-export async function draftWithAssistant(input: DraftRequest, env: Record<string, string | undefined> = process.env): Promise<AssistantResult> {
-  const config = configSchema.safeParse({ ...env, ASSISTANT_PROVIDER: env.ASSISTANT_PROVIDER || "built-in" });
-  if (!config.success) return fallback(input, `assistant settings are invalid: ${config.error.issues[0].path.join(".")}`);
-  if (config.data.ASSISTANT_PROVIDER === "built-in") return { draft: draftScorecard(input), source: "built-in" };
-
-  const settings = config.data;
+// Settings are validated once at start (app/env.server.ts). One attempt per request: a server that
+// did not answer within the timeout will not answer a second time either, and the interviewer waits.
+export async function draftWithAssistant(input: DraftRequest, settings: AssistantSettings = getSettings()): Promise<AssistantResult> {
+  if (settings.ASSISTANT_PROVIDER === "built-in" || !settings.ASSISTANT_BASE_URL || !settings.ASSISTANT_MODEL) {
+    return { draft: draftScorecard(input), source: "built-in" };
+  }
   const client = new OpenAI({
     baseURL: settings.ASSISTANT_BASE_URL,
     apiKey: settings.ASSISTANT_API_KEY,
     timeout: settings.ASSISTANT_TIMEOUT_MS,
-    maxRetries: 0, // retried below, together with replies that fail validation
+    maxRetries: 0,
   });
-  let reason = "";
-  for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
-    try {
-      return { draft: await askModel(client, settings.ASSISTANT_MODEL, input), source: "model" };
-    } catch (error) {
-      reason = describeFailure(error, settings.ASSISTANT_TIMEOUT_MS);
-    }
+  try {
+    return { draft: await askModel(client, settings.ASSISTANT_MODEL, input), source: "model" };
+  } catch (error) {
+    return fallback(input, `the model server failed (${describeFailure(error, settings.ASSISTANT_TIMEOUT_MS)})`);
   }
-  return fallback(input, `the model server failed twice (${reason})`);
 }
 
 async function askModel(client: OpenAI, model: string, input: DraftRequest): Promise<Draft> {
