@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import type { z } from "zod";
 import { parseDraftInput } from "~/assistant/draft.schema";
+import { draftScorecard } from "~/assistant/drafter.server";
 import { draftWithAssistant } from "~/assistant/provider.server";
 import { ConfigError, parseEnv } from "~/env.server";
 
@@ -43,7 +44,8 @@ try {
 } catch (error) {
   fail(error instanceof ConfigError ? error.message : String(error));
 }
-const result = await draftWithAssistant(parsed.data, settings);
+// One draft per process: no worker thread to start; the model, if any, is asked alongside.
+const result = await draftWithAssistant(parsed.data, settings, async (input) => draftScorecard(input));
 process.stderr.write(
   result.source === "model"
     ? `draft: drafted by the model server ${settings.ASSISTANT_MODEL} (ASSISTANT_PROVIDER=openai-compatible)\n`

@@ -22,4 +22,6 @@ export default function setup() {
     env: { ...process.env, NODE_ENV: "production" },
     stdio: ["ignore", "ignore", "inherit"],
   });
+  // The assistant's worker thread is bundled beside the server (scripts/build-assistant.mjs).
+  execFileSync(process.execPath, ["scripts/build-assistant.mjs"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
 }
