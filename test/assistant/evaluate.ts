@@ -119,7 +119,7 @@ const FILLER: RegExp[] = [
   /\bI mean\b/,
 ];
 // "kind of" / "sort of" is filler unless a determiner makes it a noun ("what kind of tool").
-const HEDGE = /(?:^|([\p{L}']+)\s+)(?:kind|sort) of\b/giu;
+const HEDGE = /(?:^|([\p{L}']+)\s+)((?:kind|sort) of)\b/giu;
 const DETERMINERS = new Set(
   "a an the what this that these those any every some which each one same no other his her their its whatever".split(" "),
 );
@@ -155,7 +155,7 @@ export function fillerIn(text: string): string | undefined {
     if (m) return m[0];
   }
   for (const m of text.matchAll(HEDGE)) {
-    if (!m[1] || !DETERMINERS.has(m[1].toLowerCase())) return m[0].trim();
+    if (!m[1] || !DETERMINERS.has(m[1].toLowerCase())) return m[2];
   }
   return undefined;
 }
