@@ -64,7 +64,14 @@ describe("draft checks", () => {
   it("tells filler from the same words used as words", () => {
     expect(fillerIn("They, um, fixed it.")).toBe("um");
     expect(fillerIn("They kind of fixed it.")).toBe("kind of");
-    expect(fillerIn("It was the kind of tool the team needed, seen in the ER.")).toBeUndefined();
+    expect(fillerIn("They, they went to the broker first.")).toBe("They, they");
+    expect(fillerIn("They got paged at, like, half six.")).toBe(", like,");
+    expect(fillerIn("It was the kind of tool the team needed, seen in the ER, like the last one.")).toBeUndefined();
+  });
+
+  it("finds meta remarks after the summary moved them into the third person", () => {
+    expect(failures(drafted({ summary: "Situation: Ooh, that is a hard one, let them think." }), "meta-remark")).toEqual(['x: meta remark "let them think"']);
+    expect(failures(drafted({ summary: "Oh, where do they start, the order went wrong." }), "meta-remark")).toHaveLength(1);
   });
 
   it("takes a negated mention of reflection as no claim of reflection", () => {

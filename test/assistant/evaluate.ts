@@ -113,10 +113,16 @@ export type Check = {
 };
 export type SplitContext = { stock: Set<string> };
 
+// The summary is rewritten in the third person, so spoken phrases are matched in either person
+// ("let me think" may arrive as "let them think").
+const WHO = "(?:I|me|my|we|us|our|they|them|their|he|him|his|she|her)";
 const FILLER: RegExp[] = [
   /(?<![\p{L}])(?:[Uu]m+|[Uu]h+|[Uu]hm|[Ee]rm+|[Hh]mm+|er)(?![\p{L}])/u,
   /\byou know\b/i,
-  /\bI mean\b/,
+  new RegExp(`\\b${WHO} means?,`, "i"),
+  /,\s*like,/i,
+  // A false start: the same word twice across a comma ("they, they went").
+  /(?<![\p{L}])(\p{L}+), \1(?![\p{L}])/iu,
 ];
 // "kind of" / "sort of" is filler unless a determiner makes it a noun ("what kind of tool").
 const HEDGE = /(?:^|([\p{L}']+)\s+)((?:kind|sort) of)\b/giu;
@@ -126,11 +132,11 @@ const DETERMINERS = new Set(
 
 const META_REMARKS: RegExp[] = [
   /\b(?:good|great|interesting|tough|hard|fair|excellent|difficult|big) question\b/i,
-  /\blet me (?:think|see)\b/i,
-  /\bthat'?s a (?:tough|hard|good|big) one\b/i,
-  /\boff the top of my head\b/i,
-  /\bhow (?:do|should|can) I (?:put|say) (?:this|it)\b/i,
-  /\bwhere (?:do|should|was) I\b/i,
+  new RegExp(`\\blet ${WHO} (?:think|see)\\b`, "i"),
+  /\bthat(?:'s| is) a (?:tough|hard|good|big|great|difficult|tricky) one\b/i,
+  new RegExp(`\\boff the top of ${WHO} head\\b`, "i"),
+  new RegExp(`\\bhow (?:do|does|should|can) ${WHO} (?:put|say) (?:this|it)\\b`, "i"),
+  new RegExp(`\\bwhere (?:do|does|should) ${WHO} (?:start|begin)\\b|\\bwhere (?:was|were) ${WHO}\\b`, "i"),
 ];
 
 const QUOTED = /"[^"\n]*"|“[^”\n]*”/g;
