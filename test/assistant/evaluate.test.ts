@@ -78,6 +78,7 @@ describe("draft checks", () => {
     expect(marksReflection("Reflection: the client should have signed earlier.")).toBe(true);
     expect(marksReflection("The candidate reflects on the order of their calls.")).toBe(true);
     expect(marksReflection("The candidate did not reflect on their own part.")).toBe(false);
+    expect(marksReflection("Reflection: none offered. Points to probe: lack of reflection.")).toBe(false);
   });
 
   it("checks third person outside quotes, kept figures and areas beside a low rating", () => {

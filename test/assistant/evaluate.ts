@@ -143,9 +143,10 @@ const QUOTED = /"[^"\n]*"|“[^”\n]*”/g;
 const FIRST_PERSON = /(?<![\p{L}'’])(?:I|[Mm]y|[Mm]e|[Mm]ine|[Mm]yself|[Ww]e|[Oo]ur|[Oo]urs|[Oo]urselves|us)(?![\p{L}])/u;
 
 // A word that marks a sentence as the candidate's reflection, unless negated just before it
-// ("did not reflect", "no reflection").
+// ("did not reflect", "no reflection") or just after it ("reflection: none offered").
 const REFLECTION_WORD = /\breflect(?:s|ed|ing|ion|ions|ive)?\b/gi;
-const NEGATION = /\b(?:no|not|never|without|little|lacks?|lacking|nor|absent|limited)\b|n't\b/i;
+const NEGATION = /\b(?:no|not|never|without|little|lacks?|lacking|nor|absent|limited|fail(?:s|ed)?)\b|n't\b/i;
+const NEGATION_AFTER = /^\W*(?:\w+\W+)?(?:none|absent|missing|lacking|was not|is not)\b/i;
 
 const RATING_RESTATED = /\brat(?:ed|ing|ings)\b|Meets\+|\bStrong No\b/i;
 const LOW_LEVELS = new Set(["below", "strong-no"]);
@@ -169,7 +170,8 @@ export function fillerIn(text: string): string | undefined {
 export function marksReflection(summary: string): boolean {
   for (const m of summary.matchAll(REFLECTION_WORD)) {
     const before = summary.slice(Math.max(0, m.index - 40), m.index).split(/\s+/).slice(-4).join(" ");
-    if (!NEGATION.test(before)) return true;
+    const after = summary.slice(m.index + m[0].length, m.index + m[0].length + 30);
+    if (!NEGATION.test(before) && !NEGATION_AFTER.test(after)) return true;
   }
   return false;
 }
