@@ -38,7 +38,8 @@ function fillerIndexes(s: Sentence): Set<number> {
     const opening = m.start === 0;
     const apart = opening || /,\s*$/.test(before?.post ?? "");
     const determined = before && /^(a|the|this|that|what|as|would|i|you|we|they)$/.test(before.word);
-    if (ALWAYS_FILLER.has(first.word) || (apart && !determined && (opening || !START_ONLY.has(first.word)))) {
+    const hedge = (first.word === "kind" || first.word === "sort") && !determined;
+    if (ALWAYS_FILLER.has(first.word) || hedge || (apart && !determined && (opening || !START_ONLY.has(first.word)))) {
       for (let i = m.start; i < m.end; i++) drop.add(i);
     }
   }

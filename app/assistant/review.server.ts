@@ -1,4 +1,4 @@
-import { COMPETENCY_IDS, competencyLabel, levelOf, type CompetencyId } from "~/scorecards/rubric";
+import { COMPETENCY_IDS, competencyLabel, type CompetencyId } from "~/scorecards/rubric";
 import type { RedFlag } from "~/scorecards/scorecard.schema";
 import { getTemplates } from "~/scorecards/templates.server";
 import type { DraftRequest } from "./draft.schema";
@@ -32,12 +32,11 @@ export function strengthsAndImprovements(questions: PreparedQuestion[], input: D
   const evidenceFor = (id: CompetencyId) =>
     [...answers, ...notes].find((s) => EVIDENCE[id].test(s.text) || s.text.toLowerCase().includes(competencyLabel(id).toLowerCase()));
   const rated = (levels: string[]) => COMPETENCY_IDS.filter((id) => levels.includes(input.ratings[id] ?? ""));
-  const label = (id: CompetencyId) => levelOf(input.ratings[id] as "strong").label;
 
   const strengths: string[] = [];
   for (const id of rated(["strong", "meets-plus"])) {
     const evidence = evidenceFor(id);
-    if (evidence) strengths.push(`${competencyLabel(id)} (${label(id)}): “${cite(evidence.text)}”.`);
+    if (evidence) strengths.push(`${competencyLabel(id)}: “${cite(evidence.text)}”.`);
   }
   const measured = answers.find((s) => s.figures.length > 0 && S.outcome(s));
   if (measured) strengths.push(`Backs the outcome with figures: “${cite(measured.text)}”.`);
@@ -55,12 +54,12 @@ export function strengthsAndImprovements(questions: PreparedQuestion[], input: D
     ...rated(["below", "strong-no"]).map((id) => {
       const evidence = evidenceFor(id);
       return evidence
-        ? `${competencyLabel(id)} (${label(id)}): “${cite(evidence.text)}”.`
-        : `Evidence gap: ${competencyLabel(id)} is rated ${label(id)}, but nothing in the notes or answer explains it; add the evidence behind the rating.`;
+        ? `${competencyLabel(id)}: the concern rests on “${cite(evidence.text)}”; say what was missing.`
+        : `Evidence gap: nothing in the notes or answer explains the low score for ${competencyLabel(id)}; add the evidence behind it.`;
     }),
     ...rated(["strong"])
       .filter((id) => !evidenceFor(id))
-      .map((id) => `Evidence gap: ${competencyLabel(id)} is rated ${label(id)}, but nothing in the notes or answer supports it; add the reason behind the rating.`),
+      .map((id) => `Evidence gap: nothing in the notes or answer supports the top score for ${competencyLabel(id)}; add the reason behind it.`),
   ];
   return { strengths, improvements };
 }
