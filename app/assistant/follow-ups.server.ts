@@ -42,7 +42,8 @@ export function followUps(questions: PreparedQuestion[], flags: RedFlag[]): stri
     }
   }
   for (const q of questions) {
-    const anchor = q.answer.sentences.find((s) => s.ownActions > 0 && !used.has(s.text)) ?? q.answer.sentences.find((s) => !used.has(s.text));
+    const anchor =
+      q.answer.sentences.find((s) => s.ownActions > 0 && !used.has(s.text)) ?? q.answer.sentences.find((s) => !used.has(s.text)) ?? q.answer.sentences[0];
     for (const point of missedKeyPoints(q).slice(0, 2)) {
       const topic = point.replace(/[.?!]+$/, "");
       const lead = anchor ? `You mentioned ${echo(anchor)} — ` : "";

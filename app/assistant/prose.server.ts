@@ -22,8 +22,9 @@ const SECOND: Record<string, string> = { i: "you", me: "you", my: "your", mine: 
 const AFTER_THEY: Record<string, string> = { am: "are", was: "were" };
 // The candidate named once at the start of a paragraph; only where no verb has to agree with it.
 const NAMED: Record<string, string> = { i: "the candidate", my: "the candidate's", me: "the candidate" };
-const ALWAYS_FILLER = new Set(["um", "umm", "uh", "uhh", "erm", "er", "hmm", "ah"]);
+const ALWAYS_FILLER = new Set(["um", "umm", "uh", "uhh", "erm", "er", "hmm", "ah", "oh"]);
 // Real words elsewhere ("so that", "as well", "right away"): filler only when they open the sentence.
+const ANYWHERE = new Set(["basically", "literally"]);
 const START_ONLY = new Set(["so", "well", "right", "and", "anyway", "anyways", "okay", "ok", "yeah", "yep"]);
 
 export type Voice = "third" | "second";
@@ -38,11 +39,16 @@ function fillerIndexes(s: Sentence): Set<number> {
     const opening = m.start === 0;
     const apart = opening || /,\s*$/.test(before?.post ?? "");
     const determined = before && /^(a|the|this|that|what|as|would|i|you|we|they)$/.test(before.word);
-    const hedge = (first.word === "kind" || first.word === "sort") && !determined;
+    const hedge = (first.word === "kind" || first.word === "sort") && !(before && /^(a|an|the|this|that|what|which|any|some|every|each|no)$/.test(before.word));
     if (ALWAYS_FILLER.has(first.word) || hedge || (apart && !determined && (opening || !START_ONLY.has(first.word)))) {
       for (let i = m.start; i < m.end; i++) drop.add(i);
     }
   }
+  // A false start ("I, I flew") keeps its second word.
+  s.tokens.forEach((t, i) => {
+    if (i > 0 && t.word === s.tokens[i - 1].word && /,\s*$/.test(s.tokens[i - 1].post) && /\p{L}/u.test(t.word)) drop.add(i - 1);
+    if (ANYWHERE.has(t.word)) drop.add(i);
+  });
   // An opening "So," or "And" is talk, not content.
   let i = 0;
   while (i < s.tokens.length - 1 && SIGNALS.discourseOpeners.has(s.tokens, i, i + 1) && !["looking", "in"].includes(s.tokens[i].word)) drop.add(i++);
@@ -59,8 +65,9 @@ export function render(s: Sentence, options: { voice?: Voice; nameCandidate?: bo
   for (let i = from; i < to; i++) {
     const t = s.tokens[i];
     if (drop.has(i)) {
-      // keep a sentence break the dropped word carried
+      // keep a sentence break the dropped word carried; drop the comma that set it apart
       if (/[.!?]/.test(t.post)) out = out.replace(/[,\s]*$/, "") + ".";
+      else if (/,/.test(t.post)) out = out.replace(/,\s*$/, " ");
       continue;
     }
     const contracted = t.contracted;
@@ -118,5 +125,5 @@ export function echo(s: Sentence, maxWords = 14): string {
   let start = clause.start;
   while (start < end && (drop.has(start) || s.tokens[start].tags.has("Conjunction") || ["and", "so", "but", "then", "because", "when"].includes(s.tokens[start].word))) start++;
   const text = render(s, { voice: "second", from: start, to: end }).replace(/[.!?]+$/, "");
-  return text.charAt(0).toLowerCase() + text.slice(1);
+  return /^\p{Lu}\p{Ll}/u.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
 }

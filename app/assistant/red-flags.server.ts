@@ -143,7 +143,7 @@ const genericAnswer: Detector = ({ kind, answer }) => {
   const story = sentences.filter((s) => s.ownPast > 0).length;
   const threshold = kind === "situational" ? 3 : 2;
   const rehearsed = template.length >= threshold && specifics <= 1;
-  const thin = kind === "behavioral" && specifics === 0 && story <= 1 && answer.words >= 15;
+  const thin = kind === "behavioral" && specifics === 0 && story <= 1 && answer.words >= 6;
   if (!rehearsed && !thin) return null;
   const base = 2 + (template.length >= 3 ? 1 : 0) + (specifics === 0 && template.length >= 2 ? 1 : 0);
   return {

@@ -21,7 +21,8 @@ const EVIDENCE: Record<CompetencyId, RegExp> = {
 
 const SHORT = 14;
 /** A short verbatim piece of a sentence, for citing evidence. */
-function cite(text: string): string {
+function cite(sentence: string): string {
+  const text = sentence.replace(/^((um+|uh+|erm|er|so|well|yeah|okay|ok|i mean|you know),?\s+)+/i, "");
   const words = text.split(/\s+/);
   return words.length <= SHORT ? text.replace(/[.;:,]+$/, "") : `${words.slice(0, SHORT).join(" ").replace(/[.;:,]+$/, "")} …`;
 }

@@ -44,11 +44,15 @@ function account(q: PreparedQuestion, labelled: boolean, budget: number): string
   if (sentences.length === 0) return "";
   const chosen = new Map<Sentence, "plain" | "reflection">();
   const unused = (s: Sentence) => !chosen.has(s);
+  // The outcome first (its figures must survive a tight budget), then what the candidate did,
+  // the situation, and their reflection.
+  const result =
+    sentences.find((s) => s.figures.length > 0 && S.outcome(s) && !S.reflects(s)) ??
+    [...sentences].reverse().find((s) => s !== sentences[0] && s.figures.length > 0 && !S.reflects(s) && s.ownActions === 0) ??
+    sentences.find((s) => S.outcome(s) && !S.reflects(s));
+  if (result) chosen.set(result, "plain");
   const action = sentences.find((s) => unused(s) && s.ownActions > 0 && s.ownPast > 0) ?? sentences.find((s) => unused(s) && s.ownActions > 0);
   if (action) chosen.set(action, "plain");
-  const result =
-    sentences.find((s) => unused(s) && s.figures.length > 0 && S.outcome(s)) ?? sentences.find((s) => unused(s) && S.outcome(s) && !S.reflects(s));
-  if (result) chosen.set(result, "plain");
   if (unused(sentences[0])) chosen.set(sentences[0], "plain");
   const reflection = sentences.find((s) => unused(s) && S.reflects(s));
   if (reflection) chosen.set(reflection, "reflection");
@@ -57,18 +61,22 @@ function account(q: PreparedQuestion, labelled: boolean, budget: number): string
 
   const intro = labelled ? `“${q.prompt.trim()}” — ` : "";
   let words = wordCount(intro);
-  let named = false;
-  const lines: string[] = [];
+  const kept: Sentence[] = [];
   for (const [sentence, role] of chosen) {
-    const text = phrase(sentence, role, !named);
-    if (words + wordCount(text) > budget && lines.length > 0) continue;
-    if (/the candidate/i.test(text)) named = true;
-    lines.push(`${sentences.indexOf(sentence).toString().padStart(4, "0")}${text}`);
-    words += wordCount(text);
+    const length = wordCount(phrase(sentence, role, false));
+    if (words + length > budget && kept.length > 0) continue;
+    kept.push(sentence);
+    words += length;
   }
-  const ordered = lines.sort().map((l) => l.slice(4));
+  kept.sort((a, b) => sentences.indexOf(a) - sentences.indexOf(b));
+  let named = false;
+  const ordered = kept.map((sentence) => {
+    const text = phrase(sentence, chosen.get(sentence)!, !named);
+    if (/the candidate/i.test(text)) named = true;
+    return text;
+  });
   if (ordered.length === 0) return "";
-  if (!named && !/candidate/i.test(ordered.join(" "))) ordered.unshift("The candidate gave this account.");
+  if (!named) ordered.unshift("The candidate gave this account.");
   return intro + ordered.join(" ");
 }
 
