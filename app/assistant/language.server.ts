@@ -243,6 +243,12 @@ function clauseOf(tokens: Token[], start: number, end: number, previous: Clause 
       }
     }
   }
+  // "I guess…", "I think…", "I'm not sure…": the speaker's view, whatever tag the verb got.
+  if (subject === "self" || subject === "we") {
+    const k = skipAdverbs(tokens, i, end);
+    const next = tokens[k];
+    if (next && (OPINION.has(next.stem) || (next.tags.has("Copula") && tokens[skipAdverbs(tokens, k + 1, end)]?.word === "sure"))) clause.opinion = true;
+  }
   if (clause.counterfactual && !tokens.slice(start, end).some((t) => t.tags.has("PastTense") && !t.word.match(/^(been|had)$/))) clause.past = false;
   return clause;
 }

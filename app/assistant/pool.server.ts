@@ -10,9 +10,9 @@ import type { AssistantTask } from "./worker";
 // Drafting and bias checks run in worker threads so a long interview never stalls other
 // requests; each task has a deadline (the worker is stopped when it passes) and the input a cap.
 
-/** Characters of answers and notes one draft may read: about 30,000 words, a few seconds of work. */
-export const MAX_DRAFT_CHARS = 200_000;
-const DEADLINE_MS = 20_000;
+/** Characters of answers and notes one draft may read: about 20,000 words, a few seconds of work. */
+export const MAX_DRAFT_CHARS = 120_000;
+const DEADLINE_MS = 30_000;
 
 let pool: Piscina | undefined;
 
