@@ -1,3 +1,4 @@
+import { LIMITS } from "~/scorecards/scorecard.schema";
 import { biasIn, checkBias } from "./bias.server";
 import { draftSchema, type Draft, type DraftRequest } from "./draft.schema";
 import { followUps } from "./follow-ups.server";
@@ -26,10 +27,17 @@ export function draftScorecard(input: DraftRequest): Draft {
       redFlags,
       noteSentences.map((sentence) => ({ sentence, biased: biased.has(sentence.text) || [...biased].some((b) => sentence.text.startsWith(b)) })),
     ),
-    strengths,
-    improvements,
+    strengths: strengths.map((l) => fit(l, "")),
+    improvements: improvements.map((l) => fit(l, "")),
     redFlags,
-    followUps: followUps(questions, redFlags),
+    followUps: followUps(questions, redFlags).map((q) => fit(q, "?")),
     biasWarnings,
   });
+}
+
+// Quoted words can be arbitrarily long (one pasted 50,000-character "word"): keep every line
+// within the field, ending as it must.
+function fit(line: string, ending: string): string {
+  const chars = [...line];
+  return chars.length <= LIMITS.line ? line : `${chars.slice(0, LIMITS.line - 2 - ending.length).join("")} …${ending}`;
 }
