@@ -50,6 +50,13 @@ const envSchema = z.object({
   OIDC_SCOPES: z.string().min(1).default("openid email profile"),
   // 1: GET /_bench/event-loop answers the event-loop delay since the last call (for npm run bench only).
   PANEL_BENCH_METRICS: z.enum(["0", "1"]).default("0"),
+  // The writing assistant's model server (optional); see README's Configuration table.
+  ASSISTANT_PROVIDER: z.enum(["built-in", "openai-compatible"]).default("built-in"),
+  ASSISTANT_BASE_URL: z.url({ protocol: /^https?$/, message: "must be an http(s) URL such as http://localhost:11434/v1" }).optional(),
+  ASSISTANT_MODEL: z.string().min(1).optional(),
+  // Local servers accept any key; the SDK insists on one.
+  ASSISTANT_API_KEY: z.string().min(1).default("none"),
+  ASSISTANT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
 });
 export type Env = z.infer<typeof envSchema>;
 
@@ -63,6 +70,9 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
     throw new ConfigError(`Bad configuration: ${issue.path.join(".")} ${issue.message}`);
   }
   const env = result.data;
+  if (env.ASSISTANT_PROVIDER === "openai-compatible" && (!env.ASSISTANT_BASE_URL || !env.ASSISTANT_MODEL)) {
+    throw new ConfigError(`Bad configuration: ${env.ASSISTANT_BASE_URL ? "ASSISTANT_MODEL" : "ASSISTANT_BASE_URL"} is required with ASSISTANT_PROVIDER=openai-compatible`);
+  }
   if (env.DATABASE_URL && !env.SESSION_SECRET && env.NODE_ENV === "production") {
     throw new ConfigError("Bad configuration: SESSION_SECRET is required in production with DATABASE_URL (at least 32 characters)");
   }

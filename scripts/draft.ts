@@ -2,9 +2,11 @@ import fs from "node:fs";
 import type { z } from "zod";
 import { parseDraftInput } from "~/assistant/draft.schema";
 import { draftScorecard } from "~/assistant/drafter.server";
+import { draftWithAssistant } from "~/assistant/provider.server";
+import { ConfigError, parseEnv } from "~/env.server";
 
-// `npm run --silent draft -- FILE.json`: one Draft JSON object on stdout, or exit 2 with one line
-// on stderr naming what is wrong with the input.
+// `npm run --silent draft -- FILE.json`: one Draft JSON object on stdout and one line on stderr
+// saying which drafter answered and why, or exit 2 with one line naming what is wrong.
 
 function fail(message: string): never {
   process.stderr.write(`draft: ${message}\n`);
@@ -36,4 +38,19 @@ try {
 }
 const parsed = parseDraftInput(raw);
 if (!parsed.success) fail(describe(parsed.error.issues[0]));
-process.stdout.write(`${JSON.stringify(draftScorecard(parsed.data), null, 2)}\n`);
+let settings;
+try {
+  settings = parseEnv();
+} catch (error) {
+  fail(error instanceof ConfigError ? error.message : String(error));
+}
+// One draft per process: no worker thread to start; the model, if any, is asked alongside.
+const result = await draftWithAssistant(parsed.data, settings, async (input) => draftScorecard(input));
+process.stderr.write(
+  result.source === "model"
+    ? `draft: drafted by the model server ${settings.ASSISTANT_MODEL} (ASSISTANT_PROVIDER=openai-compatible)\n`
+    : result.fallbackReason
+      ? `draft: drafted by the built-in drafter because ${result.fallbackReason}\n`
+      : "draft: drafted by the built-in drafter (ASSISTANT_PROVIDER=built-in)\n",
+);
+process.stdout.write(`${JSON.stringify(result.draft, null, 2)}\n`);

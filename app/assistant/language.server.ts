@@ -1,36 +1,68 @@
 import nlp from "compromise";
-import { retext } from "retext";
-import retextEnglish from "retext-english";
-import retextIntensify from "retext-intensify";
-import retextPassive from "retext-passive";
+import { SIGNALS, isNumberWord, stem, type Word } from "./lexicon.server";
 
-// One pass of the language tools over a text, kept per sentence so every signal can quote
-// its sentence verbatim as evidence.
+// ONE parse of a text (compromise: sentences, words, contractions, part-of-speech tags), then
+// plain walks over its terms: clauses, who each clause is about, tense, modality, negation and
+// quoted speech. Every detector reads this; nothing parses the text a second time.
 
-// compromise's postTagger pass is two thirds of its cost (≈28 of 42 ms on 2,000 words here);
-// the lexicon and preTagger tags are enough for pronouns, modals, tense and values. (tokenize()
-// has already expanded contractions; running that hook twice duplicates the implicit words.)
-const TAGGING = ["alias", "machine", "index", "id", "freeze", "lexicon", "preTagger", "contractionTwo"];
+// compromise's tokenizer already runs alias/normal/machine/contractions; the lexicon and
+// preTagger tags are enough for pronouns, modals, tense and values, and skipping postTagger
+// halves its cost.
+const TAGGING = ["lexicon", "preTagger", "contractionTwo"];
 
-// "would" is a hedge to retext-intensify, but a conditional is the hypothetical-answer signal,
-// and "about"/"around" before a figure is an honest approximation: counted elsewhere or not at all.
-const weakWording = retext()
-  .use(retextEnglish)
-  .use(retextIntensify, { ignore: ["would", "could", "should", "about", "around", "approximately", "some", "most"] })
-  .use(retextPassive)
-  .freeze();
+export type Token = Word & {
+  /** as written ("" for the second half of a contraction) */
+  text: string;
+  pre: string;
+  post: string;
+  /** lower case, contractions spelled out ("wasn't" → "was", "not") */
+  word: string;
+  tags: Set<string>;
+  quoted: boolean;
+  /** part of a contraction: `word` is what it stands for */
+  contracted: boolean;
+};
+
+/** Who a clause is about: the speaker, the speaker's team, another person or group, or a thing. */
+export type Subject = "self" | "we" | "person" | "thing" | "none";
+
+export type Clause = {
+  start: number;
+  end: number;
+  subject: Subject;
+  /** the subject as written ("the finance team") */
+  subjectText: string;
+  /** "if", "because", "when"… the word that opens the clause, if any */
+  marker: string;
+  /** an "if"/"unless" clause: its past tenses are not events */
+  conditional: boolean;
+  /** would / will / could / might / going to: a plan or a hypothetical */
+  modal: boolean;
+  /** should / would / could have + participle: looking back at what was not done */
+  counterfactual: boolean;
+  /** the modal of a counterfactual ("should", "would", "could") */
+  counterfactualModal: string;
+  past: boolean;
+  negated: boolean;
+  /** "I think", "I guess": the speaker's opinion rather than an action */
+  opinion: boolean;
+  passive: boolean;
+  quoted: boolean;
+};
 
 export type Sentence = {
   text: string;
+  tokens: Token[];
+  clauses: Clause[];
   /** how many times the speaker says I / me / my / myself */
   singular: number;
   /** we / us / our */
   plural: number;
-  /** "I ran", "I was" — the speaker's own past actions */
+  /** clauses where the speaker (or the team) did something that happened */
   ownPast: number;
-  /** "I called", "I set up" — the speaker as the one acting, not "I think" or "I guess" */
+  /** clauses where the speaker acts, not "I think" or "I guess" */
   ownActions: number;
-  /** "I would call", "we'd escalate" — conditional or future actions */
+  /** clauses with the speaker planning or supposing ("I would call", "if we had…") */
   conditional: number;
   passive: boolean;
   hedges: string[];
@@ -40,97 +72,225 @@ export type Sentence = {
   words: number;
 };
 
-type Doc = ReturnType<typeof nlp.tokenize>;
-// `doc` is kept so later steps (key-point coverage) reuse the tagging instead of redoing it.
-export type Analysis = { text: string; sentences: Sentence[]; words: number; doc: Doc };
+export type Analysis = { text: string; sentences: Sentence[]; words: number };
 
-export function tag(text: string): Doc {
-  const doc = nlp.tokenize(text);
-  doc.compute(TAGGING);
-  return doc;
-}
+const SELF = new Set(["i", "me", "my", "myself", "mine"]);
+const WE = new Set(["we", "us", "our", "ours", "ourselves"]);
+const PERSON_PRONOUNS = new Set(["he", "she", "they", "them", "him", "her", "his", "their", "you", "someone", "somebody", "everyone", "nobody", "people"]);
+const THING_PRONOUNS = new Set(["it", "this", "that", "there", "these", "those", "what", "which", "here"]);
+const MARKERS = new Set(["if", "unless", "because", "when", "whenever", "while", "although", "though", "since", "so", "but", "and", "or", "then", "after", "before", "until", "once", "which", "who", "where", "as", "whereas", "otherwise"]);
+const CONDITIONAL = new Set(["if", "unless", "suppose", "supposing", "assuming", "imagine", "say"]);
+const PLAN_MODALS = new Set(["would", "will", "could", "might", "shall", "gonna"]);
+const LOOK_BACK_MODALS = new Set(["would", "should", "could", "might", "must", "ought"]);
+const NEGATIONS = new Set(["not", "never"]);
+const OPINION = new Set(["think", "guess", "believe", "feel", "suppos", "mean", "reckon", "know", "hope", "imagin", "rememb", "recal", "sai", "say", "want", "like", "love", "tend", "try", "wish", "am", "is"].map(stem));
+const QUOTE_OPEN = /["“‘]/;
+const QUOTE_CLOSE = /["”’]/;
+const CLAUSE_BREAK = /[,;:—–()]|\s-\s/;
+const PERSON_NOUNS = SIGNALS.personNouns;
 
-const PATTERNS = {
-  singular: "(i|me|my|myself|mine)",
-  plural: "(we|us|our|ours|ourselves)",
-  ownPast: "(i|we) #Adverb{0,2} (#PastTense|#Participle)",
-  ownActions: "i #Adverb{0,2} #Verb",
-  ownOpinion: "i #Adverb{0,2} (think|guess|believe|feel|suppose|mean|reckon|know|hope)",
-  conditional: "(i|we) #Adverb{0,2} (would|will|could|might|can|shall) #Adverb{0,2} #Negative? #Verb",
-  passive: "#Copula #Adverb{0,2} #PastTense",
-  figures: "#Value+",
-  properNouns: "#ProperNoun+",
-} as const;
+type Term = { text: string; pre: string; post: string; normal?: string; implicit?: string; tags: Set<string> };
 
 export function analyse(text: string): Analysis {
-  const doc = tag(text);
-  const sentences: Sentence[] = doc.document.map((terms) => ({
+  if (text.trim() === "") return { text, sentences: [], words: 0 };
+  const doc = nlp.tokenize(text);
+  doc.compute(TAGGING);
+  const sentences: Sentence[] = [];
+  for (const terms of doc.document as Term[][]) {
+    // A line break ends a sentence too: notes are often one remark per line without a full stop.
+    let part: Term[] = [];
+    for (const term of terms) {
+      part.push(term);
+      if (term.post.includes("\n")) {
+        sentences.push(sentenceOf(part));
+        part = [];
+      }
+    }
+    if (part.length > 0) sentences.push(sentenceOf(part));
+  }
+  const kept = sentences.filter((s) => s.text !== "");
+  return { text, sentences: kept, words: kept.reduce((n, s) => n + s.words, 0) };
+}
+
+function sentenceOf(terms: Term[]): Sentence {
+  let quoted = false;
+  const tokens: Token[] = terms.map((t) => {
+    const word = (t.implicit ?? t.normal ?? t.text).toLowerCase();
+    if (QUOTE_OPEN.test(t.pre)) quoted = true;
+    const token: Token = {
+      text: t.text,
+      pre: t.pre,
+      post: t.post,
+      word,
+      stem: stem(word),
+      number: /^\d/.test(word) || isNumberWord(word),
+      tags: t.tags,
+      quoted,
+      contracted: t.implicit !== undefined,
+    };
+    if (QUOTE_CLOSE.test(t.post)) quoted = false;
+    return token;
+  });
+  const clauses = clausesOf(tokens);
+  const sentence: Sentence = {
     text: terms.map((t) => t.pre + t.text + t.post).join("").trim(),
-    singular: 0,
-    plural: 0,
+    tokens,
+    clauses,
+    singular: tokens.filter((t) => SELF.has(t.word)).length,
+    plural: tokens.filter((t) => WE.has(t.word)).length,
     ownPast: 0,
     ownActions: 0,
     conditional: 0,
-    passive: false,
-    hedges: [],
-    figures: [],
+    passive: clauses.some((c) => c.passive),
+    hedges: SIGNALS.hedges.find(tokens).map((m) => spanText(tokens, m.start, m.end)),
+    figures: figuresOf(tokens),
     properNouns: 0,
-    words: terms.filter((t) => t.text !== "").length,
-  }));
-  // Pointers say which sentence each match is in; walking them is far cheaper than a View per match.
-  const count = (pattern: string, apply: (s: Sentence, match: string) => void) => {
-    const matches = doc.match(pattern);
-    const words: string[] = matches.out("array");
-    (matches.pointer ?? []).forEach(([n], i) => {
-      if (n !== undefined) apply(sentences[n], words[i]?.trim() ?? "");
-    });
+    words: tokens.filter((t) => t.text !== "").length,
   };
-  count(PATTERNS.singular, (s) => s.singular++);
-  count(PATTERNS.plural, (s) => s.plural++);
-  count(PATTERNS.ownPast, (s) => s.ownPast++);
-  count(PATTERNS.ownActions, (s) => s.ownActions++);
-  count(PATTERNS.ownOpinion, (s) => s.ownActions--);
-  count(PATTERNS.conditional, (s) => s.conditional++);
-  count(PATTERNS.passive, (s) => (s.passive = true));
-  count(PATTERNS.properNouns, (s) => s.properNouns++);
-  count(PATTERNS.figures, (s, m) => {
+  for (const c of clauses) {
+    const speaker = c.subject === "self" || c.subject === "we";
+    if (speaker && c.past && !c.conditional && !c.modal && !c.counterfactual && !c.opinion && !c.quoted) sentence.ownPast++;
+    if (c.subject === "self" && !c.opinion && !c.quoted && !c.counterfactual) sentence.ownActions++;
+    if (speaker && !c.quoted && !c.counterfactual && (c.modal || c.conditional)) sentence.conditional++;
+  }
+  sentence.properNouns = tokens.filter((t, i) => i > 0 && t.tags.has("ProperNoun") && !SELF.has(t.word) && /^\p{Lu}/u.test(t.text)).length;
+  return sentence;
+}
+
+/** The words between two token indexes, as written. */
+export function spanText(tokens: Token[], start: number, end: number): string {
+  return tokens
+    .slice(start, end)
+    .map((t, i, all) => (i === 0 ? "" : t.pre) + t.text + (i === all.length - 1 ? "" : t.post))
+    .join("")
+    .trim();
+}
+
+function clausesOf(tokens: Token[]): Clause[] {
+  const bounds: number[] = [0];
+  tokens.forEach((t, i) => {
+    if (i > 0 && MARKERS.has(t.word) && bounds[bounds.length - 1] !== i) bounds.push(i);
+    if (CLAUSE_BREAK.test(t.post) && i + 1 < tokens.length) bounds.push(i + 1);
+  });
+  const unique = [...new Set(bounds)].sort((a, b) => a - b);
+  const clauses: Clause[] = [];
+  let previous: Clause | undefined;
+  let conditionalOpen = false;
+  unique.forEach((start, k) => {
+    const end = unique[k + 1] ?? tokens.length;
+    if (end <= start) return;
+    const clause = clauseOf(tokens, start, end, previous);
+    // "If the customer called and I missed it, …": the "if" covers the words up to the comma.
+    if (clause.marker === "and" && conditionalOpen) clause.conditional = true;
+    conditionalOpen = clause.conditional && !CLAUSE_BREAK.test(tokens[end - 1].post);
+    clauses.push(clause);
+    previous = clause;
+  });
+  return clauses;
+}
+
+function clauseOf(tokens: Token[], start: number, end: number, previous: Clause | undefined): Clause {
+  const first = tokens[start];
+  const marker = MARKERS.has(first.word) || CONDITIONAL.has(first.word) ? first.word : "";
+  let i = start + (marker ? 1 : 0);
+  while (i < end && (tokens[i].tags.has("Adverb") || tokens[i].tags.has("Expression") || tokens[i].tags.has("Conjunction"))) i++;
+  const subjectStart = i;
+  while (i < end && !tokens[i].tags.has("Verb") && !tokens[i].tags.has("Negative") && !tokens[i].tags.has("Adverb") && !tokens[i].tags.has("Preposition")) i++;
+  let subject = subjectOf(tokens, subjectStart, i);
+  let subjectText = spanText(tokens, subjectStart, i);
+  // "I called and sent the fix": a clause opening on its verb shares the previous subject.
+  if (subject === "none" && previous && i === subjectStart && ["and", "or", "then", "but", "so", ""].includes(marker)) {
+    subject = previous.subject;
+    subjectText = previous.subjectText;
+  }
+  const clause: Clause = {
+    start,
+    end,
+    subject,
+    subjectText,
+    marker,
+    conditional: CONDITIONAL.has(marker) || (previous?.conditional === true && marker === "" && previous.end === start && !CLAUSE_BREAK.test(tokens[start - 1]?.post ?? ",")),
+    modal: false,
+    counterfactual: false,
+    counterfactualModal: "",
+    past: false,
+    negated: false,
+    opinion: false,
+    passive: false,
+    quoted: tokens.slice(start, end).filter((t) => t.quoted).length * 2 > end - start,
+  };
+  let firstVerb = true;
+  for (let j = start; j < end; j++) {
+    const t = tokens[j];
+    if (NEGATIONS.has(t.word) || t.tags.has("Negative")) clause.negated = true;
+    if (LOOK_BACK_MODALS.has(t.word) || t.word === "ought") {
+      const k = skipAdverbs(tokens, j + 1, end);
+      if (tokens[k]?.word === "have" && tokens[skipAdverbs(tokens, k + 1, end)]?.tags.has("PastTense")) {
+        clause.counterfactual = true;
+        clause.counterfactualModal = t.word;
+        j = k;
+        continue;
+      }
+    }
+    if (PLAN_MODALS.has(t.word) || (t.word === "going" && tokens[j + 1]?.word === "to" && tokens[j + 2]?.tags.has("Infinitive"))) clause.modal = true;
+    if (t.tags.has("Verb")) {
+      if (firstVerb && j >= subjectStart && (subject === "self" || subject === "we") && OPINION.has(t.stem) && !t.tags.has("Copula")) clause.opinion = true;
+      if (firstVerb && !t.tags.has("Modal")) firstVerb = false;
+      if (t.tags.has("PastTense")) clause.past = true;
+      if (t.tags.has("Copula")) {
+        const k = skipAdverbs(tokens, j + 1, end);
+        if (tokens[k]?.tags.has("PastTense") && tokens[k].word.endsWith("ed")) clause.passive = true;
+      }
+    }
+  }
+  // "I guess…", "I think…", "I'm not sure…": the speaker's view, whatever tag the verb got.
+  if (subject === "self" || subject === "we") {
+    const k = skipAdverbs(tokens, i, end);
+    const next = tokens[k];
+    if (next && (OPINION.has(next.stem) || (next.tags.has("Copula") && tokens[skipAdverbs(tokens, k + 1, end)]?.word === "sure"))) clause.opinion = true;
+  }
+  if (clause.counterfactual && !tokens.slice(start, end).some((t) => t.tags.has("PastTense") && !t.word.match(/^(been|had)$/))) clause.past = false;
+  return clause;
+}
+
+function skipAdverbs(tokens: Token[], from: number, end: number): number {
+  let k = from;
+  while (k < end && (tokens[k].tags.has("Adverb") || tokens[k].tags.has("Negative") || tokens[k].word === "not")) k++;
+  return k;
+}
+
+function subjectOf(tokens: Token[], start: number, end: number): Subject {
+  if (end <= start) return "none";
+  const words = tokens.slice(start, end);
+  const head = words[0].word;
+  if (head === "i" || head === "myself") return "self";
+  if (head === "we") return "we";
+  if (words.length === 1 && PERSON_PRONOUNS.has(head)) return "person";
+  if (words.length === 1 && THING_PRONOUNS.has(head)) return "thing";
+  if (PERSON_NOUNS.has(tokens, start, end) || words.some((t) => t.tags.has("Person") || (t.tags.has("ProperNoun") && !SELF.has(t.word) && /^\p{Lu}/u.test(t.text)))) {
+    return "person";
+  }
+  if (head === "my" || head === "our") return "thing";
+  return words.some((t) => t.tags.has("Noun")) ? "thing" : "none";
+}
+
+function figuresOf(tokens: Token[]): string[] {
+  const figures: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (!tokens[i].tags.has("Value")) continue;
+    let j = i;
+    while (j + 1 < tokens.length && tokens[j + 1].tags.has("Value") && !/[,.;:]\s*$/.test(tokens[j].post)) j++;
+    const figure = spanText(tokens, i, j + 1).replace(/[.,;:)]+$/, "");
+    i = j;
     // Years place a story in time and ordinals order it; neither measures anything. "One" is
     // as often a pronoun ("the one who") as a count.
-    const year = /^(19|20)\d\d$/.test(m.replace(/[^\d]/g, ""));
-    const wordOnly = !/\d|%|\$|€|£/.test(m);
-    if (year || (wordOnly && /^(one|first|second|third|last|once)$|th$/i.test(m))) return;
-    s.figures.push(m.replace(/[.,;:)]+$/, ""));
-  });
-  markWeakWording(text, sentences);
-  return { text, sentences, words: sentences.reduce((n, s) => n + s.words, 0), doc };
-}
-
-function markWeakWording(text: string, sentences: Sentence[]) {
-  const file = weakWording.processSync(text);
-  const starts = sentenceStarts(text, sentences);
-  for (const message of file.messages) {
-    const offset = message.place && "start" in message.place ? message.place.start.offset : undefined;
-    if (offset === undefined) continue;
-    const i = lastIndexAtOrBefore(starts, offset);
-    if (i < 0) continue;
-    if (message.source === "retext-passive") sentences[i].passive = true;
-    else if (message.ruleId === "hedge" || message.ruleId === "weasel") sentences[i].hedges.push(String(message.actual));
+    const digits = figure.replace(/[^\d]/g, "");
+    const year = /^(19|20)\d\d$/.test(digits) && digits.length === figure.replace(/[^\d\w]/g, "").length;
+    const wordOnly = !/\d|%|\$|€|£/.test(figure);
+    if (year || (wordOnly && /^(one|first|second|third|last|once)$|th$/i.test(figure))) continue;
+    figures.push(figure);
   }
-}
-
-function sentenceStarts(text: string, sentences: Sentence[]): number[] {
-  let cursor = 0;
-  return sentences.map((s) => {
-    const at = text.indexOf(s.text, cursor);
-    if (at >= 0) cursor = at + s.text.length;
-    return at >= 0 ? at : cursor;
-  });
-}
-
-function lastIndexAtOrBefore(starts: number[], offset: number): number {
-  let found = -1;
-  for (let i = 0; i < starts.length && starts[i] <= offset; i++) found = i;
-  return found;
+  return figures;
 }
 
 /** Sentences quoted as evidence stay verbatim; very long ones are cut to a verbatim prefix. */
@@ -138,4 +298,13 @@ export function quote(sentence: string, max = 300): string {
   if (sentence.length <= max) return sentence;
   const cut = sentence.slice(0, max);
   return cut.slice(0, cut.lastIndexOf(" ") > 0 ? cut.lastIndexOf(" ") : max);
+}
+
+/** Stems of the content words of a text, for coverage checks (key points, follow-ups). */
+export function contentStems(analysis: Analysis): string[] {
+  return analysis.sentences.flatMap((s) =>
+    s.tokens
+      .filter((t) => (t.tags.has("Noun") || t.tags.has("Verb") || t.tags.has("Adjective")) && !t.tags.has("Pronoun") && !t.tags.has("Copula") && !t.tags.has("Modal") && t.word.length >= 3)
+      .map((t) => t.stem),
+  );
 }

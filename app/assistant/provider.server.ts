@@ -1,28 +1,20 @@
-import OpenAI from "openai";
+import type OpenAI from "openai";
 import { z } from "zod";
+import { getSettings, type Env } from "~/env.server";
 import { draftSchema, type Draft, type DraftRequest } from "./draft.schema";
-import { draftScorecard } from "./drafter.server";
 import { inventedFigures } from "./figures";
+import { draftOffThread } from "./pool.server";
+import { validSections, type DraftSection } from "./model-reply.server";
 
-// The optional model: any OpenAI-compatible server (hosted, Ollama, llama.cpp, vLLM). Whatever
-// goes wrong — no answer in time, a malformed or off-schema reply — the built-in drafter answers
-// instead and the caller learns why, so the page can say so.
+// The optional model: any OpenAI-compatible server (hosted, Ollama, llama.cpp, vLLM). The built-in
+// drafter always runs alongside it; each section of the model's reply is used only if it passes
+// its checks (model-reply.server.ts), else the built-in section stands, and the rule-based bias
+// warnings are always kept. No answer in time, or no JSON: the built-in draft, and the reason.
 
-export type AssistantResult = { draft: Draft; source: "built-in" | "model"; fallbackReason?: string };
+export type AssistantResult = { draft: Draft; source: "built-in" | "model"; fallbackReason?: string; replaced?: string[] };
+export type BuiltInDrafter = (input: DraftRequest) => Promise<Draft>;
 
-const configSchema = z.discriminatedUnion("ASSISTANT_PROVIDER", [
-  z.object({ ASSISTANT_PROVIDER: z.literal("built-in").default("built-in") }),
-  z.object({
-    ASSISTANT_PROVIDER: z.literal("openai-compatible"),
-    ASSISTANT_BASE_URL: z.url(),
-    ASSISTANT_MODEL: z.string().min(1),
-    // Local servers accept any key; the SDK insists on one.
-    ASSISTANT_API_KEY: z.string().min(1).default("none"),
-    ASSISTANT_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
-  }),
-]);
-
-const ATTEMPTS = 2; // one retry
+export type AssistantSettings = Pick<Env, "ASSISTANT_PROVIDER" | "ASSISTANT_BASE_URL" | "ASSISTANT_MODEL" | "ASSISTANT_API_KEY" | "ASSISTANT_TIMEOUT_MS">;
 
 const INSTRUCTIONS = `You draft an interview scorecard for the interviewer to edit. Reply with one JSON object matching the schema.
 - summary: formal, third person, 40-250 words, for a hiring committee: situation, the candidate's own actions, outcome, how the interviewer's ratings read. Never state a number that is not in the input.
@@ -32,30 +24,45 @@ const INSTRUCTIONS = `You draft an interview scorecard for the interviewer to ed
 - biasWarnings: remarks in the interviewer's notes about age, family status or pregnancy, national origin or accent, race, religion, sex or gender, disability or health, or "culture fit" next to one of those.
 Never propose a hire/no-hire recommendation or a rating.`;
 
-export async function draftWithAssistant(input: DraftRequest, env: Record<string, string | undefined> = process.env): Promise<AssistantResult> {
-  const config = configSchema.safeParse({ ...env, ASSISTANT_PROVIDER: env.ASSISTANT_PROVIDER || "built-in" });
-  if (!config.success) return fallback(input, `assistant settings are invalid: ${config.error.issues[0].path.join(".")}`);
-  if (config.data.ASSISTANT_PROVIDER === "built-in") return { draft: draftScorecard(input), source: "built-in" };
-
-  const settings = config.data;
-  const client = new OpenAI({
+// Settings are validated once at start (app/env.server.ts). One attempt per request: a server that
+// did not answer within the timeout will not answer a second time either, and the interviewer waits.
+export async function draftWithAssistant(
+  input: DraftRequest,
+  settings: AssistantSettings = getSettings(),
+  builtIn: BuiltInDrafter = draftOffThread,
+): Promise<AssistantResult> {
+  if (settings.ASSISTANT_PROVIDER === "built-in" || !settings.ASSISTANT_BASE_URL || !settings.ASSISTANT_MODEL) {
+    return { draft: await builtIn(input), source: "built-in" };
+  }
+  const local = builtIn(input);
+  local.catch(() => undefined); // awaited below; a rejection must not go unhandled meanwhile
+  // Loaded on first use: most installations never talk to a model, and the CLI starts faster without it.
+  const { default: OpenAIClient } = await import("openai");
+  const client = new OpenAIClient({
     baseURL: settings.ASSISTANT_BASE_URL,
     apiKey: settings.ASSISTANT_API_KEY,
     timeout: settings.ASSISTANT_TIMEOUT_MS,
-    maxRetries: 0, // retried below, together with replies that fail validation
+    maxRetries: 0,
   });
-  let reason = "";
-  for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
-    try {
-      return { draft: await askModel(client, settings.ASSISTANT_MODEL, input), source: "model" };
-    } catch (error) {
-      reason = describeFailure(error, settings.ASSISTANT_TIMEOUT_MS);
-    }
+  let reply: unknown;
+  try {
+    reply = await askModel(client, settings.ASSISTANT_MODEL, input);
+  } catch (error) {
+    const reason = describeFailure(OpenAIClient, error, settings.ASSISTANT_TIMEOUT_MS);
+    return { draft: await local, source: "built-in", fallbackReason: `the model server failed (${reason})` };
   }
-  return fallback(input, `the model server failed twice (${reason})`);
+  const builtInDraft = await local;
+  const { sections, rejected } = validSections(reply, input);
+  if (Object.keys(sections).length === 0) {
+    return { draft: builtInDraft, source: "built-in", fallbackReason: `the model's reply failed every check (${rejected.join("; ")})` };
+  }
+  const draft = { ...builtInDraft, ...sections } as Draft;
+  // The rule-based bias warnings always stand; the model may add to them.
+  draft.biasWarnings = [...builtInDraft.biasWarnings, ...(sections.biasWarnings ?? []).filter((w) => !builtInDraft.biasWarnings.some((b) => b.excerpt === w.excerpt && b.topic === w.topic))];
+  return { draft: draftSchema.parse(draft), source: "model", ...(rejected.length > 0 ? { replaced: rejected } : {}) };
 }
 
-async function askModel(client: OpenAI, model: string, input: DraftRequest): Promise<Draft> {
+async function askModel(client: OpenAI, model: string, input: DraftRequest): Promise<unknown> {
   const completion = await client.chat.completions.create({
     model,
     temperature: 0,
@@ -67,36 +74,22 @@ async function askModel(client: OpenAI, model: string, input: DraftRequest): Pro
   });
   const content = completion.choices[0]?.message?.content;
   if (!content) throw new ModelReplyError("the reply was empty");
-  let json: unknown;
   try {
-    json = JSON.parse(content);
+    return JSON.parse(content);
   } catch {
     throw new ModelReplyError("the reply was not JSON");
   }
-  const parsed = draftSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new ModelReplyError(`the reply did not match the Draft schema at ${issue.path.join(".") || "(top level)"}: ${issue.message}`);
-  }
-  const invented = inventedFigures(parsed.data.summary, inputText(input));
-  if (invented.length > 0) throw new ModelReplyError(`the summary states figures not in the input: ${invented.join(", ")}`);
-  return parsed.data;
 }
 
 class ModelReplyError extends Error {}
 
-function describeFailure(error: unknown, timeoutMs: number): string {
+function describeFailure(SDK: typeof OpenAI, error: unknown, timeoutMs: number): string {
   if (error instanceof ModelReplyError) return error.message;
-  if (error instanceof OpenAI.APIConnectionTimeoutError) return `no answer within ${timeoutMs} ms`;
-  if (error instanceof OpenAI.APIError && error.status) return `HTTP ${error.status}`;
-  if (error instanceof OpenAI.APIConnectionError) return "could not connect";
+  if (error instanceof SDK.APIConnectionTimeoutError) return `no answer within ${timeoutMs} ms`;
+  if (error instanceof SDK.APIError && error.status) return `HTTP ${error.status}`;
+  if (error instanceof SDK.APIConnectionError) return "could not connect";
   return (error as Error).message;
 }
 
-function fallback(input: DraftRequest, fallbackReason: string): AssistantResult {
-  return { draft: draftScorecard(input), source: "built-in", fallbackReason };
-}
-
-export function inputText(input: DraftRequest): string {
-  return [input.notes, ...input.questions.flatMap((q) => [q.question, q.answer, q.notes])].join("\n");
-}
+export { inputText } from "./model-reply.server";
+export type { DraftSection };

@@ -1,7 +1,7 @@
 import type { QuestionKind } from "~/scorecards/rubric";
 import { getTemplates } from "~/scorecards/templates.server";
 import type { DraftQuestion } from "./draft.schema";
-import { analyse, tag, type Analysis } from "./language.server";
+import { analyse, type Analysis } from "./language.server";
 
 // One interview question ready for the detectors: its kind and key points (from the input,
 // else the kit, else the wording) and the analysed answer and notes.
@@ -14,14 +14,16 @@ export type PreparedQuestion = {
   notes: Analysis;
 };
 
-export function prepareQuestion(q: DraftQuestion, interviewNotes: string): PreparedQuestion {
+/** `interviewNotes` is parsed once by the caller and shared by every question. */
+export function prepareQuestion(q: DraftQuestion, interviewNotes: Analysis): PreparedQuestion {
   const kit = kitQuestionFor(q.question);
+  const own = analyse(q.notes);
   return {
     prompt: q.question,
     kind: q.questionKind ?? kit?.kind ?? inferKind(q.question),
     keyPoints: q.keyPoints ?? kit?.keyPoints ?? [],
     answer: analyse(q.answer),
-    notes: analyse([q.notes, interviewNotes].filter((n) => n.trim() !== "").join("\n")),
+    notes: { text: [q.notes, interviewNotes.text].filter((n) => n.trim() !== "").join("\n"), sentences: [...own.sentences, ...interviewNotes.sentences], words: own.words + interviewNotes.words },
   };
 }
 
@@ -40,11 +42,7 @@ const normalise = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, " ").tri
 // "How would you…", "Imagine…", "What do you do if…" ask for a plan; everything else
 // ("Tell me about a time…", "Describe a situation…") asks what happened.
 export function inferKind(prompt: string): QuestionKind {
-  const doc = tag(prompt);
-  const plan =
-    doc.has("(would|will|should) you") ||
-    doc.has("(imagine|suppose|hypothetically|if you)") ||
-    doc.has("(what|how) do you (do|handle|approach)") ||
-    doc.has("let us say");
+  const words = ` ${prompt.toLowerCase().replace(/[^a-z']+/g, " ")} `;
+  const plan = / (would|will|should) you | (imagine|suppose|hypothetically|if you) | (what|how) do you (do|handle|approach) | let('s| us) say /.test(words);
   return plan ? "situational" : "behavioral";
 }

@@ -15,16 +15,13 @@ type Detector = (q: PreparedQuestion) => Finding | null;
 const clamp = (n: number) => Math.max(1, Math.min(5, n));
 const repeated = (base: number, hits: number) => clamp(base + Math.min(Math.max(hits - 1, 0), 2));
 const texts = (sentences: Sentence[], max = 3) => sentences.slice(0, max).map((s) => quote(s.text));
-const matching = (sentences: Sentence[], re: RegExp) => sentences.filter((s) => re.test(s.text));
 const plural = (n: number, one: string, many = `${one}s`) => (n === 1 ? one : many);
 const asksForOwnRole = (prompt: string) => /\byou(r)?\b/i.test(prompt);
 
 const overclaiming: Detector = ({ answer, notes }) => {
-  const solo = matching(answer.sentences, S.SOLO_CREDIT);
-  const orgCredit = answer.sentences.filter(
-    (s) => s.singular > 0 && s.plural === 0 && S.ORG_RESULT.test(s.text) && S.RESULT_VERB.test(s.text) && !S.OWN_SCOPE.test(s.text),
-  );
-  const noted = matching(notes.sentences, S.NOTES_OVERCLAIM);
+  const solo = answer.sentences.filter((s) => S.soloCredit(s) || S.nounCredit(s));
+  const orgCredit = answer.sentences.filter((s) => !solo.includes(s) && S.orgCredit(s));
+  const noted = notes.sentences.filter(S.notesOverclaim);
   const hits = solo.length + orgCredit.length + noted.length;
   if (hits === 0) return null;
   const base = solo.length > 0 || noted.length > 0 ? 3 : 2;
@@ -37,31 +34,34 @@ const overclaiming: Detector = ({ answer, notes }) => {
         ? `The candidate credits the result to themselves alone in ${solo.length} ${plural(solo.length, "place")}, though the work described needed others.`
         : noted.length > 0
           ? "The interviewer's notes record the candidate taking credit for others' work."
-          : "Company- or team-level results (revenue, NPS, renewals, churn) are credited to the candidate personally without saying what their own part was.",
+          : "A company- or team-level result is credited to the candidate personally without saying what their own part was.",
   };
 };
 
-const ambiguityAvoidance: Detector = ({ prompt, answer }) => {
+const ambiguityAvoidance: Detector = ({ prompt, answer, notes }) => {
   const sentences = answer.sentences;
-  if (sentences.length < 2) return null;
+  const prompted = notes.sentences.filter(S.prompting);
   const own = sentences.filter((s) => s.ownActions > 0).length;
   const vague = sentences.filter((s) => s.ownActions === 0 && (s.plural > 0 || s.passive));
   const hedges = sentences.reduce((n, s) => n + s.hedges.length, 0);
-  const weHeavy = own <= 1 && vague.length >= 2;
-  const hedged = hedges >= 3 && own <= sentences.length / 3;
-  if (!weHeavy && !hedged) return null;
-  const base = (own === 0 ? 3 : 2) + (asksForOwnRole(prompt) && own === 0 ? 1 : 0) + (hedges >= 3 ? 1 : 0);
+  const weHeavy = sentences.length >= 2 && own <= 1 && vague.length >= 2;
+  const hedged = sentences.length >= 2 && hedges >= 3 && own <= sentences.length / 3;
+  if (!weHeavy && !hedged && prompted.length === 0) return null;
+  const base = weHeavy || hedged ? (own === 0 ? 3 : 2) + (asksForOwnRole(prompt) && own === 0 ? 1 : 0) + (hedges >= 3 ? 1 : 0) : 2;
   const hedgeSentences = sentences.filter((s) => s.hedges.length > 0);
   return {
     category: "ambiguity-avoidance",
-    severity: clamp(base),
-    evidence: texts(vague.length > 0 ? vague : hedgeSentences),
-    justification: `The candidate's own part is ${own === 0 ? "never" : "barely"} stated: ${vague.length} ${plural(vague.length, "sentence")} speak of "we" or use the passive voice${hedges > 0 ? `, with ${hedges} ${plural(hedges, "hedge")} such as "${hedgeSentences[0]?.hedges[0] ?? ""}"` : ""}.`,
+    severity: clamp(base + (prompted.length > 0 && (weHeavy || hedged) ? 1 : 0)),
+    evidence: texts([...prompted, ...(vague.length > 0 ? vague : hedgeSentences)]),
+    justification:
+      weHeavy || hedged
+        ? `The candidate's own part is ${own === 0 ? "never" : "barely"} stated: ${vague.length} ${plural(vague.length, "sentence")} speak of "we" or use the passive voice${hedges > 0 ? `, with ${hedges} ${plural(hedges, "hedge")} such as "${hedgeSentences[0]?.hedges[0] ?? ""}"` : ""}.`
+        : "The interviewer's notes record that the candidate needed prompting before giving specifics.",
   };
 };
 
 const lackOfReflection: Detector = ({ kind, answer }) => {
-  const refusal = matching(answer.sentences, S.NO_CHANGE);
+  const refusal = answer.sentences.filter(S.noChange);
   if (refusal.length > 0) {
     return {
       category: "lack-of-reflection",
@@ -70,26 +70,30 @@ const lackOfReflection: Detector = ({ kind, answer }) => {
       justification: "The candidate says outright that there is nothing they would change or learned.",
     };
   }
-  const reflects = answer.sentences.some((s) => S.REFLECTION.test(s.text));
+  const reflects = answer.sentences.some(S.reflects);
   // Reflection is on a story; a plan or a creed is caught as hypothetical or generic instead.
   const story = answer.sentences.some((s) => s.ownPast > 0);
   if (kind !== "behavioral" || reflects || !story || answer.words < 40) return null;
+  const blamed = answer.sentences.filter((s) => S.explicitBlame(s) || S.othersFailed(s).length > 0);
   return {
     category: "lack-of-reflection",
     severity: 2,
-    evidence: texts(answer.sentences.slice(-1)),
-    justification: "The story ends without a lesson, a mistake admitted or anything the candidate changed afterwards.",
+    evidence: texts(blamed.length > 0 ? blamed : answer.sentences.slice(-1)),
+    justification:
+      blamed.length > 0
+        ? "What went wrong is put on others, and the candidate never looks at their own part or what they would change."
+        : "The story ends without a lesson, a mistake admitted or anything the candidate changed afterwards.",
   };
 };
 
 const blameShifting: Detector = ({ answer, notes }) => {
-  const fair = (s: Sentence) => !S.NO_BLAME.test(s.text);
-  const explicit = matching(answer.sentences, S.EXPLICIT_BLAME).filter(fair);
-  const others = matching(answer.sentences, S.OTHERS_FAILED).filter((s) => fair(s) && !explicit.includes(s));
-  const noted = matching(notes.sentences, S.NOTES_BLAME).filter(fair);
+  const explicit = answer.sentences.filter(S.explicitBlame);
+  const others = answer.sentences.filter((s) => !explicit.includes(s) && S.othersFailed(s).length > 0 && !S.ownsFault(s));
+  const noted = notes.sentences.filter((s) => S.notesBlame(s) && !S.ownsFault(s));
+  const owned = answer.sentences.some((s) => S.ownsFault(s) || S.reflects(s));
   const hits = explicit.length + others.length + noted.length;
-  if (hits === 0) return null;
-  const base = explicit.length > 0 || noted.length > 0 ? 3 : 2;
+  if (hits === 0 || (explicit.length + noted.length === 0 && owned && others.length < 2)) return null;
+  const base = explicit.length > 0 || noted.length > 0 || (others.length >= 2 && !owned) ? 3 : 2;
   return {
     category: "blame-shifting",
     severity: repeated(base, hits),
@@ -103,10 +107,10 @@ const blameShifting: Detector = ({ answer, notes }) => {
 
 const unquantifiedImpact: Detector = ({ kind, answer }) => {
   if (kind !== "behavioral") return null;
-  const claims = matching(answer.sentences, S.OUTCOME);
-  // One measured outcome is enough to check the story against; a count of people is not one.
+  const claims = answer.sentences.filter(S.outcome);
+  // One measured outcome is enough to check the story against.
   if (claims.length === 0 || claims.some((s) => s.figures.length > 0)) return null;
-  const big = claims.filter((s) => S.BIG_WORDS.test(s.text)).length;
+  const big = claims.filter(S.bigWords).length;
   return {
     category: "unquantified-impact",
     severity: repeated(2 + (big > 0 ? 1 : 0), claims.length),
@@ -117,10 +121,11 @@ const unquantifiedImpact: Detector = ({ kind, answer }) => {
 
 const hypotheticalAnswer: Detector = ({ kind, answer }) => {
   if (kind !== "behavioral") return null;
-  const plans = answer.sentences.filter((s) => s.conditional > 0 && !S.REFLECTION.test(s.text));
-  const happened = answer.sentences.filter((s) => s.ownPast > 0 && !S.NEVER_FACED.test(s.text)).length;
-  const neverFaced = matching(answer.sentences, S.NEVER_FACED);
-  if (plans.length < 2 || plans.length <= happened) return null;
+  const plans = answer.sentences.filter((s) => s.conditional > 0 && !S.reflects(s));
+  const happened = answer.sentences.filter((s) => s.ownPast > 0 && !S.neverFaced(s)).length;
+  const neverFaced = answer.sentences.filter(S.neverFaced);
+  const planned = plans.length >= 2 || (plans.length === 1 && answer.sentences.length <= 2);
+  if (!planned || plans.length <= happened) return null;
   const base = (happened === 0 ? 3 : 2) + (neverFaced.length > 0 ? 1 : 0);
   return {
     category: "hypothetical-answer",
@@ -134,11 +139,11 @@ const genericAnswer: Detector = ({ kind, answer }) => {
   const sentences = answer.sentences;
   if (sentences.length === 0) return null;
   const specifics = sentences.reduce((n, s) => n + s.figures.length + s.properNouns, 0);
-  const template = matching(sentences, S.TEMPLATE);
+  const template = sentences.filter(S.template);
   const story = sentences.filter((s) => s.ownPast > 0).length;
   const threshold = kind === "situational" ? 3 : 2;
   const rehearsed = template.length >= threshold && specifics <= 1;
-  const thin = kind === "behavioral" && specifics === 0 && story <= 1 && answer.words >= 15;
+  const thin = kind === "behavioral" && specifics === 0 && story <= 1 && answer.words >= 6;
   if (!rehearsed && !thin) return null;
   const base = 2 + (template.length >= 3 ? 1 : 0) + (specifics === 0 && template.length >= 2 ? 1 : 0);
   return {
@@ -150,17 +155,17 @@ const genericAnswer: Detector = ({ kind, answer }) => {
 };
 
 const inconsistency: Detector = ({ answer, notes }) => {
-  const noted = matching(notes.sentences, S.NOTES_INCONSISTENT);
+  const noted = notes.sentences.filter(S.notesInconsistent);
   const conflicts = conflictingQuantities([...answer.sentences, ...notes.sentences]);
   const hits = noted.length + conflicts.length;
   if (hits === 0) return null;
   return {
     category: "inconsistency",
     severity: repeated(3, hits),
-    evidence: texts([...noted, ...conflicts.flat()], 4),
+    evidence: texts([...new Set([...noted, ...conflicts.flat()])], 4),
     justification:
       conflicts.length > 0
-        ? "The same figure is given with different values, and nothing in the answer explains the change."
+        ? "The same quantity is given with different values, and nothing in the answer explains the change."
         : "The interviewer's notes record a contradiction between what the candidate said at different points.",
   };
 };
@@ -200,7 +205,7 @@ export function detectRedFlags(questions: PreparedQuestion[]): RedFlag[] {
     }
   }
   const taxonomy = getTemplates().redFlags;
-  return [...byCategory.values()]
+  const flags = [...byCategory.values()]
     .map((findings) => {
       const strongest = findings.reduce((a, b) => (b.severity > a.severity ? b : a));
       return {
@@ -212,4 +217,7 @@ export function detectRedFlags(questions: PreparedQuestion[]): RedFlag[] {
       };
     })
     .sort((a, b) => b.severity - a.severity);
+  // A mild signal beside a serious one is noise to the committee: keep it only when it is all there is.
+  const diffuse = new Set<RedFlagCategory>(["lack-of-reflection", "unquantified-impact", "generic-answer", "ambiguity-avoidance"]);
+  return flags[0]?.severity >= 3 ? flags.filter((f) => f.severity >= 3 || !diffuse.has(f.category)) : flags;
 }

@@ -1,9 +1,9 @@
-import { COMPETENCY_IDS, competencyLabel, levelOf, type CompetencyId } from "~/scorecards/rubric";
+import { COMPETENCY_IDS, competencyLabel, type CompetencyId } from "~/scorecards/rubric";
 import type { RedFlag } from "~/scorecards/scorecard.schema";
 import { getTemplates } from "~/scorecards/templates.server";
 import type { DraftRequest } from "./draft.schema";
 import type { PreparedQuestion } from "./question.server";
-import { OUTCOME, REFLECTION } from "./signals.server";
+import * as S from "./signals.server";
 
 // Strengths and areas for improvement, from the ratings and the evidence. A rating at either end
 // of the scale with nothing behind it is pointed out: every rating needs a reason.
@@ -19,32 +19,50 @@ const EVIDENCE: Record<CompetencyId, RegExp> = {
   "culture-fit": /\b(values?|feedback|curious|humble|candou?r|respect|ownership|inclusive|kind)/i,
 };
 
+const SHORT = 14;
+/** A short verbatim piece of a sentence, for citing evidence. */
+function cite(sentence: string): string {
+  const text = sentence.replace(/^((um+|uh+|erm|er|so|well|yeah|okay|ok|i mean|you know),?\s+)+/i, "");
+  const words = text.split(/\s+/);
+  return words.length <= SHORT ? text.replace(/[.;:,]+$/, "") : `${words.slice(0, SHORT).join(" ").replace(/[.;:,]+$/, "")} …`;
+}
+
 export function strengthsAndImprovements(questions: PreparedQuestion[], input: DraftRequest, flags: RedFlag[]) {
-  const evidenceText = [input.notes, ...questions.flatMap((q) => [q.answer.text, q.notes.text])].join("\n");
-  const hasEvidence = (id: CompetencyId) => EVIDENCE[id].test(evidenceText) || evidenceText.toLowerCase().includes(competencyLabel(id).toLowerCase());
+  const answers = questions.flatMap((q) => q.answer.sentences);
+  const notes = [...new Set(questions.flatMap((q) => q.notes.sentences))];
+  const evidenceFor = (id: CompetencyId) =>
+    [...answers, ...notes].find((s) => EVIDENCE[id].test(s.text) || s.text.toLowerCase().includes(competencyLabel(id).toLowerCase()));
   const rated = (levels: string[]) => COMPETENCY_IDS.filter((id) => levels.includes(input.ratings[id] ?? ""));
 
-  const strengths = rated(["strong", "meets-plus"])
-    .filter(hasEvidence)
-    .map((id) => `${competencyLabel(id)}: rated ${levelOf(input.ratings[id] as "strong").label} with support in the notes or answer.`);
-  const sentences = questions.flatMap((q) => q.answer.sentences);
-  if (sentences.some((s) => s.figures.length > 0 && OUTCOME.test(s.text))) strengths.push("Backs the outcome with figures.");
-  if (sentences.filter((s) => s.singular > 0 && s.ownPast > 0).length >= 3) strengths.push("States their own actions in the first person.");
-  if (sentences.some((s) => REFLECTION.test(s.text)) && !flags.some((f) => f.category === "lack-of-reflection"))
-    strengths.push("Reflects on what they learned or would change.");
+  const strengths: string[] = [];
+  for (const id of rated(["strong", "meets-plus"])) {
+    const evidence = evidenceFor(id);
+    if (evidence) strengths.push(`${competencyLabel(id)}: “${cite(evidence.text)}”.`);
+  }
+  const measured = answers.find((s) => s.figures.length > 0 && S.outcome(s));
+  if (measured) strengths.push(`Backs the outcome with figures: “${cite(measured.text)}”.`);
+  const own = answers.filter((s) => s.singular > 0 && s.ownPast > 0);
+  if (own.length >= 3) strengths.push(`States their own actions in the first person, e.g. “${cite(own[0].text)}”.`);
+  const reflection = answers.find(S.reflects);
+  if (reflection && !flags.some((f) => f.category === "lack-of-reflection" || f.category === "blame-shifting"))
+    strengths.push(`Reflects on their own conduct: “${cite(reflection.text)}”.`);
 
   const taxonomy = getTemplates().redFlags;
   const improvements = [
-    ...flags.filter((f) => f.severity >= 2).map((f) => `${taxonomy[f.category].title}: ${taxonomy[f.category].meaning}`),
-    ...rated(["below", "strong-no"])
-      .filter(hasEvidence)
-      .map((id) => `${competencyLabel(id)}: rated ${levelOf(input.ratings[id] as "below").label}; see the notes for the reason.`),
-    ...rated(["strong", "strong-no"])
-      .filter((id) => !hasEvidence(id))
-      .map(
-        (id) =>
-          `Evidence gap: ${competencyLabel(id)} is rated ${levelOf(input.ratings[id] as "strong").label}, but nothing in the notes or answer supports it; add the reason behind the rating.`,
-      ),
+    ...flags
+      .filter((f) => f.severity >= 2)
+      .map((f) => `${taxonomy[f.category].title}: ${f.evidence[0] ? `“${cite(f.evidence[0])}” — ` : ""}${lowerFirst(taxonomy[f.category].meaning)}`),
+    ...rated(["below", "strong-no"]).map((id) => {
+      const evidence = evidenceFor(id);
+      return evidence
+        ? `${competencyLabel(id)}: the concern rests on “${cite(evidence.text)}”; say what was missing.`
+        : `Evidence gap: nothing in the notes or answer explains the low score for ${competencyLabel(id)}; add the evidence behind it.`;
+    }),
+    ...rated(["strong"])
+      .filter((id) => !evidenceFor(id))
+      .map((id) => `Evidence gap: nothing in the notes or answer supports the top score for ${competencyLabel(id)}; add the reason behind it.`),
   ];
   return { strengths, improvements };
 }
+
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);

@@ -3,7 +3,7 @@ import { requireOwnInterview } from "~/scorecards/scorecard.server";
 import { currentKit } from "~/scorecards/kits.server";
 import type { ScorecardContent } from "~/scorecards/scorecard.schema";
 import type { DraftRequest } from "./draft.schema";
-import { checkBias } from "./drafter.server";
+import { checkBiasOffThread } from "./pool.server";
 import { draftWithAssistant, type AssistantResult } from "./provider.server";
 
 // The scorecard as the assistant reads it: each asked question with its kind and key points
@@ -35,5 +35,5 @@ export async function draftForInterview(user: { id: string }, interviewId: strin
 
 export async function biasForInterview(user: { id: string }, interviewId: string, text: string) {
   await requireOwnInterview(user, interviewId);
-  return checkBias(text);
+  return checkBiasOffThread(text);
 }

@@ -1,68 +1,133 @@
-import type { Sentence } from "./language.server";
+import type { Clause, Sentence, Token } from "./language.server";
+import { SIGNALS, stem, type Match } from "./lexicon.server";
 
-// Domain phrases no language library knows: how interview answers claim credit, pass blame,
-// reflect, or state an outcome. The grammar (who speaks, tense, modality, figures, passive voice,
-// hedges) comes from compromise and retext in language.server.ts.
+// What a sentence says, read from its clauses (who acts, tense, modality, negation) and the word
+// lists in ./lexicon: credit taken, blame passed, reflection, outcomes, habits, hedges.
 
-export const SOLO_CREDIT =
-  /\b(single[- ]?handed(ly)?|thanks to me|without me,? (the |this |that |it |we |they )?\w* ?(would|wouldn't|could|couldn't|never|won't)|(would|could)(n't| not| never)? have [\w ]{0,30}without me|because of me|all (by )?myself|on my own|I alone|only I|I was the (only )?one who|I carried|I personally (saved|won|turned|delivered|drove)|all me|my idea alone)\b/i;
+// Detectors, summary and follow-ups ask the same questions of a sentence: answer each once.
+function once<T>(read: (s: Sentence) => T): (s: Sentence) => T {
+  const seen = new WeakMap<Sentence, T>();
+  return (s) => {
+    if (!seen.has(s)) seen.set(s, read(s));
+    return seen.get(s)!;
+  };
+}
 
-// Results that belong to a company or a whole team, not to one person.
-export const ORG_RESULT =
-  /\b(revenue|NPS|net promoter|renewals?|churn|retention|ARR|MRR|bookings|market share|company[- ]wide|whole company|entire (company|org|organi[sz]ation|department|team)|quarter(ly)? (target|number)s?|CSAT|sales)\b/i;
-export const RESULT_VERB =
-  /\b(increased|grew|drove|doubled|tripled|boosted|generated|brought in|raised|cut|reduced|improved|delivered|won|saved|turned around|fixed)\b/i;
-// "my accounts", "my queue": credit scoped to the person's own book is not overclaiming.
-export const OWN_SCOPE = /\bmy (own )?(accounts?|book|queue|portfolio|territory|tickets|customers|region|pod|squad|team's share)\b/i;
+const inClause = (s: Sentence, m: Match) => s.clauses.find((c) => m.start >= c.start && m.start < c.end);
+const speaker = (c: Clause) => c.subject === "self" || c.subject === "we";
 
-export const EXPLICIT_BLAME =
-  /\b(not|wasn't|was not|isn't|is not|never) (really )?my (fault|problem|responsibility|call|job|mistake)\b|\b(their|his|her|the [a-z]+'s|[a-z]+'s) fault\b|\bdropped the ball\b|\bthrew (me|us) under the bus\b|\b(out of|beyond) my (hands|control)\b|\bmy hands were tied\b|\bnothing (else )?I could (have )?(do|done)\b|\bblamed? (it )?on\b/i;
-export const OTHERS_FAILED =
-  /\b(they|the (customer|client|team|vendor|QA|testers?|management|managers?|sales( team)?|engineers?|engineering|devs?|developers|support|ops|product( team)?|other team|designers?|director|lead|account team|warehouse|carrier)|my (manager|boss|lead|colleagues?|team ?mates?)|[A-Z][a-z]+) (never|didn't|did not|failed to|refused to|forgot to|ignored|messed|screwed|should have|wouldn't|could not be bothered|couldn't be bothered)\b|\b(incompetent|lazy|clueless|useless|impossible to work with)\b/;
-// A blameless review, a blame-free culture, owning the fault oneself: not blame-shifting.
-export const NO_BLAME = /\b(no[- ]blame|blameless|blame[- ]free|without blam(e|ing)|not (about|to) blam(e|ing)|(?<!\b(not|never|n't|wasn't|isn't) )my (own )?(fault|mistake)|blame myself|nobody's fault|no one's fault)\b/i;
-export const NOTES_BLAME = /\b(blam(ed|es|ing) (the|his|her|their|others|other|everyone|team|customer|client|vendor|manager|colleagues?|qa|sales|support|product|engineering)|pointed fingers|finger[- ]pointing|never (took|takes) responsibility)\b/i;
+/** "single-handedly", "thanks to me", "without me it would have…" — unless negated. */
+export const soloCredit = once((s: Sentence): boolean => {
+  return SIGNALS.soloCredit.find(s.tokens).some((m) => !inClause(s, m)?.negated || /without|nobody|no one/.test(m.phrase.text));
+});
 
-export const REFLECTION =
-  /\b(learn(ed|t|ing)|lessons?|next time|in hindsight|looking back|retrospect|realis(ed|e)|realiz(ed|e)|takeaway|taught me|(would|should|could)( not)? have|I'd have|since then|from then on|changed (how|the way|my)|going forward|now I|I now|do (it )?differently|did differently|wish I had|my mistake|I was wrong|I underestimated|I overestimated)\b/i;
-export const NO_CHANGE =
-  /\b((would|will|'d)( not|n't) (change|do) (a thing|anything)|nothing (I would|I'd|I'll|to) (change|do differently|learn)|(would|'d) do (it )?(exactly )?the same( way| thing)?( again)?|(didn't|did not|don't|do not) (really )?(learn|take away) (anything|much)|no regrets|not sure (there's|there is) anything to learn)\b/i;
+/** "thanks to my strategy the region grew": credit for a result carried by a noun phrase. */
+export const nounCredit = once((s: Sentence): boolean => {
+  return SIGNALS.creditLinks.find(s.tokens).some((m) => {
+    const after = s.tokens.slice(m.end, m.end + 3);
+    const noun = after.some((t) => SIGNALS.creditNouns.has([t]));
+    return noun && (SIGNALS.resultVerbs.has(s.tokens, m.end) || SIGNALS.orgResults.has(s.tokens));
+  });
+});
 
-// What an answer claims as its outcome ("the customer was happy", "it worked out").
-export const OUTCOME =
-  /\b(happy|happier|satisfied|pleased|delighted|thrilled|loved (it|the)|impressed|grateful|success(ful|fully)?|worked out|went (really |very |pretty )?well|paid off|turned (it|things) around|huge (win|impact|improvement|difference|success)|big (win|impact|improvement|difference)|significant(ly)?|dramatic(ally)?|much (better|faster|happier|smoother)|improved|increased|reduced|saved|resolved|fixed|solved|better|renewed|retained|(went|was|were|came) (down|up) to|dropped|fell|rose|grew|cut)\b/i;
-export const BIG_WORDS = /\b(huge|massive|significant(ly)?|dramatic(ally)?|tremendous(ly)?|incredibl[ey]|amazing|hugely)\b/i;
+/** "I grew revenue 40%": a company's or team's result with "I" as the one who did it. */
+export const orgCredit = once((s: Sentence): boolean => {
+  if (s.plural > 0 || SIGNALS.ownScope.has(s.tokens)) return false;
+  return s.clauses.some(
+    (c) => c.subject === "self" && !c.negated && !c.modal && !c.quoted && SIGNALS.resultVerbs.has(s.tokens, c.start, c.end) && SIGNALS.orgResults.has(s.tokens, c.start, s.tokens.length),
+  );
+});
 
-// Habits and creeds instead of one real occasion.
-export const TEMPLATE =
-  /\b(always|usually|typically|generally|normally|in general|whenever|every time|I tend to|I make sure|I believe|I'm (a|the) (kind|type) of|my approach (is|would be)|communication is key|at the end of the day|the key is|it's important to|best practices?|I'm passionate|people person|team player|go above and beyond|customer (is|comes) first)\b/i;
+export const notesOverclaim = once((s: Sentence) => SIGNALS.notesOverclaim.has(s.tokens));
 
-export const NEVER_FACED =
-  /\b(never|haven't|have not|hasn't|not) (actually |really )?(been in|had|faced|dealt with|come across|experienced|run into|been through)\b/i;
+/** "It was not my fault", "they dropped the ball" — unless the same words own the fault. */
+export const explicitBlame = once((s: Sentence): boolean => {
+  const blame = SIGNALS.explicitBlame.find(s.tokens);
+  if (blame.length === 0) return false;
+  const covered = (m: Match) => blame.some((b) => m.start >= b.start && m.end <= b.end);
+  const owning = SIGNALS.noBlame.find(s.tokens).filter((m) => !covered(m));
+  return owning.length === 0;
+});
 
-export const NOTES_INCONSISTENT =
-  /\b(contradict(s|ed|ion)?|inconsisten(t|cy)|doesn't (add up|match)|does not (add up|match)|didn't match|did not match|earlier (said|claimed|mentioned|stated)|later (said|claimed)|changed (the|his|her|their) (story|number|figure)|conflicts? with)\b/i;
-export const NOTES_OVERCLAIM = /\b(took (all )?(the )?credit|claimed (all )?(the )?credit|overclaim(ed|s|ing)?|credited (him|her|them)self)\b/i;
+const NON_ACTIONS = new Set(["know", "have", "be", "need", "want", "think", "realis", "realiz", "understand", "see", "expect", "like", "mind", "seem", "get", "matter", "care"].map(stem));
 
-// Quantity facts ("a team of 4", "9 engineers", "6 weeks") whose values can contradict each other.
-export const CHANGE = /\b(from|to|dropped|fell|rose|grew|increased|decreased|reduced|cut|down|up|went|raised|lowered|improved|before|after|versus|vs|instead|compared|per|each|every|another|other|more|less|fewer|extra|additional|first|then|later)\b|→|->/i;
+/** A named other (a person, "the finance team", "night shift") failing at something. */
+export const othersFailed = once((s: Sentence): Clause[] => {
+  return s.clauses.filter((c) => {
+    if (c.subject !== "person" || c.quoted || c.conditional) return false;
+    if (c.counterfactual && c.counterfactualModal === "should") return true;
+    if (SIGNALS.faultWords.has(s.tokens, c.start, c.end)) return true;
+    const verbs = s.tokens.slice(c.start, c.end).filter((t) => t.tags.has("Verb") && !t.tags.has("Copula") && !t.tags.has("Modal") && t.word !== "did");
+    return c.negated && c.past && verbs.length > 0 && !verbs.some((t) => NON_ACTIONS.has(t.stem));
+  });
+});
 
-// `changing`: a change word right around the figure ("from 9 hours to 2", "dropped to 120").
+/** The speaker owns a share of what went wrong. */
+export const ownsFault = once((s: Sentence) =>
+  SIGNALS.noBlame.find(s.tokens).some((m) => !SIGNALS.explicitBlame.find(s.tokens).some((b) => m.start >= b.start && m.end <= b.end)),
+);
+
+export const notesBlame = once((s: Sentence) => SIGNALS.notesBlame.has(s.tokens));
+
+/** The candidate looking at their own conduct: "I should have…", "I learned…", "since then I…". */
+export const reflects = once((s: Sentence): boolean => {
+  if (noChange(s)) return false;
+  const own = s.clauses.filter((c) => speaker(c) && !c.quoted);
+  if (own.some((c) => c.counterfactual)) return true;
+  const othersBlamed = s.clauses.some((c) => c.subject === "person" && (c.counterfactual || SIGNALS.faultWords.has(s.tokens, c.start, c.end)));
+  if (othersBlamed || own.length === 0) return false;
+  return SIGNALS.reflection.find(s.tokens).some((m) => {
+    const clause = inClause(s, m);
+    return !clause || !clause.negated || clause.counterfactual;
+  });
+});
+
+export const noChange = once((s: Sentence) => SIGNALS.noChange.has(s.tokens));
+export const outcome = once((s: Sentence) => SIGNALS.outcome.has(s.tokens));
+export const bigWords = once((s: Sentence) => SIGNALS.bigWords.has(s.tokens));
+export const template = once((s: Sentence) => SIGNALS.template.has(s.tokens));
+export const neverFaced = once((s: Sentence) => SIGNALS.neverFaced.has(s.tokens));
+export const notesInconsistent = once((s: Sentence) => SIGNALS.notesInconsistent.has(s.tokens));
+export const prompting = once((s: Sentence) => SIGNALS.prompting.has(s.tokens));
+/** "That's a good question", "let me think": talk about the interview, not the story. */
+export const meta = once((s: Sentence) => SIGNALS.meta.has(s.tokens) && s.words <= 14);
+
+// Quantity facts ("a team of 4", "nine engineers", "5 years there") whose values can contradict.
 export type Quantity = { value: number; unit: string; context: string[]; changing: boolean; sentence: Sentence };
 
-const QUANTITY = /(?:^|[^\w$€£.])(\d[\d,]*(?:\.\d+)?)\s*(%|percent\b|-?\s?(?:[a-z]+))/gi;
-const STOP = new Set(["the", "a", "an", "of", "and", "to", "in", "on", "for", "with", "my", "our", "we", "i", "was", "were", "is", "it", "that", "this", "about", "around", "over", "under", "by", "at", "had", "have", "team's"]);
+const CHANGE = new Set(
+  "from to drop fell fall rose rise grew grow increas decreas reduc cut down up went rais lower improv befor after versu vs instead compar per each everi anoth other more less fewer extra addit first then later half halv doubl tripl".split(" "),
+);
+const STOP = new Set("the a an of and to in on for with my our we i was were is it that this about around over under by at had have".split(" ").map(stem));
+const WORD_VALUES: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100, dozen: 12,
+};
+
+function valueOf(t: Token): number | undefined {
+  if (/^\d/.test(t.word)) {
+    const n = Number(t.word.replace(/,/g, "").replace(/%$/, ""));
+    return Number.isFinite(n) ? n : undefined;
+  }
+  return WORD_VALUES[t.word];
+}
 
 export function quantities(sentence: Sentence): Quantity[] {
   const found: Quantity[] = [];
-  for (const m of sentence.text.matchAll(QUANTITY)) {
-    const unit = m[2].replace(/^-?\s?/, "").toLowerCase().replace(/percent/, "%").replace(/s$/, "");
-    if (unit === "" || STOP.has(unit)) continue;
-    const before = sentence.text.slice(Math.max(0, m.index - 40), m.index + 1).toLowerCase().split(/[^a-z']+/).slice(-5, -1);
-    const after = sentence.text.slice(m.index + m[0].length, m.index + m[0].length + 25).toLowerCase().split(/[^a-z']+/).slice(0, 3);
-    const context = before.filter((w) => w.length > 2 && !STOP.has(w));
-    const changing = [...before.slice(-2), ...after].some((w) => CHANGE.test(w));
-    found.push({ value: Number(m[1].replace(/,/g, "")), unit, context, changing, sentence });
-  }
+  const tokens = sentence.tokens;
+  tokens.forEach((t, i) => {
+    if (!t.number) return;
+    const value = valueOf(t);
+    if (value === undefined) return;
+    const percent = t.word.endsWith("%") || tokens[i + 1]?.word === "percent";
+    const unitToken = percent ? undefined : tokens[i + 1];
+    // without the post-tagger a plural noun can carry a verb tag ("4 engineers"): accept any content word
+    const functionWord = (t: Token) => ["Preposition", "Determiner", "Conjunction", "Pronoun", "Adverb", "Modal", "Copula"].some((tag) => t.tags.has(tag));
+    if (!percent && (!unitToken || !/^[a-z]/.test(unitToken.word) || functionWord(unitToken) || STOP.has(unitToken.stem) || unitToken.number)) return;
+    const unit = percent ? "%" : unitToken!.stem;
+    const near = [...tokens.slice(Math.max(0, i - 4), i), ...tokens.slice(i + 2, i + 5)];
+    const context = near.filter((w) => w.word.length > 2 && !STOP.has(w.stem) && !w.number && /[a-z]/.test(w.word)).map((w) => w.stem);
+    const changing = [...tokens.slice(Math.max(0, i - 2), i), ...tokens.slice(i + 1, i + 4)].some((w) => CHANGE.has(w.stem) || /→|->/.test(w.pre + w.post));
+    found.push({ value, unit, context, changing, sentence });
+  });
   return found;
 }

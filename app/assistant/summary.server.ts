@@ -2,27 +2,33 @@ import { COMPETENCY_IDS, LEVELS, competencyLabel, type CompetencyId } from "~/sc
 import { LIMITS, type RedFlag } from "~/scorecards/scorecard.schema";
 import { getTemplates } from "~/scorecards/templates.server";
 import type { DraftRequest } from "./draft.schema";
-import type { Term } from "compromise/misc";
-import { tag, type Sentence } from "./language.server";
+import type { Sentence } from "./language.server";
+import { render } from "./prose.server";
 import type { PreparedQuestion } from "./question.server";
-import { OUTCOME, REFLECTION } from "./signals.server";
+import * as S from "./signals.server";
 
-// The formal summary is built only from the candidate's own sentences, turned into the third
-// person, plus the interviewer's ratings: it can never state a figure that is not in the input.
+export { thirdPerson } from "./prose.server";
+
+// The formal summary, for a hiring committee: per question one short paragraph of what the
+// candidate did (situation, own actions, outcome with its figures, and their reflection when
+// there is one), then the interviewer's observations and ratings. Built only from the input's
+// own sentences, so it never states a figure the input does not.
 
 const MAX_WORDS = 250;
 const MIN_WORDS = 40;
-const MAX_SENTENCE_WORDS = 45;
+const MAX_SENTENCE_WORDS = 40;
 
-export function writeSummary(questions: PreparedQuestion[], ratings: DraftRequest["ratings"], flags: RedFlag[]): string {
-  const closing = [ratingsSentence(ratings), probeSentence(flags)].filter(Boolean).join(" ");
-  const budget = Math.max(60, MAX_WORDS - wordCount(closing) - 10);
-  const perQuestion = Math.floor(budget / questions.length);
+type Observation = { sentence: Sentence; biased: boolean };
+
+export function writeSummary(questions: PreparedQuestion[], ratings: DraftRequest["ratings"], flags: RedFlag[], notes: Observation[]): string {
+  const closing = [observations(notes), ratingsSentence(ratings), probeSentence(flags)].filter(Boolean).join(" ");
+  const budget = Math.max(30 * questions.length, MAX_WORDS - wordCount(closing));
+  const perQuestion = Math.max(25, Math.floor(budget / questions.length));
   const accounts = questions.map((q) => account(q, questions.length > 1, perQuestion)).filter(Boolean);
-  const body = accounts.length > 0 ? accounts.join(" ") : "The captured answers give little detail about the situation, the candidate's own actions or the outcome.";
-  let summary = `${body} ${closing}`.trim();
+  const body = accounts.length > 0 ? accounts : ["The captured answers give little detail about the situation, the candidate's own actions or the outcome."];
+  let summary = [...body, closing].filter(Boolean).join("\n\n");
   if (wordCount(summary) < MIN_WORDS) {
-    summary += " The notes and answer as captured are brief, so the committee should weigh the follow-up questions below before relying on this account.";
+    summary += " The answer as captured is brief, so the committee should weigh the follow-up questions below before relying on this account.";
   }
   return clip(summary, LIMITS.summary);
 }
@@ -34,29 +40,74 @@ function clip(text: string, max: number): string {
 }
 
 function account(q: PreparedQuestion, labelled: boolean, budget: number): string {
-  const sentences = q.answer.sentences;
+  const sentences = q.answer.sentences.filter((s) => !S.meta(s) && s.words >= 3);
   if (sentences.length === 0) return "";
-  const used = new Set<Sentence>();
-  const pick = (found: Sentence | undefined) => {
-    if (!found || used.has(found)) return undefined;
-    used.add(found);
-    return found;
-  };
-  const parts: [string, Sentence | undefined][] = [
-    ["Situation", pick(sentences[0])],
-    ["Own actions", pick(sentences.find((s) => !used.has(s) && s.singular > 0 && s.ownPast > 0))],
-    ["Outcome", pick(sentences.find((s) => !used.has(s) && s.figures.length > 0 && OUTCOME.test(s.text)) ?? sentences.find((s) => !used.has(s) && OUTCOME.test(s.text)))],
-    ["Reflection", pick(sentences.find((s) => !used.has(s) && REFLECTION.test(s.text)))],
-  ];
-  const intro = labelled ? `On the question "${q.prompt.trim()}", the candidate's account was as follows.` : "The candidate gave the following account.";
-  let text = intro;
-  for (const [label, sentence] of parts) {
-    if (!sentence) continue;
-    const line = `${label}: ${shorten(thirdPerson(sentence.text))}`;
-    if (wordCount(text) + wordCount(line) > budget) break;
-    text += ` ${line}`;
+  const chosen = new Map<Sentence, "plain" | "reflection">();
+  const unused = (s: Sentence) => !chosen.has(s);
+  // The outcome first (its figures must survive a tight budget), then what the candidate did,
+  // the situation, and their reflection.
+  const result =
+    sentences.find((s) => s.figures.length > 0 && S.outcome(s) && !S.reflects(s)) ??
+    [...sentences].reverse().find((s) => s !== sentences[0] && s.figures.length > 0 && !S.reflects(s) && s.ownActions === 0) ??
+    sentences.find((s) => S.outcome(s) && !S.reflects(s));
+  if (result) chosen.set(result, "plain");
+  const action = sentences.find((s) => unused(s) && s.ownActions > 0 && s.ownPast > 0) ?? sentences.find((s) => unused(s) && s.ownActions > 0);
+  if (action) chosen.set(action, "plain");
+  if (unused(sentences[0])) chosen.set(sentences[0], "plain");
+  const reflection = sentences.find((s) => unused(s) && S.reflects(s));
+  if (reflection) chosen.set(reflection, "reflection");
+  const second = sentences.find((s) => unused(s) && s.ownPast > 0 && s.singular > 0);
+  if (second) chosen.set(second, "plain");
+
+  const intro = labelled ? `“${q.prompt.trim()}” — ` : "";
+  let words = wordCount(intro);
+  const kept: Sentence[] = [];
+  for (const [sentence, role] of chosen) {
+    const length = wordCount(phrase(sentence, role, false));
+    if (words + length > budget && kept.length > 0) continue;
+    kept.push(sentence);
+    words += length;
   }
-  return text === intro ? "" : text;
+  kept.sort((a, b) => sentences.indexOf(a) - sentences.indexOf(b));
+  let named = false;
+  const ordered = kept.map((sentence) => {
+    const text = phrase(sentence, chosen.get(sentence)!, !named);
+    if (/the candidate/i.test(text)) named = true;
+    return text;
+  });
+  if (ordered.length === 0) return "";
+  if (!named) ordered.unshift("The candidate gave this account.");
+  return intro + ordered.join(" ");
+}
+
+/** A sentence in committee prose; a reflection is marked as the candidate's own view. */
+function phrase(s: Sentence, role: "plain" | "reflection", nameCandidate: boolean): string {
+  const to = cut(s);
+  const text = render(s, { nameCandidate: role === "plain" && nameCandidate, to });
+  const shortened = to < s.tokens.length ? text.replace(/[.!?]$/, "") + " …" : text;
+  if (role !== "reflection") return shortened;
+  const body = shortened.replace(/^(Looking back|In hindsight|In retrospect|On reflection|Honestly|To be honest),?\s*/i, "");
+  return `On reflection, the candidate said that ${body.charAt(0).toLowerCase()}${body.slice(1)}`;
+}
+
+// Long spoken sentences are cut at a clause boundary, never inside a figure.
+function cut(s: Sentence): number {
+  if (s.words <= MAX_SENTENCE_WORDS) return s.tokens.length;
+  let end = s.tokens.length;
+  for (const c of s.clauses) {
+    if (c.end > MAX_SENTENCE_WORDS) break;
+    end = c.end;
+  }
+  return end === s.tokens.length || end < 8 ? Math.min(s.tokens.length, MAX_SENTENCE_WORDS) : end;
+}
+
+// The interviewer's own observations that bear on the flags: prompting, contradictions, credit.
+function observations(notes: Observation[]): string {
+  const relevant = notes
+    .filter((n) => !n.biased && (S.prompting(n.sentence) || S.notesInconsistent(n.sentence) || S.notesOverclaim(n.sentence) || S.notesBlame(n.sentence)))
+    .slice(0, 3)
+    .map((n) => `“${n.sentence.text.replace(/[.;:,]+$/, "")}”`);
+  return relevant.length > 0 ? `The interviewer noted: ${list(relevant)}.` : "";
 }
 
 function ratingsSentence(ratings: DraftRequest["ratings"]): string {
@@ -79,43 +130,3 @@ function probeSentence(flags: RedFlag[]): string {
 
 const list = (items: string[]) => (items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`);
 const wordCount = (s: string) => s.split(/\s+/).filter(Boolean).length;
-
-function shorten(sentence: string): string {
-  const words = sentence.split(/\s+/);
-  return words.length <= MAX_SENTENCE_WORDS ? sentence : `${words.slice(0, MAX_SENTENCE_WORDS).join(" ")} …`;
-}
-
-const FIRST_PERSON: Record<string, string> = {
-  i: "they",
-  me: "them",
-  my: "their",
-  mine: "theirs",
-  myself: "themselves",
-  we: "the team",
-  us: "the team",
-  our: "the team's",
-  ours: "the team's",
-  ourselves: "themselves",
-};
-// "they" takes the plural verb where "I" did not.
-const AFTER_THEY: Record<string, string> = { am: "are", was: "were" };
-
-/** "I was asked…; we shipped it" → "They were asked…; the team shipped it". */
-export function thirdPerson(sentence: string): string {
-  // compromise keeps the expanded words of a contraction (I'm → i + am) in `implicit`.
-  const terms = tag(sentence).document.flat() as (Term & { implicit?: string })[];
-  let out = "";
-  let previous = "";
-  terms.forEach((term, i) => {
-    const contracted = term.implicit !== undefined;
-    const word = contracted ? term.implicit! : term.text;
-    const lower = word.toLowerCase();
-    let replaced = FIRST_PERSON[lower] ?? (previous === "they" ? AFTER_THEY[lower] : undefined) ?? word;
-    if (replaced !== word && /^[A-Z]/.test(word) && (lower !== "i" || out.trim() === "")) replaced = replaced.charAt(0).toUpperCase() + replaced.slice(1);
-    const next = terms[i + 1];
-    const joiner = contracted && term.post === "" && next?.implicit !== undefined && next.pre === "" ? " " : "";
-    out += term.pre + replaced + term.post + joiner;
-    if (replaced !== "") previous = FIRST_PERSON[lower] === "they" ? "they" : lower;
-  });
-  return out.trim().replace(/(^|[.!?]\s+)([a-z])/g, (_, gap: string, c: string) => gap + c.toUpperCase());
-}

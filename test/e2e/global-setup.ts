@@ -23,4 +23,6 @@ export default function setup() {
     stdio: ["ignore", "ignore", "inherit"],
   });
   execFileSync(process.execPath, ["scripts/build-server.mjs"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
+  // The assistant's worker thread is bundled beside the server (scripts/build-assistant.mjs).
+  execFileSync(process.execPath, ["scripts/build-assistant.mjs"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
 }

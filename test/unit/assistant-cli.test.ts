@@ -12,7 +12,8 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 function draft(input: unknown | string) {
   const file = path.join(dir, `${Math.random().toString(36).slice(2)}.json`);
   fs.writeFileSync(file, typeof input === "string" ? input : JSON.stringify(input));
-  const run = spawnSync("npm", ["run", "--silent", "draft", "--", file], { encoding: "utf8", cwd: process.cwd() });
+  const env = { ...process.env, ASSISTANT_PROVIDER: "built-in" };
+  const run = spawnSync("npm", ["run", "--silent", "draft", "--", file], { encoding: "utf8", cwd: process.cwd(), env });
   // npm itself may warn about the machine's config; only the script's own lines count.
   const stderr = run.stderr.split("\n").filter((line) => line !== "" && !line.startsWith("npm warn"));
   return { status: run.status, stdout: run.stdout, stderr };
@@ -30,7 +31,7 @@ describe("npm run draft", () => {
   it("prints exactly one Draft JSON object for the single-question form", () => {
     const run = draft(single);
     expect(run.status).toBe(0);
-    expect(run.stderr).toEqual([]);
+    expect(run.stderr).toEqual(["draft: drafted by the built-in drafter (ASSISTANT_PROVIDER=built-in)"]);
     expect(draftSchema.parse(JSON.parse(run.stdout)).followUps.length).toBeGreaterThanOrEqual(3);
   }, 30_000);
 

@@ -2,10 +2,14 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseDraftInput, type Draft } from "~/assistant/draft.schema";
+import { draftScorecard } from "~/assistant/drafter.server";
 import { draftWithAssistant } from "~/assistant/provider.server";
+import { parseEnv as parseSettings, type Env } from "~/env.server";
+
+const parseEnv = (vars: Record<string, string>) => parseSettings(vars as NodeJS.ProcessEnv);
 
 // A stand-in OpenAI-compatible server: /v1/chat/completions answers as the test asks.
-type Behaviour = "good" | "malformed" | "off-schema" | "slow" | "invented-figure";
+type Behaviour = "good" | "malformed" | "off-schema" | "slow" | "invented-figure" | "misquoted" | "http-error";
 let behaviour: Behaviour = "good";
 let requests: { path: string; body: { response_format?: { type: string } } }[] = [];
 
@@ -39,21 +43,24 @@ const server = http.createServer((req, res) => {
     else if (behaviour === "malformed") send("Sure! Here is your draft: {summary: oops");
     else if (behaviour === "off-schema") send(JSON.stringify({ ...modelDraft, redFlags: [{ category: "rudeness", severity: 9 }] }));
     else if (behaviour === "invented-figure") send(JSON.stringify({ ...modelDraft, summary: `${modelDraft.summary} Churn fell by 37%.` }));
+    else if (behaviour === "misquoted")
+      send(JSON.stringify({ ...modelDraft, redFlags: [{ category: "overclaiming", severity: 3, justification: "j", evidence: ["I fixed everything alone."], suggestion: "s" }] }));
+    else if (behaviour === "http-error") res.writeHead(500).end("boom");
     // "slow": never answers within the timeout
   });
 });
 
-let env: Record<string, string>;
+let env: Env;
 beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
-  env = {
+  env = parseEnv({
     ASSISTANT_PROVIDER: "openai-compatible",
     ASSISTANT_BASE_URL: `http://127.0.0.1:${port}/v1`,
     ASSISTANT_MODEL: "test-model",
     ASSISTANT_API_KEY: "test-key",
-    ASSISTANT_TIMEOUT_MS: "300",
-  };
+    ASSISTANT_TIMEOUT_MS: "15000",
+  });
 });
 afterAll(async () => {
   server.closeAllConnections();
@@ -69,15 +76,28 @@ const input = parseDraftInput({
 });
 if (!input.success) throw input.error;
 
+// A silent server is given a short timeout; the others a generous one, so a loaded machine
+// does not turn a slow first reply into a timeout.
 async function run(b: Behaviour) {
   behaviour = b;
   requests = [];
-  return draftWithAssistant(input.data!, env);
+  return draftWithAssistant(input.data!, b === "slow" ? { ...env, ASSISTANT_TIMEOUT_MS: 1000 } : env, builtIn);
 }
+const builtIn = async (i: Parameters<typeof draftScorecard>[0]) => draftScorecard(i);
+
+describe("model settings", () => {
+  it("are checked at start, with one line naming the missing or bad setting", () => {
+    expect(() => parseEnv({ ASSISTANT_PROVIDER: "openai-compatible", ASSISTANT_MODEL: "m" })).toThrow(/ASSISTANT_BASE_URL is required/);
+    expect(() => parseEnv({ ASSISTANT_PROVIDER: "openai-compatible", ASSISTANT_BASE_URL: "http://127.0.0.1:1/v1" })).toThrow(/ASSISTANT_MODEL is required/);
+    expect(() => parseEnv({ ASSISTANT_PROVIDER: "gpt" })).toThrow(/ASSISTANT_PROVIDER/);
+    expect(() => parseEnv({ ASSISTANT_TIMEOUT_MS: "soon" })).toThrow(/ASSISTANT_TIMEOUT_MS/);
+  });
+});
 
 describe("model provider", () => {
   it("uses a valid model reply, asking for the Draft JSON schema", async () => {
     const result = await run("good");
+    expect(result.replaced).toBeUndefined();
     expect(result).toEqual({ draft: modelDraft, source: "model" });
     expect(requests).toHaveLength(1);
     expect(requests[0].path).toBe("/v1/chat/completions");
@@ -86,24 +106,44 @@ describe("model provider", () => {
 
   it.each([
     ["malformed", /not JSON/],
-    ["off-schema", /did not match the Draft schema at redFlags\.0/],
-    ["invented-figure", /figures not in the input: 37/],
-    ["slow", /no answer within 300 ms/],
-  ] as const)("falls back to the built-in drafter on a %s reply, after one retry", async (b, reason) => {
+    ["slow", /no answer within 1000 ms/],
+    ["http-error", /HTTP 500/],
+  ] as const)("falls back to the built-in drafter on a %s reply, after one attempt", async (b, reason) => {
     const result = await run(b);
     expect(result.source).toBe("built-in");
     expect(result.fallbackReason).toMatch(reason);
-    expect(requests).toHaveLength(2);
+    expect(requests).toHaveLength(1);
     expect(result.draft.followUps.length).toBeGreaterThanOrEqual(3);
   });
 
+  it.each([
+    ["off-schema", "redFlags", /redFlags: invalid at 0\./],
+    ["invented-figure", "summary", /summary: states figures not in the input: 37/],
+    ["misquoted", "redFlags", /redFlags: evidence not found verbatim/],
+  ] as const)("keeps the model's valid sections and the built-in one where a %s reply fails its check", async (b, section, reason) => {
+    const result = await run(b);
+    const local = draftScorecard(input.data!);
+    expect(result.source).toBe("model");
+    expect(result.replaced?.join("\n")).toMatch(reason);
+    expect(result.draft[section]).toEqual(local[section]);
+    expect(result.draft.strengths).toEqual(modelDraft.strengths);
+  });
+
+  it("always keeps the rule-based bias warnings", async () => {
+    const withBias = parseDraftInput({ ...input.data!.questions[0], notes: "Young mum so might not manage the travel.", ratings: {} });
+    behaviour = "good";
+    const result = await draftWithAssistant(withBias.data!, env, builtIn);
+    expect(result.source).toBe("model");
+    expect(result.draft.biasWarnings.map((w) => w.topic)).toEqual(["family-status"]);
+  });
+
   it("falls back with a reason when the server cannot be reached", async () => {
-    const result = await draftWithAssistant(input.data!, { ...env, ASSISTANT_BASE_URL: "http://127.0.0.1:9/v1" });
+    const result = await draftWithAssistant(input.data!, { ...env, ASSISTANT_BASE_URL: "http://127.0.0.1:9/v1" }, builtIn);
     expect(result).toMatchObject({ source: "built-in", fallbackReason: expect.stringMatching(/could not connect/) });
   });
 
   it("uses the built-in drafter without a reason when no provider is configured", async () => {
-    const result = await draftWithAssistant(input.data!, {});
+    const result = await draftWithAssistant(input.data!, parseEnv({}), builtIn);
     expect(result.source).toBe("built-in");
     expect(result).not.toHaveProperty("fallbackReason");
   });

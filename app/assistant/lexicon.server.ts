@@ -1,0 +1,110 @@
+import { stemmer } from "stemmer";
+import biasData from "./lexicon/bias.json";
+import signalData from "./lexicon/signals.json";
+
+// The word lists in ./lexicon, compiled once into phrase matchers over stemmed words, so an entry
+// matches its plurals and inflections ("kid" → "kids", "credit herself" → "credits herself").
+
+const stems = new Map<string, string>();
+/** Lower case, possessive dropped, Porter stem; memoised because the same words recur. */
+export function stem(word: string): string {
+  let found = stems.get(word);
+  if (found === undefined) {
+    const bare = word.toLowerCase().replace(/['’]s$/, "").replace(/[^\p{L}\p{N}'-]+/gu, "");
+    found = /^\d/.test(bare) ? "#num" : stemmer(bare);
+    stems.set(word, found);
+  }
+  return found;
+}
+
+const NUMBER_WORDS = new Set(
+  "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million dozen half".split(" "),
+);
+export const isNumberWord = (word: string) => NUMBER_WORDS.has(word.toLowerCase());
+
+/** The words of a phrase with its contractions spelled out the way the parser spells them. */
+function expand(phrase: string): string[] {
+  return phrase
+    .toLowerCase()
+    .replace(/\bcan't\b/g, "can not")
+    .replace(/\bwon't\b/g, "will not")
+    .replace(/\bcannot\b/g, "can not")
+    .replace(/n't\b/g, " not")
+    .replace(/'m\b/g, " am")
+    .replace(/'re\b/g, " are")
+    .replace(/'ve\b/g, " have")
+    .replace(/'ll\b/g, " will")
+    .replace(/'d\b/g, " would|had")
+    .replace(/\b(it|that|there|she|he|what|who|here|this)'s\b/g, "$1 is")
+    .split(/[\s-]+/)
+    .filter(Boolean);
+}
+
+type Slot = "*" | "#num" | Set<string>;
+export type Phrase = { text: string; slots: Slot[] };
+/** Anything with a word (already lower-cased and expanded) and its stem. */
+export type Word = { stem: string; number: boolean };
+
+function compile(text: string): Phrase {
+  const slots = expand(text).map((w): Slot => (w === "*" || w === "#num" ? w : new Set(w.split("|").map(stem))));
+  return { text, slots };
+}
+
+export type Match = { phrase: Phrase; start: number; end: number };
+
+/** A list of phrases, indexed by the stem of their first word. */
+export class PhraseList {
+  private byFirst = new Map<string, Phrase[]>();
+  private open: Phrase[] = [];
+  private numbered: Phrase[] = [];
+  constructor(readonly phrases: Phrase[]) {
+    for (const p of phrases) {
+      const first = p.slots[0];
+      if (first === "#num") this.numbered.push(p);
+      else if (first === "*") this.open.push(p);
+      else for (const s of first) this.byFirst.set(s, [...(this.byFirst.get(s) ?? []), p]);
+    }
+  }
+  static of(texts: string[]) {
+    return new PhraseList(texts.map(compile));
+  }
+  /** Every match in `words[from, to)`, longest first at each position. */
+  find(words: Word[], from = 0, to = words.length): Match[] {
+    const found: Match[] = [];
+    for (let i = from; i < to; i++) {
+      const first = words[i];
+      const indexed = this.byFirst.get(first.stem);
+      if (!indexed && !(first.number && this.numbered.length > 0)) continue;
+      for (const phrase of [...(indexed ?? []), ...(first.number ? this.numbered : [])]) {
+        const end = i + phrase.slots.length;
+        if (end > to) continue;
+        if (phrase.slots.every((slot, k) => fits(slot, words[i + k]))) found.push({ phrase, start: i, end });
+      }
+    }
+    return found.sort((a, b) => a.start - b.start || b.end - a.end);
+  }
+  has(words: Word[], from = 0, to = words.length): boolean {
+    return this.find(words, from, to).length > 0;
+  }
+}
+
+function fits(slot: Slot, word: Word): boolean {
+  if (slot === "*") return true;
+  if (slot === "#num") return word.number;
+  return slot.has(word.stem);
+}
+
+type SignalName = Exclude<keyof typeof signalData, "_comment">;
+export const SIGNALS = Object.fromEntries(
+  Object.entries(signalData)
+    .filter(([name]) => name !== "_comment")
+    .map(([name, list]) => [name, PhraseList.of(list as string[])]),
+) as Record<SignalName, PhraseList>;
+
+export type BiasTopicName = keyof typeof biasData.topics;
+export type BiasTopic = { topic: BiasTopicName; message: string; personal: PhraseList; terms: PhraseList; exclude: PhraseList };
+export const BIAS_TOPICS: BiasTopic[] = (Object.entries(biasData.topics) as [BiasTopicName, (typeof biasData.topics)[BiasTopicName]][]).map(
+  ([topic, t]) => ({ topic, message: t.message, personal: PhraseList.of(t.personal), terms: PhraseList.of(t.terms), exclude: PhraseList.of(t.exclude) }),
+);
+export const CULTURE_FIT = PhraseList.of(biasData.cultureFit);
+export const THIRD_PARTIES = new Set(biasData.thirdParties.flatMap((p) => expand(p).slice(-1).map(stem)));
