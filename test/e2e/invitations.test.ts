@@ -36,6 +36,8 @@ describe("revoking and resending an invitation in a browser", () => {
     await admin.getByRole("button", { name: "Create invitation link" }).click();
     await admin.getByText("Someone with this email already has an account").waitFor();
     expect(await admin.getByLabel("Email").getAttribute("aria-invalid")).toBe("true");
+    // The page then offers a fresh form (new one-time key): type only once it has.
+    await expect.poll(() => admin.getByLabel("Email").inputValue(), { timeout: 15_000 }).toBe("");
 
     await admin.getByLabel("Email").fill("dana@example.org");
     await admin.getByRole("button", { name: "Create invitation link" }).click();
