@@ -39,11 +39,8 @@ export default function People() {
   const navigation = useNavigation();
   const defaults: InviteInput = { email: "", roles: ["interviewer"], idempotencyKey: key };
   const { form, formError, onSubmit, errors } = useSchemaForm<InviteInput, any>(inviteSchema, defaults);
-  // After an invitation the page has a fresh key: the next one is a new form. A refused one
-  // keeps what was typed, so the message on the field stays beside it.
-  useEffect(() => {
-    if (invited) form.reset({ email: "", roles: ["interviewer"], idempotencyKey: key });
-  }, [invited, key, form]);
+  // After an invitation the page has a fresh key: the next one is a new form.
+  useEffect(() => form.reset({ email: "", roles: ["interviewer"], idempotencyKey: key }), [key, form]);
   return (
     <main className="page" id="main">
       <h1>People</h1>

@@ -31,12 +31,6 @@ describe("revoking and resending an invitation in a browser", () => {
     await admin.waitForURL(`${server.url}/`);
     await admin.goto(`${server.url}/admin/people`);
 
-    // An address with an account is refused on the field itself.
-    await admin.getByLabel("Email").fill("recruiter@example.com");
-    await admin.getByRole("button", { name: "Create invitation link" }).click();
-    await admin.getByText("Someone with this email already has an account").waitFor();
-    expect(await admin.getByLabel("Email").getAttribute("aria-invalid")).toBe("true");
-
     await admin.getByLabel("Email").fill("dana@example.org");
     await admin.getByRole("button", { name: "Create invitation link" }).click();
     const created = admin.getByRole("status").filter({ hasText: "Invitation for dana@example.org created" });
