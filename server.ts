@@ -13,6 +13,7 @@ import { DataDirInUseError } from "./db/data-dir-lock";
 import { MigrationError } from "./db/migrate";
 import { TemplateError } from "./app/scorecards/templates.server";
 import { sameOrigin } from "./app/auth/origin.server";
+import { withClient } from "./app/request-client.server";
 
 installGlobals({ nativeFetch: true });
 
@@ -49,6 +50,9 @@ async function main() {
 
   const app = express();
   app.disable("x-powered-by");
+  app.set("trust proxy", env.TRUST_PROXY);
+  // Who is asking, for audit rows and sign-in throttling (app/request-client.server.ts).
+  app.use((req, _res, next) => withClient({ address: req.ip ?? null, userAgent: req.get("user-agent") ?? null }, next));
   app.use(compression());
   app.use((_req, res, next) => {
     res.locals.cspNonce = crypto.randomBytes(16).toString("base64");

@@ -15,6 +15,9 @@ const envSchema = z.object({
     .url({ protocol: /^https?$/, message: "must be an http(s) URL such as https://panel.example.com" })
     .transform((url) => url.replace(/\/+$/, ""))
     .optional(),
+  // How many proxies (load balancers) sit in front: the client address is then read from
+  // X-Forwarded-For, which only they may set. 0: the address of the TCP connection.
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
 });
 export type Env = z.infer<typeof envSchema>;
 

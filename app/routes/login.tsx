@@ -20,7 +20,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = await parseRequest(request, signInSchema);
   if (!parsed.ok) return json({ errors: parsed.errors }, { status: 400 });
   const result = await signIn(parsed.data.email, parsed.data.password);
-  if (!result.ok) return json({ errors: { form: result.message } }, { status: 401 });
+  if (!result.ok) {
+    const retry = result.retryAfterSeconds;
+    return json({ errors: { form: result.message } }, retry ? { status: 429, headers: { "Retry-After": String(retry) } } : { status: 401 });
+  }
   return redirect(safeRedirect(parsed.data.redirectTo), { headers: { "Set-Cookie": await startSession(result.userId, request) } });
 }
 

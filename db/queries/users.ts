@@ -31,20 +31,6 @@ export async function findUserForSignIn(db: Conn, email: string) {
     .executeTakeFirst();
 }
 
-export async function countRecentFailures(db: Conn, email: string, since: Date): Promise<number> {
-  const row = await db
-    .selectFrom("sign_in_failures")
-    .select(sql<number>`count(*)::int`.as("n"))
-    .where("email", "=", email.toLowerCase())
-    .where("failed_at", ">", since)
-    .executeTakeFirstOrThrow();
-  return row.n;
-}
-
-export async function recordFailure(db: Conn, email: string): Promise<void> {
-  await db.insertInto("sign_in_failures").values({ email: email.toLowerCase() }).execute();
-}
-
 export async function createUser(
   db: Conn,
   user: { email: string; name: string; passwordHash: string | null; roles: Role[] },
