@@ -5,7 +5,8 @@ import compression from "compression";
 import helmet from "helmet";
 import { createRequestHandler } from "@remix-run/express";
 import { installGlobals, type ServerBuild } from "@remix-run/node";
-import { parseEnv, useSettings, ConfigError } from "./app/env.server";
+import { parseEnv, publicUrl, useSettings, ConfigError } from "./app/env.server";
+import { bodyLimitFor, tooLargeMessage } from "./app/body-limits.server";
 import { startPanel } from "./app/setup/start.server";
 import { DatabaseUnavailableError } from "./db/index.server";
 import { isConnectionLoss } from "./db/postgres-outage";
@@ -28,6 +29,27 @@ for (const event of ["uncaughtException", "unhandledRejection"] as const) {
     console.error(error);
     process.exit(1);
   });
+}
+
+// Panel uses none of these browser features; a page that is somehow made to ask gets nothing.
+const PERMISSIONS_POLICY =
+  "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=(), interest-cohort=()";
+
+// Bodies over the route's limit are refused before a byte of them is read. Node's HTTP parser
+// never delivers more than Content-Length declares, so the declared length bounds what a request
+// can make us hold; a body without one (chunked) is refused outright, which no browser form or
+// fetch of ours sends.
+function limitBodies(req: express.Request, res: express.Response, next: express.NextFunction) {
+  if (["GET", "HEAD", "OPTIONS"].includes(req.method)) return next();
+  const declared = req.get("content-length");
+  if (declared === undefined && req.get("transfer-encoding")) {
+    return res.status(411).set("Connection", "close").type("text/plain").send("The request must state its length (Content-Length).");
+  }
+  const limit = bodyLimitFor(req.path);
+  if (Number(declared ?? 0) > limit.bytes) {
+    return res.status(413).set("Connection", "close").type("text/plain").send(tooLargeMessage(limit));
+  }
+  next();
 }
 
 // Known start-up failures print one line and exit 1; anything else keeps its stack.
@@ -72,19 +94,26 @@ async function main() {
           "upgrade-insecure-requests": null,
         },
       },
-      strictTransportSecurity: env.NODE_ENV === "production",
+      // Whenever users reach Panel over https (TLS may end at a load balancer in front).
+      strictTransportSecurity: publicUrl(env).startsWith("https:") ? { maxAge: 31_536_000, includeSubDomains: true } : false,
       referrerPolicy: { policy: "same-origin" },
       frameguard: { action: "deny" },
     }),
   );
+  app.use((_req, res, next) => {
+    res.setHeader("Permissions-Policy", PERMISSIONS_POLICY);
+    next();
+  });
   // Every state change must come from our own pages: refuse cross-site posts outright.
   app.use((req, res, next) => {
     if (["GET", "HEAD", "OPTIONS"].includes(req.method)) return next();
-    if (sameOrigin(req.headers.origin, req.headers.referer, req.headers.host)) return next();
+    const expected = env.PUBLIC_URL ?? `${req.protocol}://${req.get("host")}`;
+    if (sameOrigin(req.headers.origin, req.headers.referer, expected)) return next();
     res.status(403).type("text/plain").send("Cross-site request refused.");
   });
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));
+  app.use(limitBodies);
   app.all(
     "*",
     createRequestHandler({ build, mode: env.NODE_ENV, getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce }) }),

@@ -6,7 +6,7 @@ type Conn = Kysely<DB> | Transaction<DB>;
 
 export type SessionUser = { id: string; email: string; name: string; roles: Role[] };
 
-export async function findSessionUser(db: Conn, sessionId: string, now: Date): Promise<SessionUser | null> {
+export async function findSessionUser(db: Conn, sessionId: string, now: Date, idleSince: Date): Promise<SessionUser | null> {
   const row = await db
     .selectFrom("sessions")
     .innerJoin("users", "users.id", "sessions.user_id")
@@ -18,9 +18,20 @@ export async function findSessionUser(db: Conn, sessionId: string, now: Date): P
     )
     .where("sessions.id", "=", sessionId)
     .where("sessions.expires_at", ">", now)
+    .where("sessions.last_seen_at", ">", idleSince)
     .where("users.active", "=", true)
     .executeTakeFirst();
   return row ? { ...row, roles: row.roles.map((r) => r.role) } : null;
+}
+
+// Marks the session used; at most once a minute, so a page's burst of requests writes once.
+export async function touchSession(db: Conn, sessionId: string, now: Date): Promise<void> {
+  await db
+    .updateTable("sessions")
+    .set({ last_seen_at: now })
+    .where("id", "=", sessionId)
+    .where("last_seen_at", "<", new Date(now.getTime() - 60_000))
+    .execute();
 }
 
 export async function findUserForSignIn(db: Conn, email: string) {
