@@ -1,7 +1,8 @@
 import crypto from "node:crypto";
 import { createCookie } from "@remix-run/node";
 import { getDb } from "~db/index.server";
-import { findSessionUser, touchSession, type SessionUser } from "~db/queries/users";
+import { deleteSession, findSessionUser, touchSession, type SessionUser } from "~db/queries/users";
+import { appendAudit } from "~db/queries/audit";
 import { getSettings } from "~/env.server";
 
 const SESSION_HOURS = 12;
@@ -56,6 +57,7 @@ export async function currentUser(request: Request): Promise<SessionUser | null>
 
 export async function endSession(request: Request): Promise<string> {
   const token = await readToken(request);
-  if (token) await getDb().deleteFrom("sessions").where("id", "=", hashToken(token)).execute();
+  const userId = token ? await deleteSession(getDb(), hashToken(token)) : null;
+  if (userId) await appendAudit(getDb(), { actorId: userId, action: "sign-out", subjectType: "user", subjectId: userId });
   return sessionCookie().serialize("", { maxAge: 0 });
 }

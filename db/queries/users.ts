@@ -34,6 +34,12 @@ export async function touchSession(db: Conn, sessionId: string, now: Date): Prom
     .execute();
 }
 
+// Whose session it was, if it existed.
+export async function deleteSession(db: Conn, sessionId: string): Promise<string | null> {
+  const row = await db.deleteFrom("sessions").where("id", "=", sessionId).returning("user_id").executeTakeFirst();
+  return row?.user_id ?? null;
+}
+
 export async function findUserForSignIn(db: Conn, email: string) {
   return db
     .selectFrom("users")
