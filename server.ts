@@ -15,6 +15,7 @@ import { MigrationError } from "./db/migrate";
 import { TemplateError } from "./app/scorecards/templates.server";
 import { sameOrigin } from "./app/auth/origin.server";
 import { withClient } from "./app/request-client.server";
+import { pruneExpired } from "./app/maintenance/prune.server";
 
 installGlobals({ nativeFetch: true });
 
@@ -52,6 +53,14 @@ function limitBodies(req: express.Request, res: express.Response, next: express.
   next();
 }
 
+// Expired sessions, old sign-in counters and form keys go at start and then hourly; a failure
+// (the database away for a moment) is one warning line and the next hour tries again.
+function schedulePruning(db: Parameters<typeof pruneExpired>[0]) {
+  const prune = () => pruneExpired(db).catch((error: unknown) => console.warn(`panel: pruning expired rows failed: ${(error as Error).message}`));
+  void prune();
+  setInterval(prune, 3_600_000).unref();
+}
+
 // Known start-up failures print one line and exit 1; anything else keeps its stack.
 function fail(error: unknown): never {
   const known = [ConfigError, DatabaseUnavailableError, DataDirInUseError, MigrationError, TemplateError];
@@ -67,6 +76,7 @@ async function main() {
     console.warn(`panel: PUBLIC_URL is not set; links in emails and invitations will say http://localhost:${env.PORT}`);
   }
   const database = await startPanel(env);
+  schedulePruning(database.db);
   const buildPath = path.resolve("build/index.js");
   const build = (await import(buildPath)) as ServerBuild;
 
