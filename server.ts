@@ -6,7 +6,8 @@ import compression from "compression";
 import helmet from "helmet";
 import { createRequestHandler } from "@remix-run/express";
 import { installGlobals, type ServerBuild } from "@remix-run/node";
-import { parseEnv, useSettings, ConfigError } from "./app/env.server";
+import { parseEnv, publicUrl, useSettings, ConfigError } from "./app/env.server";
+import { bodyLimitFor, tooLargeMessage } from "./app/body-limits.server";
 import { startPanel } from "./app/setup/start.server";
 import { DatabaseUnavailableError } from "./db/index.server";
 import { isConnectionLoss } from "./db/postgres-outage";
@@ -17,6 +18,8 @@ import { sameOrigin } from "./app/auth/origin.server";
 import { scimTokenFrom } from "./app/auth/scim/tokens.server";
 import { scimError } from "./app/auth/scim/respond.server";
 import { warmPdfRenderer } from "./app/pdf/render-pool.server";
+import { withClient } from "./app/request-client.server";
+import { pruneExpired } from "./app/maintenance/prune.server";
 
 installGlobals({ nativeFetch: true });
 
@@ -31,6 +34,35 @@ for (const event of ["uncaughtException", "unhandledRejection"] as const) {
     console.error(error);
     process.exit(1);
   });
+}
+
+// Panel uses none of these browser features; a page that is somehow made to ask gets nothing.
+const PERMISSIONS_POLICY =
+  "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=(), interest-cohort=()";
+
+// Bodies over the route's limit are refused before a byte of them is read. Node's HTTP parser
+// never delivers more than Content-Length declares, so the declared length bounds what a request
+// can make us hold; a body without one (chunked) is refused outright, which no browser form or
+// fetch of ours sends.
+function limitBodies(req: express.Request, res: express.Response, next: express.NextFunction) {
+  if (["GET", "HEAD", "OPTIONS"].includes(req.method)) return next();
+  const declared = req.get("content-length");
+  if (declared === undefined && req.get("transfer-encoding")) {
+    return res.status(411).set("Connection", "close").type("text/plain").send("The request must state its length (Content-Length).");
+  }
+  const limit = bodyLimitFor(req.path);
+  if (Number(declared ?? 0) > limit.bytes) {
+    return res.status(413).set("Connection", "close").type("text/plain").send(tooLargeMessage(limit));
+  }
+  next();
+}
+
+// Expired sessions, old sign-in counters and form keys go at start and then hourly; a failure
+// (the database away for a moment) is one warning line and the next hour tries again.
+function schedulePruning(db: Parameters<typeof pruneExpired>[0]) {
+  const prune = () => pruneExpired(db).catch((error: unknown) => console.warn(`panel: pruning expired rows failed: ${(error as Error).message}`));
+  void prune();
+  setInterval(prune, 3_600_000).unref();
 }
 
 // Known start-up failures print one line and exit 1; anything else keeps its stack.
@@ -48,10 +80,14 @@ async function main() {
     console.warn(`panel: PUBLIC_URL is not set; links in emails and invitations will say http://localhost:${env.PORT}`);
   }
   const database = await startPanel(env);
+  schedulePruning(database.db);
   const build = await importProductionBuild(path.resolve("build/index.js"));
 
   const app = express();
   app.disable("x-powered-by");
+  app.set("trust proxy", env.TRUST_PROXY);
+  // Who is asking, for audit rows and sign-in throttling (app/request-client.server.ts).
+  app.use((req, _res, next) => withClient({ address: req.ip ?? null, userAgent: req.get("user-agent") ?? null }, next));
   // Below 1 kB gzip saves nothing worth the CPU and the latency. lengthOfSmallReplies comes
   // after, so its write/end wrap compression's and compression sees a small reply whole.
   app.use(compression({ threshold: 1024 }));
@@ -75,11 +111,16 @@ async function main() {
           "upgrade-insecure-requests": null,
         },
       },
-      strictTransportSecurity: env.NODE_ENV === "production",
+      // Whenever users reach Panel over https (TLS may end at a load balancer in front).
+      strictTransportSecurity: publicUrl(env).startsWith("https:") ? { maxAge: 31_536_000, includeSubDomains: true } : false,
       referrerPolicy: { policy: "same-origin" },
       frameguard: { action: "deny" },
     }),
   );
+  app.use((_req, res, next) => {
+    res.setHeader("Permissions-Policy", PERMISSIONS_POLICY);
+    next();
+  });
   // Every state change must come from our own pages: refuse cross-site posts outright.
   // SCIM is the one API called from elsewhere (the identity provider): a live bearer token instead.
   app.use((req, res, next) => {
@@ -93,12 +134,14 @@ async function main() {
         })
         .catch(next);
     }
-    if (sameOrigin(req.headers.origin, req.headers.referer, req.headers.host)) return next();
+    const expected = env.PUBLIC_URL ?? `${req.protocol}://${req.get("host")}`;
+    if (sameOrigin(req.headers.origin, req.headers.referer, expected)) return next();
     res.status(403).type("text/plain").send("Cross-site request refused.");
   });
   if (env.PANEL_BENCH_METRICS === "1") app.get("/_bench/event-loop", eventLoopMetrics());
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));
+  app.use(limitBodies);
   app.all(
     "*",
     // Always the production mode: a failure shows a plain page, its stack trace goes to the log only.

@@ -40,8 +40,12 @@ export async function openPostgres(url: string): Promise<Database> {
   if (!/^postgres(ql)?:$/.test(parsed.protocol)) {
     throw new DatabaseUnavailableError(`DATABASE_URL must start with postgres:// (got ${maskUrl(url)})`);
   }
+  // Every statement has a deadline (a request waiting on a lock or a lost connection is a 503,
+  // not a hang): PostgreSQL cancels it at DATABASE_TIMEOUT_MS, our driver gives up 2 s later.
+  const timeoutMs = Number(process.env.DATABASE_TIMEOUT_MS ?? 15_000);
   const connect = () => postgres(url, {
     max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    connection: { statement_timeout: timeoutMs },
     onnotice: () => {},
     connect_timeout: 10,
     types: {
@@ -53,7 +57,7 @@ export async function openPostgres(url: string): Promise<Database> {
     },
   });
   const client = connect();
-  const db = new Kysely<DB>({ dialect: new RecoveringPostgresDialect(client, connect) });
+  const db = new Kysely<DB>({ dialect: new RecoveringPostgresDialect(client, connect, timeoutMs + 2_000) });
   try {
     await client`select 1`;
   } catch (error) {

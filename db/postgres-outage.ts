@@ -15,6 +15,9 @@ import { PooledPostgresDriver } from "./postgres-driver";
 export const DATABASE_DOWN_MESSAGE =
   "The database is temporarily unavailable. Nothing you typed is lost: it is kept in this browser. Try again in a moment.";
 
+export const DATABASE_SLOW_MESSAGE =
+  "The database took too long to answer. Nothing you typed is lost: it is kept in this browser. Try again in a moment.";
+
 // SQLSTATE class 08 (connection exception), 57P01-03 (shutdown, crash, cannot connect now),
 // 55000 "not currently accepting connections", and postgres.js/socket failures.
 const CONNECTION_LOSS = /^(08|57P0[123]|CONNECTION_|CONNECT_TIMEOUT|ECONN|EPIPE|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND)/;
@@ -24,8 +27,11 @@ export function isConnectionLoss(error: unknown): boolean {
   return CONNECTION_LOSS.test(String(code ?? "")) || (code === "55000" && /not currently accepting connections/.test(String(message)));
 }
 
-function unavailable(): Response {
-  return new Response(DATABASE_DOWN_MESSAGE, { status: 503, headers: { "Content-Type": "text/plain; charset=utf-8", "Retry-After": "5" } });
+// statement_timeout fired: the query was cancelled by PostgreSQL, the connection is fine.
+const STATEMENT_TIMEOUT = "57014";
+
+function unavailable(message = DATABASE_DOWN_MESSAGE): Response {
+  return new Response(message, { status: 503, headers: { "Content-Type": "text/plain; charset=utf-8", "Retry-After": "5" } });
 }
 
 type Pool = { client: postgres.Sql; driver: Driver };
@@ -38,6 +44,7 @@ class RecoveringDriver implements Driver {
   constructor(
     first: postgres.Sql,
     private readonly connect: () => postgres.Sql,
+    private readonly deadlineMs: number,
   ) {
     this.#pool = this.#wrap(first);
   }
@@ -76,13 +83,22 @@ class RecoveringDriver implements Driver {
     });
     const execute = connection.executeQuery.bind(connection) as DatabaseConnection["executeQuery"];
     connection.executeQuery = async <R>(query: CompiledQuery): Promise<QueryResult<R>> => {
+      // PostgreSQL's statement_timeout cancels a slow query; this deadline catches the case it
+      // cannot: a connection that silently stopped answering (dropped packets, a dead peer).
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const deadline = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(Object.assign(new Error(`no answer within ${this.deadlineMs} ms`), { code: "ETIMEDOUT" })), this.deadlineMs);
+      });
       try {
-        const result = await execute<R>(query);
+        const result = await Promise.race([execute<R>(query), deadline]);
         if (this.#down) console.log("panel: database reachable again");
         this.#down = false;
         return result;
       } catch (error) {
+        if ((error as { code?: string }).code === STATEMENT_TIMEOUT) throw unavailable(DATABASE_SLOW_MESSAGE);
         throw isConnectionLoss(error) ? this.#lost(pool, error) : error;
+      } finally {
+        clearTimeout(timer);
       }
     };
     this.#owner.set(connection, pool.driver);
@@ -117,14 +133,16 @@ class RecoveringDriver implements Driver {
 }
 
 // `first` is the client already checked at start-up; `connect` makes a new one after an outage.
+// `deadlineMs`: how long any one query may go unanswered before the client is thrown away.
 export class RecoveringPostgresDialect extends PostgresJSDialect {
   constructor(
     private readonly first: postgres.Sql,
     private readonly connect: () => postgres.Sql,
+    private readonly deadlineMs: number,
   ) {
     super({ postgres: first });
   }
   override createDriver(): Driver {
-    return new RecoveringDriver(this.first, this.connect);
+    return new RecoveringDriver(this.first, this.connect, this.deadlineMs);
   }
 }

@@ -34,6 +34,8 @@ export interface SessionsTable {
   // The OIDC provider that started the session (null: password), and its ID token for logout.
   provider: ColumnType<string | null, string | null | undefined, string | null>;
   id_token: ColumnType<string | null, string | null | undefined, string | null>;
+  // Sessions end after an idle period too: touched (at most once a minute) by each request.
+  last_seen_at: Generated<Date>;
 }
 
 export interface UserIdentitiesTable {
@@ -71,10 +73,14 @@ export interface SsoPolicyTable {
   updated_at: Timestamp;
 }
 
-export interface SignInFailuresTable {
-  id: Generated<number>;
-  email: string;
-  failed_at: CreatedAt;
+// Consecutive failed sign-ins per key ("account:…", "address:…", "pair:…"); see db/queries/sign-in-throttle.ts.
+export interface SignInThrottleTable {
+  key: string;
+  failures: number;
+  last_failed_at: Timestamp;
+  blocked_until: Timestamp;
+  // Whether the latest attempt was let through (computed from the row as it was before it).
+  allowed: boolean;
 }
 
 export interface PositionsTable {
@@ -169,6 +175,8 @@ export interface AuditLogTable {
   subject_type: string | null;
   subject_id: string | null;
   details: Json<Record<string, unknown>>;
+  client_address: string | null;
+  user_agent: string | null;
 }
 
 export interface InvitationsTable {
@@ -208,7 +216,7 @@ export interface DB {
   users: UsersTable;
   user_roles: UserRolesTable;
   sessions: SessionsTable;
-  sign_in_failures: SignInFailuresTable;
+  sign_in_throttle: SignInThrottleTable;
   positions: PositionsTable;
   candidates: CandidatesTable;
   interviews: InterviewsTable;

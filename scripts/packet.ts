@@ -1,8 +1,10 @@
 import fs from "node:fs";
+import os from "node:os";
 import { finished } from "node:stream/promises";
 import { parseArgs } from "node:util";
 import { withDatabase, exitWith } from "./cli";
 import { findCandidateIdsByEmail, listPacketCandidates } from "../db/queries/packets";
+import { appendAudit } from "../db/queries/audit";
 import { buildPacket } from "../app/packets/packet.server";
 import { renderPacketPdf } from "../app/packets/packet-pdf.server";
 
@@ -36,6 +38,15 @@ async function run(): Promise<string | null> {
     const out = fs.createWriteStream(args.out!);
     renderPacketPdf(packet).pipe(out);
     await finished(out);
+    // Whoever runs the command line operates the database; the log still says a packet left it.
+    await appendAudit(db, {
+      actorId: null,
+      action: "packet.export-cli",
+      subjectType: "candidate",
+      subjectId: ids[0],
+      details: { out: args.out },
+      client: { address: null, userAgent: `panel-cli (${os.userInfo().username}@${os.hostname()})` },
+    });
     return null;
   });
 }

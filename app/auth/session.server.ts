@@ -1,8 +1,10 @@
 import crypto from "node:crypto";
 import { createCookie } from "@remix-run/node";
 import { getDb } from "~db/index.server";
-import { findSessionUser, type SessionUser } from "~db/queries/users";
+import { deleteSession, findSessionUser, touchSession, type SessionUser } from "~db/queries/users";
 import { findSessionSso } from "~db/queries/sso";
+import { appendAudit } from "~db/queries/audit";
+import { getSettings } from "~/env.server";
 
 // A session started through single sign-on: its provider (for audit rows) and ID token (for logout).
 export type SsoSession = { provider: string; idToken: string };
@@ -12,10 +14,13 @@ const SESSION_HOURS = 12;
 function sessionCookie() {
   const secret = process.env.SESSION_SECRET;
   if (!secret) throw new Error("SESSION_SECRET was not set at start-up");
-  return createCookie("panel_session", {
+  const secure = process.env.NODE_ENV === "production" && process.env.INSECURE_COOKIES !== "1";
+  // "__Host-": the browser takes it only over https, for this exact host and path "/", so a
+  // sibling subdomain or a plain-http page cannot plant or overwrite it.
+  return createCookie(secure ? "__Host-panel_session" : "panel_session", {
     httpOnly: true,
     sameSite: "lax",
-    secure: process.env.NODE_ENV === "production" && process.env.INSECURE_COOKIES !== "1",
+    secure,
     path: "/",
     secrets: [secret],
     maxAge: SESSION_HOURS * 3600,
@@ -49,10 +54,15 @@ export async function startSession(userId: string, replacing?: Request, sso?: Ss
   return sessionCookie().serialize(token);
 }
 
+// A session ends at its fixed end, or sooner when unused for SESSION_IDLE_MINUTES.
 export async function currentUser(request: Request): Promise<SessionUser | null> {
   const token = await readToken(request);
   if (!token) return null;
-  return findSessionUser(getDb(), hashToken(token), new Date());
+  const now = new Date();
+  const idleSince = new Date(now.getTime() - getSettings().SESSION_IDLE_MINUTES * 60_000);
+  const user = await findSessionUser(getDb(), hashToken(token), now, idleSince);
+  if (user) await touchSession(getDb(), hashToken(token), now);
+  return user;
 }
 
 export async function currentSso(request: Request): Promise<SsoSession | null> {
@@ -63,6 +73,7 @@ export async function currentSso(request: Request): Promise<SsoSession | null> {
 
 export async function endSession(request: Request): Promise<string> {
   const token = await readToken(request);
-  if (token) await getDb().deleteFrom("sessions").where("id", "=", hashToken(token)).execute();
+  const userId = token ? await deleteSession(getDb(), hashToken(token)) : null;
+  if (userId) await appendAudit(getDb(), { actorId: userId, action: "sign-out", subjectType: "user", subjectId: userId });
   return sessionCookie().serialize("", { maxAge: 0 });
 }

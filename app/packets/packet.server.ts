@@ -1,3 +1,4 @@
+import { appendAudit } from "~db/queries/audit";
 import type { Kysely } from "kysely";
 import { getDb } from "~db/index.server";
 import { listDecisions } from "~db/queries/decisions";
@@ -37,6 +38,7 @@ export async function packetAccess(user: SessionUser, candidateId: string): Prom
 export async function openPacket(user: SessionUser, candidateId: string, now = new Date()) {
   const loaded = await loadPacket(getDb(), candidateId, packetViewer(user), now);
   if (!loaded) throw notYours();
+  await appendAudit(getDb(), { actorId: user.id, action: "packet.view", subjectType: "candidate", subjectId: candidateId });
   return { ...loaded, canDecide: await canDecide(user, candidateId) };
 }
 

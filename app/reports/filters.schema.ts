@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isCalendarDate } from "~/ui/calendar";
 import { DECISION_OUTCOMES, INTERVIEW_STAGES } from "~/packets/packet";
 import { RECOMMENDATION_IDS, RED_FLAG_CATEGORIES } from "~/scorecards/rubric";
 import { ROW_STATUSES, SORT_KEYS } from "./report";
@@ -11,11 +12,6 @@ import { ROW_STATUSES, SORT_KEYS } from "./report";
 export const DECISION_FILTERS = [...DECISION_OUTCOMES, "none"] as const;
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-function isCalendarDay(value: string): boolean {
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
 
 // "" and a missing field both mean "not set"; anything else must pass `schema`.
 const optional = <T extends z.ZodType<unknown, string>>(schema: T) =>
@@ -30,7 +26,7 @@ const day = (label: string) =>
     z
       .string()
       .regex(DAY, { message: `${label}: use a date like 2026-03-31` })
-      .refine(isCalendarDay, { message: `${label}: there is no such day` }),
+      .refine(isCalendarDate, { message: `${label}: there is no such day` }),
   );
 
 const uuid = (what: string) => optional(z.uuid({ message: `Unknown ${what}: choose one from the list` }));

@@ -25,7 +25,10 @@ export async function action({ request }: ActionFunctionArgs) {
     return json({ errors: { form: "Sign in with your organisation's single sign-on." } }, { status: 403 });
   }
   const result = await signIn(parsed.data.email, parsed.data.password);
-  if (!result.ok) return json({ errors: { form: result.message } }, { status: 401 });
+  if (!result.ok) {
+    const retry = result.retryAfterSeconds;
+    return json({ errors: { form: result.message } }, retry ? { status: 429, headers: { "Retry-After": String(retry) } } : { status: 401 });
+  }
   return redirect(safeRedirect(parsed.data.redirectTo), { headers: { "Set-Cookie": await startSession(result.userId, request) } });
 }
 

@@ -93,6 +93,19 @@ export const scorecardContentSchema = z.object({
 });
 export type ScorecardContent = z.infer<typeof scorecardContentSchema>;
 
+// The largest save the schema allows, as a request body: every text field full, at most 3 bytes
+// of UTF-8 per UTF-16 unit, plus the JSON around it. The body limit for the scorecard's
+// endpoints is this and no more (app/body-limits.server.ts).
+const MOST_CHARACTERS =
+  LIMITS.questions * (100 + LIMITS.line + LIMITS.answer + LIMITS.notes) +
+  LIMITS.notes +
+  LIMITS.summary +
+  3 * LIMITS.listItems * LIMITS.line +
+  LIMITS.redFlags * (LIMITS.justification + LIMITS.listItems * LIMITS.line + LIMITS.line) +
+  50 * 2 * LIMITS.line +
+  2_000; // an amendment's reason
+export const SCORECARD_BODY_BYTES = 3 * MOST_CHARACTERS + 256_000;
+
 // A one-line placeholder is not feedback the committee can weigh; 40 characters is one short sentence.
 export const MIN_SUMMARY = 40;
 

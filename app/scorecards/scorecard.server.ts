@@ -162,6 +162,7 @@ export async function scorecardMarkdown(user: Author, interviewId: string): Prom
   const titles = redFlagTitles();
   const date = scorecard.submitted_at ?? new Date();
   const markdown = scorecardToMarkdown(parseContent(scorecard.content), { date, redFlagTitle: (c) => titles[c] ?? c });
+  await appendAudit(getDb(), { actorId: user.id, action: "scorecard.export-markdown", subjectType: "scorecard", subjectId: scorecard.id });
   const slug = interview.candidate_name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "candidate";
   return { fileName: `scorecard-${slug}-${date.toISOString().slice(0, 10)}.md`, markdown };
 }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { ScorecardContent } from "./scorecard.schema";
 import { dropLocalCopy, writeLocalCopy } from "./local-copy";
+import { postJson, type JsonReply } from "~/ui/post-json";
 
 export type SaveState =
   | { kind: "idle" }
@@ -12,6 +13,12 @@ export type SaveState =
   | { kind: "invalid"; errors: Record<string, string> }
   | { kind: "error"; message: string };
 
+// What the scorecard endpoint answers (app/routes/interviews.$interviewId.scorecard.ts).
+type WriteReply = {
+  saved?: { version: number; savedAt: string; status: string };
+  error?: { message?: string; current?: { version: number; status: string; content: ScorecardContent } };
+  errors?: Record<string, string>;
+};
 type WriteBody = { intent: "save" | "submit" | "amend"; content: ScorecardContent; reason?: string };
 export type WriteOutcome =
   | { ok: true; version: number; savedAt: string; status: string }
@@ -50,27 +57,23 @@ export function useAutosave(opts: {
   const write = useCallback(
     async (body: WriteBody): Promise<WriteOutcome> => {
       const baseVersion = version.current;
-      let response: Response;
+      let reply: JsonReply<WriteReply>;
       try {
-        response = await fetch(endpoint, {
-          method: "POST",
-          headers: { "Content-Type": "application/json", Accept: "application/json" },
-          body: JSON.stringify({ ...body, baseVersion }),
-        });
+        reply = await postJson<WriteReply>(endpoint, { ...body, baseVersion });
       } catch {
         return { ok: false, state: { kind: "offline" } };
       }
-      const data = await response.json().catch(() => null);
-      if (response.ok && data?.saved) {
+      const { status, data } = reply;
+      if (reply.ok && data?.saved) {
         version.current = data.saved.version;
         return { ok: true, ...data.saved };
       }
-      if (response.status === 409 && data?.error?.current) {
-        return { ok: false, state: { kind: "conflict", message: data.error.message, current: data.error.current } };
+      if (status === 409 && data?.error?.current) {
+        return { ok: false, state: { kind: "conflict", message: data.error.message ?? "", current: data.error.current } };
       }
-      if (response.status === 400 && data?.errors) return { ok: false, state: { kind: "invalid", errors: data.errors } };
-      if (response.status >= 500 || response.status === 0) return { ok: false, state: { kind: "offline" } };
-      return { ok: false, state: { kind: "error", message: data?.error?.message ?? `The server answered ${response.status}.` } };
+      if (status === 400 && data?.errors) return { ok: false, state: { kind: "invalid", errors: data.errors } };
+      if (status >= 500 || status === 0) return { ok: false, state: { kind: "offline" } };
+      return { ok: false, state: { kind: "error", message: data?.error?.message ?? `The server answered ${status}.` } };
     },
     [endpoint],
   );

@@ -1,4 +1,5 @@
 import { TZDate } from "@date-fns/tz";
+import { isCalendarDate, isClockTime } from "~/ui/calendar";
 import { z } from "zod";
 import { COMPETENCY_IDS } from "~/scorecards/rubric";
 import { checkbox, idempotencyKey, listOf, requiredText } from "./form-fields";
@@ -22,8 +23,14 @@ export function instantOf(date: string, time: string, timeZone: string): Date {
 }
 
 export const whenFields = z.object({
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "Enter the date" }),
-  time: z.string().regex(/^\d{2}:\d{2}$/, { error: "Enter the start time" }),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "Enter the date" })
+    .refine(isCalendarDate, { error: "There is no such date: use a real day such as 2026-03-31" }),
+  time: z
+    .string()
+    .regex(/^\d{2}:\d{2}$/, { error: "Enter the start time" })
+    .refine(isClockTime, { error: "There is no such time: use 00:00 to 23:59" }),
   timeZone: z.string().refine(isTimeZone, { error: "Choose a time zone such as Europe/London" }),
   durationMinutes: z.coerce
     .number({ error: "Enter the duration in minutes" })
@@ -44,7 +51,7 @@ export const panelFields = whenFields.extend({
 
 function notInThePast(now: () => Date) {
   return (values: z.output<typeof whenFields>, ctx: z.RefinementCtx) => {
-    if (values.confirmPast || !isTimeZone(values.timeZone)) return;
+    if (values.confirmPast || !isTimeZone(values.timeZone) || !isCalendarDate(values.date) || !isClockTime(values.time)) return;
     if (instantOf(values.date, values.time, values.timeZone) < now()) {
       ctx.addIssue({
         code: "custom",

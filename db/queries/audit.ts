@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from "kysely";
 import type { DB } from "../schema";
+import { currentClient, type Client } from "../../app/request-client.server";
 
 export type AuditEntry = {
   actorId: string | null;
@@ -7,9 +8,12 @@ export type AuditEntry = {
   subjectType?: string;
   subjectId?: string;
   details?: Record<string, unknown>;
+  // Defaults to the client of the request being served (none for the command-line tools).
+  client?: Client;
 };
 
 export async function appendAudit(db: Kysely<DB> | Transaction<DB>, entry: AuditEntry): Promise<void> {
+  const client = entry.client ?? currentClient();
   await db
     .insertInto("audit_log")
     .values({
@@ -18,6 +22,8 @@ export async function appendAudit(db: Kysely<DB> | Transaction<DB>, entry: Audit
       subject_type: entry.subjectType ?? null,
       subject_id: entry.subjectId ?? null,
       details: JSON.stringify(entry.details ?? {}),
+      client_address: client.address,
+      user_agent: client.userAgent?.slice(0, 512) ?? null,
     })
     .execute();
 }
@@ -36,6 +42,8 @@ export async function listAudit(db: Kysely<DB> | Transaction<DB>, filter: AuditF
       "audit_log.subject_type",
       "audit_log.subject_id",
       "audit_log.details",
+      "audit_log.client_address",
+      "audit_log.user_agent",
       "users.name as actor_name",
       "users.email as actor_email",
     ])

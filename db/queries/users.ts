@@ -6,7 +6,7 @@ type Conn = Kysely<DB> | Transaction<DB>;
 
 export type SessionUser = { id: string; email: string; name: string; roles: Role[] };
 
-export async function findSessionUser(db: Conn, sessionId: string, now: Date): Promise<SessionUser | null> {
+export async function findSessionUser(db: Conn, sessionId: string, now: Date, idleSince: Date): Promise<SessionUser | null> {
   const row = await db
     .selectFrom("sessions")
     .innerJoin("users", "users.id", "sessions.user_id")
@@ -18,9 +18,26 @@ export async function findSessionUser(db: Conn, sessionId: string, now: Date): P
     )
     .where("sessions.id", "=", sessionId)
     .where("sessions.expires_at", ">", now)
+    .where("sessions.last_seen_at", ">", idleSince)
     .where("users.active", "=", true)
     .executeTakeFirst();
   return row ? { ...row, roles: row.roles.map((r) => r.role) } : null;
+}
+
+// Marks the session used; at most once a minute, so a page's burst of requests writes once.
+export async function touchSession(db: Conn, sessionId: string, now: Date): Promise<void> {
+  await db
+    .updateTable("sessions")
+    .set({ last_seen_at: now })
+    .where("id", "=", sessionId)
+    .where("last_seen_at", "<", new Date(now.getTime() - 60_000))
+    .execute();
+}
+
+// Whose session it was, if it existed.
+export async function deleteSession(db: Conn, sessionId: string): Promise<string | null> {
+  const row = await db.deleteFrom("sessions").where("id", "=", sessionId).returning("user_id").executeTakeFirst();
+  return row?.user_id ?? null;
 }
 
 export async function findUserForSignIn(db: Conn, email: string) {
@@ -29,20 +46,6 @@ export async function findUserForSignIn(db: Conn, email: string) {
     .select(["id", "password_hash", "active"])
     .where(sql`lower(email)`, "=", email.toLowerCase())
     .executeTakeFirst();
-}
-
-export async function countRecentFailures(db: Conn, email: string, since: Date): Promise<number> {
-  const row = await db
-    .selectFrom("sign_in_failures")
-    .select(sql<number>`count(*)::int`.as("n"))
-    .where("email", "=", email.toLowerCase())
-    .where("failed_at", ">", since)
-    .executeTakeFirstOrThrow();
-  return row.n;
-}
-
-export async function recordFailure(db: Conn, email: string): Promise<void> {
-  await db.insertInto("sign_in_failures").values({ email: email.toLowerCase() }).execute();
 }
 
 export async function createUser(

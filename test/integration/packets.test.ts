@@ -6,6 +6,7 @@ import { promisify } from "node:util";
 import { extractText, getDocumentProxy } from "unpdf";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dialects, seedDemo, useTestDatabase } from "../helpers/db";
+import { openPglite } from "~db/index.server";
 import { callRoute, request } from "../helpers/http";
 import { signedInCookieFor } from "../helpers/users";
 import { aggregatePacket } from "~/packets/aggregate";
@@ -244,4 +245,17 @@ describe("the packet command line", () => {
     expect(failure.stderr.trim()).toBe('packet: no candidate with id or email "nobody@example.net" (list them with --list)');
     expect(fs.existsSync(path.join(dataDir, "x.pdf"))).toBe(false);
   }, 60_000);
+
+  it("records every packet it writes in the audit log, naming the operator", async () => {
+    const out = path.join(dataDir, "audited.pdf");
+    await cli("--candidate", "aisha.bello@example.net", "--out", out);
+    const database = await openPglite(dataDir);
+    try {
+      const rows = await database.db.selectFrom("audit_log").select(["user_agent", "details"]).where("action", "=", "packet.export-cli").execute();
+      const row = rows.find((r) => (r.details as { out?: string }).out === out);
+      expect(row?.user_agent).toBe(`panel-cli (${os.userInfo().username}@${os.hostname()})`);
+    } finally {
+      await database.close();
+    }
+  }, 120_000);
 });

@@ -14,6 +14,10 @@ import { dialects, seedDemo, useTestDatabase } from "../helpers/db";
 import { callRoute, request } from "../helpers/http";
 import { signedInCookieFor } from "../helpers/users";
 import { emptyScorecard } from "~/scorecards/scorecard.schema";
+import { loader as packetLoader } from "~/routes/candidates.$candidateId.packet";
+import { loader as markdownLoader } from "~/routes/interviews.$interviewId.scorecard[.]md";
+import { action as logoutAction } from "~/routes/logout";
+import { withClient } from "~/request-client.server";
 
 type AuditPage = { entries: { id: number; action: string; actor_email: string | null; at: string }[]; olderThan: number | null; errors: Record<string, string> | null };
 
@@ -39,6 +43,7 @@ describe.each(dialects())("the audit log on %s", (dialect) => {
     await appendAudit(ctx.db, { actorId: null, action: "test.entry" });
     await expect(sql`update audit_log set action = 'rewritten'`.execute(ctx.db)).rejects.toThrow(/append-only/);
     await expect(sql`delete from audit_log`.execute(ctx.db)).rejects.toThrow(/append-only/);
+    await expect(sql`truncate audit_log`.execute(ctx.db)).rejects.toThrow(/append-only/);
     expect((await ctx.db.selectFrom("audit_log").select("action").where("action", "=", "test.entry").execute()).length).toBe(1);
     // And the page offers no way to: it is a loader only.
     expect(Object.keys(auditRoute)).not.toContain("action");
@@ -93,6 +98,37 @@ describe.each(dialects())("the audit log on %s", (dialect) => {
     for (const expected of ["sign-in", "sign-in.failed", "scorecard.submit", "scorecard.amend", "decision.record", "packet.download", "report.export"]) {
       expect(actions, expected).toContain(expected);
     }
+  });
+
+  it("records sign-out, packet page views and Markdown exports, each with the client's address and browser", async () => {
+    const client = { address: "198.51.100.23", userAgent: "Mozilla/5.0 (audit test)" };
+    const jordan = await idOf("candidates", "Jordan Rivera");
+    const view = await withClient(client, () => callRoute(packetLoader, request(`/candidates/${jordan}/packet`, { cookie: sam }), { candidateId: jordan }));
+    expect(view.status).toBe(200);
+    const submitted = await ctx.db
+      .selectFrom("scorecards")
+      .innerJoin("users", "users.id", "scorecards.author_id")
+      .select(["scorecards.id", "scorecards.interview_id"])
+      .where("users.email", "=", "interviewer@example.com")
+      .where("scorecards.status", "=", "submitted")
+      .executeTakeFirstOrThrow();
+    const md = await withClient(client, () =>
+      callRoute(markdownLoader, request(`/interviews/${submitted.interview_id}/scorecard.md`, { cookie: priya }), { interviewId: submitted.interview_id }),
+    );
+    expect(md.status).toBe(200);
+    const leaving = await signedInCookieFor(ctx.db, "recruiter@example.com");
+    expect((await withClient(client, () => callRoute(logoutAction, request("/logout", { method: "POST", cookie: leaving })))).status).toBe(302);
+
+    const rows = await ctx.db
+      .selectFrom("audit_log")
+      .select(["action", "subject_id", "client_address", "user_agent"])
+      .where("action", "in", ["packet.view", "scorecard.export-markdown", "sign-out"])
+      .where("client_address", "=", client.address)
+      .execute();
+    expect(rows.map((r) => r.action).sort()).toEqual(["packet.view", "scorecard.export-markdown", "sign-out"]);
+    expect(rows.find((r) => r.action === "packet.view")?.subject_id).toBe(jordan);
+    expect(rows.find((r) => r.action === "scorecard.export-markdown")?.subject_id).toBe(submitted.id);
+    for (const row of rows) expect(row.user_agent).toBe(client.userAgent);
   });
 
   it("shows admins the log newest first and filters it by who, what and when", async () => {

@@ -1,7 +1,11 @@
+import http from "node:http";
+import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import buildIfStale from "../e2e/global-setup";
 import { startServer, type RunningServer } from "../e2e/helpers/server";
 import { DEMO_PASSWORD } from "~/setup/demo-data.server";
+import { SCORECARD_BODY_BYTES } from "~/scorecards/scorecard.schema";
+import { MAX_IMPORT_BYTES } from "~/setup/csv-import.schema";
 
 // The express layer (helmet, the same-origin check) only exists in the built server, so these
 // run against it: `tsx server.ts` on a free loopback port with a fresh PGlite folder.
@@ -95,5 +99,139 @@ describe("security headers", () => {
     }
     const refused = await post("/login", { Origin: "https://evil.example" });
     expectHardened(refused, "refused cross-site post");
+  });
+});
+
+describe("request bodies", () => {
+  // Sends only the headers of a POST declaring `length` bytes and gives back the raw answer
+  // (the server closes the connection after refusing, or we stop waiting after 2 s).
+  const declareOnly = (path: string, length: number) =>
+    new Promise<string>((resolve, reject) => {
+      const { port } = new URL(server.url);
+      const socket = net.connect(Number(port), "127.0.0.1", () => {
+        socket.write(
+          `POST ${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nOrigin: ${server.url}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${length}\r\n\r\n`,
+        );
+      });
+      let text = "";
+      const done = () => {
+        socket.destroy();
+        resolve(text);
+      };
+      const timer = setTimeout(done, 2_000);
+      socket.on("data", (chunk) => (text += chunk));
+      socket.on("close", () => {
+        clearTimeout(timer);
+        resolve(text);
+      });
+      socket.on("error", reject);
+    });
+  const big = (bytes: number) => new URLSearchParams({ email: "a@example.test", password: "x".repeat(bytes) });
+
+  it("refuses an oversized form before reading it, with a clear 413", async () => {
+    const response = await post("/login", { Origin: server.url }, big(2_000_000));
+    expect(response.status).toBe(413);
+    expect(await response.text()).toBe("The request is too large: a form may send at most 1 MB.");
+  });
+
+  it("refuses a declared 100 MB body without waiting for it", async () => {
+    // Only the headers are sent: an answer proves nothing was read.
+    expect(await declareOnly("/login", 100_000_000)).toMatch(/^HTTP\/1\.1 413 /);
+  });
+
+  it("refuses a chunked body that does not state its length", async () => {
+    const stream = new ReadableStream({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode("email=a%40example.test&password=x"));
+        controller.close();
+      },
+    });
+    const response = await fetch(`${server.url}/login`, {
+      method: "POST",
+      headers: { Origin: server.url, "Content-Type": "application/x-www-form-urlencoded" },
+      body: stream,
+      duplex: "half",
+    } as RequestInit);
+    expect(response.status).toBe(411);
+  });
+
+  it("takes the largest scorecard the schema allows on the scorecard's endpoint, and the CSV import's stated limit", async () => {
+    const interview = "00000000-0000-4000-8000-000000000000";
+    const fits = await fetch(`${server.url}/interviews/${interview}/scorecard`, {
+      method: "POST",
+      headers: { Origin: server.url, "Content-Type": "application/json" },
+      body: JSON.stringify({ intent: "save", content: "x".repeat(SCORECARD_BODY_BYTES - 100), baseVersion: 1 }),
+      redirect: "manual",
+    });
+    expect(fits.status).not.toBe(413); // read, then refused for want of a session
+    expect(await declareOnly(`/interviews/${interview}/scorecard`, SCORECARD_BODY_BYTES + 1)).toMatch(/^HTTP\/1\.1 413 /);
+    expect(await declareOnly("/candidates/import", MAX_IMPORT_BYTES + 1_000_001)).toMatch(/a candidate import may send at most 2 MB/);
+    expect(await declareOnly("/candidates/import", MAX_IMPORT_BYTES + 999_999)).not.toMatch(/^HTTP\/1\.1 413 /);
+  });
+
+  it("still answers health checks at once after a burst of oversized posts", async () => {
+    await Promise.all(Array.from({ length: 4 }, () => declareOnly("/login", 100_000_000)));
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+  });
+});
+
+describe("the origin check without PUBLIC_URL", () => {
+  it("compares scheme and port too, not only the host name", async () => {
+    const { hostname, port } = new URL(server.url);
+    expect((await post("/login", { Origin: `https://${hostname}:${port}` })).status).toBe(403);
+    expect((await post("/login", { Origin: `http://${hostname}:${Number(port) + 1}` })).status).toBe(403);
+    expect((await post("/login", { Origin: `http://${hostname}` })).status).toBe(403);
+    expect((await post("/login", { Origin: server.url })).status).toBe(302);
+  });
+
+  it("sends a Permissions-Policy, and no HSTS while the public URL is plain http", async () => {
+    const page = await fetch(`${server.url}/login`);
+    expect(page.headers.get("permissions-policy")).toMatch(/camera=\(\)/);
+    expect(page.headers.get("strict-transport-security")).toBeNull();
+  });
+});
+
+describe("behind https (PUBLIC_URL https://panel.example.test)", () => {
+  const PUBLIC = "https://panel.example.test";
+  let https: RunningServer;
+  beforeAll(async () => {
+    https = await startServer({ PUBLIC_URL: PUBLIC, INSECURE_COOKIES: "0" });
+  }, 240_000);
+  afterAll(async () => {
+    await https?.stop();
+  });
+  // As the load balancer forwards it: the public Host, over plain http (fetch cannot set Host).
+  const postTo = (origin: string) =>
+    new Promise<{ status: number; cookie: string }>((resolve, reject) => {
+      const body = signInForm().toString();
+      const req = http.request(
+        `${https.url}/login`,
+        {
+          method: "POST",
+          headers: { Host: "panel.example.test", Origin: origin, "Content-Type": "application/x-www-form-urlencoded", "Content-Length": Buffer.byteLength(body) },
+        },
+        (res) => {
+          res.resume();
+          res.on("end", () => resolve({ status: res.statusCode!, cookie: String(res.headers["set-cookie"] ?? "") }));
+        },
+      );
+      req.on("error", reject);
+      req.end(body);
+    });
+
+  it("accepts posts only from the configured public origin", async () => {
+    expect((await postTo(https.url)).status).toBe(403);
+    expect((await postTo("http://panel.example.test")).status).toBe(403);
+    expect((await postTo("https://panel.example.test:8443")).status).toBe(403);
+    const ok = await postTo(PUBLIC);
+    expect(ok.status).toBe(302);
+    // A Secure, host-only cookie for the whole site.
+    expect(ok.cookie).toMatch(/^__Host-panel_session=[^;]+;.*Path=\/;.*Secure/);
+    expect(ok.cookie).not.toMatch(/Domain=/i);
+  });
+
+  it("sends HSTS on every answer", async () => {
+    const page = await fetch(`${https.url}/login`);
+    expect(page.headers.get("strict-transport-security")).toMatch(/max-age=31536000/);
   });
 });

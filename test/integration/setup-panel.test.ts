@@ -90,6 +90,20 @@ describe.each(dialects())("the interview panel on %s", (dialect) => {
     expect((await response.json()).errors).toEqual({ timeZone: expect.stringMatching(/time zone/) });
   });
 
+  it("refuses impossible dates and times with a field error instead of rolling them over", async () => {
+    for (const [date, time, field] of [
+      ["0000-00-00", "10:00", "date"],
+      ["2026-02-31", "10:00", "date"],
+      ["2027-13-01", "10:00", "date"],
+      ["2026-03-10", "99:99", "time"],
+      ["2026-03-10", "24:00", "time"],
+    ] as const) {
+      const response = await post(slot({ date, time, confirmPast: "on" }));
+      expect(response.status, `${date} ${time}`).toBe(400);
+      expect((await response.json()).errors[field], `${date} ${time}`).toMatch(/There is no such (date|time)/);
+    }
+  });
+
   it("schedules once when the same form is posted twice", async () => {
     const form = slot({ interviewerId: marcus, stage: "final", date: "2099-06-01", focusQuestions: "difficult-customer" });
     const first = await post(form);
