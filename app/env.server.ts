@@ -57,12 +57,12 @@ const envSchema = z.object({
   // Local servers accept any key; the SDK insists on one.
   ASSISTANT_API_KEY: z.string().min(1).default("none"),
   ASSISTANT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
-  // How many proxies (load balancers) sit in front: the client address is then read from
-  // X-Forwarded-For, which only they may set. 0: the address of the TCP connection.
   // How long one database statement may run before the request answers 503 (PostgreSQL only).
   DATABASE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
   // A session not used for this long ends (it ends after 12 hours in any case).
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(720).default(120),
+  // How many proxies (load balancers) sit in front: the client address is then read from
+  // X-Forwarded-For, which only they may set. 0: the address of the TCP connection.
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
 });
 export type Env = z.infer<typeof envSchema>;

@@ -4,8 +4,8 @@ import * as scorecards from "./2026-11-23-02-scorecards";
 import * as setup from "./2026-11-23-03-setup";
 import * as reports from "./2026-11-23-04-reports";
 import * as invitationRevocation from "./2026-12-02-01-invitation-revocation";
-import * as sso from "./2026-12-02-06-sso";
 import * as security from "./2026-12-02-02-security";
+import * as sso from "./2026-12-02-06-sso";
 
 // Listed statically rather than read from disk so the same list works in the Remix server
 // bundle, under tsx and in tests (docs/decisions/002).
@@ -15,6 +15,6 @@ export const migrations: Record<string, Migration> = {
   "2026-11-23-03-setup": setup,
   "2026-11-23-04-reports": reports,
   "2026-12-02-01-invitation-revocation": invitationRevocation,
-  "2026-12-02-06-sso": sso,
   "2026-12-02-02-security": security,
+  "2026-12-02-06-sso": sso,
 };
