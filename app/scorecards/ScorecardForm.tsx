@@ -225,7 +225,11 @@ export function ScorecardForm({ interviewId, kit, rubric, redFlagTitles, initial
           <ConflictPanel
             mine={normalizeContent(getValues())}
             conflict={autosave.state}
-            onKeepMine={() => autosave.state.kind === "conflict" && autosave.resolveConflict("keep-mine", autosave.state.current)}
+            onMerge={(merged) => {
+              if (autosave.state.kind !== "conflict") return;
+              form.reset(merged);
+              autosave.resolveConflict("keep-mine", autosave.state.current);
+            }}
             onTakeTheirs={() => {
               if (autosave.state.kind !== "conflict") return;
               form.reset(autosave.state.current.content);

@@ -115,6 +115,46 @@ describe("the interviewer's scorecard, round 2", () => {
     }
   });
 
+  it("merges a two-tab conflict field by field, ratings included, without losing the other tab's work", async () => {
+    const tabA = await openPage(chrome.browser, DESKTOP);
+    const errors = collectPageErrors(tabA);
+    await signInAs(tabA, server.url, "interviewer@example.com");
+    await tabA.waitForURL(`${server.url}/`);
+    await tabA.getByRole("link", { name: "Tomás Silva" }).first().click();
+    await tabA.getByRole("heading", { name: /Tomás Silva/ }).waitFor();
+    const tabB = await tabA.context().newPage();
+    await tabB.goto(tabA.url());
+    await tabB.getByRole("heading", { name: /Tomás Silva/ }).waitFor();
+
+    // Tab A saves a rating and general notes; tab B, still on the older version, then writes.
+    await tabA.getByRole("group", { name: "Execution" }).getByRole("radio", { name: /Meets\+$/ }).check();
+    await tabA.getByLabel("General notes").fill("Notes from tab A");
+    await tabA.getByLabel("Formal summary").focus();
+    await expect.poll(() => tabA.getByRole("status").first().textContent(), { timeout: 10_000 }).toMatch(/^Saved/);
+    await tabB.getByLabel("General notes").fill("Notes from tab B");
+    await tabB.getByLabel("Formal summary").focus();
+    const panel = tabB.getByRole("alert").filter({ has: tabB.getByRole("heading", { name: "This scorecard changed somewhere else" }) });
+    await panel.waitFor({ timeout: 10_000 });
+    expect(await panel.locator("legend").allTextContents()).toEqual(["General notes", "Rating: Execution"]);
+    const rating = panel.getByRole("group", { name: "Rating: Execution" });
+    await rating.getByText("Meets+").waitFor();
+
+    // Saving without choosing says so; then keep the other tab's rating and this tab's notes.
+    await panel.getByRole("button", { name: "Save the merged version" }).click();
+    expect(await panel.getByText("Choose which value to keep", { exact: true }).count()).toBe(2);
+    await rating.getByRole("radio", { name: /Keep the saved one/ }).check();
+    await panel.getByRole("group", { name: "General notes" }).getByRole("radio", { name: /Keep this tab's/ }).check();
+    await tabB.screenshot({ path: `${SHOTS}/r2-conflict-1280.png`, fullPage: false });
+    await panel.getByRole("button", { name: "Save the merged version" }).click();
+    await expect.poll(() => tabB.getByRole("status").first().textContent(), { timeout: 10_000 }).toMatch(/^Saved/);
+
+    await tabA.reload();
+    await expect.poll(() => tabA.getByLabel("General notes").inputValue()).toBe("Notes from tab B");
+    expect(await tabA.getByRole("group", { name: "Execution" }).getByRole("radio", { name: /Meets\+$/ }).isChecked()).toBe(true);
+    expect(errors).toEqual([]);
+    await tabA.context().close();
+  });
+
   it("fits the draft scorecard on a phone", async () => {
     const page = await openPage(chrome.browser, PHONE);
     await openOverdue(page, server.url);
