@@ -165,6 +165,22 @@ export interface DecisionsTable {
   reason: string | null;
   recorded_by: string;
   recorded_at: CreatedAt;
+  // What the decision was taken on: the debrief votes then, the scorecards still missing and,
+  // if any were, why the committee decided anyway.
+  votes: ColumnType<DecisionVote[], string | undefined, string>;
+  missing_scorecards: ColumnType<MissingScorecard[], string | undefined, string>;
+  early_reason: string | null;
+}
+
+export type DecisionVote = { name: string; outcome: "hire" | "no-hire" | "more-interviews"; reason: string; votedAt: string };
+export type MissingScorecard = { interviewer: string; stage: string; status: string };
+
+export interface DebriefVotesTable {
+  candidate_id: string;
+  user_id: string;
+  outcome: "hire" | "no-hire" | "more-interviews";
+  reason: string;
+  voted_at: Generated<Date>;
 }
 
 export interface AuditLogTable {
@@ -224,6 +240,7 @@ export interface DB {
   scorecard_revisions: ScorecardRevisionsTable;
   committee_members: CommitteeMembersTable;
   decisions: DecisionsTable;
+  debrief_votes: DebriefVotesTable;
   audit_log: AuditLogTable;
   invitations: InvitationsTable;
   kit_versions: KitVersionsTable;

@@ -5,11 +5,11 @@ import { OUTCOME_LABELS, STAGE_LABELS, STATUS_LABELS, WITHHELD_NOTICE, WITHHELD_
 import { PROVENANCE_LABELS, formatDate, formatDateTime } from "./pdf/format";
 
 // The packet page: the same content as the PDF, as semantic HTML. Expects revived Dates.
-// `decisionForm` is where the route puts its form for recording or revising the decision.
+// `decisionForm` and `voteForm` are where the route puts its forms for the decision and the vote.
 
-type Props = { packet: Packet; aggregate: PacketAggregate; decisionForm?: ReactNode };
+type Props = { packet: Packet; aggregate: PacketAggregate; decisionForm?: ReactNode; voteForm?: ReactNode };
 
-export function PacketView({ packet, aggregate, decisionForm }: Props) {
+export function PacketView({ packet, aggregate, decisionForm, voteForm }: Props) {
   const submitted = packet.interviews.filter((i): i is SubmittedInterview => i.status === "submitted");
   const byId = new Map(submitted.map((i) => [i.id, i]));
   const none = (text: string) => (ownFeedbackPending(packet) ? WITHHELD_SHORT : text);
@@ -60,6 +60,14 @@ export function PacketView({ packet, aggregate, decisionForm }: Props) {
           </tbody>
         </table>
       </section>
+
+      {packet.debrief.voters.length > 0 ? (
+        <section aria-labelledby="debrief">
+          <h2 id="debrief">Debrief votes</h2>
+          <DebriefView debrief={packet.debrief} />
+          {voteForm}
+        </section>
+      ) : null}
 
       <section aria-labelledby="decision">
         <h2 id="decision">Decision</h2>
@@ -248,7 +256,42 @@ function DecisionView({ decision }: { decision: Decision }) {
       </p>
       <p className="rationale">{decision.rationale}</p>
       {decision.reason && <p className="revision-reason">Reason for revising: {decision.reason}</p>}
+      {decision.missingScorecards.length > 0 ? (
+        <p className="revision-reason">
+          Decided with {decision.missingScorecards.length} scorecard{decision.missingScorecards.length === 1 ? "" : "s"} missing (
+          {decision.missingScorecards.map((m) => `${m.interviewer}, ${m.stage}`).join("; ")}): {decision.earlyReason}
+        </p>
+      ) : null}
+      {decision.votes.length > 0 ? <VoteList votes={decision.votes} caption="Debrief votes at the time" /> : null}
     </div>
+  );
+}
+
+// Sealed until every member has voted, so nobody anchors on a colleague's vote.
+function DebriefView({ debrief }: { debrief: Packet["debrief"] }) {
+  const voted = debrief.voters.filter((v) => v.voted).length;
+  return (
+    <>
+      <p>
+        {voted} of {debrief.voters.length} committee members have voted
+        {debrief.sealed ? ` (still to vote: ${debrief.voters.filter((v) => !v.voted).map((v) => v.name).join(", ")}). Votes stay hidden until everyone has voted.` : "."}
+      </p>
+      {debrief.votes.length > 0 ? <VoteList votes={debrief.votes} caption={debrief.sealed ? "Your vote" : "Votes"} /> : null}
+    </>
+  );
+}
+
+function VoteList({ votes, caption }: { votes: Packet["debrief"]["votes"]; caption: string }) {
+  return (
+    <ul className="votes" aria-label={caption}>
+      {votes.map((v) => (
+        <li key={v.name} className="vote">
+          <strong>{v.name}</strong>
+          <span className={`badge vote-${v.outcome}`}>{OUTCOME_LABELS[v.outcome]}</span>
+          <span>{v.reason}</span>
+        </li>
+      ))}
+    </ul>
   );
 }
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { HIRING_LEVELS } from "~/scorecards/rubric";
 import { DECISION_OUTCOMES } from "./packet";
 
-export const DECISION_LIMITS = { rationale: 10_000, reason: 2_000 } as const;
+export const DECISION_LIMITS = { rationale: 10_000, reason: 2_000, vote: 300 } as const;
 
 const text = (max: number, label: string) =>
   z
@@ -19,6 +19,8 @@ export const decisionSchema = z
     rationale: text(DECISION_LIMITS.rationale, "The rationale").min(1, { message: "Write the rationale for this decision" }),
     // Absent from the form until there is a decision to revise.
     reason: text(DECISION_LIMITS.reason, "The reason").default(""),
+    // Required by the server when scorecards are still missing (only it knows for sure).
+    earlyReason: text(DECISION_LIMITS.reason, "The reason").default(""),
     basedOn: z.string(),
   })
   .superRefine((value, ctx) => {
@@ -31,4 +33,14 @@ export const decisionSchema = z
   });
 
 export type DecisionInput = z.output<typeof decisionSchema>;
+
+// A committee member's debrief vote: an outcome and one line of why.
+export const voteSchema = z.object({
+  outcome: z.enum(DECISION_OUTCOMES, { message: "Choose hire, no hire or more interviews" }),
+  reason: text(DECISION_LIMITS.vote, "The reason")
+    .min(1, { message: "Give your reason in one line" })
+    .refine((v) => !/[\r\n]/.test(v), { message: "Keep the reason to one line" }),
+});
+export type VoteInput = z.output<typeof voteSchema>;
+export type VoteFields = z.input<typeof voteSchema>;
 export type DecisionFields = z.input<typeof decisionSchema>;

@@ -109,6 +109,14 @@ function decision(doc: Doc, d: Decision): void {
   paragraph(doc, `Recorded by ${d.recordedBy.name}, ${formatDateTime(d.recordedAt)}`, { color: COLORS.muted, size: SIZES.small });
   paragraph(doc, d.rationale);
   if (d.reason) paragraph(doc, `Reason for revising: ${d.reason}`, { color: COLORS.muted });
+  if (d.missingScorecards.length > 0) {
+    const who = d.missingScorecards.map((m) => `${m.interviewer} (${m.stage}, ${m.status.toLowerCase()})`).join("; ");
+    paragraph(doc, `Decided with ${d.missingScorecards.length} scorecard${d.missingScorecards.length === 1 ? "" : "s"} missing: ${who}. Why: ${d.earlyReason ?? ""}`, { color: COLORS.warn });
+  }
+  if (d.votes.length > 0) {
+    paragraph(doc, "Debrief votes", { font: "bold", gap: 2 });
+    for (const v of d.votes) paragraph(doc, `${v.name}: ${OUTCOME_LABELS[v.outcome]} — ${v.reason}`, { gap: 2 });
+  }
 }
 
 function overview(doc: Doc, aggregate: PacketAggregate, empty = "No submitted scorecards yet: nothing to aggregate."): void {

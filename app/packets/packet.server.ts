@@ -4,6 +4,7 @@ import { getDb } from "~db/index.server";
 import { listDecisions } from "~db/queries/decisions";
 import { isOnCommittee } from "~db/queries/committee";
 import { findPacketCandidate, listPacketInterviews, type PacketViewer } from "~db/queries/packets";
+import { loadDebrief } from "./debrief.server";
 import type { DB } from "~db/schema";
 import { hasRole, type SessionUser } from "~/auth/guard.server";
 import { DomainError } from "~/errors.server";
@@ -28,10 +29,12 @@ async function canDecide(user: SessionUser, candidateId: string): Promise<boolea
   return hasRole(user, "admin") || (await isOnCommittee(getDb(), candidateId, user.id));
 }
 
-// For the decision action: whether this user may see the packet at all, and may decide.
-export async function packetAccess(user: SessionUser, candidateId: string): Promise<{ canDecide: boolean }> {
+// For the decision and vote actions: whether this user may see the packet at all, may decide,
+// and may vote (committee members only: an admin decides but has no seat in the debrief).
+export async function packetAccess(user: SessionUser, candidateId: string): Promise<{ canDecide: boolean; canVote: boolean }> {
   if (!(await findPacketCandidate(getDb(), candidateId, packetViewer(user)))) throw notYours();
-  return { canDecide: await canDecide(user, candidateId) };
+  const member = await isOnCommittee(getDb(), candidateId, user.id);
+  return { canDecide: member || hasRole(user, "admin"), canVote: member };
 }
 
 // decisionId: the decision standing now, which a revision names as the one it replaces.
@@ -39,7 +42,8 @@ export async function openPacket(user: SessionUser, candidateId: string, now = n
   const loaded = await loadPacket(getDb(), candidateId, packetViewer(user), now);
   if (!loaded) throw notYours();
   await appendAudit(getDb(), { actorId: user.id, action: "packet.view", subjectType: "candidate", subjectId: candidateId });
-  return { ...loaded, canDecide: await canDecide(user, candidateId) };
+  const access = { canDecide: await canDecide(user, candidateId), canVote: await isOnCommittee(getDb(), candidateId, user.id) };
+  return { ...loaded, ...access, userId: user.id };
 }
 
 // viewer null: unscoped, for the command line run by whoever operates the database.
@@ -50,7 +54,11 @@ export async function buildPacket(db: Kysely<DB>, candidateId: string, viewer: P
 async function loadPacket(db: Kysely<DB>, candidateId: string, viewer: PacketViewer | null, now: Date) {
   const candidate = await findPacketCandidate(db, candidateId, viewer);
   if (!candidate) return null;
-  const [interviews, decisions] = await Promise.all([listPacketInterviews(db, candidateId, viewer?.id ?? null), listDecisions(db, candidateId)]);
+  const [interviews, decisions, debrief] = await Promise.all([
+    listPacketInterviews(db, candidateId, viewer?.id ?? null),
+    listDecisions(db, candidateId),
+    loadDebrief(db, candidateId, viewer?.id ?? null),
+  ]);
   const prompts = await focusPrompts(db, [...new Set(interviews.map((i) => i.kit_id))]);
   const history = decisions.map(
     (d): Decision => ({
@@ -60,6 +68,9 @@ async function loadPacket(db: Kysely<DB>, candidateId: string, viewer: PacketVie
       reason: d.reason,
       recordedBy: { id: d.recorded_by_id, name: d.recorded_by_name },
       recordedAt: d.recorded_at,
+      votes: d.votes.map(({ name, outcome, reason }) => ({ name, outcome, reason })),
+      missingScorecards: d.missing_scorecards,
+      earlyReason: d.early_reason,
     })
   );
   const packet: Packet = {
@@ -69,6 +80,7 @@ async function loadPacket(db: Kysely<DB>, candidateId: string, viewer: PacketVie
     interviews: interviews.map((row) => packetInterview(row, now, prompts)),
     decision: history.at(-1) ?? null,
     decisionHistory: history,
+    debrief,
     redFlagTitles: redFlagTitles() as Record<RedFlagCategory, string>,
   };
   return { packet, decisionId: decisions.at(-1)?.id ?? null };

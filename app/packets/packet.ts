@@ -50,6 +50,10 @@ export const OUTCOME_LABELS: Record<DecisionOutcome, string> = {
   "more-interviews": "More interviews",
 };
 
+// One committee member's debrief vote, with a one-line reason.
+export type Vote = { name: string; outcome: DecisionOutcome; reason: string };
+export type MissingScorecard = { interviewer: string; stage: string; status: string };
+
 export type Decision = {
   outcome: DecisionOutcome;
   level: string | null;
@@ -57,7 +61,13 @@ export type Decision = {
   reason: string | null; // why a revision replaced the previous decision; null for the first one
   recordedBy: Person;
   recordedAt: Date;
+  votes: Vote[]; // the debrief votes the decision was taken on
+  missingScorecards: MissingScorecard[]; // scorecards not yet submitted when it was taken
+  earlyReason: string | null; // why the committee decided with scorecards missing
 };
+
+// Votes are sealed until every member has voted: `votes` then holds only the viewer's own.
+export type Debrief = { voters: { id: string; name: string; voted: boolean }[]; votes: Vote[]; sealed: boolean };
 
 export type Packet = {
   candidate: { id: string; name: string; email: string; levelApplied: string | null };
@@ -66,6 +76,7 @@ export type Packet = {
   interviews: PacketInterview[]; // cancelled interviews are left out by the loader
   decision: Decision | null;
   decisionHistory: Decision[]; // oldest first, the current decision included
+  debrief: Debrief;
   redFlagTitles: Record<RedFlagCategory, string>;
 };
 

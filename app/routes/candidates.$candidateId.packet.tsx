@@ -6,9 +6,10 @@ import { useSchemaForm } from "~/ui/useSchemaForm";
 import { requireId, requireUser } from "~/auth/guard.server";
 import { notFoundOnDomainError } from "~/errors.server";
 import { aggregatePacket } from "~/packets/aggregate";
-import { decisionSchema, type DecisionFields, type DecisionInput } from "~/packets/decision.schema";
+import { decisionSchema, voteSchema, type DecisionFields, type DecisionInput, type VoteFields, type VoteInput } from "~/packets/decision.schema";
 import { recordDecision } from "~/packets/decision.server";
-import { DECISION_OUTCOMES, OUTCOME_LABELS, type Decision, type Packet, type PacketInterview } from "~/packets/packet";
+import { castVote } from "~/packets/debrief.server";
+import { DECISION_OUTCOMES, OUTCOME_LABELS, STAGE_LABELS, STATUS_LABELS, type Decision, type Packet, type PacketInterview, type Vote } from "~/packets/packet";
 import { openPacket, packetAccess } from "~/packets/packet.server";
 import { PacketView } from "~/packets/PacketView";
 import { HIRING_LEVELS } from "~/scorecards/rubric";
@@ -28,6 +29,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const candidateId = requireId(params.candidateId, "candidate");
   // Whoever may not see the packet learns nothing; a recruiter may see it but not decide.
   const access = await notFoundOnDomainError(() => packetAccess(user, candidateId));
+  if ((await request.clone().formData()).get("intent") === "vote") {
+    if (!access.canVote) throw new Response("Only the candidate's committee votes in the debrief.", { status: 403 });
+    const vote = await parseRequest(request, voteSchema);
+    if (!vote.ok) return json({ errors: vote.errors }, { status: 400 });
+    await castVote(user, candidateId, vote.data);
+    return redirect(`/candidates/${candidateId}/packet#debrief`);
+  }
   if (!access.canDecide) throw new Response("Only the candidate's committee records the decision.", { status: 403 });
   const parsed = await parseRequest(request, decisionSchema);
   if (!parsed.ok) return json({ errors: parsed.errors }, { status: 400 });
@@ -46,6 +54,7 @@ function revive(data: SerializeFrom<Packet>): Packet {
       (i) => ({ ...i, scheduledAt: new Date(i.scheduledAt), submittedAt: i.submittedAt ? new Date(i.submittedAt) : null } as PacketInterview)
     ),
     decision: data.decision ? decision(data.decision) : null,
+    debrief: data.debrief,
     decisionHistory: data.decisionHistory.map(decision),
   };
 }
@@ -66,20 +75,32 @@ export default function PacketPage() {
         packet={packet}
         aggregate={aggregate}
         decisionForm={
-          data.canDecide ? <DecisionForm key={data.decisionId ?? "none"} current={packet.decision} basedOn={data.decisionId ?? ""} /> : null
+          data.canDecide ? (
+            <DecisionForm
+              key={data.decisionId ?? "none"}
+              current={packet.decision}
+              basedOn={data.decisionId ?? ""}
+              missing={packet.interviews.filter((i) => i.status !== "submitted")}
+              userId={data.userId}
+            />
+          ) : null
         }
+        voteForm={data.canVote ? <VoteForm key={packet.debrief.votes.length} mine={packet.debrief.votes} /> : null}
       />
     </main>
   );
 }
 
-function DecisionForm({ current, basedOn }: { current: Decision | null; basedOn: string }) {
+type DecisionFormProps = { current: Decision | null; basedOn: string; missing: PacketInterview[]; userId: string };
+
+function DecisionForm({ current, basedOn, missing, userId }: DecisionFormProps) {
   const navigation = useNavigation();
   const { form, formError, onSubmit, errors } = useSchemaForm<DecisionFields, DecisionInput>(decisionSchema, {
     outcome: current?.outcome,
     level: (current?.level as DecisionFields["level"]) ?? "",
     rationale: "",
     reason: "",
+    earlyReason: "",
     basedOn,
   });
   const revising = current !== null;
@@ -125,6 +146,27 @@ function DecisionForm({ current, basedOn }: { current: Decision | null; basedOn:
       <Field id="rationale" label="Rationale" hint="What the committee weighed; kept with your name and the time." error={errors.rationale}>
         {(aria) => <textarea rows={4} {...aria} {...form.register("rationale")} />}
       </Field>
+      {missing.length > 0 ? (
+        <div className="notice missing-scorecards" role="note" aria-labelledby="missing-title">
+          <p id="missing-title">
+            <strong>
+              {missing.length} scorecard{missing.length === 1 ? " is" : "s are"} not in yet.
+            </strong>{" "}
+            Deciding now means deciding without {missing.length === 1 ? "it" : "them"}:
+          </p>
+          <ul>
+            {missing.map((i) => (
+              <li key={i.id}>
+                {i.interviewer.name}
+                {i.interviewer.id === userId ? " (you)" : ""} · {STAGE_LABELS[i.stage]} · {STATUS_LABELS[i.status]}
+              </li>
+            ))}
+          </ul>
+          <Field id="earlyReason" label="Why decide before every scorecard is in?" hint="Required; kept with the decision." error={errors.earlyReason}>
+            {(aria) => <textarea rows={2} {...aria} {...form.register("earlyReason")} />}
+          </Field>
+        </div>
+      ) : null}
       {revising ? (
         <Field id="reason" label="Reason for revising" hint="The earlier decision stays in the history." error={errors.reason}>
           {(aria) => <textarea rows={2} {...aria} {...form.register("reason")} />}
@@ -132,6 +174,43 @@ function DecisionForm({ current, basedOn }: { current: Decision | null; basedOn:
       ) : null}
       <button type="submit" disabled={busy}>
         {busy ? "Saving…" : revising ? "Revise decision" : "Record decision"}
+      </button>
+    </Form>
+  );
+}
+
+// A committee member's own vote; the others' stay hidden until everyone has voted.
+function VoteForm({ mine }: { mine: Vote[] }) {
+  const navigation = useNavigation();
+  const { form, formError, onSubmit, errors } = useSchemaForm<VoteFields, VoteInput>(voteSchema, {
+    outcome: mine[0]?.outcome,
+    reason: mine[0]?.reason ?? "",
+  });
+  const busy = navigation.state === "submitting" && navigation.formData?.get("intent") === "vote";
+  return (
+    <Form method="post" noValidate className="card decision-form" aria-labelledby="vote-form-title" onSubmit={onSubmit}>
+      <h3 id="vote-form-title">{mine.length ? "Change your vote" : "Your vote"}</h3>
+      <FormError message={formError} />
+      <fieldset className="field" aria-invalid={Boolean(errors.outcome)} aria-describedby={errors.outcome ? "vote-outcome-error" : undefined}>
+        <legend>Your vote</legend>
+        <div className="outcome-choices">
+          {DECISION_OUTCOMES.map((outcome) => (
+            <label key={outcome} className="choice">
+              <input type="radio" value={outcome} {...form.register("outcome")} /> {OUTCOME_LABELS[outcome]}
+            </label>
+          ))}
+        </div>
+        {errors.outcome?.message ? (
+          <p className="field-error" id="vote-outcome-error">
+            {errors.outcome.message}
+          </p>
+        ) : null}
+      </fieldset>
+      <Field id="vote-reason" label="Your reason, in one line" error={errors.reason}>
+        {(aria) => <input type="text" maxLength={300} {...aria} {...form.register("reason")} />}
+      </Field>
+      <button type="submit" name="intent" value="vote" disabled={busy}>
+        {busy ? "Saving…" : "Record my vote"}
       </button>
     </Form>
   );

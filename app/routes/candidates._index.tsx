@@ -1,24 +1,28 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { getDb } from "~db/index.server";
 import { listArchivedCandidates } from "~db/queries/candidates";
 import { requireRole } from "~/auth/guard.server";
 import { hasRole } from "~/auth/roles";
-import { candidatesFor } from "~/setup/candidates.server";
+import { candidateListPage } from "~/setup/candidates.server";
 import { CandidateTable } from "~/setup/CandidateTable";
+import { CANDIDATE_SORTS, parseCandidateList, type CandidateListQuery } from "~/setup/candidate-list.schema";
+import { DECISION_OUTCOMES, INTERVIEW_STAGES, OUTCOME_LABELS, STAGE_LABELS } from "~/packets/packet";
 
 export const meta: MetaFunction = () => [{ title: "Candidates · Panel" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "recruiter", "committee", "admin");
   const manages = hasRole(user, "recruiter", "admin");
-  const [candidates, archived] = await Promise.all([candidatesFor(user), manages ? listArchivedCandidates(getDb()) : Promise.resolve([])]);
-  return json({ candidates, archived, manages });
+  const filter = parseCandidateList(new URL(request.url));
+  const [page, archived] = await Promise.all([candidateListPage(user, filter), manages ? listArchivedCandidates(getDb()) : Promise.resolve([])]);
+  return json({ ...page, filter, archived, manages });
 }
 
 export default function Candidates() {
-  const { candidates, archived, manages } = useLoaderData<typeof loader>();
+  const { candidates, positions, filter, archived, manages } = useLoaderData<typeof loader>();
+  const filtered = Boolean(filter.q || filter.position || filter.stage || filter.decision);
   const imported = useSearchParams()[0].get("imported");
   return (
     <main className="page" id="main">
@@ -40,7 +44,14 @@ export default function Candidates() {
           Imported {imported} candidate{imported === "1" ? "" : "s"}.
         </p>
       ) : null}
-      <CandidateTable candidates={candidates} />
+      <CandidateFilters filter={filter} positions={positions} />
+      {filtered && candidates.length === 0 ? (
+        <p className="empty">
+          No candidates match these filters. <Link to="/candidates">Show all candidates</Link>
+        </p>
+      ) : (
+        <CandidateTable candidates={candidates} />
+      )}
       {archived.length ? (
         <details className="archived">
           <summary>Archived candidates ({archived.length})</summary>
@@ -54,5 +65,67 @@ export default function Candidates() {
         </details>
       ) : null}
     </main>
+  );
+}
+
+// A plain GET form: the filters live in the URL, so a view can be bookmarked, shared and reloaded.
+function CandidateFilters({ filter, positions }: { filter: CandidateListQuery; positions: { id: string; title: string }[] }) {
+  return (
+    <Form method="get" className="candidate-filters" role="search" aria-label="Find candidates" key={JSON.stringify(filter)}>
+      <div className="field">
+        <label htmlFor="q">Search</label>
+        <input id="q" name="q" type="search" defaultValue={filter.q} placeholder="Name or email" />
+      </div>
+      <div className="field">
+        <label htmlFor="position">Position</label>
+        <select id="position" name="position" defaultValue={filter.position}>
+          <option value="">All positions</option>
+          {positions.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.title}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="stage">Stage</label>
+        <select id="stage" name="stage" defaultValue={filter.stage}>
+          <option value="">All stages</option>
+          {INTERVIEW_STAGES.map((s) => (
+            <option key={s} value={s}>
+              {STAGE_LABELS[s]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="decision">Decision</label>
+        <select id="decision" name="decision" defaultValue={filter.decision}>
+          <option value="">Any decision</option>
+          <option value="pending">Pending</option>
+          {DECISION_OUTCOMES.map((d) => (
+            <option key={d} value={d}>
+              {OUTCOME_LABELS[d]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="sort">Sort by</label>
+        <select id="sort" name="sort" defaultValue={filter.sort}>
+          {Object.entries(CANDIDATE_SORTS).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="filter-actions">
+        <button type="submit">Apply</button>
+        <Link to="/candidates" className="button secondary">
+          Clear
+        </Link>
+      </div>
+    </Form>
   );
 }

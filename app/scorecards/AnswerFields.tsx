@@ -5,14 +5,16 @@ import { transcriptProblem, transcriptText } from "./transcript";
 
 type Props = {
   index: number;
+  // The interviewer's own question (not from the kit): its text is theirs to write.
+  own: boolean;
   question: string;
   answer: string;
   notes: string;
-  errors: { answer?: string; notes?: string };
+  errors: { question?: string; answer?: string; notes?: string };
   liveStartedAt: number | null;
   current: boolean;
   onFocusQuestion(): void;
-  onChange(field: "answer" | "notes", value: string): void;
+  onChange(field: "question" | "answer" | "notes", value: string): void;
   onBlur(): void;
   onRemove(): void;
 };
@@ -47,12 +49,19 @@ export function AnswerFields(props: Props) {
     <section className={`answer card${props.current ? " current" : ""}`} aria-labelledby={`${id}-title`} onFocus={props.onFocusQuestion}>
       <div className="answer-head">
         <h3 id={`${id}-title`}>
-          Q{index + 1}. {props.question}
+          Q{index + 1}. {props.question || (props.own ? "Your own question" : "")}
         </h3>
         <button type="button" className="secondary small" onClick={props.onRemove} aria-label={`Remove question ${index + 1}`}>
           Remove
         </button>
       </div>
+      {props.own ? (
+        <Field id={`${id}-question`} label="Your question" error={props.errors.question ? { message: props.errors.question } : undefined}>
+          {(aria) => (
+            <input {...aria} type="text" value={props.question} onChange={(e) => props.onChange("question", e.target.value)} onBlur={props.onBlur} />
+          )}
+        </Field>
+      ) : null}
       <Field
         id={`${id}-notes`}
         label="Your notes"

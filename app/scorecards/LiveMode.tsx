@@ -60,11 +60,19 @@ export function useLiveMode(interviewId: string, questionCount: number) {
 
 type Live = ReturnType<typeof useLiveMode>;
 
-export function LiveBar({ live, timeBoxMinutes }: { live: Live; timeBoxMinutes: number | null }) {
+// onStarted moves focus into the first field, so the interviewer can type at once.
+export function LiveBar({ live, timeBoxMinutes, onStarted }: { live: Live; timeBoxMinutes: number | null; onStarted(): void }) {
   if (live.startedAt === null) {
     return (
       <div className="live-bar">
-        <button type="button" className="secondary" onClick={live.start}>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => {
+            live.start();
+            onStarted();
+          }}
+        >
           Start live interview
         </button>
         <Shortcuts />

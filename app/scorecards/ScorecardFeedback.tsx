@@ -34,7 +34,14 @@ export function ScorecardFeedback({ content, redFlagTitles }: { content: Scoreca
           ) : null}
         </div>
       ))}
-      {content.notes ? <pre className="notes">{content.notes}</pre> : null}
+      {content.notes ? (
+        <div className="qa">
+          <p className="qa-question">
+            <strong>General notes</strong>
+          </p>
+          <pre className="notes">{content.notes}</pre>
+        </div>
+      ) : null}
       <h3>
         2. Formal summary <Provenance mark={p.summary} />
       </h3>

@@ -3,7 +3,14 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { Controller, useFieldArray, useForm, useWatch, type Path } from "react-hook-form";
 import { useRevalidator } from "@remix-run/react";
 import { COMPETENCIES, HIRING_LEVELS, RECOMMENDATIONS } from "./rubric";
-import { scorecardContentSchema, submittableScorecardSchema, type ScorecardContent } from "./scorecard.schema";
+import {
+  isOwnQuestion,
+  ownQuestionId,
+  scorecardContentSchema,
+  submittableScorecardSchema,
+  type QuestionAnswer,
+  type ScorecardContent,
+} from "./scorecard.schema";
 import type { Kit, Rubric } from "./templates.schema";
 import { useAutosave } from "./useAutosave";
 import { localCopyKey, readLocalCopy, type LocalCopy } from "./local-copy";
@@ -14,7 +21,8 @@ import { RedFlagsEditor } from "./RedFlagsEditor";
 import { SaveStatus } from "./SaveStatus";
 import { ConflictPanel } from "./ConflictPanel";
 import { LiveBar, useLiveMode } from "./LiveMode";
-import { Field, FormError } from "~/ui/form";
+import { ErrorSummary, Field, FormError, type SummaryIssue } from "~/ui/form";
+import { issueTarget } from "./issue-target";
 import { LinesField } from "~/ui/LinesField";
 import { RatingPicker } from "~/ui/RatingPicker";
 import { useDraftAssistant } from "~/assistant/useDraftAssistant";
@@ -53,6 +61,15 @@ export function ScorecardForm({ interviewId, kit, rubric, redFlagTitles, initial
   const [amendReason, setAmendReason] = useState("");
   const [amendError, setAmendError] = useState<string | null>(null);
   const [submitMessage, setSubmitMessage] = useState<string | null>(null);
+  const [issues, setIssues] = useState<SummaryIssue[]>([]);
+  // The last removed question, kept so one click brings it back with its notes.
+  const [removed, setRemoved] = useState<{ index: number; answer: QuestionAnswer } | null>(null);
+  const focusAfterRender = useRef<string | null>(null);
+  useEffect(() => {
+    if (!focusAfterRender.current) return;
+    document.getElementById(focusAfterRender.current)?.focus();
+    focusAfterRender.current = null;
+  });
   const [biasPrompt, setBiasPrompt] = useState(false);
   const assistant = useDraftAssistant(interviewId, form);
   const [watchedAnswers, watchedNotes, watchedSummary] = useWatch({ control, name: ["answers", "notes", "summary"] });
@@ -84,12 +101,13 @@ export function ScorecardForm({ interviewId, kit, rubric, redFlagTitles, initial
     const content = { ...normalizeContent(getValues()), biasWarnings: pastBias ? biasWarnings : [] };
     const checked = submittableScorecardSchema.safeParse(content);
     if (!checked.success) {
-      checked.error.issues.forEach((issue, i) =>
-        setError(issue.path.join(".") as Path<ScorecardContent>, { type: "submit", message: issue.message }, { shouldFocus: i === 0 }),
+      checked.error.issues.forEach((issue) =>
+        setError(issue.path.join(".") as Path<ScorecardContent>, { type: "submit", message: issue.message }),
       );
-      setSubmitMessage(`Please fix ${checked.error.issues.length} field${checked.error.issues.length === 1 ? "" : "s"} before submitting.`);
+      showIssues(checked.error.issues.map((issue) => [issue.path.join("."), issue.message]));
       return;
     }
+    setIssues([]);
     if (mode === "amend" && amendReason.trim() === "") {
       setAmendError("Say why you are amending a submitted scorecard");
       return;
@@ -111,12 +129,39 @@ export function ScorecardForm({ interviewId, kit, rubric, redFlagTitles, initial
       return;
     }
     if (outcome.state.kind === "invalid") {
-      Object.entries(outcome.state.errors).forEach(([key, message]) =>
-        setError(key.replace(/^content\./, "") as Path<ScorecardContent>, { type: "server", message }),
-      );
+      const entries = Object.entries(outcome.state.errors).map(([key, message]) => [key.replace(/^content\./, ""), message] as [string, string]);
+      entries.forEach(([key, message]) => setError(key as Path<ScorecardContent>, { type: "server", message }));
+      showIssues(entries);
     }
     autosave.setState(outcome.state);
     setSubmitMessage(outcome.state.kind === "offline" ? "Could not reach the server; your scorecard is kept on this device. Try again." : null);
+  }
+
+  // After a failed submit, focus goes to a summary that links to every field in question.
+  function showIssues(entries: [string, string][]) {
+    setSubmitMessage(null);
+    setIssues(entries.map(([path, message]) => ({ ...issueTarget(path), message })));
+    focusAfterRender.current = "error-summary";
+  }
+
+  function addOwnQuestion() {
+    answers.append({ questionId: ownQuestionId(Date.now()), question: "", answer: "", notes: "" }, { shouldFocus: false });
+    focusAfterRender.current = `q${answers.fields.length}-question`;
+  }
+
+  function removeQuestion(index: number) {
+    const answer = getValues(`answers.${index}`);
+    answers.remove(index);
+    const blank = isOwnQuestion(answer.questionId) && !answer.question.trim() && !answer.notes.trim() && !answer.answer.trim();
+    setRemoved(blank ? null : { index, answer });
+    focusAfterRender.current = blank ? "add-own-question" : "undo-remove";
+  }
+
+  function undoRemove() {
+    if (!removed) return;
+    answers.insert(removed.index, removed.answer, { shouldFocus: false });
+    focusAfterRender.current = `q${removed.index}-notes`;
+    setRemoved(null);
   }
 
   function onKeyDown(event: React.KeyboardEvent) {
@@ -134,6 +179,9 @@ export function ScorecardForm({ interviewId, kit, rubric, redFlagTitles, initial
   const errors = formState.errors;
   return (
     <div className="scorecard-layout">
+      <a className="skip-link" href="#scorecard-actions">
+        Skip to the scorecard
+      </a>
       <QuestionGuide
         questions={kit.questions}
         asked={asked}
@@ -149,9 +197,11 @@ export function ScorecardForm({ interviewId, kit, rubric, redFlagTitles, initial
           void submit();
         }}
       >
-        <div className="sticky-bar">
+        <div className="sticky-bar" id="scorecard-actions" tabIndex={-1}>
           <SaveStatus state={autosave.state} />
-          {mode === "draft" ? <LiveBar live={live} timeBoxMinutes={currentTimeBox} /> : null}
+          {mode === "draft" ? (
+            <LiveBar live={live} timeBoxMinutes={currentTimeBox} onStarted={() => document.getElementById("q0-notes")?.focus()} />
+          ) : null}
         </div>
         {restorable ? (
           <div className="notice" role="alert">
@@ -175,7 +225,11 @@ export function ScorecardForm({ interviewId, kit, rubric, redFlagTitles, initial
           <ConflictPanel
             mine={normalizeContent(getValues())}
             conflict={autosave.state}
-            onKeepMine={() => autosave.state.kind === "conflict" && autosave.resolveConflict("keep-mine", autosave.state.current)}
+            onMerge={(merged) => {
+              if (autosave.state.kind !== "conflict") return;
+              form.reset(merged);
+              autosave.resolveConflict("keep-mine", autosave.state.current);
+            }}
             onTakeTheirs={() => {
               if (autosave.state.kind !== "conflict") return;
               form.reset(autosave.state.current.content);
@@ -193,25 +247,36 @@ export function ScorecardForm({ interviewId, kit, rubric, redFlagTitles, initial
             render={({ field: f }) => (
               <AnswerFields
                 index={i}
+                own={isOwnQuestion(f.value.questionId)}
                 question={f.value.question}
                 answer={f.value.answer}
                 notes={f.value.notes}
-                errors={{ answer: errors.answers?.[i]?.answer?.message, notes: errors.answers?.[i]?.notes?.message }}
+                errors={{
+                  question: errors.answers?.[i]?.question?.message,
+                  answer: errors.answers?.[i]?.answer?.message,
+                  notes: errors.answers?.[i]?.notes?.message,
+                }}
                 liveStartedAt={live.startedAt}
                 current={live.startedAt !== null && live.index === i}
                 onFocusQuestion={() => live.setIndex(i)}
                 onChange={(key, value) => f.onChange({ ...f.value, [key]: value })}
                 onBlur={() => void autosave.saveNow()}
-                onRemove={() => answers.remove(i)}
+                onRemove={() => removeQuestion(i)}
               />
             )}
           />
         ))}
-        <button
-          type="button"
-          className="secondary"
-          onClick={() => answers.append({ questionId: `custom-${Date.now()}`, question: "Your own question", answer: "", notes: "" })}
-        >
+        {removed ? (
+          <div className="notice" role="status">
+            <p>
+              Removed Q{removed.index + 1}, “{removed.answer.question || "Your own question"}”, with its notes.{" "}
+              <button type="button" id="undo-remove" className="small" onClick={undoRemove}>
+                Undo
+              </button>
+            </p>
+          </div>
+        ) : null}
+        <button type="button" id="add-own-question" className="secondary" onClick={addOwnQuestion}>
           Add a question of your own
         </button>
         <BiasWarnings warnings={biasWarnings} />
@@ -254,7 +319,7 @@ export function ScorecardForm({ interviewId, kit, rubric, redFlagTitles, initial
           control={control}
           name="recommendation"
           render={({ field }) => (
-            <fieldset className="rating" aria-invalid={Boolean(errors.recommendation)}>
+            <fieldset className="rating" id="recommendation" aria-invalid={Boolean(errors.recommendation)}>
               <legend>Overall recommendation</legend>
               <div className="rating-options">
                 {RECOMMENDATIONS.map((r) => (
@@ -356,6 +421,7 @@ export function ScorecardForm({ interviewId, kit, rubric, redFlagTitles, initial
               </button>
             </div>
           ) : null}
+          <ErrorSummary issues={issues} />
           <FormError message={submitMessage} />
           <button type="submit" disabled={submitting}>
             {submitting ? "Submitting…" : mode === "amend" ? "Submit amendment" : "Submit scorecard"}

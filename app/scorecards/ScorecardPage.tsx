@@ -9,7 +9,7 @@ import { formatWhen, STAGE_LABEL } from "~/ui/format";
 type Data = SerializeFrom<typeof loader>;
 
 export function ScorecardPage({ data }: { data: Data }) {
-  const { interview, kit, scorecard, revisions, others, rubric, redFlagTitles } = data;
+  const { interview, kit, scorecard, revisions, others, rubric, redFlagTitles, overdueBy } = data;
   const [amending, setAmending] = useState(false);
   const submitted = scorecard.status === "submitted";
   return (
@@ -28,6 +28,12 @@ export function ScorecardPage({ data }: { data: Data }) {
           ) : (
             <span className="badge draft">{scorecard.status === "draft" ? "Draft" : "Not started"}</span>
           )}
+          {overdueBy ? (
+            <>
+              {" "}
+              <span className="badge overdue">Overdue by {overdueBy}</span>
+            </>
+          ) : null}
         </p>
       </header>
       {submitted && !amending ? (

@@ -54,6 +54,11 @@ export const answerSchema = z.object({
 });
 export type QuestionAnswer = z.infer<typeof answerSchema>;
 
+// Questions the interviewer adds themselves, as opposed to the kit's.
+const OWN_QUESTION_PREFIX = "custom-";
+export const ownQuestionId = (at: number) => `${OWN_QUESTION_PREFIX}${at}`;
+export const isOwnQuestion = (questionId: string) => questionId.startsWith(OWN_QUESTION_PREFIX);
+
 export const DRAFTABLE_SECTIONS = ["summary", "strengths", "improvements", "redFlags", "followUps"] as const;
 export type DraftableSection = (typeof DRAFTABLE_SECTIONS)[number];
 // "drafted": the assistant wrote it and nobody changed it; "edited": drafted, then changed by hand.
@@ -117,6 +122,11 @@ export const submittableScorecardSchema = scorecardContentSchema.superRefine((ca
       ctx.addIssue({ code: "custom", path: ["ratings", id], message: "Rate this competency or mark it not assessed" });
     }
   }
+  card.answers.forEach((a, i) => {
+    if (isOwnQuestion(a.questionId) && a.question.trim() === "") {
+      ctx.addIssue({ code: "custom", path: ["answers", i, "question"], message: "Write your question, or remove it" });
+    }
+  });
   if (card.recommendation === null) {
     ctx.addIssue({ code: "custom", path: ["recommendation"], message: "Choose an overall recommendation" });
   }

@@ -18,6 +18,8 @@ import { emptyScorecard, scorecardContentSchema, type ScorecardContent } from ".
 import type { ScorecardAction } from "./scorecard-action.schema";
 import type { KitQuestion } from "./templates.schema";
 import { scorecardToMarkdown } from "./markdown";
+import { feedbackDeadline, feedbackStatus } from "./feedback-status";
+import { ageOf } from "~/ui/format";
 
 type Author = { id: string };
 
@@ -46,8 +48,13 @@ export async function openScorecard(user: Author, interviewId: string) {
   const others = submitted ? await listSubmittedForCandidate(getDb(), interview.candidate_id, interviewId, user.id) : [];
   const revisions = scorecard && submitted ? await listRevisions(getDb(), scorecard.id) : [];
   const templates = getTemplates();
+  const now = new Date();
+  const timing = { scheduledAt: interview.scheduled_at, durationMinutes: interview.duration_minutes };
+  const status = feedbackStatus({ ...timing, cancelledAt: interview.cancelled_at, scorecardStatus: scorecard?.status ?? null }, now);
   return {
     interview,
+    // Worded here, once, so the server's and the browser's render agree.
+    overdueBy: status === "overdue" ? ageOf(feedbackDeadline(timing).toISOString(), now) : null,
     rubric: templates.rubric,
     redFlagTitles: redFlagTitles(),
     kit: { ...kit, version },

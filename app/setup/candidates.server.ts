@@ -8,7 +8,8 @@ import {
   updateCandidate,
   type CandidateValues,
 } from "~db/queries/candidates";
-import { findPosition } from "~db/queries/positions";
+import { findPosition, listPositions } from "~db/queries/positions";
+import type { CandidateListQuery } from "./candidate-list.schema";
 import { hasRole, type SessionUser } from "~/auth/guard.server";
 import { DomainError } from "~/errors.server";
 import type { FieldErrors } from "~/ui/form.server";
@@ -16,8 +17,14 @@ import type { CandidateData } from "./candidate.schema";
 import { emptyToNull } from "./form-fields";
 import { isUniqueViolation, once, submissionKey } from "./once.server";
 
-export async function candidatesFor(user: SessionUser, now = new Date()) {
-  return listCandidates(getDb(), { id: user.id, seesAll: hasRole(user, "recruiter", "admin") }, now);
+export async function candidatesFor(user: SessionUser, filter?: CandidateListQuery, now = new Date()) {
+  return listCandidates(getDb(), { id: user.id, seesAll: hasRole(user, "recruiter", "admin") }, now, filter);
+}
+
+// The list page: the candidates matching the URL's filters, and the positions to filter by.
+export async function candidateListPage(user: SessionUser, filter: CandidateListQuery) {
+  const [candidates, positions] = await Promise.all([candidatesFor(user, filter), listPositions(getDb())]);
+  return { candidates, positions: positions.map((p) => ({ id: p.id, title: p.title })) };
 }
 export type CandidateRow = Awaited<ReturnType<typeof candidatesFor>>[number];
 

@@ -49,3 +49,41 @@ export function FormError({ message }: { message: string | null | undefined }) {
     </p>
   );
 }
+
+export type SummaryIssue = { label: string; message: string; targetId: string | null };
+
+// The problems that stopped a submit, each linking to its field; focused when it appears so a
+// keyboard or screen-reader user starts from the list rather than from wherever focus was.
+export function ErrorSummary({ issues }: { issues: SummaryIssue[] }) {
+  if (issues.length === 0) return null;
+  return (
+    <div className="form-error error-summary" id="error-summary" tabIndex={-1} role="alert" aria-labelledby="error-summary-title">
+      <h2 id="error-summary-title">
+        Fix {issues.length === 1 ? "this field" : `these ${issues.length} fields`} before submitting
+      </h2>
+      <ul>
+        {issues.map((issue, i) => (
+          <li key={i}>
+            {issue.targetId ? (
+              <a href={`#${issue.targetId}`} onClick={(e) => focusField(e, issue.targetId!)}>
+                {issue.label}: {issue.message}
+              </a>
+            ) : (
+              `${issue.label}: ${issue.message}`
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+// A fieldset (a group of radios) is not focusable itself: focus its checked or first choice.
+function focusField(event: React.MouseEvent, id: string) {
+  const target = document.getElementById(id);
+  if (!target) return;
+  event.preventDefault();
+  const focusable = target.matches("fieldset") ? (target.querySelector<HTMLElement>("input:checked") ?? target.querySelector<HTMLElement>("input")) : target;
+  focusable?.scrollIntoView({ block: "center" });
+  focusable?.focus();
+}

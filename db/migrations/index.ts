@@ -5,6 +5,7 @@ import * as setup from "./2026-11-23-03-setup";
 import * as reports from "./2026-11-23-04-reports";
 import * as invitationRevocation from "./2026-12-02-01-invitation-revocation";
 import * as security from "./2026-12-02-02-security";
+import * as debrief from "./2026-12-02-05-debrief";
 import * as sso from "./2026-12-02-06-sso";
 
 // Listed statically rather than read from disk so the same list works in the Remix server
@@ -16,5 +17,6 @@ export const migrations: Record<string, Migration> = {
   "2026-11-23-04-reports": reports,
   "2026-12-02-01-invitation-revocation": invitationRevocation,
   "2026-12-02-02-security": security,
+  "2026-12-02-05-debrief": debrief,
   "2026-12-02-06-sso": sso,
 };

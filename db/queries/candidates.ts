@@ -1,11 +1,28 @@
-import { sql, type Kysely, type Transaction } from "kysely";
+import { sql, type ExpressionBuilder, type Kysely, type Transaction } from "kysely";
 import type { DB } from "../schema";
 import { sitsOnCommittee } from "./committee";
 
 type Conn = Kysely<DB> | Transaction<DB>;
 
 // Committee members see only the candidates they sit on; recruiters and admins see all.
-export async function listCandidates(db: Conn, viewer: { id: string; seesAll: boolean }, now: Date) {
+export type CandidateFilter = {
+  q: string; // part of the name or email
+  position: string;
+  stage: string; // has a (not cancelled) interview at this stage
+  decision: string; // the standing decision's outcome, or "pending" for none
+  sort: "newest" | "name" | "overdue";
+};
+
+const standingOutcome = (eb: ExpressionBuilder<DB, "candidates">) =>
+  eb
+    .selectFrom("decisions")
+    .select("decisions.outcome")
+    .whereRef("decisions.candidate_id", "=", "candidates.id")
+    .orderBy("decisions.recorded_at", "desc")
+    .orderBy("decisions.id", "desc")
+    .limit(1);
+
+export async function listCandidates(db: Conn, viewer: { id: string; seesAll: boolean }, now: Date, filter?: CandidateFilter) {
   let query = db
     .selectFrom("candidates")
     .innerJoin("positions", "positions.id", "candidates.position_id")
@@ -40,19 +57,39 @@ export async function listCandidates(db: Conn, viewer: { id: string; seesAll: bo
         .where((w) => w.or([w("scorecards.status", "is", null), w("scorecards.status", "<>", "submitted")]))
         .where(sql<boolean>`interviews.scheduled_at + make_interval(mins => interviews.duration_minutes) + interval '24 hours' < ${now}`)
         .as("overdue_count"),
-      eb
-        .selectFrom("decisions")
-        .select("decisions.outcome")
-        .whereRef("decisions.candidate_id", "=", "candidates.id")
-        .orderBy("decisions.recorded_at", "desc")
-        .limit(1)
-        .as("decision"),
+      standingOutcome(eb).as("decision"),
     ])
-    .where("candidates.archived_at", "is", null)
-    .orderBy("candidates.created_at", "desc");
+    .where("candidates.archived_at", "is", null);
   if (!viewer.seesAll) {
     query = query.where((eb) => sitsOnCommittee(eb, viewer.id));
   }
+  if (filter?.q) {
+    const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    query = query.where((eb) => eb.or([eb("candidates.name", "ilike", pattern), eb("candidates.email", "ilike", pattern)]));
+  }
+  if (filter?.position) query = query.where("candidates.position_id", "=", filter.position);
+  if (filter?.stage) {
+    const stage = filter.stage as DB["interviews"]["stage"];
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("interviews")
+          .select("interviews.id")
+          .whereRef("interviews.candidate_id", "=", "candidates.id")
+          .where("interviews.cancelled_at", "is", null)
+          .where("interviews.stage", "=", stage),
+      ),
+    );
+  }
+  if (filter?.decision === "pending") query = query.where((eb) => eb.not(eb.exists(standingOutcome(eb))));
+  else if (filter?.decision) {
+    const outcome = filter.decision as DB["decisions"]["outcome"];
+    query = query.where((eb) => eb(standingOutcome(eb), "=", outcome));
+  }
+  const sort = filter?.sort ?? "newest";
+  if (sort === "name") query = query.orderBy("candidates.name").orderBy("candidates.id");
+  else if (sort === "overdue") query = query.orderBy("overdue_count", "desc").orderBy("candidates.name");
+  else query = query.orderBy("candidates.created_at", "desc");
   return query.execute();
 }
 

@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from "kysely";
-import type { DB } from "../schema";
+import type { DB, DecisionVote, MissingScorecard } from "../schema";
 
 type Conn = Kysely<DB> | Transaction<DB>;
 
@@ -15,6 +15,9 @@ export async function listDecisions(db: Conn, candidateId: string) {
       "decisions.rationale",
       "decisions.reason",
       "decisions.recorded_at",
+      "decisions.votes",
+      "decisions.missing_scorecards",
+      "decisions.early_reason",
       "users.id as recorded_by_id",
       "users.name as recorded_by_name",
     ])
@@ -43,10 +46,17 @@ export type DecisionValues = {
   rationale: string;
   reason: string | null;
   recorded_by: string;
+  votes: DecisionVote[];
+  missing_scorecards: MissingScorecard[];
+  early_reason: string | null;
 };
 
 export async function insertDecision(db: Conn, values: DecisionValues): Promise<string> {
-  const row = await db.insertInto("decisions").values(values).returning("id").executeTakeFirstOrThrow();
+  const row = await db
+    .insertInto("decisions")
+    .values({ ...values, votes: JSON.stringify(values.votes), missing_scorecards: JSON.stringify(values.missing_scorecards) })
+    .returning("id")
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 

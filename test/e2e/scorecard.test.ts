@@ -54,7 +54,7 @@ describe("an interviewer's scorecard in the browser", () => {
 
     // Submit with no summary: the field error shows, nothing is submitted.
     await page.getByRole("button", { name: "Submit scorecard" }).click();
-    await page.getByText("Write the formal summary before submitting").waitFor();
+    await page.getByRole("link", { name: "Formal summary: Write the formal summary before submitting" }).waitFor();
 
     await page.getByRole("button", { name: "Draft with assistant" }).click();
     await expect.poll(() => page.getByLabel("Formal summary").inputValue(), { timeout: 15_000 }).not.toBe("");

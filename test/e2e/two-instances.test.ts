@@ -95,6 +95,7 @@ describe.skipIf(!hasPostgres)("two app instances on one PostgreSQL database", ()
             level: round % 2 ? "Mid" : "",
             rationale: `decision round ${round}`,
             reason: basedOn ? `revised in round ${round}` : "",
+            earlyReason: "Decided while scorecards are still out.",
             basedOn,
           }),
           redirect: "manual",

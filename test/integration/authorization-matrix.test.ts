@@ -122,6 +122,8 @@ const MATRIX: Record<string, (Case & { expect: Statuses })[]> = {
     { method: "GET", path: candidatePath("/packet"), params: candidateParams, expect: PACKET },
     // Recruiters read the packet but do not decide; the committee and admins reach validation.
     { method: "POST", path: candidatePath("/packet"), params: candidateParams, form: { outcome: "maybe" }, expect: S(302, 404, 404, 404, 403, 400, 400) },
+    // Only the candidate's committee votes in the debrief; the admin decides but has no seat in it.
+    { method: "POST", path: candidatePath("/packet"), params: candidateParams, form: { intent: "vote", outcome: "maybe" }, expect: S(302, 404, 404, 404, 403, 400, 403) },
   ],
   "candidates.$candidateId.packet[.]pdf.ts": [{ method: "GET", path: candidatePath("/packet.pdf"), params: candidateParams, expect: PACKET }],
   "candidates._index.tsx": [{ method: "GET", path: () => "/candidates", expect: S(302, 403, 403, 403, 200, 200, 200) }],

@@ -122,12 +122,13 @@ describe.each(dialects())("the committee packet on %s", (dialect) => {
       outcome: "hire",
       level: "Senior",
       rationale: "Strong ownership across the panel.",
+      earlyReason: "Sam's draft will not change the outcome.",
       basedOn: "",
     });
     expect(first.status).toBe(302);
 
     const { decisionId } = await (await page(id, "committee@example.com")).json();
-    const revision = { outcome: "hire", level: "Mid", rationale: "Hire, one level down.", reason: "", basedOn: decisionId };
+    const revision = { outcome: "hire", level: "Mid", rationale: "Hire, one level down.", reason: "", earlyReason: "Still waiting on Sam.", basedOn: decisionId };
     const noReason = await decide(id, "committee@example.com", revision);
     expect(noReason.status).toBe(400);
     expect((await noReason.json()).errors.reason).toMatch(/why/);
@@ -158,6 +159,43 @@ describe.each(dialects())("the committee packet on %s", (dialect) => {
       .orderBy("id")
       .execute();
     expect(audit.map((a) => a.action)).toEqual(["decision.record", "decision.revise"]);
+  });
+
+  it("asks why when scorecards are missing, seals debrief votes until all are in, and keeps both with the decision", async () => {
+    const id = candidates["Aisha Bello"];
+    const members = await ctx.db.selectFrom("users").select(["id", "email"]).where("email", "in", ["committee@example.com", "interviewer2@example.com"]).execute();
+    await ctx.db.deleteFrom("committee_members").where("candidate_id", "=", id).execute();
+    await ctx.db.insertInto("committee_members").values(members.map((m) => ({ candidate_id: id, user_id: m.id }))).execute();
+    cookies["interviewer2@example.com"] = await signedInCookieFor(ctx.db, "interviewer2@example.com");
+    const vote = (who: string, form: Record<string, string>) => decide(id, who, { intent: "vote", ...form });
+
+    expect((await vote("committee@example.com", { outcome: "hire", reason: "one\ntwo lines" })).status).toBe(400);
+    expect((await vote("admin@example.com", { outcome: "hire", reason: "Admins have no seat." })).status).toBe(403);
+    expect((await vote("committee@example.com", { outcome: "hire", reason: "Clear ownership of the escalation." })).status).toBe(302);
+    // Sealed: the member sees only their own vote; the recruiter sees none yet.
+    const sealed = (await (await page(id, "committee@example.com")).json()).packet.debrief;
+    expect(sealed).toMatchObject({ sealed: true, votes: [{ name: "Sam Okafor", outcome: "hire" }] });
+    expect(sealed.voters.map((v: { voted: boolean }) => v.voted).sort()).toEqual([false, true]);
+    expect((await (await page(id, "recruiter@example.com")).json()).packet.debrief.votes).toEqual([]);
+    expect((await vote("interviewer2@example.com", { outcome: "no-hire", reason: "Could not name her own part." })).status).toBe(302);
+    const open = (await (await page(id, "recruiter@example.com")).json()).packet.debrief;
+    expect(open.sealed).toBe(false);
+    expect(open.votes.map((v: { outcome: string }) => v.outcome).sort()).toEqual(["hire", "no-hire"]);
+
+    // Two of Aisha's interviews have no submitted scorecard: deciding needs a reason.
+    const form = { outcome: "more-interviews", level: "", rationale: "Split vote.", reason: "", basedOn: "" };
+    const early = await decide(id, "committee@example.com", form);
+    expect(early.status).toBe(400);
+    expect((await early.json()).errors.earlyReason).toMatch(/^Say why the committee decides with \d scorecards? missing$/);
+    expect((await decide(id, "committee@example.com", { ...form, earlyReason: "The final round is next week; we agree now on more interviews." })).status).toBe(302);
+    const { decision } = (await (await page(id, "recruiter@example.com")).json()).packet;
+    expect(decision.earlyReason).toBe("The final round is next week; we agree now on more interviews.");
+    expect(decision.missingScorecards.length).toBeGreaterThan(0);
+    expect(decision.votes.map((v: { name: string }) => v.name).sort()).toEqual(["Marcus Webb", "Sam Okafor"]);
+    const text = await pdfText(new Uint8Array(await (await pdf(id, "recruiter@example.com")).arrayBuffer()));
+    expect(text).toContain("Debrief votes");
+    expect(text).toContain("Could not name her own part.");
+    expect(text).toMatch(/Why:\s+The\s+final\s+round\s+is\s+next\s+week/);
   });
 
   it("refuses a decision without a rationale with a field error, and a recruiter's decision with 403", async () => {

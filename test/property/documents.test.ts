@@ -88,7 +88,7 @@ const smallPacket: fc.Arbitrary<Packet> = fc
     rationale: fittingText(10_000),
   })
   .map(({ cards, names, candidate, rationale }) => {
-    const decision = { outcome: "hire" as const, level: "Mid", rationale, reason: null, recordedBy: names[0], recordedAt: new Date(Date.UTC(2026, 0, 9)) };
+    const decision = { outcome: "hire" as const, level: "Mid", rationale, reason: null, recordedBy: names[0], recordedAt: new Date(Date.UTC(2026, 0, 9)), votes: [{ name: names[1].name, outcome: "hire" as const, reason: rationale.slice(0, 300) }], missingScorecards: [{ interviewer: names[1].name, stage: "Onsite", status: "Overdue" }], earlyReason: rationale.slice(0, 2000) };
     return {
       candidate: { id: "c-1", name: candidate, email: "c@example.com", levelApplied: "Mid" },
       position: { id: "p-1", title: candidate.slice(0, 40) },
@@ -99,6 +99,7 @@ const smallPacket: fc.Arbitrary<Packet> = fc
       ],
       decision,
       decisionHistory: [decision],
+      debrief: { voters: [], votes: [], sealed: false },
       redFlagTitles: Object.fromEntries(RED_FLAG_CATEGORIES.map((c) => [c, `Flag ${c}`])) as Packet["redFlagTitles"],
     };
   });

@@ -27,6 +27,12 @@ const decision = {
   reason: "References confirmed the scope of the project.",
   recordedBy: { id: "u-ruth", name: "Ruth Okoye" },
   recordedAt: new Date(Date.UTC(2025, 11, 28)),
+  votes: [
+    { name: "Ruth Okoye", outcome: "hire" as const, reason: "Owned the escalation end to end." },
+    { name: "Sam Lee", outcome: "more-interviews" as const, reason: "Ownership still unclear." },
+  ],
+  missingScorecards: [{ interviewer: "Ivo Petrov", stage: "Onsite", status: "Overdue" }],
+  earlyReason: "Ivo is on leave for a month; the other seven agree.",
 };
 
 describe("renderPacketPdf with eight long scorecards and a missing one", () => {
