@@ -13,6 +13,7 @@ import { DataDirInUseError } from "./db/data-dir-lock";
 import { MigrationError } from "./db/migrate";
 import { TemplateError } from "./app/scorecards/templates.server";
 import { sameOrigin } from "./app/auth/origin.server";
+import { startBackgroundJobs } from "./app/jobs/workers.server";
 
 installGlobals({ nativeFetch: true });
 
@@ -44,6 +45,7 @@ async function main() {
     console.warn(`panel: PUBLIC_URL is not set; links in emails and invitations will say http://localhost:${env.PORT}`);
   }
   const database = await startPanel(env);
+  const jobs = await startBackgroundJobs(database, env);
   const buildPath = path.resolve("build/index.js");
   const build = (await import(buildPath)) as ServerBuild;
 
@@ -96,7 +98,11 @@ async function main() {
   });
   const shutdown = () => {
     server.close();
-    database.close().finally(() => process.exit(0));
+    jobs
+      .stop()
+      .catch(() => {})
+      .then(() => database.close())
+      .finally(() => process.exit(0));
   };
   process.on("SIGTERM", shutdown);
   process.on("SIGINT", shutdown);

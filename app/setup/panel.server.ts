@@ -1,5 +1,6 @@
 import { getDb } from "~db/index.server";
 import { appendAudit } from "~db/queries/audit";
+import { interviewChanged } from "~/notifications/events.server";
 import { findCandidate } from "~db/queries/candidates";
 import { findInterview, insertInterview, listInterviewsForCandidate, updateInterview, type InterviewValues } from "~db/queries/interviews";
 import { findPerson } from "~db/queries/people";
@@ -77,9 +78,10 @@ export async function scheduleInterview(actor: SessionUser, candidateId: string,
       if (result.created) {
         await appendAudit(tx, { actorId: actor.id, action: "interview.schedule", subjectType: "interview", subjectId: result.id, details: { before: null, after: row } });
       }
-      return result.id;
+      return { id: result.id, created: result.created };
     });
-  return { ok: true, id };
+  if (id.created) await interviewChanged(getDb(), id.id, "scheduled");
+  return { ok: true, id: id.id };
 }
 
 // Reschedule, reassign or change the focus: one form, audited with the fields that changed.
@@ -112,17 +114,20 @@ export async function changeInterview(actor: SessionUser, candidateId: string, i
         },
       });
     });
+  if (changed.includes("scheduled_at") || changed.includes("duration_minutes") || changed.includes("interviewer_id")) {
+    await interviewChanged(getDb(), interviewId, "moved");
+  }
   return { ok: true, id: interviewId };
 }
 
 // A cancelled interview is kept (with its reason) but never counts as overdue or in a packet.
 export async function cancelInterview(actor: SessionUser, candidateId: string, interviewId: string, reason: string, now = new Date()): Promise<void> {
-  await getDb()
+  const cancelled = await getDb()
     .transaction()
     .execute(async (tx) => {
       const current = await findInterview(tx, candidateId, interviewId);
       if (!current) throw new DomainError("not-found", "No such interview.");
-      if (current.cancelled_at) return;
+      if (current.cancelled_at) return false;
       await updateInterview(tx, interviewId, { cancelled_at: now, cancel_reason: reason });
       await appendAudit(tx, {
         actorId: actor.id,
@@ -131,7 +136,9 @@ export async function cancelInterview(actor: SessionUser, candidateId: string, i
         subjectId: interviewId,
         details: { before: { cancelled_at: null }, after: { cancelled_at: now.toISOString(), cancel_reason: reason } },
       });
+      return true;
     });
+  if (cancelled) await interviewChanged(getDb(), interviewId, "cancelled");
 }
 
 // Competencies the position must cover that no live interview has as its focus.

@@ -9,6 +9,7 @@ import { DomainError } from "~/errors.server";
 import type { FieldErrors } from "~/ui/form.server";
 import { createInvitation, hashToken, invitationLink } from "./invitations.server";
 import { once, submissionKey } from "./once.server";
+import { invitationCreated } from "~/notifications/events.server";
 
 type Outcome<T> = ({ ok: true } & T) | { ok: false; errors: FieldErrors };
 
@@ -45,6 +46,7 @@ export async function invitePerson(
   if (!created) return { ok: false, errors: { email: "Someone with this email already has an account" } };
   // No mail server: the admin passes the link on, and it is in the log for the operator too.
   log(`Invitation for ${email} (${data.roles.join(", ")}): ${link}`);
+  await invitationCreated(getDb(), { invitationId: created, email, link, roles: data.roles });
   return { ok: true, link };
 }
 

@@ -3,6 +3,7 @@ import * as foundation from "./2026-11-23-01-foundation";
 import * as scorecards from "./2026-11-23-02-scorecards";
 import * as setup from "./2026-11-23-03-setup";
 import * as reports from "./2026-11-23-04-reports";
+import * as notifications from "./2026-12-02-04-notifications";
 
 // Listed statically rather than read from disk so the same list works in the Remix server
 // bundle, under tsx and in tests (docs/decisions/002).
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-23-02-scorecards": scorecards,
   "2026-11-23-03-setup": setup,
   "2026-11-23-04-reports": reports,
+  "2026-12-02-04-notifications": notifications,
 };
