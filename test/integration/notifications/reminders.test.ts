@@ -25,7 +25,8 @@ describe.each(dialects())("feedback reminders on %s", (dialect) => {
     useSettings(parseEnv({ ...process.env, SMTP_URL: smtp.url, PUBLIC_URL, MAIL_FROM: "Panel <panel@example.test>", NOTIFICATIONS_TICK_SECONDS: "3600" }));
     // Demo interviews a month earlier: all of them long settled or owed, none near our dates.
     await seedDemo(ctx.db, at("2026-11-01T12:00:00Z"));
-    await ctx.db.updateTable("scorecards").set({ status: "submitted" }).execute();
+    // Only this test's interviews owe feedback.
+    await ctx.db.updateTable("interviews").set({ cancelled_at: at("2026-11-01T12:00:00Z"), cancel_reason: "not in this test" }).execute();
     ny = await createTestUser(ctx.db, { name: "Nia York", email: "nia@example.test" });
     tokyo = await createTestUser(ctx.db, { name: "Taro Kyo", email: "taro@example.test" });
     await ctx.db.updateTable("users").set({ time_zone: "Asia/Tokyo" }).where("id", "=", tokyo.id).execute();
@@ -77,7 +78,7 @@ describe.each(dialects())("feedback reminders on %s", (dialect) => {
     await runNotifications(ctx.db, at("2026-12-04T14:00:00Z"));
     await runNotifications(ctx.db, at("2026-12-05T14:00:00Z"));
     expect((await remindersTo(ny.id)).slice(2)).toEqual([`reminder:${interviewId}:day:2026-12-04`]);
-  });
+  }, 120_000);
 
   it("delivers each reminder over SMTP, naming candidate, position and time, linking to the scorecard under PUBLIC_URL", async () => {
     const first = await smtp.waitForMail(ny.email, /^Feedback on/);
