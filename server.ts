@@ -20,6 +20,7 @@ import { scimError } from "./app/auth/scim/respond.server";
 import { warmPdfRenderer } from "./app/pdf/render-pool.server";
 import { withClient } from "./app/request-client.server";
 import { pruneExpired } from "./app/maintenance/prune.server";
+import { startBackgroundJobs } from "./app/jobs/workers.server";
 
 installGlobals({ nativeFetch: true });
 
@@ -81,6 +82,7 @@ async function main() {
   }
   const database = await startPanel(env);
   schedulePruning(database.db);
+  const jobs = await startBackgroundJobs(database, env);
   const build = await importProductionBuild(path.resolve("build/index.js"));
 
   const app = express();
@@ -160,7 +162,11 @@ async function main() {
   });
   const shutdown = () => {
     server.close();
-    database.close().finally(() => process.exit(0));
+    jobs
+      .stop()
+      .catch(() => {})
+      .then(() => database.close())
+      .finally(() => process.exit(0));
   };
   process.on("SIGTERM", shutdown);
   process.on("SIGINT", shutdown);

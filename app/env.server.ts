@@ -64,6 +64,21 @@ const envSchema = z.object({
   // How many proxies (load balancers) sit in front: the client address is then read from
   // X-Forwarded-For, which only they may set. 0: the address of the TCP connection.
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+  // Unset: nothing is sent; every message waits in the outbox that admins read (/admin/outbox).
+  SMTP_URL: z
+    .url({ protocol: /^smtps?$/, message: "must be an smtp:// or smtps:// URL such as smtp://user:pass@mail.example.com:587" })
+    .optional(),
+  MAIL_FROM: z.string().min(3).default("Panel <panel@localhost>"),
+  // Defaults for the reminder cadence; admins can override them at /admin/notifications.
+  REMINDER_FIRST_AFTER_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).default(60),
+  REMINDER_DAILY_HOUR: z.coerce.number().int().min(0).max(23).default(9),
+  REMINDER_WORKING_DAYS: z
+    .string()
+    .regex(/^[1-7](,[1-7])*$/, { message: "must list ISO weekdays 1 (Monday) to 7 (Sunday), e.g. 1,2,3,4,5" })
+    .default("1,2,3,4,5"),
+  REMINDER_ESCALATE_AFTER_DAYS: z.coerce.number().int().min(1).max(60).default(2),
+  // How often each instance asks the queue for a reminder run.
+  NOTIFICATIONS_TICK_SECONDS: z.coerce.number().int().min(5).max(3600).default(30),
 });
 export type Env = z.infer<typeof envSchema>;
 

@@ -8,7 +8,8 @@ import { RecoveringPostgresDialect } from "./postgres-outage";
 import type { DB } from "./schema";
 
 export type Dialect = "pglite" | "postgres";
-export type Database = { db: Kysely<DB>; dialect: Dialect; dataDir: string | null; close(): Promise<void> };
+// pglite: the embedded instance itself, for the job queue's own SQL (app/jobs/pglite-boss.server.ts).
+export type Database = { db: Kysely<DB>; dialect: Dialect; dataDir: string | null; pglite?: PGlite; close(): Promise<void> };
 
 const INT8 = 20;
 const NUMERIC = 1700;
@@ -90,6 +91,7 @@ export function wrapPglite(pglite: PGlite, dataDir: string | null, unlock: () =>
     db,
     dialect: "pglite",
     dataDir,
+    pglite,
     close: async () => {
       await db.destroy();
       // Kysely skips the driver's destroy when no query ever ran: close PGlite ourselves.

@@ -18,6 +18,8 @@ export interface UsersTable {
   created_at: CreatedAt;
   // The SCIM client's own id for the user (externalId), echoed back to it.
   scim_external_id: ColumnType<string | null, string | null | undefined, string | null>;
+  // null: the interview's own time zone.
+  time_zone: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface UserRolesTable {
@@ -228,6 +230,71 @@ export interface FormSubmissionsTable {
   created_at: CreatedAt;
 }
 
+export type OutboxStatus = "queued" | "sent" | "kept" | "failed";
+
+export interface OutboxMessagesTable {
+  id: Generated<string>;
+  kind: string;
+  dedupe_key: string | null;
+  recipient_id: string | null;
+  recipient_email: string;
+  subject: string;
+  html: string;
+  text: string;
+  ics: string | null;
+  status: Generated<OutboxStatus>;
+  error: string | null;
+  job_id: string | null;
+  created_at: CreatedAt;
+  sent_at: Timestamp | null;
+}
+
+export interface ReminderMutesTable {
+  interview_id: string;
+  user_id: string;
+  reason: string;
+  muted_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface NotificationSettingsTable {
+  id: number;
+  first_after_minutes: number | null;
+  daily_hour: number | null;
+  working_days: Json<number[]> | null;
+  escalate_after_days: number | null;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
+export type WebhookFormat = "panel" | "slack";
+
+export interface WebhookEndpointsTable {
+  id: Generated<string>;
+  url: string;
+  format: Generated<WebhookFormat>;
+  events: Json<string[]>;
+  secret: string;
+  include_feedback: Generated<boolean>;
+  active: Generated<boolean>;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface WebhookDeliveriesTable {
+  id: Generated<string>;
+  endpoint_id: string;
+  event: string;
+  dedupe_key: string | null;
+  body: string;
+  status: Generated<"queued" | "delivered" | "failed">;
+  attempts: Generated<number>;
+  response_status: number | null;
+  error: string | null;
+  job_id: string | null;
+  created_at: CreatedAt;
+  delivered_at: Timestamp | null;
+}
+
 export interface DB {
   users: UsersTable;
   user_roles: UserRolesTable;
@@ -249,6 +316,11 @@ export interface DB {
   oidc_sign_ins: OidcSignInsTable;
   scim_tokens: ScimTokensTable;
   sso_policy: SsoPolicyTable;
+  outbox_messages: OutboxMessagesTable;
+  reminder_mutes: ReminderMutesTable;
+  notification_settings: NotificationSettingsTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -1,5 +1,6 @@
 import { getDb } from "~db/index.server";
 import { appendAudit } from "~db/queries/audit";
+import { decisionRecorded } from "~/notifications/events.server";
 import { insertDecision, latestDecisionId, lockCandidateForDecision } from "~db/queries/decisions";
 import { listVisibleVotes } from "~db/queries/debrief";
 import { listPacketInterviews } from "~db/queries/packets";
@@ -14,9 +15,10 @@ export type DecisionOutcome = { ok: true; decisionId: string } | { ok: false; st
 // Records the committee's decision, or a revision of it. Nothing is overwritten: every
 // decision is its own row, and the newest one stands. The caller checks the user may decide.
 export async function recordDecision(user: SessionUser, candidateId: string, input: DecisionInput): Promise<DecisionOutcome> {
-  return getDb()
+  const db = getDb();
+  const outcome = await db
     .transaction()
-    .execute(async (tx): Promise<DecisionOutcome> => {
+    .execute(async (tx): Promise<DecisionOutcome | { ok: true; decisionId: string; revised: boolean }> => {
       if (!(await lockCandidateForDecision(tx, candidateId))) throw new DomainError("not-found", "No such candidate.");
       const latest = await latestDecisionId(tx, candidateId);
       if ((latest ?? "") !== input.basedOn) {
@@ -62,6 +64,9 @@ export async function recordDecision(user: SessionUser, candidateId: string, inp
           ...(missing.length > 0 ? { missingScorecards: missing.length, earlyReason: input.earlyReason } : {}),
           ...(revising ? { reason: input.reason, replaces: latest } : {}) },
       });
-      return { ok: true as const, decisionId };
+      return { ok: true as const, decisionId, revised: revising };
     });
+  if (!outcome.ok || !("revised" in outcome)) return outcome;
+  await decisionRecorded(db, { candidateId, decisionId: outcome.decisionId, outcome: input.outcome, level: input.level || null, revised: outcome.revised });
+  return { ok: true, decisionId: outcome.decisionId };
 }

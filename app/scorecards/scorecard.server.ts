@@ -1,5 +1,6 @@
 import { getDb } from "~db/index.server";
 import { appendAudit } from "~db/queries/audit";
+import { scorecardSubmitted } from "~/notifications/events.server";
 import {
   findInterviewForInterviewer,
   findScorecardByInterview,
@@ -92,7 +93,8 @@ export async function writeScorecard(user: Author, interviewId: string, action: 
   const content = JSON.stringify(action.content);
   // Resolved before the transaction: on PGlite a query outside it would wait for it forever.
   const { version: kitVersion } = await currentKit(interview.kit_id);
-  return db.transaction().execute(async (tx) => {
+  let scorecardId = "";
+  const result = await db.transaction().execute(async (tx): Promise<SaveResult> => {
     let existing = await findScorecardByInterview(tx, interviewId);
     if (!existing) {
       if (action.baseVersion !== 0) throw new DomainError("conflict", "This scorecard no longer exists in the state you loaded.");
@@ -119,6 +121,7 @@ export async function writeScorecard(user: Author, interviewId: string, action: 
     });
     if (!updated) conflict("This scorecard was changed in another tab or window since you loaded it.", existing);
     if (action.intent !== "save") {
+      scorecardId = existing.id;
       await insertRevision(tx, {
         scorecardId: existing.id,
         revision,
@@ -142,6 +145,8 @@ export async function writeScorecard(user: Author, interviewId: string, action: 
       revision: updated.revision,
     };
   });
+  if (scorecardId) await scorecardSubmitted(db, { interviewId, scorecardId, amended: action.intent === "amend", content: action.content });
+  return result;
 }
 
 // The autosave of an existing draft, the page's most frequent request: one UPDATE that checks

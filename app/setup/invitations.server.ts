@@ -19,6 +19,7 @@ import { countUsers, createUser, type SessionUser } from "~db/queries/users";
 import type { DB, Role } from "~db/schema";
 import { hashPassword } from "~/auth/password.server";
 import { publicUrl } from "~/env.server";
+import { invitationCreated } from "~/notifications/events.server";
 import { DomainError } from "~/errors.server";
 import type { FieldErrors } from "~/ui/form.server";
 import { formatDay } from "~/ui/format";
@@ -57,7 +58,7 @@ export async function createInvitation(actor: SessionUser, data: { email: string
   const token = derivedToken(key);
   const email = data.email.toLowerCase();
   const now = new Date();
-  return getDb()
+  const outcome = await getDb()
     .transaction()
     .execute(async (tx) => {
       await lockInvitationEmail(tx, email);
@@ -68,29 +69,35 @@ export async function createInvitation(actor: SessionUser, data: { email: string
         return id;
       });
       if (!id) return { ok: false as const, errors: (await inviteRefusal(tx, email, now)) ?? { email: "This email cannot be invited now" } };
-      return { ok: true as const, link: linkFor(token) };
+      return { ok: true as const, id, link: linkFor(token) };
     });
+  if (!outcome.ok) return outcome;
+  // Mailed after the commit; a double-click finds the same invitation and the same message key.
+  await invitationCreated(getDb(), { invitationId: outcome.id, email, link: outcome.link, roles: data.roles });
+  return { ok: true, link: outcome.link };
 }
 
 // A new link for the same email and roles, valid from now; the old link is superseded.
 export async function resendInvitation(actor: SessionUser, invitationId: string): Promise<{ email: string; link: string }> {
   const token = derivedToken(`resend:${invitationId}`);
   const now = new Date();
-  return getDb()
+  const resent = await getDb()
     .transaction()
     .execute(async (tx) => {
       const old = await findInvitation(tx, invitationId);
       if (!old?.email) throw new DomainError("not-found", "No such invitation.");
       const repeated = old.revoked_reason === "superseded" && old.replaced_by && (await findInvitation(tx, old.replaced_by))?.token_hash === hashToken(token);
-      if (repeated) return { email: old.email, link: linkFor(token) };
+      if (repeated) return { email: old.email, link: linkFor(token), mail: null };
       const reason = closedReason(old, now);
       if (reason) throw new DomainError("conflict", `${reason} Invite ${old.email} again instead.`);
       const roles = old.roles as Role[];
       const id = await insertInvitation(tx, { tokenHash: hashToken(token), email: old.email, roles, invitedBy: actor.id, expiresAt: expiry(now) });
       await revokeInvitationRow(tx, old.id, "superseded", now, id);
       await appendAudit(tx, { actorId: actor.id, action: "invitation.resend", subjectType: "invitation", subjectId: id, details: { replaces: old.id, email: old.email, roles } });
-      return { email: old.email, link: linkFor(token) };
+      return { email: old.email, link: linkFor(token), mail: { invitationId: id, roles } };
     });
+  if (resent.mail) await invitationCreated(getDb(), { ...resent.mail, email: resent.email, link: resent.link });
+  return { email: resent.email, link: resent.link };
 }
 
 export async function revokeInvitation(actor: SessionUser, invitationId: string): Promise<{ email: string }> {

@@ -2,6 +2,7 @@ import type { Transaction } from "kysely";
 import { getDb } from "~db/index.server";
 import type { DB } from "~db/schema";
 import { appendAudit } from "~db/queries/audit";
+import { interviewChanged } from "~/notifications/events.server";
 import { findCandidate } from "~db/queries/candidates";
 import { findInterview, insertInterview, listInterviewsForCandidate, updateInterview, type InterviewValues } from "~db/queries/interviews";
 import { findPerson } from "~db/queries/people";
@@ -73,10 +74,11 @@ export async function scheduleInterview(actor: SessionUser, candidateId: string,
   const errors = await check(candidateId, candidate.kit_id, data);
   if (errors) return { ok: false, errors };
   const row = { ...values(data), candidate_id: candidateId, kit_id: candidate.kit_id };
-  const id = await getDb()
+  const result = await getDb()
     .transaction()
-    .execute(async (tx) => (await once(tx, key, () => recordInterview(tx, actor, row))).id);
-  return { ok: true, id };
+    .execute((tx) => once(tx, key, () => recordInterview(tx, actor, row)));
+  if (result.created) await interviewChanged(getDb(), result.id, "scheduled");
+  return { ok: true, id: result.id };
 }
 
 async function recordInterview(tx: Transaction<DB>, actor: SessionUser, row: InterviewValues): Promise<string> {
@@ -115,17 +117,20 @@ export async function changeInterview(actor: SessionUser, candidateId: string, i
         },
       });
     });
+  if (changed.includes("scheduled_at") || changed.includes("duration_minutes") || changed.includes("interviewer_id")) {
+    await interviewChanged(getDb(), interviewId, "moved");
+  }
   return { ok: true, id: interviewId };
 }
 
 // A cancelled interview is kept (with its reason) but never counts as overdue or in a packet.
 export async function cancelInterview(actor: SessionUser, candidateId: string, interviewId: string, reason: string, now = new Date()): Promise<void> {
-  await getDb()
+  const cancelled = await getDb()
     .transaction()
     .execute(async (tx) => {
       const current = await findInterview(tx, candidateId, interviewId);
       if (!current) throw new DomainError("not-found", "No such interview.");
-      if (current.cancelled_at) return;
+      if (current.cancelled_at) return false;
       await updateInterview(tx, interviewId, { cancelled_at: now, cancel_reason: reason });
       await appendAudit(tx, {
         actorId: actor.id,
@@ -134,7 +139,9 @@ export async function cancelInterview(actor: SessionUser, candidateId: string, i
         subjectId: interviewId,
         details: { before: { cancelled_at: null }, after: { cancelled_at: now.toISOString(), cancel_reason: reason } },
       });
+      return true;
     });
+  if (cancelled) await interviewChanged(getDb(), interviewId, "cancelled");
 }
 
 // Competencies the position must cover that no live interview has as its focus.
@@ -155,13 +162,15 @@ export async function schedulePanel(actor: SessionUser, candidateId: string, loo
     for (const [field, message] of Object.entries((await check(candidateId, candidate.kit_id, data)) ?? {})) errors[`rows.${i}.${field}`] = message;
   }
   if (Object.keys(errors).length) return { ok: false, errors };
+  const scheduled: string[] = [];
   await getDb()
     .transaction()
     .execute(async (tx) =>
       once(tx, key, async () => {
-        for (const data of interviews) await recordInterview(tx, actor, { ...values(data), candidate_id: candidateId, kit_id: candidate.kit_id });
+        for (const data of interviews) scheduled.push(await recordInterview(tx, actor, { ...values(data), candidate_id: candidateId, kit_id: candidate.kit_id }));
         return candidateId;
       }),
     );
+  for (const id of scheduled) await interviewChanged(getDb(), id, "scheduled");
   return { ok: true, id: candidateId };
 }

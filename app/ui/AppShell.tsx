@@ -12,6 +12,10 @@ const NAV: NavItem[] = [
   { to: "/admin/kits", label: "Question kits", roles: ["admin"] },
   { to: "/admin/audit", label: "Audit log", roles: ["admin"] },
   { to: "/admin/sso", label: "Single sign-on", roles: ["admin"] },
+  { to: "/admin/outbox", label: "Outbox", roles: ["admin"] },
+  { to: "/admin/jobs", label: "Jobs", roles: ["admin"] },
+  { to: "/admin/notifications", label: "Reminders", roles: ["admin"] },
+  { to: "/admin/webhooks", label: "Webhooks", roles: ["admin"] },
 ];
 
 export const ROLE_LABEL: Record<string, string> = {

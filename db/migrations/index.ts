@@ -7,6 +7,7 @@ import * as invitationRevocation from "./2026-12-02-01-invitation-revocation";
 import * as security from "./2026-12-02-02-security";
 import * as debrief from "./2026-12-02-05-debrief";
 import * as sso from "./2026-12-02-06-sso";
+import * as notifications from "./2026-12-02-04-notifications";
 
 // Listed statically rather than read from disk so the same list works in the Remix server
 // bundle, under tsx and in tests (docs/decisions/002).
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-02-02-security": security,
   "2026-12-02-05-debrief": debrief,
   "2026-12-02-06-sso": sso,
+  "2026-12-02-04-notifications": notifications,
 };

@@ -77,7 +77,20 @@ const MATRIX: Record<string, (Case & { expect: Statuses })[]> = {
     { method: "GET", path: (ids) => `/admin/kits/${ids.kit}/edit`, params: (ids) => ({ kitId: ids.kit }), expect: ADMIN_PAGE },
     { method: "POST", path: (ids) => `/admin/kits/${ids.kit}/edit`, params: (ids) => ({ kitId: ids.kit }), json: () => ({ title: "" }), expect: ADMIN_FORM },
   ],
+  "admin.jobs.tsx": [
+    { method: "GET", path: () => "/admin/jobs", expect: ADMIN_PAGE },
+    { method: "POST", path: () => "/admin/jobs", form: { queue: "no-such-queue", id: "x" }, expect: ADMIN_FORM },
+  ],
   "admin.kits._index.tsx": [{ method: "GET", path: () => "/admin/kits", expect: ADMIN_PAGE }],
+  "admin.notifications.tsx": [
+    { method: "GET", path: () => "/admin/notifications", expect: ADMIN_PAGE },
+    { method: "POST", path: () => "/admin/notifications", form: { dailyHour: "25" }, expect: ADMIN_FORM },
+  ],
+  "admin.outbox.tsx": [{ method: "GET", path: () => "/admin/outbox", expect: ADMIN_PAGE }],
+  "admin.webhooks.tsx": [
+    { method: "GET", path: () => "/admin/webhooks", expect: ADMIN_PAGE },
+    { method: "POST", path: () => "/admin/webhooks", form: { intent: "create", url: "ftp://x" }, expect: ADMIN_FORM },
+  ],
   "admin.people.$userId.tsx": [
     { method: "GET", path: (ids) => `/admin/people/${ids.person}`, params: (ids) => ({ userId: ids.person }), expect: ADMIN_PAGE },
     { method: "POST", path: (ids) => `/admin/people/${ids.person}`, params: (ids) => ({ userId: ids.person }), form: { roles: "no-such-role" }, expect: ADMIN_FORM },
@@ -154,6 +167,10 @@ const MATRIX: Record<string, (Case & { expect: Statuses })[]> = {
   ],
   "interviews.$interviewId.scorecard[.]md.ts": [
     { method: "GET", path: (ids) => `/interviews/${ids.interview}/scorecard.md`, params: interviewParams, expect: OWN_INTERVIEW(200) },
+  ],
+  "interviews.$interviewId.reminders.tsx": [
+    { method: "GET", path: (ids) => `/interviews/${ids.interview}/reminders`, params: interviewParams, expect: OWN_INTERVIEW(200) },
+    { method: "POST", path: (ids) => `/interviews/${ids.interview}/reminders`, params: interviewParams, form: { reason: "" }, expect: OWN_INTERVIEW(400) },
   ],
   "interviews.$interviewId.tsx": [{ method: "GET", path: (ids) => `/interviews/${ids.interview}`, params: interviewParams, expect: OWN_INTERVIEW(200) }],
   // A guessed invitation token finds nothing, whoever asks.

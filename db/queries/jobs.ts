@@ -1,0 +1,32 @@
+import { sql, type Kysely, type Transaction } from "kysely";
+import type { DB } from "../schema";
+
+type Conn = Kysely<DB> | Transaction<DB>;
+
+export type JobRow = {
+  id: string;
+  name: string;
+  state: string;
+  retry_count: number;
+  retry_limit: number;
+  created_on: Date;
+  completed_on: Date | null;
+  start_after: Date;
+  error: string | null;
+  archived: boolean;
+};
+
+// pg-boss's own tables (schema "pgboss", created when the queue first starts): live jobs and
+// the archive of finished ones, newest first. Empty until the queue has run once.
+export async function listJobs(db: Conn, queues: readonly string[], limit = 100): Promise<JobRow[]> {
+  const installed = await sql<{ ok: boolean }>`select to_regclass('pgboss.job') is not null as ok`.execute(db);
+  if (!installed.rows[0]?.ok) return [];
+  const columns = sql`id::text as id, name, state::text as state, retry_count, retry_limit, created_on, completed_on, start_after, output->>'message' as error`;
+  const result = await sql<JobRow>`
+    select * from (
+      select ${columns}, false as archived from pgboss.job where name in (${sql.join(queues)})
+      union all
+      select ${columns}, true as archived from pgboss.archive where name in (${sql.join(queues)})
+    ) jobs order by created_on desc limit ${limit}`.execute(db);
+  return result.rows;
+}
