@@ -5,7 +5,7 @@ import { claimSignInAttempt, forgetSignInAttempts, refundSignInAttempt, type Thr
 import { currentClient } from "~/request-client.server";
 import { PasswordWorkBusy, verifyPassword } from "./password.server";
 
-// Growing delays instead of a lock (docs/decisions/005): the pair (this account from this
+// Growing delays instead of a lock (docs/decisions/006): the pair (this account from this
 // address) slows down first; the address alone catches spraying across accounts; the account
 // alone catches guesses spread over many addresses but waits at most a minute, so an attacker
 // can never keep the real user out for long. Every attempt counts; a success is given back.

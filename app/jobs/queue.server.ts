@@ -29,7 +29,7 @@ export function runningQueue(): PgBoss | undefined {
 }
 
 // Creates the queue's schema (in "pgboss") on first start, then works every queue by polling
-// with short queries: no LISTEN, nothing holds PGlite's one connection (docs/decisions/005).
+// with short queries: no LISTEN, nothing holds PGlite's one connection (docs/decisions/009).
 export async function startJobs(database: Database, handlers: JobHandlers, options: JobOptions): Promise<PgBoss> {
   const common = { schema: "pgboss", archiveFailedAfterSeconds: 30 * 24 * 3600, deleteAfterDays: 30 };
   const boss =

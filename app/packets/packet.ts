@@ -87,4 +87,7 @@ export const WITHHELD_NOTICE =
   "You are on this candidate's panel and your own scorecard is not submitted yet, so the other interviewers' ratings, notes and red flags stay hidden until it is: your feedback stays independent. You can see who has submitted.";
 // In place of "nothing here" while the above holds: there may well be something, not shown yet.
 export const WITHHELD_SHORT = "Hidden from you until your own scorecard is submitted.";
-export const submittedCount = (packet: Packet) => packet.interviews.filter((i) => i.status === "submitted" || i.status === "withheld").length;
+// A withheld scorecard is in: only its content is hidden from this viewer.
+const isIn = (i: PacketInterview) => i.status === "submitted" || i.status === "withheld";
+export const submittedCount = (packet: Packet) => packet.interviews.filter(isIn).length;
+export const missingInterviews = (packet: Packet) => packet.interviews.filter((i) => !isIn(i));

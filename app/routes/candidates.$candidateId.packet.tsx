@@ -9,7 +9,7 @@ import { aggregatePacket } from "~/packets/aggregate";
 import { decisionSchema, voteSchema, type DecisionFields, type DecisionInput, type VoteFields, type VoteInput } from "~/packets/decision.schema";
 import { recordDecision } from "~/packets/decision.server";
 import { castVote } from "~/packets/debrief.server";
-import { DECISION_OUTCOMES, OUTCOME_LABELS, STAGE_LABELS, STATUS_LABELS, type Decision, type Packet, type PacketInterview, type Vote } from "~/packets/packet";
+import { DECISION_OUTCOMES, OUTCOME_LABELS, STAGE_LABELS, STATUS_LABELS, missingInterviews, type Decision, type Packet, type PacketInterview, type Vote } from "~/packets/packet";
 import { openPacket, packetAccess } from "~/packets/packet.server";
 import { PacketView } from "~/packets/PacketView";
 import { HIRING_LEVELS } from "~/scorecards/rubric";
@@ -80,7 +80,7 @@ export default function PacketPage() {
               key={data.decisionId ?? "none"}
               current={packet.decision}
               basedOn={data.decisionId ?? ""}
-              missing={packet.interviews.filter((i) => i.status !== "submitted")}
+              missing={missingInterviews(packet)}
               userId={data.userId}
             />
           ) : null

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from "kysely";
 
 // Issue 17: mail outbox, reminder mutes and cadence, outgoing webhooks. The job queue (pg-boss)
-// keeps its own tables in the "pgboss" schema and creates them itself (docs/decisions/005).
+// keeps its own tables in the "pgboss" schema and creates them itself (docs/decisions/009).
 // Frozen once landed: never import app code here.
 export async function up(db: Kysely<any>): Promise<void> {
   const now = sql`now()`;

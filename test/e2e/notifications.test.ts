@@ -1,18 +1,9 @@
-import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSmtp, type TestSmtp } from "../helpers/smtp";
 import { collectPageErrors, openPage, seriousAxeViolations, signInAs, useBrowser } from "./helpers/browser";
-import { startServer, useServer, type RunningServer } from "./helpers/server";
+import { freePort, startServer, useServer, type RunningServer } from "./helpers/server";
 
 const SHOTS = "/tmp/panel-screenshots";
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = (server.address() as net.AddressInfo);
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 describe("a fresh start with demo data and SMTP_URL", () => {
   const chrome = useBrowser();

@@ -47,19 +47,18 @@ describe("the committee packet in a browser", () => {
     await expect.poll(() => page.getByText("Write the rationale for this decision").isVisible()).toBe(true);
     expect(await page.getByLabel("Rationale").getAttribute("aria-invalid")).toBe("true");
 
-    await page.getByRole("radio", { name: "Hire", exact: true }).check();
-    await page.getByLabel("Level").selectOption("Senior");
-    await page.getByLabel("Rationale").fill("Strong ownership and communication; the problem-solving gap is coachable.");
-    await page.getByLabel("Why decide before every scorecard is in?").fill("Sam's own draft will not change the outcome.");
+    const decision = page.getByRole("region", { name: "Decision" });
+    await decision.getByRole("radio", { name: "Hire", exact: true }).check();
+    await decision.getByLabel("Level").selectOption("Senior");
+    await decision.getByLabel("Rationale").fill("Strong ownership and communication; the problem-solving gap is coachable.");
     await page.getByRole("button", { name: "Record decision" }).click();
     await page.getByRole("heading", { name: "Revise the decision" }).waitFor();
     await expect.poll(() => page.getByText("recorded by Sam Okafor").first().isVisible()).toBe(true);
 
-    await page.getByRole("radio", { name: "More interviews" }).check();
-    await page.getByLabel("Level").selectOption("");
-    await page.getByLabel("Rationale").fill("One more technical conversation before we decide.");
+    await decision.getByRole("radio", { name: "More interviews" }).check();
+    await decision.getByLabel("Level").selectOption("");
+    await decision.getByLabel("Rationale").fill("One more technical conversation before we decide.");
     await page.getByLabel("Reason for revising").fill("Lena's concerns about ownership need a follow-up.");
-    await page.getByLabel("Why decide before every scorecard is in?").fill("Sam's own draft will not change the outcome.");
     await page.getByRole("button", { name: "Revise decision" }).click();
     const history = page.getByRole("list").filter({ hasText: "Reason for revising" });
     await expect.poll(() => history.getByRole("listitem").count(), { timeout: 15_000 }).toBe(2);

@@ -166,6 +166,9 @@ describe.each(dialects())("the committee packet on %s", (dialect) => {
     const members = await ctx.db.selectFrom("users").select(["id", "email"]).where("email", "in", ["committee@example.com", "interviewer2@example.com"]).execute();
     await ctx.db.deleteFrom("committee_members").where("candidate_id", "=", id).execute();
     await ctx.db.insertInto("committee_members").values(members.map((m) => ({ candidate_id: id, user_id: m.id }))).execute();
+    // A seat counts only with the committee role.
+    const second = members.find((m) => m.email === "interviewer2@example.com")!;
+    await ctx.db.insertInto("user_roles").values({ user_id: second.id, role: "committee" }).onConflict((oc) => oc.doNothing()).execute();
     cookies["interviewer2@example.com"] = await signedInCookieFor(ctx.db, "interviewer2@example.com");
     const vote = (who: string, form: Record<string, string>) => decide(id, who, { intent: "vote", ...form });
 

@@ -82,7 +82,7 @@ describe.each(dialects())("the audit log on %s", (dialect) => {
     const jordan = await idOf("candidates", "Jordan Rivera");
     const decided = await callRoute(
       packetAction,
-      request(`/candidates/${jordan}/packet`, { cookie: sam, form: { outcome: "hire", level: "Mid", rationale: "Strong panel.", reason: "", basedOn: "" } }),
+      request(`/candidates/${jordan}/packet`, { cookie: sam, form: { outcome: "hire", level: "Mid", rationale: "Strong panel.", reason: "", earlyReason: "Enough evidence from four interviews.", basedOn: "" } }),
       { candidateId: jordan },
     );
     expect(decided.status).toBe(302);

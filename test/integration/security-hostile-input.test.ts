@@ -72,7 +72,7 @@ describe.each(dialects())("hostile text saved to %s", (dialect) => {
     const jordan = (await ctx.db.selectFrom("candidates").select("id").where("name", "=", "Jordan Rivera").executeTakeFirstOrThrow()).id;
     const response = await callRoute(
       packetAction,
-      request(`/candidates/${jordan}/packet`, { cookie: sam, form: { outcome: "no-hire", level: "", rationale: "Pasted\u0000 from a PDF", reason: "", basedOn: "" } }),
+      request(`/candidates/${jordan}/packet`, { cookie: sam, form: { outcome: "no-hire", level: "", rationale: "Pasted\u0000 from a PDF", reason: "", earlyReason: "Copied\u0000 from notes", basedOn: "" } }),
       { candidateId: jordan },
     );
     expect(response.status).toBe(302);

@@ -29,16 +29,18 @@ describe("redirects and origins with hostile strings", () => {
     expect(safeRedirect("/interviews/abc?tab=notes#q2")).toBe("/interviews/abc?tab=notes#q2");
   });
 
-  it("sameOrigin accepts only our exact host", () => {
+  it("sameOrigin accepts only our exact scheme, host and port", () => {
     fc.assert(
       fc.property(candidate, fc.option(candidate, { nil: undefined }), (origin, referer) => {
-        const ok = sameOrigin(origin, referer, "panel.test");
+        const ok = sameOrigin(origin, referer, SITE);
         const source = origin ?? referer;
-        if (ok) expect(new URL(source!).host).toBe("panel.test");
+        if (ok) expect(new URL(source!).origin).toBe(SITE);
       }),
       runs(2000),
     );
-    expect(sameOrigin("http://panel.test.evil.example", undefined, "panel.test")).toBe(false);
-    expect(sameOrigin("http://evil.example@panel.test", undefined, "panel.test")).toBe(true);
+    expect(sameOrigin("http://panel.test.evil.example", undefined, SITE)).toBe(false);
+    expect(sameOrigin("https://panel.test", undefined, SITE)).toBe(false);
+    expect(sameOrigin("http://panel.test:8080", undefined, SITE)).toBe(false);
+    expect(sameOrigin("http://evil.example@panel.test", undefined, SITE)).toBe(true);
   });
 });

@@ -48,9 +48,10 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
 }
 
 // The built server (`node build/server.js`, as `npm run start:built`) on a free port, with demo data in a fresh PGlite folder;
-// or, after a kill(), again on the same port and folder (`reuse`).
+// or, after a kill(), again on the same port and folder (`reuse`). A PORT in env is the port
+// (a test that must know it before start, e.g. for PUBLIC_URL).
 export async function startServer(env: Record<string, string> = {}, reuse?: { port: number; dataDir: string }): Promise<RunningServer> {
-  const port = reuse?.port ?? (await freePort());
+  const port = reuse?.port ?? (env.PORT ? Number(env.PORT) : await freePort());
   const dataDir = reuse?.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "panel-e2e-"));
   const { DATABASE_URL: _ignored, ...inherited } = process.env;
   const child = spawn(process.execPath, ["--enable-source-maps", "build/server.js"], {
