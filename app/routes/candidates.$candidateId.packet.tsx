@@ -1,3 +1,4 @@
+import type { UseFormRegisterReturn } from "react-hook-form";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
@@ -116,21 +117,7 @@ function DecisionForm({ current, basedOn, missing, userId }: DecisionFormProps) 
       <h3 id="decision-form-title">{revising ? "Revise the decision" : "Record the decision"}</h3>
       <FormError message={formError} />
       <input type="hidden" {...form.register("basedOn")} />
-      <fieldset className="field" aria-invalid={Boolean(errors.outcome)} aria-describedby={errors.outcome ? "outcome-error" : undefined}>
-        <legend>Outcome</legend>
-        <div className="outcome-choices">
-          {DECISION_OUTCOMES.map((outcome) => (
-            <label key={outcome} className="choice">
-              <input type="radio" value={outcome} {...form.register("outcome")} /> {OUTCOME_LABELS[outcome]}
-            </label>
-          ))}
-        </div>
-        {errors.outcome?.message ? (
-          <p className="field-error" id="outcome-error">
-            {errors.outcome.message}
-          </p>
-        ) : null}
-      </fieldset>
+      <OutcomeChoices legend="Outcome" errorId="outcome-error" error={errors.outcome?.message} field={form.register("outcome")} />
       <Field id="level" label="Level" hint="Required for a hire." error={errors.level}>
         {(aria) => (
           <select {...aria} {...form.register("level")}>
@@ -191,21 +178,7 @@ function VoteForm({ mine }: { mine: Vote[] }) {
     <Form method="post" noValidate className="card decision-form" aria-labelledby="vote-form-title" onSubmit={onSubmit}>
       <h3 id="vote-form-title">{mine.length ? "Change your vote" : "Your vote"}</h3>
       <FormError message={formError} />
-      <fieldset className="field" aria-invalid={Boolean(errors.outcome)} aria-describedby={errors.outcome ? "vote-outcome-error" : undefined}>
-        <legend>Your vote</legend>
-        <div className="outcome-choices">
-          {DECISION_OUTCOMES.map((outcome) => (
-            <label key={outcome} className="choice">
-              <input type="radio" value={outcome} {...form.register("outcome")} /> {OUTCOME_LABELS[outcome]}
-            </label>
-          ))}
-        </div>
-        {errors.outcome?.message ? (
-          <p className="field-error" id="vote-outcome-error">
-            {errors.outcome.message}
-          </p>
-        ) : null}
-      </fieldset>
+      <OutcomeChoices legend="Your vote" errorId="vote-outcome-error" error={errors.outcome?.message} field={form.register("outcome")} />
       <Field id="vote-reason" label="Your reason, in one line" error={errors.reason}>
         {(aria) => <input type="text" maxLength={300} {...aria} {...form.register("reason")} />}
       </Field>
@@ -213,5 +186,26 @@ function VoteForm({ mine }: { mine: Vote[] }) {
         {busy ? "Saving…" : "Record my vote"}
       </button>
     </Form>
+  );
+}
+
+// Hire / no hire / more interviews: the same radio group for a vote and for the decision.
+function OutcomeChoices({ legend, errorId, error, field }: { legend: string; errorId: string; error?: string; field: UseFormRegisterReturn }) {
+  return (
+    <fieldset className="field" aria-invalid={Boolean(error)} aria-describedby={error ? errorId : undefined}>
+      <legend>{legend}</legend>
+      <div className="outcome-choices">
+        {DECISION_OUTCOMES.map((outcome) => (
+          <label key={outcome} className="choice">
+            <input type="radio" value={outcome} {...field} /> {OUTCOME_LABELS[outcome]}
+          </label>
+        ))}
+      </div>
+      {error ? (
+        <p className="field-error" id={errorId}>
+          {error}
+        </p>
+      ) : null}
+    </fieldset>
   );
 }
