@@ -28,10 +28,12 @@ installGlobals({ nativeFetch: true });
 // dies under it (porsager/postgres#1208). The client is discarded and rebuilt already
 // (db/postgres-outage.ts); the process must not die of the leftovers. Anything else still does.
 const postgresLeftover = (error: unknown) =>
-  isConnectionLoss(error) || (error instanceof TypeError && /postgres[\\/]src[\\/]connection\.js/.test(error.stack ?? ""));
+  isConnectionLoss(error) ||
+  (error instanceof TypeError && /postgres[\\/]src[\\/]connection\.js/.test(error.stack ?? ""));
 for (const event of ["uncaughtException", "unhandledRejection"] as const) {
   process.on(event, (error: unknown) => {
-    if (postgresLeftover(error)) return console.warn(`panel: ignored a lost database connection's ${event}: ${(error as Error).message}`);
+    if (postgresLeftover(error))
+      return console.warn(`panel: ignored a lost database connection's ${event}: ${(error as Error).message}`);
     console.error(error);
     process.exit(1);
   });
@@ -49,7 +51,11 @@ function limitBodies(req: express.Request, res: express.Response, next: express.
   if (["GET", "HEAD", "OPTIONS"].includes(req.method)) return next();
   const declared = req.get("content-length");
   if (declared === undefined && req.get("transfer-encoding")) {
-    return res.status(411).set("Connection", "close").type("text/plain").send("The request must state its length (Content-Length).");
+    return res
+      .status(411)
+      .set("Connection", "close")
+      .type("text/plain")
+      .send("The request must state its length (Content-Length).");
   }
   const limit = bodyLimitFor(req.path);
   if (Number(declared ?? 0) > limit.bytes) {
@@ -61,7 +67,10 @@ function limitBodies(req: express.Request, res: express.Response, next: express.
 // Expired sessions, old sign-in counters and form keys go at start and then hourly; a failure
 // (the database away for a moment) is one warning line and the next hour tries again.
 function schedulePruning(db: Parameters<typeof pruneExpired>[0]) {
-  const prune = () => pruneExpired(db).catch((error: unknown) => console.warn(`panel: pruning expired rows failed: ${(error as Error).message}`));
+  const prune = () =>
+    pruneExpired(db).catch((error: unknown) =>
+      console.warn(`panel: pruning expired rows failed: ${(error as Error).message}`),
+    );
   void prune();
   setInterval(prune, 3_600_000).unref();
 }
@@ -114,7 +123,9 @@ async function main() {
         },
       },
       // Whenever users reach Panel over https (TLS may end at a load balancer in front).
-      strictTransportSecurity: publicUrl(env).startsWith("https:") ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+      strictTransportSecurity: publicUrl(env).startsWith("https:")
+        ? { maxAge: 31_536_000, includeSubDomains: true }
+        : false,
       referrerPolicy: { policy: "same-origin" },
       frameguard: { action: "deny" },
     }),
@@ -132,7 +143,10 @@ async function main() {
         .then(async (tokenId) => {
           if (tokenId) return next();
           const refused = scimError(401, "A valid bearer token is required.");
-          res.status(refused.status).type(refused.headers.get("Content-Type")!).send(await refused.text());
+          res
+            .status(refused.status)
+            .type(refused.headers.get("Content-Type")!)
+            .send(await refused.text());
         })
         .catch(next);
     }
@@ -147,7 +161,11 @@ async function main() {
   app.all(
     "*",
     // Always the production mode: a failure shows a plain page, its stack trace goes to the log only.
-    createRequestHandler({ build, mode: "production", getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce }) }),
+    createRequestHandler({
+      build,
+      mode: "production",
+      getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce }),
+    }),
   );
 
   const server = app.listen(env.PORT, () => {
@@ -156,7 +174,8 @@ async function main() {
     setTimeout(warmPdfRenderer, 0).unref();
   });
   server.on("error", (error: NodeJS.ErrnoException) => {
-    const message = error.code === "EADDRINUSE" ? `port ${env.PORT} is already in use; set PORT to a free port` : error.message;
+    const message =
+      error.code === "EADDRINUSE" ? `port ${env.PORT} is already in use; set PORT to a free port` : error.message;
     console.error(`panel: ${message}`);
     void database.close().finally(() => process.exit(1));
   });

@@ -12,7 +12,10 @@ export default defineConfig({
   test: {
     maxWorkers: 2,
     projects: [
-      { resolve: { alias }, test: { name: "unit", include: ["test/unit/**/*.test.ts", "test/assistant/**/*.test.ts"] } },
+      {
+        resolve: { alias },
+        test: { name: "unit", include: ["test/unit/**/*.test.ts", "test/assistant/**/*.test.ts"] },
+      },
       // Hostile input (fast-check): bounded run counts so the project stays under a minute on two cores.
       { resolve: { alias }, test: { name: "property", include: ["test/property/**/*.test.ts"], testTimeout: 60_000 } },
       {

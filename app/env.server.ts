@@ -4,10 +4,16 @@ import { ROLES, type Role } from "~db/schema";
 // "panel-admins=admin,recruiting=recruiter": a claim value on the left, a Panel role on the right.
 function parseRoleMap(text: string, ctx: z.RefinementCtx): Record<string, Role[]> {
   const map: Record<string, Role[]> = {};
-  for (const pair of text.split(",").map((p) => p.trim()).filter(Boolean)) {
+  for (const pair of text
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [value, role] = pair.split("=").map((p) => p?.trim());
     if (!value || !ROLES.includes(role as Role)) {
-      ctx.addIssue({ code: "custom", message: `has "${pair}": write claim-value=role with a role among ${ROLES.join(", ")}` });
+      ctx.addIssue({
+        code: "custom",
+        message: `has "${pair}": write claim-value=role with a role among ${ROLES.join(", ")}`,
+      });
       return z.NEVER;
     }
     (map[value] ??= []).push(role as Role);
@@ -38,8 +44,21 @@ const envSchema = z.object({
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   OIDC_ALLOWED_DOMAINS: z
     .string()
-    .transform((list) => list.split(",").map((d) => d.trim().toLowerCase()).filter(Boolean))
-    .pipe(z.array(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, { message: "must list email domains, e.g. example.com,example.org" })).min(1))
+    .transform((list) =>
+      list
+        .split(",")
+        .map((d) => d.trim().toLowerCase())
+        .filter(Boolean),
+    )
+    .pipe(
+      z
+        .array(
+          z
+            .string()
+            .regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, { message: "must list email domains, e.g. example.com,example.org" }),
+        )
+        .min(1),
+    )
     .optional(),
   OIDC_PROVIDER_NAME: z.string().min(1).optional(),
   OIDC_ROLE_CLAIM: z.string().min(1).optional(),
@@ -52,7 +71,9 @@ const envSchema = z.object({
   PANEL_BENCH_METRICS: z.enum(["0", "1"]).default("0"),
   // The writing assistant's model server (optional); see README's Configuration table.
   ASSISTANT_PROVIDER: z.enum(["built-in", "openai-compatible"]).default("built-in"),
-  ASSISTANT_BASE_URL: z.url({ protocol: /^https?$/, message: "must be an http(s) URL such as http://localhost:11434/v1" }).optional(),
+  ASSISTANT_BASE_URL: z
+    .url({ protocol: /^https?$/, message: "must be an http(s) URL such as http://localhost:11434/v1" })
+    .optional(),
   ASSISTANT_MODEL: z.string().min(1).optional(),
   // Local servers accept any key; the SDK insists on one.
   ASSISTANT_API_KEY: z.string().min(1).default("none"),
@@ -66,11 +87,19 @@ const envSchema = z.object({
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   // Unset: nothing is sent; every message waits in the outbox that admins read (/admin/outbox).
   SMTP_URL: z
-    .url({ protocol: /^smtps?$/, message: "must be an smtp:// or smtps:// URL such as smtp://user:pass@mail.example.com:587" })
+    .url({
+      protocol: /^smtps?$/,
+      message: "must be an smtp:// or smtps:// URL such as smtp://user:pass@mail.example.com:587",
+    })
     .optional(),
   MAIL_FROM: z.string().min(3).default("Panel <panel@localhost>"),
   // Defaults for the reminder cadence; admins can override them at /admin/notifications.
-  REMINDER_FIRST_AFTER_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).default(60),
+  REMINDER_FIRST_AFTER_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 24 * 60)
+    .default(60),
   REMINDER_DAILY_HOUR: z.coerce.number().int().min(0).max(23).default(9),
   REMINDER_WORKING_DAYS: z
     .string()
@@ -93,14 +122,20 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
   }
   const env = result.data;
   if (env.ASSISTANT_PROVIDER === "openai-compatible" && (!env.ASSISTANT_BASE_URL || !env.ASSISTANT_MODEL)) {
-    throw new ConfigError(`Bad configuration: ${env.ASSISTANT_BASE_URL ? "ASSISTANT_MODEL" : "ASSISTANT_BASE_URL"} is required with ASSISTANT_PROVIDER=openai-compatible`);
+    throw new ConfigError(
+      `Bad configuration: ${env.ASSISTANT_BASE_URL ? "ASSISTANT_MODEL" : "ASSISTANT_BASE_URL"} is required with ASSISTANT_PROVIDER=openai-compatible`,
+    );
   }
   if (env.DATABASE_URL && !env.SESSION_SECRET && env.NODE_ENV === "production") {
-    throw new ConfigError("Bad configuration: SESSION_SECRET is required in production with DATABASE_URL (at least 32 characters)");
+    throw new ConfigError(
+      "Bad configuration: SESSION_SECRET is required in production with DATABASE_URL (at least 32 characters)",
+    );
   }
   const missing = OIDC_CORE.filter((name) => !env[name]);
   if (missing.length > 0 && missing.length < OIDC_CORE.length) {
-    throw new ConfigError(`Bad configuration: ${missing.join(", ")} must be set too (single sign-on needs ${OIDC_CORE.join(", ")})`);
+    throw new ConfigError(
+      `Bad configuration: ${missing.join(", ")} must be set too (single sign-on needs ${OIDC_CORE.join(", ")})`,
+    );
   }
   return env;
 }

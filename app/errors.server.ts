@@ -1,29 +1,65 @@
-import { json } from "@remix-run/node";
+import { json, type TypedResponse } from "@remix-run/node";
+import type { ErrorCode, Failure, FieldErrors } from "~/ui/form-result";
 
-export type DomainErrorCode = "not-found" | "conflict" | "invalid" | "forbidden";
-const STATUS: Record<DomainErrorCode, number> = { "not-found": 404, conflict: 409, invalid: 400, forbidden: 403 };
+const STATUS: Record<ErrorCode, number> = {
+  "not-found": 404,
+  conflict: 409,
+  invalid: 400,
+  forbidden: 403,
+  "too-many": 429,
+};
 
-// Server modules speak the domain and throw this; routes map it to a status in one place.
+// Server modules speak the domain and throw this; `atEdge` maps it to a reply in one place.
+// `details.fields` puts the message on named fields; the other details travel with the reply (e.g.
+// the newer version a conflict was about) for the page that knows what to do with it.
 export class DomainError extends Error {
   constructor(
-    readonly code: DomainErrorCode,
+    readonly code: ErrorCode,
     message: string,
-    readonly details: Record<string, unknown> = {},
+    readonly details: { fields?: FieldErrors } & Record<string, unknown> = {},
   ) {
     super(message);
   }
 }
 
+export const statusOf = (code: ErrorCode) => STATUS[code];
+
+export function failure(code: ErrorCode, errors: FieldErrors, details: Record<string, unknown> = {}) {
+  return json<Failure>({ ok: false, code, errors, ...details }, { status: STATUS[code] });
+}
+
+// The schema's refusal: field errors with a 400, the same shape a domain refusal has.
+export function invalid(errors: FieldErrors) {
+  return failure("invalid", errors);
+}
+
+// Every loader and action runs its server call through this. A missing row is the 404 page (an id
+// that is not yours is indistinguishable from one that does not exist); any other refusal is a
+// Failure reply with its status, which forms show above or beside their fields.
+export async function atEdge<T>(work: () => Promise<T>): Promise<T | TypedResponse<Failure>> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    if (error.code === "not-found") throw new Response(error.message, { status: 404 });
+    const { fields, ...details } = error.details;
+    return failure(error.code, fields && Object.keys(fields).length ? fields : { form: error.message }, details);
+  }
+}
+
+// The old mappers, kept only until each capability has moved to `atEdge`; then deleted.
 export async function respondToDomainErrors<T>(work: () => Promise<T>): Promise<T | ReturnType<typeof json>> {
   try {
     return await work();
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    return json({ error: { code: error.code, message: error.message, ...error.details } }, { status: STATUS[error.code] });
+    return json(
+      { error: { code: error.code, message: error.message, ...error.details } },
+      { status: STATUS[error.code] },
+    );
   }
 }
 
-// For loaders: a domain "not found" becomes the 404 page; everything else propagates.
 export async function notFoundOnDomainError<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();

@@ -66,7 +66,15 @@ export function ErrorBoundary() {
     <Document>
       <AppShell user={data?.user ?? null}>
         <main className="page narrow" id="main">
-          <h1>{status === 404 ? "Not found" : status === 403 ? "Not allowed" : status === 503 ? "Temporarily unavailable" : "Error"}</h1>
+          <h1>
+            {status === 404
+              ? "Not found"
+              : status === 403
+                ? "Not allowed"
+                : status === 503
+                  ? "Temporarily unavailable"
+                  : "Error"}
+          </h1>
           <p role="alert">{message}</p>
           <p>
             <a href="/">Back to your home page</a>

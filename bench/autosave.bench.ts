@@ -25,9 +25,18 @@ async function prepareSide(url: string, secret: string): Promise<Side> {
   setDatabase(database);
   try {
     const db = database.db;
-    const model = await db.selectFrom("interviews").select(["candidate_id", "kit_id"]).orderBy("scheduled_at").executeTakeFirstOrThrow();
+    const model = await db
+      .selectFrom("interviews")
+      .select(["candidate_id", "kit_id"])
+      .orderBy("scheduled_at")
+      .executeTakeFirstOrThrow();
     const run = crypto.randomBytes(3).toString("hex");
-    const userId = await createUser(db, { email: `side-${run}@load.test`, name: "Side load", roles: ["interviewer", "recruiter"], passwordHash: null });
+    const userId = await createUser(db, {
+      email: `side-${run}@load.test`,
+      name: "Side load",
+      roles: ["interviewer", "recruiter"],
+      passwordHash: null,
+    });
     const interviewId = await insertInterview(db, {
       candidate_id: model.candidate_id,
       interviewer_id: userId,
@@ -46,14 +55,20 @@ async function prepareSide(url: string, secret: string): Promise<Side> {
   }
 }
 
-const ANSWER = "I took the escalation myself, called the customer the same day and agreed the fix and the date with engineering. ".repeat(60);
+const ANSWER =
+  "I took the escalation myself, called the customer the same day and agreed the fix and the date with engineering. ".repeat(
+    60,
+  );
 
 // Packet PDF, CSV export and a draft of a long answer, one after another until stopped.
 function sideLoad(url: string, side: Side): { stop(): Promise<Record<string, number>> } {
   let running = true;
   const statuses: Record<string, number> = {};
   const get = async (path: string, init?: RequestInit) => {
-    const response = await fetch(`${url}${path}`, { ...init, headers: { Cookie: side.cookie, Origin: url, ...init?.headers } }).catch(() => null);
+    const response = await fetch(`${url}${path}`, {
+      ...init,
+      headers: { Cookie: side.cookie, Origin: url, ...init?.headers },
+    }).catch(() => null);
     const key = `${path.split("?")[0].split("/").at(-1)} ${response?.status ?? "error"}`;
     statuses[key] = (statuses[key] ?? 0) + 1;
     await response?.arrayBuffer().catch(() => {});
@@ -65,7 +80,13 @@ function sideLoad(url: string, side: Side): { stop(): Promise<Record<string, num
       await get(`/interviews/${side.interviewId}/draft`, {
         method: "POST",
         headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ content: { ...emptyScorecard([{ questionId: "q", question: "Tell me about an escalation.", answer: ANSWER, notes: "" }]) } }),
+        body: JSON.stringify({
+          content: {
+            ...emptyScorecard([
+              { questionId: "q", question: "Tell me about an escalation.", answer: ANSWER, notes: "" },
+            ]),
+          },
+        }),
       });
     }
   })();
@@ -93,7 +114,10 @@ export async function runAutosave(): Promise<void> {
   const seconds = Math.max(5, Math.round(30 * SCALE));
   const cluster = await openPostgresCluster();
   try {
-    const servers = [await cluster.start({ PANEL_BENCH_METRICS: "1" }), await cluster.start({ PANEL_BENCH_METRICS: "1" })];
+    const servers = [
+      await cluster.start({ PANEL_BENCH_METRICS: "1" }),
+      await cluster.start({ PANEL_BENCH_METRICS: "1" }),
+    ];
     const side = await prepareSide(cluster.database.url!, cluster.secret);
     for (const instances of [1, 2]) {
       for (const mode of ["burst", "paced"] as const) {
@@ -114,12 +138,20 @@ export async function runAutosave(): Promise<void> {
         emit({ ...pg, metric: `${name}.saves_per_s`, value: result.saves / seconds, unit: "saves/s" });
         emit({ ...pg, metric: `${name}.server_errors`, value: result.serverErrors, unit: "count" });
         emit({ ...pg, metric: `${name}.lost_writes`, value: lost.length, unit: "count" });
-        if (loop) emit({ ...pg, metric: withSide ? "autosave.event_loop_p99_ms" : `${name}.event_loop_p99_ms`, value: loop.p99, unit: "ms" });
+        if (loop)
+          emit({
+            ...pg,
+            metric: withSide ? "autosave.event_loop_p99_ms" : `${name}.event_loop_p99_ms`,
+            value: loop.p99,
+            unit: "ms",
+          });
         say(
           `autosave ${mode.padEnd(5)} ×${instances}: ${WRITERS} writers ${seconds} s, ${result.saves} saves (${(result.saves / seconds).toFixed(0)}/s), ` +
             `p50 ${result.p50.toFixed(1)} p95 ${result.p95.toFixed(1)} max ${result.max.toFixed(0)} ms, 5xx ${result.serverErrors}, ` +
             `other ${JSON.stringify(result.otherStatuses)}, lost ${lost.length}` +
-            (loop ? `, server event loop p50 ${loop.p50.toFixed(1)} p99 ${loop.p99.toFixed(1)} max ${loop.max.toFixed(0)} ms` : "") +
+            (loop
+              ? `, server event loop p50 ${loop.p50.toFixed(1)} p99 ${loop.p99.toFixed(1)} max ${loop.max.toFixed(0)} ms`
+              : "") +
             (sideStatuses ? `; side load ${JSON.stringify(sideStatuses)}` : ""),
         );
       }

@@ -44,7 +44,8 @@ export function benchDrafter(words: number, runs: number): { words: number; p50:
   const parsed = parseDraftInput({
     question: "Tell me about a time you turned around an overloaded support queue.",
     answer: answerOf(words),
-    notes: "Specific numbers. Owned the triage rota. Reflective about asking for help earlier. Team in Dublin, on-call across time zones.",
+    notes:
+      "Specific numbers. Owned the triage rota. Reflective about asking for help earlier. Team in Dublin, on-call across time zones.",
     ratings: { ownership: "strong", execution: "meets-plus", communication: "meets-plus" },
     recommendation: "hire",
   });
@@ -57,17 +58,32 @@ export function benchDrafter(words: number, runs: number): { words: number; p50:
     times.push(performance.now() - start);
   }
   times.sort((a, b) => a - b);
-  return { words: parsed.data.questions[0].answer.split(/\s+/).length, p50: percentile(times, 50), p95: percentile(times, 95), runs };
+  return {
+    words: parsed.data.questions[0].answer.split(/\s+/).length,
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    runs,
+  };
 }
 
 /** CPU time (user + system, ms) of one `node scripts/draft.mjs` run, median of `runs`, measured by the kernel. */
 export function benchDraftCliStart(runs = 5): number {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "draft-bench-")), "input.json");
-  fs.writeFileSync(file, JSON.stringify({ question: "Tell me about a time.", answer: "I rebuilt the rota in a weekend.", notes: "", ratings: {} }));
+  fs.writeFileSync(
+    file,
+    JSON.stringify({
+      question: "Tell me about a time.",
+      answer: "I rebuilt the rota in a weekend.",
+      notes: "",
+      ratings: {},
+    }),
+  );
   spawnSync(process.execPath, ["scripts/draft.mjs", file]); // builds the bundle if it is stale
   const cpu: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const run = spawnSync("/usr/bin/time", ["-f", "%U %S", process.execPath, "scripts/draft.mjs", file], { encoding: "utf8" });
+    const run = spawnSync("/usr/bin/time", ["-f", "%U %S", process.execPath, "scripts/draft.mjs", file], {
+      encoding: "utf8",
+    });
     const [user, system] = run.stderr.trim().split("\n").at(-1)!.split(" ").map(Number);
     cpu.push((user + system) * 1000);
   }
@@ -76,9 +92,14 @@ export function benchDraftCliStart(runs = 5): number {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  for (const [words, runs] of [[300, 200], [2000, 100]]) {
+  for (const [words, runs] of [
+    [300, 200],
+    [2000, 100],
+  ]) {
     const r = benchDrafter(words, runs);
-    console.log(`drafter ${String(r.words).padStart(5)} words: p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms (${r.runs} runs)`);
+    console.log(
+      `drafter ${String(r.words).padStart(5)} words: p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms (${r.runs} runs)`,
+    );
   }
   console.log(`draft CLI start-up: ${benchDraftCliStart().toFixed(0)} ms CPU (median of 5)`);
 }

@@ -6,7 +6,14 @@ import fs from "node:fs";
 export const SCALE = Number(process.env.BENCH_SCALE ?? 1);
 if (!(SCALE > 0)) throw new Error("BENCH_SCALE must be a positive number");
 
-export type Metric = { bench: string; metric: string; value: number; unit: string; db?: "pglite" | "postgres"; note?: string };
+export type Metric = {
+  bench: string;
+  metric: string;
+  value: number;
+  unit: string;
+  db?: "pglite" | "postgres";
+  note?: string;
+};
 
 const collected: Metric[] = [];
 let asJson = false;
@@ -15,7 +22,10 @@ export function reportAsJson(on: boolean): void {
 }
 
 export function emit(metric: Metric): void {
-  const rounded = { ...metric, value: Number.isFinite(metric.value) ? +metric.value.toFixed(metric.value < 10 ? 2 : 1) : metric.value };
+  const rounded = {
+    ...metric,
+    value: Number.isFinite(metric.value) ? +metric.value.toFixed(metric.value < 10 ? 2 : 1) : metric.value,
+  };
   collected.push(rounded);
   if (asJson) console.log(JSON.stringify(rounded));
 }

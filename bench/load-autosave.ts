@@ -38,12 +38,21 @@ export async function prepareWriters(databaseUrl: string, count: number, secret:
   setDatabase(database);
   try {
     const db = database.db;
-    const model = await db.selectFrom("interviews").select(["candidate_id", "kit_id"]).orderBy("scheduled_at").executeTakeFirstOrThrow();
+    const model = await db
+      .selectFrom("interviews")
+      .select(["candidate_id", "kit_id"])
+      .orderBy("scheduled_at")
+      .executeTakeFirstOrThrow();
     const run = crypto.randomBytes(3).toString("hex");
     const writers: Writer[] = [];
     for (let i = 0; i < count; i++) {
       const label = `writer-${i + 1}`;
-      const userId = await createUser(db, { email: `${label}-${run}@load.test`, name: `Load ${label}`, roles: ["interviewer"], passwordHash: null });
+      const userId = await createUser(db, {
+        email: `${label}-${run}@load.test`,
+        name: `Load ${label}`,
+        roles: ["interviewer"],
+        passwordHash: null,
+      });
       const id = await insertInterview(db, {
         candidate_id: model.candidate_id,
         interviewer_id: userId,
@@ -64,7 +73,8 @@ export async function prepareWriters(databaseUrl: string, count: number, secret:
   }
 }
 
-const FILLER = "Asked about the escalation; answered with the sequence of calls, the owner of each step and the figures. ";
+const FILLER =
+  "Asked about the escalation; answered with the sequence of calls, the owner of each step and the figures. ";
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
@@ -146,7 +156,11 @@ export async function lostWrites(databaseUrl: string, outcomes: WriterOutcome[])
     const rows = await database.db
       .selectFrom("scorecards")
       .select(["interview_id", "version", "content"])
-      .where("interview_id", "in", outcomes.map((o) => o.writer.interviewId))
+      .where(
+        "interview_id",
+        "in",
+        outcomes.map((o) => o.writer.interviewId),
+      )
       .execute();
     const byInterview = new Map(rows.map((r) => [r.interview_id, r]));
     return outcomes
@@ -173,8 +187,17 @@ export function report(title: string, result: LoadResult, lost: string[], second
 }
 
 // A fresh database, `instances` built servers on it, the load, the check; true when nothing failed.
-export async function loadScenario({ seconds, writers, instances }: { seconds: number; writers: number; instances: number }): Promise<boolean> {
-  if (!process.env.TEST_DATABASE_URL) throw new Error("Set TEST_DATABASE_URL to a PostgreSQL server (a fresh database is created on it and dropped)");
+export async function loadScenario({
+  seconds,
+  writers,
+  instances,
+}: {
+  seconds: number;
+  writers: number;
+  instances: number;
+}): Promise<boolean> {
+  if (!process.env.TEST_DATABASE_URL)
+    throw new Error("Set TEST_DATABASE_URL to a PostgreSQL server (a fresh database is created on it and dropped)");
   // Loaded here, not at the top, so a test importing this module does not start anything.
   const { openPostgresCluster } = await import("../test/e2e/helpers/postgres");
   const cluster = await openPostgresCluster();
@@ -193,9 +216,17 @@ export async function loadScenario({ seconds, writers, instances }: { seconds: n
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const { values } = parseArgs({
-    options: { seconds: { type: "string", default: "60" }, writers: { type: "string", default: "50" }, instances: { type: "string", default: "1" } },
+    options: {
+      seconds: { type: "string", default: "60" },
+      writers: { type: "string", default: "50" },
+      instances: { type: "string", default: "1" },
+    },
   });
-  loadScenario({ seconds: Number(values.seconds), writers: Number(values.writers), instances: Number(values.instances) }).then(
+  loadScenario({
+    seconds: Number(values.seconds),
+    writers: Number(values.writers),
+    instances: Number(values.instances),
+  }).then(
     (ok) => process.exit(ok ? 0 : 1),
     (error) => {
       console.error(error);

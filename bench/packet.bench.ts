@@ -57,13 +57,26 @@ export async function runPacket(): Promise<void> {
   )}</main></body></html>`;
   const browser = await chromium.launch({
     executablePath: "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
   try {
     const page = await browser.newPage();
     const ways: Way[] = [
       { name: "plain text (pdfkit floor)", metric: "packet.plaintext_floor_ms", run: () => drain(plainText(packet)) },
-      { name: "ours, first render", metric: "packet.first_render_ms", run: () => renderPdf({ kind: "packet", input: packet }) },
+      {
+        name: "ours, first render",
+        metric: "packet.first_render_ms",
+        run: () => renderPdf({ kind: "packet", input: packet }),
+      },
       { name: "ours, unchanged (cached)", metric: "packet.cached_ms", run: () => packetPdf(packet) },
       {
         name: "Chromium print",
@@ -76,10 +89,13 @@ export async function runPacket(): Promise<void> {
     ];
     for (const way of ways) await way.run(); // warm: fonts parsed, JIT, the browser's first page
     const times = new Map(ways.map((w) => [w.metric, [] as number[]]));
-    for (let round = 0; round < rounds; round++) for (const way of ways) times.get(way.metric)!.push(await time(way.run));
+    for (let round = 0; round < rounds; round++)
+      for (const way of ways) times.get(way.metric)!.push(await time(way.run));
     for (const way of ways) {
       const t = times.get(way.metric)!;
-      say(`packet  ${way.name.padEnd(28)} median ${median(t).toFixed(1)} ms, p95 ${percentile(t, 95).toFixed(1)} ms (${rounds} rounds)`);
+      say(
+        `packet  ${way.name.padEnd(28)} median ${median(t).toFixed(1)} ms, p95 ${percentile(t, 95).toFixed(1)} ms (${rounds} rounds)`,
+      );
       emit({ bench: "packet", metric: way.metric, value: median(t), unit: "ms" });
     }
     const floor = median(times.get("packet.plaintext_floor_ms")!);
@@ -89,7 +105,9 @@ export async function runPacket(): Promise<void> {
     const cached = median(times.get("packet.cached_ms")!);
     emit({ bench: "packet", metric: "packet.chromium_vs_first_render", value: chrome / ours, unit: "ratio" });
     emit({ bench: "packet", metric: "packet.chromium_vs_cached", value: chrome / cached, unit: "ratio" });
-    say(`packet  ours/floor ${(ours / floor).toFixed(2)}×, Chromium/ours ${(chrome / ours).toFixed(1)}×, Chromium/cached ${(chrome / cached).toFixed(0)}×`);
+    say(
+      `packet  ours/floor ${(ours / floor).toFixed(2)}×, Chromium/ours ${(chrome / ours).toFixed(1)}×, Chromium/cached ${(chrome / cached).toFixed(0)}×`,
+    );
   } finally {
     await browser.close();
     await stopPdfRenderer();

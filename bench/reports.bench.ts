@@ -30,15 +30,18 @@ const POSITIONS = 20;
 const RUNS = 10;
 const NOW = new Date();
 
-
 async function generate(db: Kysely<DB>): Promise<void> {
   const levels = sql.join(LEVEL_IDS.map((id) => sql`${id}::text`));
   const recs = sql.join(RECOMMENDATION_IDS.map((id) => sql`${id}::text`));
   await sql`insert into users (email, name)
-    select 'bench-' || n || '@example.test', 'Interviewer ' || lpad(n::text, 4, '0') from generate_series(1, ${INTERVIEWERS}::int) n`.execute(db);
+    select 'bench-' || n || '@example.test', 'Interviewer ' || lpad(n::text, 4, '0') from generate_series(1, ${INTERVIEWERS}::int) n`.execute(
+    db,
+  );
   await sql`insert into users (email, name) values ('bench-recruiter@example.test', 'Bench Recruiter')`.execute(db);
   await sql`insert into positions (title, team, level_min, level_max, kit_id, competencies)
-    select 'Position ' || n, 'Team ' || (n % 4), 'Mid', 'Senior', 'customer-experience-manager', '[]' from generate_series(1, ${POSITIONS}::int) n`.execute(db);
+    select 'Position ' || n, 'Team ' || (n % 4), 'Mid', 'Senior', 'customer-experience-manager', '[]' from generate_series(1, ${POSITIONS}::int) n`.execute(
+    db,
+  );
   await sql`insert into candidates (position_id, name, email)
     select (array(select id from positions order by title))[1 + n % ${POSITIONS}::int], 'Candidate ' || n, 'candidate-' || n || '@example.test'
     from generate_series(1, ${CANDIDATES}::int) n`.execute(db);
@@ -47,7 +50,9 @@ async function generate(db: Kysely<DB>): Promise<void> {
     select c.id, (array(select id from users where email like 'bench-%' and email <> 'bench-recruiter@example.test' order by email))[1 + (c.n * 7 + k * 13) % ${INTERVIEWERS}::int],
       ${NOW}::timestamptz - make_interval(days => (c.n % 365)::int, hours => 6) + k * interval '75 minutes', 'UTC', 60,
       (array['phone-screen','onsite','onsite','onsite','final'])[k], 'customer-experience-manager'
-    from (select id, row_number() over (order by email) as n from candidates) c cross join generate_series(1, 5) k`.execute(db);
+    from (select id, row_number() over (order by email) as n from candidates) c cross join generate_series(1, 5) k`.execute(
+    db,
+  );
   const rating = (shift: number) => sql`(array[${levels}])[1 + (h / ${shift}::int) % 5]`;
   await sql`insert into scorecards (interview_id, author_id, status, content, revision, submitted_at, updated_at)
     select i.id, i.interviewer_id, case when h % 12 = 0 then 'draft' else 'submitted' end,
@@ -88,7 +93,9 @@ async function pageLoads(database: Database, db: Db) {
     }
   }
   for (const [name, t] of times) {
-    say(`reports ${db.padEnd(8)} ${name.padEnd(11)} p50 ${percentile(t, 50).toFixed(1)} ms, p95 ${percentile(t, 95).toFixed(1)} ms (${RUNS} runs)`);
+    say(
+      `reports ${db.padEnd(8)} ${name.padEnd(11)} p50 ${percentile(t, 50).toFixed(1)} ms, p95 ${percentile(t, 95).toFixed(1)} ms (${RUNS} runs)`,
+    );
     emit({ bench: "reports", db, metric: `reports.${name}.p95_ms`, value: percentile(t, 95), unit: "ms" });
     emit({ bench: "reports", db, metric: `reports.${name}.p50_ms`, value: percentile(t, 50), unit: "ms" });
   }
@@ -120,17 +127,29 @@ async function csvExport(database: Database) {
   );
   const seconds = (performance.now() - t) / 1000;
   const after = kernelMemory();
-  return { rows: lines - 1, seconds, idleMb: idle.rssMb, peakMb: after.hwmMb, addedMb: after.hwmMb - (resetPeak ? idle.rssMb : idle.hwmMb) };
+  return {
+    rows: lines - 1,
+    seconds,
+    idleMb: idle.rssMb,
+    peakMb: after.hwmMb,
+    addedMb: after.hwmMb - (resetPeak ? idle.rssMb : idle.hwmMb),
+  };
 }
 
 function csvInChild(target: string, db: Db) {
-  const output = execFileSync(process.execPath, ["--expose-gc", "--import", "tsx", fileURLToPath(import.meta.url), "--csv", target], {
-    encoding: "utf8",
-    env: process.env,
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const output = execFileSync(
+    process.execPath,
+    ["--expose-gc", "--import", "tsx", fileURLToPath(import.meta.url), "--csv", target],
+    {
+      encoding: "utf8",
+      env: process.env,
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   const r = JSON.parse(output.trim().split("\n").at(-1)!) as Awaited<ReturnType<typeof csvExport>>;
-  say(`csv     ${db.padEnd(8)} ${r.rows} rows in ${r.seconds.toFixed(2)} s = ${Math.round(r.rows / r.seconds)} rows/s; idle ${r.idleMb.toFixed(0)} MB, peak ${r.peakMb.toFixed(0)} MB, added ${r.addedMb.toFixed(1)} MB (kernel)`);
+  say(
+    `csv     ${db.padEnd(8)} ${r.rows} rows in ${r.seconds.toFixed(2)} s = ${Math.round(r.rows / r.seconds)} rows/s; idle ${r.idleMb.toFixed(0)} MB, peak ${r.peakMb.toFixed(0)} MB, added ${r.addedMb.toFixed(1)} MB (kernel)`,
+  );
   emit({ bench: "csv", db, metric: "csv.rows_per_s", value: r.rows / r.seconds, unit: "rows/s" });
   emit({ bench: "csv", db, metric: "csv.added_mb", value: r.addedMb, unit: "MB" });
 }
@@ -142,7 +161,9 @@ async function onDatabase(database: Database, db: Db, target: string, parts: Par
     await migrateToLatest(database.db);
     const started = performance.now();
     await generate(database.db);
-    say(`reports ${db.padEnd(8)} generated ${CANDIDATES * 5} interviews in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    say(
+      `reports ${db.padEnd(8)} generated ${CANDIDATES * 5} interviews in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
     if (parts.reports) await pageLoads(database, db);
   } finally {
     await database.close();

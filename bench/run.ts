@@ -13,11 +13,15 @@ type Suite = (typeof SUITES)[number];
 const { values } = parseArgs({ options: { only: { type: "string" }, json: { type: "boolean", default: false } } });
 reportAsJson(values.json!);
 const chosen = new Set<string>(values.only ? values.only.split(",").map((s) => s.trim()) : SUITES);
-for (const name of chosen) if (!SUITES.includes(name as Suite)) throw new Error(`Unknown bench "${name}": choose from ${SUITES.join(", ")}`);
+for (const name of chosen)
+  if (!SUITES.includes(name as Suite)) throw new Error(`Unknown bench "${name}": choose from ${SUITES.join(", ")}`);
 
 // The drafter's bench is its own script; its "drafter N words: p50 X ms, p95 Y ms" lines are read back.
 function drafter(): void {
-  const run = spawnSync(process.execPath, ["--import", "tsx", "bench/drafter.bench.ts"], { encoding: "utf8", env: process.env });
+  const run = spawnSync(process.execPath, ["--import", "tsx", "bench/drafter.bench.ts"], {
+    encoding: "utf8",
+    env: process.env,
+  });
   if (run.status !== 0) throw new Error(`bench/drafter.bench.ts failed: ${run.stderr}`);
   for (const line of run.stdout.trim().split("\n")) {
     try {
@@ -40,7 +44,8 @@ function drafter(): void {
 const started = performance.now();
 if (chosen.has("packet")) await (await import("./packet.bench")).runPacket();
 if (chosen.has("drafter")) drafter();
-if (chosen.has("reports") || chosen.has("csv")) await (await import("./reports.bench")).runReports({ reports: chosen.has("reports"), csv: chosen.has("csv") });
+if (chosen.has("reports") || chosen.has("csv"))
+  await (await import("./reports.bench")).runReports({ reports: chosen.has("reports"), csv: chosen.has("csv") });
 if (chosen.has("autosave")) await (await import("./autosave.bench")).runAutosave();
 if (chosen.has("start")) await (await import("./start.bench")).runStart();
 say(`bench: ${collectedMetrics().length} figures in ${((performance.now() - started) / 1000).toFixed(0)} s`);

@@ -54,7 +54,10 @@ async function startServer(dataDir: string): Promise<{ ms: number; rssMb: number
   try {
     for (;;) {
       if (child.exitCode !== null) throw new Error(`the server exited: ${errors}`);
-      const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.status === 200, () => false);
+      const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+        (r) => r.status === 200,
+        () => false,
+      );
       if (ok) break;
       await sleep(20);
     }
@@ -81,7 +84,10 @@ const OPEN_PGLITE = `const t = performance.now(); const { PGlite } = await impor
 
 async function openPglite(pgdata: string): Promise<number> {
   const t = performance.now();
-  const child = spawn(process.execPath, ["--input-type=module", "-e", OPEN_PGLITE, pgdata], { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, ["--input-type=module", "-e", OPEN_PGLITE, pgdata], {
+    cwd: root,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   const ms = await new Promise<number>((resolve, reject) => {
     child.stdout!.once("data", () => resolve(performance.now() - t));
     child.once("exit", (code) => reject(new Error(`PGlite open exited with ${code}`)));
@@ -105,10 +111,18 @@ export async function runStart(): Promise<void> {
       server.push(s.ms);
       rss.push(s.rssMb);
     }
-    say(`start   PGlite alone opens in ${median(pglite).toFixed(0)} ms; the server answers /healthz after ${median(server).toFixed(0)} ms with ${median(rss).toFixed(0)} MB resident (medians of ${rounds})`);
+    say(
+      `start   PGlite alone opens in ${median(pglite).toFixed(0)} ms; the server answers /healthz after ${median(server).toFixed(0)} ms with ${median(rss).toFixed(0)} MB resident (medians of ${rounds})`,
+    );
     emit({ bench: "start", db: "pglite", metric: "start.pglite_open_ms", value: median(pglite), unit: "ms" });
     emit({ bench: "start", db: "pglite", metric: "start.healthz_ms", value: median(server), unit: "ms" });
-    emit({ bench: "start", db: "pglite", metric: "start.over_pglite_open_ms", value: median(server) - median(pglite), unit: "ms" });
+    emit({
+      bench: "start",
+      db: "pglite",
+      metric: "start.over_pglite_open_ms",
+      value: median(server) - median(pglite),
+      unit: "ms",
+    });
     emit({ bench: "start", db: "pglite", metric: "start.rss_mb", value: median(rss), unit: "MB" });
   } finally {
     fs.rmSync(dataDir, { recursive: true, force: true });

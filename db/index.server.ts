@@ -9,7 +9,13 @@ import type { DB } from "./schema";
 
 export type Dialect = "pglite" | "postgres";
 // pglite: the embedded instance itself, for the job queue's own SQL (app/jobs/pglite-boss.server.ts).
-export type Database = { db: Kysely<DB>; dialect: Dialect; dataDir: string | null; pglite?: PGlite; close(): Promise<void> };
+export type Database = {
+  db: Kysely<DB>;
+  dialect: Dialect;
+  dataDir: string | null;
+  pglite?: PGlite;
+  close(): Promise<void>;
+};
 
 const INT8 = 20;
 const NUMERIC = 1700;
@@ -44,19 +50,25 @@ export async function openPostgres(url: string): Promise<Database> {
   // Every statement has a deadline (a request waiting on a lock or a lost connection is a 503,
   // not a hang): PostgreSQL cancels it at DATABASE_TIMEOUT_MS, our driver gives up 2 s later.
   const timeoutMs = Number(process.env.DATABASE_TIMEOUT_MS ?? 15_000);
-  const connect = () => postgres(url, {
-    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
-    connection: { statement_timeout: timeoutMs },
-    onnotice: () => {},
-    connect_timeout: 10,
-    types: {
-      bigint: { to: INT8, from: [INT8, NUMERIC], serialize: (v: number) => String(v), parse: (v: string) => Number(v) },
-      // JSON columns are written as JSON text (see Json<> in schema.ts); postgres.js would
-      // stringify that text a second time and store a JSON string instead of the object.
-      json: { to: JSON_OID, from: [JSON_OID], serialize: jsonText, parse: (v: string) => JSON.parse(v) },
-      jsonb: { to: JSONB_OID, from: [JSONB_OID], serialize: jsonText, parse: (v: string) => JSON.parse(v) },
-    },
-  });
+  const connect = () =>
+    postgres(url, {
+      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+      connection: { statement_timeout: timeoutMs },
+      onnotice: () => {},
+      connect_timeout: 10,
+      types: {
+        bigint: {
+          to: INT8,
+          from: [INT8, NUMERIC],
+          serialize: (v: number) => String(v),
+          parse: (v: string) => Number(v),
+        },
+        // JSON columns are written as JSON text (see Json<> in schema.ts); postgres.js would
+        // stringify that text a second time and store a JSON string instead of the object.
+        json: { to: JSON_OID, from: [JSON_OID], serialize: jsonText, parse: (v: string) => JSON.parse(v) },
+        jsonb: { to: JSONB_OID, from: [JSONB_OID], serialize: jsonText, parse: (v: string) => JSON.parse(v) },
+      },
+    });
   const client = connect();
   const db = new Kysely<DB>({ dialect: new RecoveringPostgresDialect(client, connect, timeoutMs + 2_000) });
   try {

@@ -54,7 +54,15 @@ class PGliteDriver implements Driver {
     // fail loudly instead of hanging.
     let timer: ReturnType<typeof setTimeout> | undefined;
     const waited = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`Waited ${ACQUIRE_TIMEOUT_MS / 1000} s for the PGlite connection: is a query running outside an open transaction?`)), ACQUIRE_TIMEOUT_MS);
+      timer = setTimeout(
+        () =>
+          reject(
+            new Error(
+              `Waited ${ACQUIRE_TIMEOUT_MS / 1000} s for the PGlite connection: is a query running outside an open transaction?`,
+            ),
+          ),
+        ACQUIRE_TIMEOUT_MS,
+      );
     });
     try {
       await Promise.race([previous, waited]);

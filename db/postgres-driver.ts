@@ -1,4 +1,11 @@
-import { CompiledQuery, PostgresDriver, type PostgresDialectConfig, type DatabaseConnection, type QueryResult, type TransactionSettings } from "kysely";
+import {
+  CompiledQuery,
+  PostgresDriver,
+  type PostgresDialectConfig,
+  type DatabaseConnection,
+  type QueryResult,
+  type TransactionSettings,
+} from "kysely";
 import type postgres from "postgres";
 
 // Kysely over postgres.js without reserving a connection for every query. kysely-postgres-js
@@ -13,7 +20,9 @@ class PooledConnection implements DatabaseConnection {
   constructor(private readonly client: postgres.Sql) {}
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
-    const result = await (this.reserved ?? this.client).unsafe(query.sql, [...query.parameters] as postgres.ParameterOrJSON<never>[]);
+    const result = await (this.reserved ?? this.client).unsafe(query.sql, [
+      ...query.parameters,
+    ] as postgres.ParameterOrJSON<never>[]);
     const { command, count } = result;
     return {
       numAffectedRows: ["INSERT", "UPDATE", "DELETE", "MERGE"].includes(command) ? BigInt(count) : undefined,
@@ -22,7 +31,9 @@ class PooledConnection implements DatabaseConnection {
   }
 
   async *streamQuery<R>(query: CompiledQuery, chunkSize = 1_000): AsyncIterableIterator<QueryResult<R>> {
-    const cursor = (this.reserved ?? this.client).unsafe(query.sql, [...query.parameters] as postgres.ParameterOrJSON<never>[]).cursor(chunkSize);
+    const cursor = (this.reserved ?? this.client)
+      .unsafe(query.sql, [...query.parameters] as postgres.ParameterOrJSON<never>[])
+      .cursor(chunkSize);
     for await (const rows of cursor) yield { rows: rows as unknown as R[] };
   }
 }

@@ -24,14 +24,20 @@ const CONNECTION_LOSS = /^(08|57P0[123]|CONNECTION_|CONNECT_TIMEOUT|ECONN|EPIPE|
 
 export function isConnectionLoss(error: unknown): boolean {
   const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
-  return CONNECTION_LOSS.test(String(code ?? "")) || (code === "55000" && /not currently accepting connections/.test(String(message)));
+  return (
+    CONNECTION_LOSS.test(String(code ?? "")) ||
+    (code === "55000" && /not currently accepting connections/.test(String(message)))
+  );
 }
 
 // statement_timeout fired: the query was cancelled by PostgreSQL, the connection is fine.
 const STATEMENT_TIMEOUT = "57014";
 
 function unavailable(message = DATABASE_DOWN_MESSAGE): Response {
-  return new Response(message, { status: 503, headers: { "Content-Type": "text/plain; charset=utf-8", "Retry-After": "5" } });
+  return new Response(message, {
+    status: 503,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Retry-After": "5" },
+  });
 }
 
 type Pool = { client: postgres.Sql; driver: Driver };
@@ -62,7 +68,8 @@ class RecoveringDriver implements Driver {
   }
 
   #lost(pool: Pool, error: unknown): Response {
-    if (!this.#down) console.warn(`panel: database unreachable, answering 503 until it is back (${(error as Error).message})`);
+    if (!this.#down)
+      console.warn(`panel: database unreachable, answering 503 until it is back (${(error as Error).message})`);
     this.#down = true;
     if (this.#pool === pool) {
       this.#pool = null;
@@ -87,7 +94,10 @@ class RecoveringDriver implements Driver {
       // cannot: a connection that silently stopped answering (dropped packets, a dead peer).
       let timer: ReturnType<typeof setTimeout> | undefined;
       const deadline = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(Object.assign(new Error(`no answer within ${this.deadlineMs} ms`), { code: "ETIMEDOUT" })), this.deadlineMs);
+        timer = setTimeout(
+          () => reject(Object.assign(new Error(`no answer within ${this.deadlineMs} ms`), { code: "ETIMEDOUT" })),
+          this.deadlineMs,
+        );
       });
       try {
         const result = await Promise.race([execute<R>(query), deadline]);

@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+import type { ColumnType, Generated, Insertable, Kysely, Selectable, Transaction, Updateable } from "kysely";
 
 // Timestamps come back as Date and may be written as Date or ISO string.
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -174,7 +174,12 @@ export interface DecisionsTable {
   early_reason: string | null;
 }
 
-export type DecisionVote = { name: string; outcome: "hire" | "no-hire" | "more-interviews"; reason: string; votedAt: string };
+export type DecisionVote = {
+  name: string;
+  outcome: "hire" | "no-hire" | "more-interviews";
+  reason: string;
+  votedAt: string;
+};
 export type MissingScorecard = { interviewer: string; stage: string; status: string };
 
 export interface DebriefVotesTable {
@@ -331,3 +336,6 @@ export type Interview = Selectable<InterviewsTable>;
 export type Scorecard = Selectable<ScorecardsTable>;
 export type Position = Selectable<PositionsTable>;
 export type Decision = Selectable<DecisionsTable>;
+
+// Every query takes the connection first, so a caller inside a transaction passes the transaction.
+export type Conn = Kysely<DB> | Transaction<DB>;

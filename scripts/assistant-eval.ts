@@ -20,10 +20,14 @@ try {
     return { split, evaluation: evaluate(results) };
   });
   if (args.includes("--json")) {
-    process.stdout.write(`${JSON.stringify(Object.fromEntries(evaluations.map((e) => [e.split, e.evaluation])), null, 2)}\n`);
+    process.stdout.write(
+      `${JSON.stringify(Object.fromEntries(evaluations.map((e) => [e.split, e.evaluation])), null, 2)}\n`,
+    );
   } else {
     const details = args.includes("--details");
-    process.stdout.write(`${evaluations.map((e) => formatEvaluation(`split ${e.split}`, e.evaluation, details)).join("\n\n")}\n`);
+    process.stdout.write(
+      `${evaluations.map((e) => formatEvaluation(`split ${e.split}`, e.evaluation, details)).join("\n\n")}\n`,
+    );
   }
 } catch (error) {
   if (!(error instanceof CorpusError)) throw error;

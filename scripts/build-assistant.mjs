@@ -13,7 +13,9 @@ export async function buildAssistant() {
     target: "node20",
     logLevel: "warning",
     // CommonJS dependencies bundled into an ES module still call require().
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+    },
   });
 }
 

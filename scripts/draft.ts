@@ -17,14 +17,19 @@ function describe(issue: z.core.$ZodIssue): string {
   const where = ["input", ...issue.path.map(String)].join(".");
   const got = "input" in issue ? JSON.stringify(issue.input) : undefined;
   if (issue.code === "invalid_value") {
-    const noun = issue.path.includes("ratings") ? "level" : issue.path.at(-1) === "recommendation" ? "recommendation" : "value";
+    const noun = issue.path.includes("ratings")
+      ? "level"
+      : issue.path.at(-1) === "recommendation"
+        ? "recommendation"
+        : "value";
     return `${where}: unknown ${noun} ${got} (expected one of: ${issue.values.join(", ")})`;
   }
   if (issue.code === "unrecognized_keys") {
     const noun = issue.path.at(-1) === "ratings" ? "competency" : "field";
     return `${where}.${issue.keys[0]}: unknown ${noun} ${JSON.stringify(issue.keys[0])}`;
   }
-  if (issue.code === "invalid_type") return `${where}: expected ${issue.expected}, got ${got === undefined ? "nothing" : got}`;
+  if (issue.code === "invalid_type")
+    return `${where}: expected ${issue.expected}, got ${got === undefined ? "nothing" : got}`;
   return `${where}: ${issue.message}`;
 }
 

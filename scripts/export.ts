@@ -5,13 +5,20 @@ import { withDatabase, exitWith } from "./cli";
 import { reportCsv } from "../app/reports/export.server";
 import { renderReportPdf } from "../app/reports/report-pdf.server";
 import { reportPdfInput } from "../app/reports/report-pdf-data.server";
-import { countRows, describeFilters, parseReportQuery, recordExport, reportOptions } from "../app/reports/reports.server";
+import {
+  countRows,
+  describeFilters,
+  parseReportQuery,
+  recordExport,
+  reportOptions,
+} from "../app/reports/reports.server";
 
 // `npm run --silent export -- --format csv|pdf [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--position ID_OR_TITLE] [--bom] [--out FILE]`
 // The report's CSV or PDF with the same filters as the page; stdout when there is no --out.
 // Bad arguments and unknown filter values exit 2 with one line on stderr. Audited like any export.
 
-const USAGE = "usage: npm run --silent export -- --format csv|pdf [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--position ID_OR_TITLE] [--bom] [--out FILE]";
+const USAGE =
+  "usage: npm run --silent export -- --format csv|pdf [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--position ID_OR_TITLE] [--bom] [--out FILE]";
 
 let args: { format?: string; from?: string; to?: string; position?: string; out?: string; bom?: boolean };
 try {
@@ -38,7 +45,8 @@ async function run(): Promise<string | null> {
     // A position may be named by its title as well as its id.
     const wanted = args.position?.trim().toLowerCase();
     const byTitle = wanted ? options.positions.filter((p) => p.title.toLowerCase() === wanted) : [];
-    if (byTitle.length > 1) return `export: more than one position is called "${args.position}"; pass its id: ${byTitle.map((p) => p.id).join(", ")}`;
+    if (byTitle.length > 1)
+      return `export: more than one position is called "${args.position}"; pass its id: ${byTitle.map((p) => p.id).join(", ")}`;
     const query = new URLSearchParams();
     if (args.from) query.set("from", args.from);
     if (args.to) query.set("to", args.to);
@@ -50,7 +58,12 @@ async function run(): Promise<string | null> {
     const filters = parsed.filters;
     const out = args.out ? fs.createWriteStream(args.out) : process.stdout;
     if (format === "csv") {
-      await recordExport(db, null, { format, filters: describeFilters(filters), rows: await countRows(db, filters, now), via: "cli" });
+      await recordExport(db, null, {
+        format,
+        filters: describeFilters(filters),
+        rows: await countRows(db, filters, now),
+        via: "cli",
+      });
       await pipeline(reportCsv(db, filters, now, { bom: args.bom }), out);
     } else {
       const input = await reportPdfInput(db, filters, options, now);

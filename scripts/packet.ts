@@ -17,7 +17,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 let args: { list?: boolean; candidate?: string; out?: string };
 try {
-  args = parseArgs({ options: { list: { type: "boolean" }, candidate: { type: "string" }, out: { type: "string" } } }).values;
+  args = parseArgs({
+    options: { list: { type: "boolean" }, candidate: { type: "string" }, out: { type: "string" } },
+  }).values;
 } catch (error) {
   exitWith(`packet: ${(error as Error).message} (${USAGE})`);
 }
@@ -55,5 +57,5 @@ run().then(
   (problem) => {
     if (problem) exitWith(problem);
   },
-  (error: Error) => exitWith(`packet: ${error.message}`, 1)
+  (error: Error) => exitWith(`packet: ${error.message}`, 1),
 );

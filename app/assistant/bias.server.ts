@@ -8,7 +8,7 @@ import { BIAS_TOPICS, CULTURE_FIT, THIRD_PARTIES, type Match } from "./lexicon.s
 // mainframe", "wheelchair ramp at dock 4"). The words are data: ./lexicon/bias.json.
 
 const CULTURE_FIT_MESSAGE =
-  "\"Culture fit\" is given here next to a personal characteristic; base fit on values and ways of working the candidate showed.";
+  '"Culture fit" is given here next to a personal characteristic; base fit on values and ways of working the candidate showed.';
 
 export function checkBias(text: string): BiasWarning[] {
   return biasIn(analyse(text).sentences);
@@ -17,14 +17,16 @@ export function checkBias(text: string): BiasWarning[] {
 export function biasIn(sentences: Sentence[]): BiasWarning[] {
   const warnings: BiasWarning[] = [];
   const add = (topic: BiasWarning["topic"], excerpt: string, message: string) => {
-    if (!warnings.some((w) => w.topic === topic && w.excerpt === quote(excerpt))) warnings.push({ topic, excerpt: quote(excerpt), message });
+    if (!warnings.some((w) => w.topic === topic && w.excerpt === quote(excerpt)))
+      warnings.push({ topic, excerpt: quote(excerpt), message });
   };
   for (const sentence of sentences) {
     let personal = false;
     for (const topic of BIAS_TOPICS) {
       const excluded = topic.exclude.find(sentence.tokens);
       const hits = [...topic.personal.find(sentence.tokens), ...topic.terms.find(sentence.tokens)].filter(
-        (hit) => !excluded.some((x) => x.start < hit.end && hit.start < x.end) && !aboutSomeoneElse(sentence.tokens, hit),
+        (hit) =>
+          !excluded.some((x) => x.start < hit.end && hit.start < x.end) && !aboutSomeoneElse(sentence.tokens, hit),
       );
       if (hits.length === 0) continue;
       personal = true;

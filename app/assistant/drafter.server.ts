@@ -15,7 +15,10 @@ export { checkBias };
 export function draftScorecard(input: DraftRequest): Draft {
   const interviewNotes = analyse(input.notes);
   const questions = input.questions.map((q) => prepareQuestion(q, interviewNotes));
-  const noteSentences = [...questions.flatMap((q) => q.notes.sentences.slice(0, q.notes.sentences.length - interviewNotes.sentences.length)), ...interviewNotes.sentences];
+  const noteSentences = [
+    ...questions.flatMap((q) => q.notes.sentences.slice(0, q.notes.sentences.length - interviewNotes.sentences.length)),
+    ...interviewNotes.sentences,
+  ];
   const biasWarnings = biasIn(noteSentences);
   const biased = new Set(biasWarnings.map((w) => w.excerpt));
   const redFlags = detectRedFlags(questions);
@@ -25,7 +28,10 @@ export function draftScorecard(input: DraftRequest): Draft {
       questions,
       input.ratings,
       redFlags,
-      noteSentences.map((sentence) => ({ sentence, biased: biased.has(sentence.text) || [...biased].some((b) => sentence.text.startsWith(b)) })),
+      noteSentences.map((sentence) => ({
+        sentence,
+        biased: biased.has(sentence.text) || [...biased].some((b) => sentence.text.startsWith(b)),
+      })),
     ),
     strengths: strengths.map((l) => fit(l, "")),
     improvements: improvements.map((l) => fit(l, "")),

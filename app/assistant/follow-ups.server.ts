@@ -43,18 +43,26 @@ export function followUps(questions: PreparedQuestion[], flags: RedFlag[]): stri
   }
   for (const q of questions) {
     const anchor =
-      q.answer.sentences.find((s) => s.ownActions > 0 && !used.has(s.text)) ?? q.answer.sentences.find((s) => !used.has(s.text)) ?? q.answer.sentences[0];
+      q.answer.sentences.find((s) => s.ownActions > 0 && !used.has(s.text)) ??
+      q.answer.sentences.find((s) => !used.has(s.text)) ??
+      q.answer.sentences[0];
     for (const point of missedKeyPoints(q).slice(0, 2)) {
       const topic = point.replace(/[.?!]+$/, "");
       const lead = anchor ? `You mentioned ${echo(anchor)} — ` : "";
-      add(`${lead}${lead ? "where did" : "Where did"} ${topic.charAt(0).toLowerCase()}${topic.slice(1)} come into it${q.kind === "situational" ? ", and how would you handle it" : ""}?`);
+      add(
+        `${lead}${lead ? "where did" : "Where did"} ${topic.charAt(0).toLowerCase()}${topic.slice(1)} come into it${q.kind === "situational" ? ", and how would you handle it" : ""}?`,
+      );
     }
   }
   // Still short: pick up the candidate's own actions, then one stock question at most.
   for (const s of sentences.filter((s) => s.ownActions > 0 && !used.has(s.text))) {
     if (asked.length >= MIN) break;
     used.add(s.text);
-    add(asked.length % 2 === 0 ? `You said ${echo(s)} — why that, rather than something else?` : `You said ${echo(s)} — who else was involved, and how did you work with them?`);
+    add(
+      asked.length % 2 === 0
+        ? `You said ${echo(s)} — why that, rather than something else?`
+        : `You said ${echo(s)} — who else was involved, and how did you work with them?`,
+    );
   }
   for (const s of sentences.filter((s) => !used.has(s.text) && s.words >= 4)) {
     if (asked.length >= MIN - 1) break;
@@ -62,7 +70,8 @@ export function followUps(questions: PreparedQuestion[], flags: RedFlag[]): stri
     add(`You said ${echo(s)} — what did you do next, and what came of it?`);
   }
   if (asked.length < MIN) add(STOCK);
-  if (asked.length < MIN) add("Can you give me one concrete example from your own work, with who was involved and what you did?");
+  if (asked.length < MIN)
+    add("Can you give me one concrete example from your own work, with who was involved and what you did?");
   if (asked.length < MIN) add("What would you need from the team to do that well here?");
   return asked;
 }

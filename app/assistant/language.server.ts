@@ -76,14 +76,79 @@ export type Analysis = { text: string; sentences: Sentence[]; words: number };
 
 const SELF = new Set(["i", "me", "my", "myself", "mine"]);
 const WE = new Set(["we", "us", "our", "ours", "ourselves"]);
-const PERSON_PRONOUNS = new Set(["he", "she", "they", "them", "him", "her", "his", "their", "you", "someone", "somebody", "everyone", "nobody", "people"]);
+const PERSON_PRONOUNS = new Set([
+  "he",
+  "she",
+  "they",
+  "them",
+  "him",
+  "her",
+  "his",
+  "their",
+  "you",
+  "someone",
+  "somebody",
+  "everyone",
+  "nobody",
+  "people",
+]);
 const THING_PRONOUNS = new Set(["it", "this", "that", "there", "these", "those", "what", "which", "here"]);
-const MARKERS = new Set(["if", "unless", "because", "when", "whenever", "while", "although", "though", "since", "so", "but", "and", "or", "then", "after", "before", "until", "once", "which", "who", "where", "as", "whereas", "otherwise"]);
+const MARKERS = new Set([
+  "if",
+  "unless",
+  "because",
+  "when",
+  "whenever",
+  "while",
+  "although",
+  "though",
+  "since",
+  "so",
+  "but",
+  "and",
+  "or",
+  "then",
+  "after",
+  "before",
+  "until",
+  "once",
+  "which",
+  "who",
+  "where",
+  "as",
+  "whereas",
+  "otherwise",
+]);
 const CONDITIONAL = new Set(["if", "unless", "suppose", "supposing", "assuming", "imagine", "say"]);
 const PLAN_MODALS = new Set(["would", "will", "could", "might", "shall", "gonna"]);
 const LOOK_BACK_MODALS = new Set(["would", "should", "could", "might", "must", "ought"]);
 const NEGATIONS = new Set(["not", "never"]);
-const OPINION = new Set(["think", "guess", "believe", "feel", "suppos", "mean", "reckon", "know", "hope", "imagin", "rememb", "recal", "sai", "say", "want", "like", "love", "tend", "try", "wish", "am", "is"].map(stem));
+const OPINION = new Set(
+  [
+    "think",
+    "guess",
+    "believe",
+    "feel",
+    "suppos",
+    "mean",
+    "reckon",
+    "know",
+    "hope",
+    "imagin",
+    "rememb",
+    "recal",
+    "sai",
+    "say",
+    "want",
+    "like",
+    "love",
+    "tend",
+    "try",
+    "wish",
+    "am",
+    "is",
+  ].map(stem),
+);
 const QUOTE_OPEN = /["“‘]/;
 const QUOTE_CLOSE = /["”’]/;
 const CLAUSE_BREAK = /[,;:—–()]|\s-\s/;
@@ -133,7 +198,10 @@ function sentenceOf(terms: Term[]): Sentence {
   });
   const clauses = clausesOf(tokens);
   const sentence: Sentence = {
-    text: terms.map((t) => t.pre + t.text + t.post).join("").trim(),
+    text: terms
+      .map((t) => t.pre + t.text + t.post)
+      .join("")
+      .trim(),
     tokens,
     clauses,
     singular: tokens.filter((t) => SELF.has(t.word)).length,
@@ -149,11 +217,14 @@ function sentenceOf(terms: Term[]): Sentence {
   };
   for (const c of clauses) {
     const speaker = c.subject === "self" || c.subject === "we";
-    if (speaker && c.past && !c.conditional && !c.modal && !c.counterfactual && !c.opinion && !c.quoted) sentence.ownPast++;
+    if (speaker && c.past && !c.conditional && !c.modal && !c.counterfactual && !c.opinion && !c.quoted)
+      sentence.ownPast++;
     if (c.subject === "self" && !c.opinion && !c.quoted && !c.counterfactual) sentence.ownActions++;
     if (speaker && !c.quoted && !c.counterfactual && (c.modal || c.conditional)) sentence.conditional++;
   }
-  sentence.properNouns = tokens.filter((t, i) => i > 0 && t.tags.has("ProperNoun") && !SELF.has(t.word) && /^\p{Lu}/u.test(t.text)).length;
+  sentence.properNouns = tokens.filter(
+    (t, i) => i > 0 && t.tags.has("ProperNoun") && !SELF.has(t.word) && /^\p{Lu}/u.test(t.text),
+  ).length;
   return sentence;
 }
 
@@ -193,9 +264,20 @@ function clauseOf(tokens: Token[], start: number, end: number, previous: Clause 
   const first = tokens[start];
   const marker = MARKERS.has(first.word) || CONDITIONAL.has(first.word) ? first.word : "";
   let i = start + (marker ? 1 : 0);
-  while (i < end && (tokens[i].tags.has("Adverb") || tokens[i].tags.has("Expression") || tokens[i].tags.has("Conjunction"))) i++;
+  while (
+    i < end &&
+    (tokens[i].tags.has("Adverb") || tokens[i].tags.has("Expression") || tokens[i].tags.has("Conjunction"))
+  )
+    i++;
   const subjectStart = i;
-  while (i < end && !tokens[i].tags.has("Verb") && !tokens[i].tags.has("Negative") && !tokens[i].tags.has("Adverb") && !tokens[i].tags.has("Preposition")) i++;
+  while (
+    i < end &&
+    !tokens[i].tags.has("Verb") &&
+    !tokens[i].tags.has("Negative") &&
+    !tokens[i].tags.has("Adverb") &&
+    !tokens[i].tags.has("Preposition")
+  )
+    i++;
   let subject = subjectOf(tokens, subjectStart, i);
   let subjectText = spanText(tokens, subjectStart, i);
   // "I called and sent the fix": a clause opening on its verb shares the previous subject.
@@ -209,7 +291,12 @@ function clauseOf(tokens: Token[], start: number, end: number, previous: Clause 
     subject,
     subjectText,
     marker,
-    conditional: CONDITIONAL.has(marker) || (previous?.conditional === true && marker === "" && previous.end === start && !CLAUSE_BREAK.test(tokens[start - 1]?.post ?? ",")),
+    conditional:
+      CONDITIONAL.has(marker) ||
+      (previous?.conditional === true &&
+        marker === "" &&
+        previous.end === start &&
+        !CLAUSE_BREAK.test(tokens[start - 1]?.post ?? ",")),
     modal: false,
     counterfactual: false,
     counterfactualModal: "",
@@ -232,9 +319,20 @@ function clauseOf(tokens: Token[], start: number, end: number, previous: Clause 
         continue;
       }
     }
-    if (PLAN_MODALS.has(t.word) || (t.word === "going" && tokens[j + 1]?.word === "to" && tokens[j + 2]?.tags.has("Infinitive"))) clause.modal = true;
+    if (
+      PLAN_MODALS.has(t.word) ||
+      (t.word === "going" && tokens[j + 1]?.word === "to" && tokens[j + 2]?.tags.has("Infinitive"))
+    )
+      clause.modal = true;
     if (t.tags.has("Verb")) {
-      if (firstVerb && j >= subjectStart && (subject === "self" || subject === "we") && OPINION.has(t.stem) && !t.tags.has("Copula")) clause.opinion = true;
+      if (
+        firstVerb &&
+        j >= subjectStart &&
+        (subject === "self" || subject === "we") &&
+        OPINION.has(t.stem) &&
+        !t.tags.has("Copula")
+      )
+        clause.opinion = true;
       if (firstVerb && !t.tags.has("Modal")) firstVerb = false;
       if (t.tags.has("PastTense")) clause.past = true;
       if (t.tags.has("Copula")) {
@@ -247,9 +345,17 @@ function clauseOf(tokens: Token[], start: number, end: number, previous: Clause 
   if (subject === "self" || subject === "we") {
     const k = skipAdverbs(tokens, i, end);
     const next = tokens[k];
-    if (next && (OPINION.has(next.stem) || (next.tags.has("Copula") && tokens[skipAdverbs(tokens, k + 1, end)]?.word === "sure"))) clause.opinion = true;
+    if (
+      next &&
+      (OPINION.has(next.stem) || (next.tags.has("Copula") && tokens[skipAdverbs(tokens, k + 1, end)]?.word === "sure"))
+    )
+      clause.opinion = true;
   }
-  if (clause.counterfactual && !tokens.slice(start, end).some((t) => t.tags.has("PastTense") && !t.word.match(/^(been|had)$/))) clause.past = false;
+  if (
+    clause.counterfactual &&
+    !tokens.slice(start, end).some((t) => t.tags.has("PastTense") && !t.word.match(/^(been|had)$/))
+  )
+    clause.past = false;
   return clause;
 }
 
@@ -267,7 +373,12 @@ function subjectOf(tokens: Token[], start: number, end: number): Subject {
   if (head === "we") return "we";
   if (words.length === 1 && PERSON_PRONOUNS.has(head)) return "person";
   if (words.length === 1 && THING_PRONOUNS.has(head)) return "thing";
-  if (PERSON_NOUNS.has(tokens, start, end) || words.some((t) => t.tags.has("Person") || (t.tags.has("ProperNoun") && !SELF.has(t.word) && /^\p{Lu}/u.test(t.text)))) {
+  if (
+    PERSON_NOUNS.has(tokens, start, end) ||
+    words.some(
+      (t) => t.tags.has("Person") || (t.tags.has("ProperNoun") && !SELF.has(t.word) && /^\p{Lu}/u.test(t.text)),
+    )
+  ) {
     return "person";
   }
   if (head === "my" || head === "our") return "thing";
@@ -304,7 +415,14 @@ export function quote(sentence: string, max = 300): string {
 export function contentStems(analysis: Analysis): string[] {
   return analysis.sentences.flatMap((s) =>
     s.tokens
-      .filter((t) => (t.tags.has("Noun") || t.tags.has("Verb") || t.tags.has("Adjective")) && !t.tags.has("Pronoun") && !t.tags.has("Copula") && !t.tags.has("Modal") && t.word.length >= 3)
+      .filter(
+        (t) =>
+          (t.tags.has("Noun") || t.tags.has("Verb") || t.tags.has("Adjective")) &&
+          !t.tags.has("Pronoun") &&
+          !t.tags.has("Copula") &&
+          !t.tags.has("Modal") &&
+          t.word.length >= 3,
+      )
       .map((t) => t.stem),
   );
 }

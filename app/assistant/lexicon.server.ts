@@ -10,7 +10,10 @@ const stems = new Map<string, string>();
 export function stem(word: string): string {
   let found = stems.get(word);
   if (found === undefined) {
-    const bare = word.toLowerCase().replace(/['’]s$/, "").replace(/[^\p{L}\p{N}'-]+/gu, "");
+    const bare = word
+      .toLowerCase()
+      .replace(/['’]s$/, "")
+      .replace(/[^\p{L}\p{N}'-]+/gu, "");
     found = /^\d/.test(bare) ? "#num" : stemmer(bare);
     stems.set(word, found);
   }
@@ -18,7 +21,9 @@ export function stem(word: string): string {
 }
 
 const NUMBER_WORDS = new Set(
-  "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million dozen half".split(" "),
+  "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million dozen half".split(
+    " ",
+  ),
 );
 export const isNumberWord = (word: string) => NUMBER_WORDS.has(word.toLowerCase());
 
@@ -102,9 +107,21 @@ export const SIGNALS = Object.fromEntries(
 ) as Record<SignalName, PhraseList>;
 
 export type BiasTopicName = keyof typeof biasData.topics;
-export type BiasTopic = { topic: BiasTopicName; message: string; personal: PhraseList; terms: PhraseList; exclude: PhraseList };
-export const BIAS_TOPICS: BiasTopic[] = (Object.entries(biasData.topics) as [BiasTopicName, (typeof biasData.topics)[BiasTopicName]][]).map(
-  ([topic, t]) => ({ topic, message: t.message, personal: PhraseList.of(t.personal), terms: PhraseList.of(t.terms), exclude: PhraseList.of(t.exclude) }),
-);
+export type BiasTopic = {
+  topic: BiasTopicName;
+  message: string;
+  personal: PhraseList;
+  terms: PhraseList;
+  exclude: PhraseList;
+};
+export const BIAS_TOPICS: BiasTopic[] = (
+  Object.entries(biasData.topics) as [BiasTopicName, (typeof biasData.topics)[BiasTopicName]][]
+).map(([topic, t]) => ({
+  topic,
+  message: t.message,
+  personal: PhraseList.of(t.personal),
+  terms: PhraseList.of(t.terms),
+  exclude: PhraseList.of(t.exclude),
+}));
 export const CULTURE_FIT = PhraseList.of(biasData.cultureFit);
 export const THIRD_PARTIES = new Set(biasData.thirdParties.flatMap((p) => expand(p).slice(-1).map(stem)));

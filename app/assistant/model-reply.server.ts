@@ -38,7 +38,9 @@ export function validSections(reply: unknown, input: DraftRequest): { sections: 
     const summary = z.string().min(1).max(LIMITS.summary).safeParse(raw.summary);
     if (!summary.success) return { error: "not a text of the allowed length" };
     const invented = inventedFigures(summary.data, source);
-    return invented.length > 0 ? { error: `states figures not in the input: ${invented.join(", ")}` } : { ok: summary.data };
+    return invented.length > 0
+      ? { error: `states figures not in the input: ${invented.join(", ")}` }
+      : { ok: summary.data };
   });
   for (const section of ["strengths", "improvements"] as const) {
     check(section, () => {
@@ -49,22 +51,29 @@ export function validSections(reply: unknown, input: DraftRequest): { sections: 
   check("followUps", () => {
     const parsed = lines.min(1).safeParse(raw.followUps);
     if (!parsed.success) return { error: "not a list of questions" };
-    return parsed.data.every((q) => q.trim().endsWith("?")) ? { ok: parsed.data } : { error: "a follow-up is not a question" };
+    return parsed.data.every((q) => q.trim().endsWith("?"))
+      ? { ok: parsed.data }
+      : { error: "a follow-up is not a question" };
   });
   check("redFlags", () => {
     const parsed = z.array(redFlagSchema).max(LIMITS.redFlags).safeParse(raw.redFlags);
-    if (!parsed.success) return { error: `invalid at ${parsed.error.issues[0].path.join(".")}: ${parsed.error.issues[0].message}` };
+    if (!parsed.success)
+      return { error: `invalid at ${parsed.error.issues[0].path.join(".")}: ${parsed.error.issues[0].message}` };
     const misquoted = parsed.data.flatMap((f) => f.evidence).find((e) => !source.includes(e));
-    if (misquoted !== undefined) return { error: `evidence not found verbatim in the input: "${misquoted.slice(0, 60)}"` };
+    if (misquoted !== undefined)
+      return { error: `evidence not found verbatim in the input: "${misquoted.slice(0, 60)}"` };
     const misplaced = parsed.data.find((f) => BEHAVIORAL_ONLY.has(f.category) && !behavioral);
     if (misplaced) return { error: `${misplaced.category} does not apply to a situational question` };
     return { ok: parsed.data };
   });
   check("biasWarnings", () => {
     const parsed = z.array(biasWarningSchema).max(50).safeParse(raw.biasWarnings);
-    if (!parsed.success) return { error: `invalid at ${parsed.error.issues[0].path.join(".")}: ${parsed.error.issues[0].message}` };
+    if (!parsed.success)
+      return { error: `invalid at ${parsed.error.issues[0].path.join(".")}: ${parsed.error.issues[0].message}` };
     const misquoted = parsed.data.find((w) => !notes.includes(w.excerpt));
-    return misquoted ? { error: `excerpt not found verbatim in the notes: "${misquoted.excerpt.slice(0, 60)}"` } : { ok: parsed.data };
+    return misquoted
+      ? { error: `excerpt not found verbatim in the notes: "${misquoted.excerpt.slice(0, 60)}"` }
+      : { ok: parsed.data };
   });
   return { sections, rejected };
 }

@@ -22,7 +22,9 @@ function workerEntry(): { filename: string; execArgv: string[] } {
   const here = fileURLToPath(import.meta.url);
   const built = path.join(path.dirname(here), "assistant-worker.js");
   if (!here.endsWith(".ts") && fs.existsSync(built)) return { filename: pathToFileURL(built).href, execArgv: [] };
-  const source = here.endsWith(".ts") ? path.join(path.dirname(here), "worker.ts") : path.resolve("app/assistant/worker.ts");
+  const source = here.endsWith(".ts")
+    ? path.join(path.dirname(here), "worker.ts")
+    : path.resolve("app/assistant/worker.ts");
   return { filename: pathToFileURL(source).href, execArgv: ["--import", "tsx"] };
 }
 
@@ -39,16 +41,25 @@ async function run<T>(task: AssistantTask): Promise<T> {
     return (await getPool().run(task, { signal: AbortSignal.timeout(DEADLINE_MS) })) as T;
   } catch (error) {
     if ((error as Error).name === "AbortError" || (error as Error).name === "TimeoutError") {
-      throw new DomainError("invalid", "The assistant took too long on this interview; shorten the answers or draft one question at a time.");
+      throw new DomainError(
+        "invalid",
+        "The assistant took too long on this interview; shorten the answers or draft one question at a time.",
+      );
     }
     throw error;
   }
 }
 
 export function draftOffThread(input: DraftRequest): Promise<Draft> {
-  const size = [input.notes, ...input.questions.flatMap((q) => [q.question, q.answer, q.notes])].reduce((n, t) => n + t.length, 0);
+  const size = [input.notes, ...input.questions.flatMap((q) => [q.question, q.answer, q.notes])].reduce(
+    (n, t) => n + t.length,
+    0,
+  );
   if (size > MAX_DRAFT_CHARS) {
-    throw new DomainError("invalid", `The interview is too long for the assistant: at most ${MAX_DRAFT_CHARS.toLocaleString("en-US")} characters of answers and notes.`);
+    throw new DomainError(
+      "invalid",
+      `The interview is too long for the assistant: at most ${MAX_DRAFT_CHARS.toLocaleString("en-US")} characters of answers and notes.`,
+    );
   }
   return run<Draft>({ kind: "draft", input });
 }

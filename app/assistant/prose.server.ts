@@ -17,7 +17,20 @@ const THIRD: Record<string, string> = {
   ours: "the team's",
   ourselves: "themselves",
 };
-const SECOND: Record<string, string> = { i: "you", me: "you", my: "your", mine: "yours", myself: "yourself", we: "you", us: "you", our: "your", ours: "yours", ourselves: "yourselves", am: "are", was: "were" };
+const SECOND: Record<string, string> = {
+  i: "you",
+  me: "you",
+  my: "your",
+  mine: "yours",
+  myself: "yourself",
+  we: "you",
+  us: "you",
+  our: "your",
+  ours: "yours",
+  ourselves: "yourselves",
+  am: "are",
+  was: "were",
+};
 // "they" takes the plural verb where "I" did not.
 const AFTER_THEY: Record<string, string> = { am: "are", was: "were" };
 // The candidate named once at the start of a paragraph; only where no verb has to agree with it.
@@ -39,24 +52,35 @@ function fillerIndexes(s: Sentence): Set<number> {
     const opening = m.start === 0;
     const apart = opening || /,\s*$/.test(before?.post ?? "");
     const determined = before && /^(a|the|this|that|what|as|would|i|you|we|they)$/.test(before.word);
-    const hedge = (first.word === "kind" || first.word === "sort") && !(before && /^(a|an|the|this|that|what|which|any|some|every|each|no)$/.test(before.word));
+    const hedge =
+      (first.word === "kind" || first.word === "sort") &&
+      !(before && /^(a|an|the|this|that|what|which|any|some|every|each|no)$/.test(before.word));
     if (ALWAYS_FILLER.has(first.word) || hedge || (apart && !determined && (opening || !START_ONLY.has(first.word)))) {
       for (let i = m.start; i < m.end; i++) drop.add(i);
     }
   }
   // A false start ("I, I flew") keeps its second word.
   s.tokens.forEach((t, i) => {
-    if (i > 0 && t.word === s.tokens[i - 1].word && /,\s*$/.test(s.tokens[i - 1].post) && /\p{L}/u.test(t.word)) drop.add(i - 1);
+    if (i > 0 && t.word === s.tokens[i - 1].word && /,\s*$/.test(s.tokens[i - 1].post) && /\p{L}/u.test(t.word))
+      drop.add(i - 1);
     if (ANYWHERE.has(t.word)) drop.add(i);
   });
   // An opening "So," or "And" is talk, not content.
   let i = 0;
-  while (i < s.tokens.length - 1 && SIGNALS.discourseOpeners.has(s.tokens, i, i + 1) && !["looking", "in"].includes(s.tokens[i].word)) drop.add(i++);
+  while (
+    i < s.tokens.length - 1 &&
+    SIGNALS.discourseOpeners.has(s.tokens, i, i + 1) &&
+    !["looking", "in"].includes(s.tokens[i].word)
+  )
+    drop.add(i++);
   return drop;
 }
 
 /** One sentence (or its tokens `from..to`) rewritten in the given voice. */
-export function render(s: Sentence, options: { voice?: Voice; nameCandidate?: boolean; from?: number; to?: number } = {}): string {
+export function render(
+  s: Sentence,
+  options: { voice?: Voice; nameCandidate?: boolean; from?: number; to?: number } = {},
+): string {
   const { voice = "third", from = 0, to = s.tokens.length } = options;
   let named = !options.nameCandidate;
   const drop = voice === "third" ? fillerIndexes(s) : new Set<number>();
@@ -75,19 +99,33 @@ export function render(s: Sentence, options: { voice?: Voice; nameCandidate?: bo
     const lower = word.toLowerCase();
     const next = s.tokens[i + 1];
     let replaced: string | undefined;
-    if (voice === "second") replaced = SECOND[lower] && (lower !== "am" && lower !== "was" ? true : previous === "you") ? SECOND[lower] : undefined;
-    else if (!named && NAMED[lower] && (lower !== "i" || (next !== undefined && (next.tags.has("PastTense") || next.tags.has("Modal"))))) {
+    if (voice === "second")
+      replaced =
+        SECOND[lower] && (lower !== "am" && lower !== "was" ? true : previous === "you") ? SECOND[lower] : undefined;
+    else if (
+      !named &&
+      NAMED[lower] &&
+      (lower !== "i" || (next !== undefined && (next.tags.has("PastTense") || next.tags.has("Modal"))))
+    ) {
       replaced = NAMED[lower];
       named = true;
     }
-    replaced ??= voice === "third" ? (THIRD[lower] ?? (previous === "they" ? AFTER_THEY[lower] : undefined)) : undefined;
+    replaced ??=
+      voice === "third" ? (THIRD[lower] ?? (previous === "they" ? AFTER_THEY[lower] : undefined)) : undefined;
     if (t.word === "not" && t.text === "" && previous === "can") {
       out = out.replace(/\s*$/, "") + "not" + t.post;
       previous = "not";
       continue;
     }
     if (replaced !== undefined) word = replaced;
-    else if (contracted && t.word === "would" && t.text === "" && next?.tags.has("PastTense") && !next.tags.has("Infinitive")) word = "had";
+    else if (
+      contracted &&
+      t.word === "would" &&
+      t.text === "" &&
+      next?.tags.has("PastTense") &&
+      !next.tags.has("Infinitive")
+    )
+      word = "had";
     const pre = i === from ? "" : t.text === "" ? " " : t.pre;
     const post = contracted && t.text !== "" && s.tokens[i + 1]?.text === "" ? "" : t.post;
     out += pre + word + post;
@@ -110,7 +148,9 @@ function tidy(text: string): string {
 
 /** "I'm sure I wasn't told" → "They are sure they were not told". */
 export function thirdPerson(sentence: string): string {
-  return analyse(sentence).sentences.map((s) => render(s)).join(" ");
+  return analyse(sentence)
+    .sentences.map((s) => render(s))
+    .join(" ");
 }
 
 /** A short piece of what the candidate said, turned to the interviewer's "you": for follow-ups. */
@@ -123,7 +163,13 @@ export function echo(s: Sentence, maxWords = 14): string {
   end = Math.min(end, clause.start + maxWords);
   const drop = fillerIndexes(s);
   let start = clause.start;
-  while (start < end && (drop.has(start) || s.tokens[start].tags.has("Conjunction") || ["and", "so", "but", "then", "because", "when"].includes(s.tokens[start].word))) start++;
+  while (
+    start < end &&
+    (drop.has(start) ||
+      s.tokens[start].tags.has("Conjunction") ||
+      ["and", "so", "but", "then", "because", "when"].includes(s.tokens[start].word))
+  )
+    start++;
   const text = render(s, { voice: "second", from: start, to: end }).replace(/[.!?]+$/, "");
   return /^\p{Lu}\p{Ll}/u.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
 }

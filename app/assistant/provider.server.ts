@@ -11,10 +11,18 @@ import { validSections, type DraftSection } from "./model-reply.server";
 // its checks (model-reply.server.ts), else the built-in section stands, and the rule-based bias
 // warnings are always kept. No answer in time, or no JSON: the built-in draft, and the reason.
 
-export type AssistantResult = { draft: Draft; source: "built-in" | "model"; fallbackReason?: string; replaced?: string[] };
+export type AssistantResult = {
+  draft: Draft;
+  source: "built-in" | "model";
+  fallbackReason?: string;
+  replaced?: string[];
+};
 export type BuiltInDrafter = (input: DraftRequest) => Promise<Draft>;
 
-export type AssistantSettings = Pick<Env, "ASSISTANT_PROVIDER" | "ASSISTANT_BASE_URL" | "ASSISTANT_MODEL" | "ASSISTANT_API_KEY" | "ASSISTANT_TIMEOUT_MS">;
+export type AssistantSettings = Pick<
+  Env,
+  "ASSISTANT_PROVIDER" | "ASSISTANT_BASE_URL" | "ASSISTANT_MODEL" | "ASSISTANT_API_KEY" | "ASSISTANT_TIMEOUT_MS"
+>;
 
 const INSTRUCTIONS = `You draft an interview scorecard for the interviewer to edit. Reply with one JSON object matching the schema.
 - summary: formal, third person, 40-250 words, for a hiring committee: situation, the candidate's own actions, outcome, how the interviewer's ratings read. Never state a number that is not in the input.
@@ -54,11 +62,20 @@ export async function draftWithAssistant(
   const builtInDraft = await local;
   const { sections, rejected } = validSections(reply, input);
   if (Object.keys(sections).length === 0) {
-    return { draft: builtInDraft, source: "built-in", fallbackReason: `the model's reply failed every check (${rejected.join("; ")})` };
+    return {
+      draft: builtInDraft,
+      source: "built-in",
+      fallbackReason: `the model's reply failed every check (${rejected.join("; ")})`,
+    };
   }
   const draft = { ...builtInDraft, ...sections } as Draft;
   // The rule-based bias warnings always stand; the model may add to them.
-  draft.biasWarnings = [...builtInDraft.biasWarnings, ...(sections.biasWarnings ?? []).filter((w) => !builtInDraft.biasWarnings.some((b) => b.excerpt === w.excerpt && b.topic === w.topic))];
+  draft.biasWarnings = [
+    ...builtInDraft.biasWarnings,
+    ...(sections.biasWarnings ?? []).filter(
+      (w) => !builtInDraft.biasWarnings.some((b) => b.excerpt === w.excerpt && b.topic === w.topic),
+    ),
+  ];
   return { draft: draftSchema.parse(draft), source: "model", ...(rejected.length > 0 ? { replaced: rejected } : {}) };
 }
 

@@ -23,7 +23,11 @@ export function prepareQuestion(q: DraftQuestion, interviewNotes: Analysis): Pre
     kind: q.questionKind ?? kit?.kind ?? inferKind(q.question),
     keyPoints: q.keyPoints ?? kit?.keyPoints ?? [],
     answer: analyse(q.answer),
-    notes: { text: [q.notes, interviewNotes.text].filter((n) => n.trim() !== "").join("\n"), sentences: [...own.sentences, ...interviewNotes.sentences], words: own.words + interviewNotes.words },
+    notes: {
+      text: [q.notes, interviewNotes.text].filter((n) => n.trim() !== "").join("\n"),
+      sentences: [...own.sentences, ...interviewNotes.sentences],
+      words: own.words + interviewNotes.words,
+    },
   };
 }
 
@@ -37,12 +41,19 @@ function kitQuestionFor(prompt: string) {
   return undefined;
 }
 
-const normalise = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
+const normalise = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
 
 // "How would you…", "Imagine…", "What do you do if…" ask for a plan; everything else
 // ("Tell me about a time…", "Describe a situation…") asks what happened.
 export function inferKind(prompt: string): QuestionKind {
   const words = ` ${prompt.toLowerCase().replace(/[^a-z']+/g, " ")} `;
-  const plan = / (would|will|should) you | (imagine|suppose|hypothetically|if you) | (what|how) do you (do|handle|approach) | let('s| us) say /.test(words);
+  const plan =
+    / (would|will|should) you | (imagine|suppose|hypothetically|if you) | (what|how) do you (do|handle|approach) | let('s| us) say /.test(
+      words,
+    );
   return plan ? "situational" : "behavioral";
 }

@@ -47,7 +47,8 @@ const ambiguityAvoidance: Detector = ({ prompt, answer, notes }) => {
   const weHeavy = sentences.length >= 2 && own <= 1 && vague.length >= 2;
   const hedged = sentences.length >= 2 && hedges >= 3 && own <= sentences.length / 3;
   if (!weHeavy && !hedged && prompted.length === 0) return null;
-  const base = weHeavy || hedged ? (own === 0 ? 3 : 2) + (asksForOwnRole(prompt) && own === 0 ? 1 : 0) + (hedges >= 3 ? 1 : 0) : 2;
+  const base =
+    weHeavy || hedged ? (own === 0 ? 3 : 2) + (asksForOwnRole(prompt) && own === 0 ? 1 : 0) + (hedges >= 3 ? 1 : 0) : 2;
   const hedgeSentences = sentences.filter((s) => s.hedges.length > 0);
   return {
     category: "ambiguity-avoidance",
@@ -88,7 +89,9 @@ const lackOfReflection: Detector = ({ kind, answer }) => {
 
 const blameShifting: Detector = ({ answer, notes }) => {
   const explicit = answer.sentences.filter(S.explicitBlame);
-  const others = answer.sentences.filter((s) => !explicit.includes(s) && S.othersFailed(s).length > 0 && !S.ownsFault(s));
+  const others = answer.sentences.filter(
+    (s) => !explicit.includes(s) && S.othersFailed(s).length > 0 && !S.ownsFault(s),
+  );
   const noted = notes.sentences.filter((s) => S.notesBlame(s) && !S.ownsFault(s));
   const owned = answer.sentences.some((s) => S.ownsFault(s) || S.reflects(s));
   const hits = explicit.length + others.length + noted.length;
@@ -178,7 +181,8 @@ function conflictingQuantities(sentences: Sentence[]): [Sentence, Sentence][] {
   facts.forEach((a, i) => {
     for (const b of facts.slice(i + 1)) {
       const same = a.unit === b.unit && a.sentence !== b.sentence && a.context.some((w) => b.context.includes(w));
-      if (same && a.value !== b.value && !pairs.some(([x, y]) => x === a.sentence && y === b.sentence)) pairs.push([a.sentence, b.sentence]);
+      if (same && a.value !== b.value && !pairs.some(([x, y]) => x === a.sentence && y === b.sentence))
+        pairs.push([a.sentence, b.sentence]);
     }
   });
   return pairs;
@@ -218,6 +222,11 @@ export function detectRedFlags(questions: PreparedQuestion[]): RedFlag[] {
     })
     .sort((a, b) => b.severity - a.severity);
   // A mild signal beside a serious one is noise to the committee: keep it only when it is all there is.
-  const diffuse = new Set<RedFlagCategory>(["lack-of-reflection", "unquantified-impact", "generic-answer", "ambiguity-avoidance"]);
+  const diffuse = new Set<RedFlagCategory>([
+    "lack-of-reflection",
+    "unquantified-impact",
+    "generic-answer",
+    "ambiguity-avoidance",
+  ]);
   return flags[0]?.severity >= 3 ? flags.filter((f) => f.severity >= 3 || !diffuse.has(f.category)) : flags;
 }

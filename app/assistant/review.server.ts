@@ -10,11 +10,16 @@ import * as S from "./signals.server";
 
 // Words that show a competency in an answer or the notes; the competency's name counts too.
 const EVIDENCE: Record<CompetencyId, RegExp> = {
-  ownership: /\b(own(ed|ership)?|took (charge|responsibility)|accountab|responsib|stepped up|volunteered|followed (up|through))/i,
-  "problem-solving": /\b(root cause|analy[sz]|diagnos|investigat|figured out|debug|hypothes|data|trade-?offs?|options)/i,
-  execution: /\b(shipped|delivered|launched|deadline|plan(ned)?|implemented|rolled out|on time|prioriti[sz]|milestone)/i,
-  collaboration: /\b(together|partner(ed)?|colleagues?|cross-functional|aligned|paired|with (the|my) team|helped|worked with)/i,
-  communication: /\b(explain|communicat|updated?|wrote|listen|present|clear(ly)?|written|email|call(ed)?|stakeholders?)/i,
+  ownership:
+    /\b(own(ed|ership)?|took (charge|responsibility)|accountab|responsib|stepped up|volunteered|followed (up|through))/i,
+  "problem-solving":
+    /\b(root cause|analy[sz]|diagnos|investigat|figured out|debug|hypothes|data|trade-?offs?|options)/i,
+  execution:
+    /\b(shipped|delivered|launched|deadline|plan(ned)?|implemented|rolled out|on time|prioriti[sz]|milestone)/i,
+  collaboration:
+    /\b(together|partner(ed)?|colleagues?|cross-functional|aligned|paired|with (the|my) team|helped|worked with)/i,
+  communication:
+    /\b(explain|communicat|updated?|wrote|listen|present|clear(ly)?|written|email|call(ed)?|stakeholders?)/i,
   leadership: /\b(led|lead|mentor|coach|persuad|convinc|influenc|rallied|delegat|vision)/i,
   "culture-fit": /\b(values?|feedback|curious|humble|candou?r|respect|ownership|inclusive|kind)/i,
 };
@@ -24,14 +29,21 @@ const SHORT = 14;
 function cite(sentence: string): string {
   const text = sentence.replace(/^((um+|uh+|erm|er|so|well|yeah|okay|ok|i mean|you know),?\s+)+/i, "");
   const words = text.split(/\s+/);
-  return words.length <= SHORT ? text.replace(/[.;:,]+$/, "") : `${words.slice(0, SHORT).join(" ").replace(/[.;:,]+$/, "")} …`;
+  return words.length <= SHORT
+    ? text.replace(/[.;:,]+$/, "")
+    : `${words
+        .slice(0, SHORT)
+        .join(" ")
+        .replace(/[.;:,]+$/, "")} …`;
 }
 
 export function strengthsAndImprovements(questions: PreparedQuestion[], input: DraftRequest, flags: RedFlag[]) {
   const answers = questions.flatMap((q) => q.answer.sentences);
   const notes = [...new Set(questions.flatMap((q) => q.notes.sentences))];
   const evidenceFor = (id: CompetencyId) =>
-    [...answers, ...notes].find((s) => EVIDENCE[id].test(s.text) || s.text.toLowerCase().includes(competencyLabel(id).toLowerCase()));
+    [...answers, ...notes].find(
+      (s) => EVIDENCE[id].test(s.text) || s.text.toLowerCase().includes(competencyLabel(id).toLowerCase()),
+    );
   const rated = (levels: string[]) => COMPETENCY_IDS.filter((id) => levels.includes(input.ratings[id] ?? ""));
 
   const strengths: string[] = [];
@@ -51,7 +63,10 @@ export function strengthsAndImprovements(questions: PreparedQuestion[], input: D
   const improvements = [
     ...flags
       .filter((f) => f.severity >= 2)
-      .map((f) => `${taxonomy[f.category].title}: ${f.evidence[0] ? `“${cite(f.evidence[0])}” — ` : ""}${lowerFirst(taxonomy[f.category].meaning)}`),
+      .map(
+        (f) =>
+          `${taxonomy[f.category].title}: ${f.evidence[0] ? `“${cite(f.evidence[0])}” — ` : ""}${lowerFirst(taxonomy[f.category].meaning)}`,
+      ),
     ...rated(["below", "strong-no"]).map((id) => {
       const evidence = evidenceFor(id);
       return evidence
@@ -60,7 +75,10 @@ export function strengthsAndImprovements(questions: PreparedQuestion[], input: D
     }),
     ...rated(["strong"])
       .filter((id) => !evidenceFor(id))
-      .map((id) => `Evidence gap: nothing in the notes or answer supports the top score for ${competencyLabel(id)}; add the reason behind it.`),
+      .map(
+        (id) =>
+          `Evidence gap: nothing in the notes or answer supports the top score for ${competencyLabel(id)}; add the reason behind it.`,
+      ),
   ];
   return { strengths, improvements };
 }

@@ -9,7 +9,10 @@ import { draftWithAssistant, type AssistantResult } from "./provider.server";
 // The scorecard as the assistant reads it: each asked question with its kind and key points
 // from the kit, the interviewer's notes and ratings. Recommendation and ratings are context
 // only; the assistant never proposes them.
-export function draftRequestFrom(content: ScorecardContent, kitQuestions: { id: string; kind: "behavioral" | "situational"; keyPoints: string[] }[]): DraftRequest {
+export function draftRequestFrom(
+  content: ScorecardContent,
+  kitQuestions: { id: string; kind: "behavioral" | "situational"; keyPoints: string[] }[],
+): DraftRequest {
   const byId = new Map(kitQuestions.map((q) => [q.id, q]));
   const asked = content.answers.filter((a) => a.answer.trim() || a.notes.trim());
   return {
@@ -21,15 +24,22 @@ export function draftRequestFrom(content: ScorecardContent, kitQuestions: { id: 
       notes: a.notes,
     })),
     notes: content.notes,
-    ratings: Object.fromEntries(Object.entries(content.ratings).filter(([, v]) => v !== null)) as DraftRequest["ratings"],
+    ratings: Object.fromEntries(
+      Object.entries(content.ratings).filter(([, v]) => v !== null),
+    ) as DraftRequest["ratings"],
     recommendation: content.recommendation ?? undefined,
   };
 }
 
-export async function draftForInterview(user: { id: string }, interviewId: string, content: ScorecardContent): Promise<AssistantResult> {
+export async function draftForInterview(
+  user: { id: string },
+  interviewId: string,
+  content: ScorecardContent,
+): Promise<AssistantResult> {
   const interview = await requireOwnInterview(user, interviewId);
   const { kit } = await currentKit(interview.kit_id);
-  if (content.answers.length === 0) throw new DomainError("invalid", "Add a question and its answer before asking for a draft.");
+  if (content.answers.length === 0)
+    throw new DomainError("invalid", "Add a question and its answer before asking for a draft.");
   return draftWithAssistant(draftRequestFrom(content, kit.questions));
 }
 

@@ -18,7 +18,9 @@ const speaker = (c: Clause) => c.subject === "self" || c.subject === "we";
 
 /** "single-handedly", "thanks to me", "without me it would have…" — unless negated. */
 export const soloCredit = once((s: Sentence): boolean => {
-  return SIGNALS.soloCredit.find(s.tokens).some((m) => !inClause(s, m)?.negated || /without|nobody|no one/.test(m.phrase.text));
+  return SIGNALS.soloCredit
+    .find(s.tokens)
+    .some((m) => !inClause(s, m)?.negated || /without|nobody|no one/.test(m.phrase.text));
 });
 
 /** "thanks to my strategy the region grew": credit for a result carried by a noun phrase. */
@@ -34,7 +36,13 @@ export const nounCredit = once((s: Sentence): boolean => {
 export const orgCredit = once((s: Sentence): boolean => {
   if (s.plural > 0 || SIGNALS.ownScope.has(s.tokens)) return false;
   return s.clauses.some(
-    (c) => c.subject === "self" && !c.negated && !c.modal && !c.quoted && SIGNALS.resultVerbs.has(s.tokens, c.start, c.end) && SIGNALS.orgResults.has(s.tokens, c.start, s.tokens.length),
+    (c) =>
+      c.subject === "self" &&
+      !c.negated &&
+      !c.modal &&
+      !c.quoted &&
+      SIGNALS.resultVerbs.has(s.tokens, c.start, c.end) &&
+      SIGNALS.orgResults.has(s.tokens, c.start, s.tokens.length),
   );
 });
 
@@ -49,7 +57,27 @@ export const explicitBlame = once((s: Sentence): boolean => {
   return owning.length === 0;
 });
 
-const NON_ACTIONS = new Set(["know", "have", "be", "need", "want", "think", "realis", "realiz", "understand", "see", "expect", "like", "mind", "seem", "get", "matter", "care"].map(stem));
+const NON_ACTIONS = new Set(
+  [
+    "know",
+    "have",
+    "be",
+    "need",
+    "want",
+    "think",
+    "realis",
+    "realiz",
+    "understand",
+    "see",
+    "expect",
+    "like",
+    "mind",
+    "seem",
+    "get",
+    "matter",
+    "care",
+  ].map(stem),
+);
 
 /** A named other (a person, "the finance team", "night shift") failing at something. */
 export const othersFailed = once((s: Sentence): Clause[] => {
@@ -57,14 +85,18 @@ export const othersFailed = once((s: Sentence): Clause[] => {
     if (c.subject !== "person" || c.quoted || c.conditional) return false;
     if (c.counterfactual && c.counterfactualModal === "should") return true;
     if (SIGNALS.faultWords.has(s.tokens, c.start, c.end)) return true;
-    const verbs = s.tokens.slice(c.start, c.end).filter((t) => t.tags.has("Verb") && !t.tags.has("Copula") && !t.tags.has("Modal") && t.word !== "did");
+    const verbs = s.tokens
+      .slice(c.start, c.end)
+      .filter((t) => t.tags.has("Verb") && !t.tags.has("Copula") && !t.tags.has("Modal") && t.word !== "did");
     return c.negated && c.past && verbs.length > 0 && !verbs.some((t) => NON_ACTIONS.has(t.stem));
   });
 });
 
 /** The speaker owns a share of what went wrong. */
 export const ownsFault = once((s: Sentence) =>
-  SIGNALS.noBlame.find(s.tokens).some((m) => !SIGNALS.explicitBlame.find(s.tokens).some((b) => m.start >= b.start && m.end <= b.end)),
+  SIGNALS.noBlame
+    .find(s.tokens)
+    .some((m) => !SIGNALS.explicitBlame.find(s.tokens).some((b) => m.start >= b.start && m.end <= b.end)),
 );
 
 export const notesBlame = once((s: Sentence) => SIGNALS.notesBlame.has(s.tokens));
@@ -74,7 +106,9 @@ export const reflects = once((s: Sentence): boolean => {
   if (noChange(s)) return false;
   const own = s.clauses.filter((c) => speaker(c) && !c.quoted);
   if (own.some((c) => c.counterfactual)) return true;
-  const othersBlamed = s.clauses.some((c) => c.subject === "person" && (c.counterfactual || SIGNALS.faultWords.has(s.tokens, c.start, c.end)));
+  const othersBlamed = s.clauses.some(
+    (c) => c.subject === "person" && (c.counterfactual || SIGNALS.faultWords.has(s.tokens, c.start, c.end)),
+  );
   if (othersBlamed || own.length === 0) return false;
   return SIGNALS.reflection.find(s.tokens).some((m) => {
     const clause = inClause(s, m);
@@ -96,11 +130,35 @@ export const meta = once((s: Sentence) => SIGNALS.meta.has(s.tokens) && s.words 
 export type Quantity = { value: number; unit: string; context: string[]; changing: boolean; sentence: Sentence };
 
 const CHANGE = new Set(
-  "from to drop fell fall rose rise grew grow increas decreas reduc cut down up went rais lower improv befor after versu vs instead compar per each everi anoth other more less fewer extra addit first then later half halv doubl tripl".split(" "),
+  "from to drop fell fall rose rise grew grow increas decreas reduc cut down up went rais lower improv befor after versu vs instead compar per each everi anoth other more less fewer extra addit first then later half halv doubl tripl".split(
+    " ",
+  ),
 );
-const STOP = new Set("the a an of and to in on for with my our we i was were is it that this about around over under by at had have".split(" ").map(stem));
+const STOP = new Set(
+  "the a an of and to in on for with my our we i was were is it that this about around over under by at had have"
+    .split(" ")
+    .map(stem),
+);
 const WORD_VALUES: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100, dozen: 12,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  hundred: 100,
+  dozen: 12,
 };
 
 function valueOf(t: Token): number | undefined {
@@ -121,12 +179,27 @@ export function quantities(sentence: Sentence): Quantity[] {
     const percent = t.word.endsWith("%") || tokens[i + 1]?.word === "percent";
     const unitToken = percent ? undefined : tokens[i + 1];
     // without the post-tagger a plural noun can carry a verb tag ("4 engineers"): accept any content word
-    const functionWord = (t: Token) => ["Preposition", "Determiner", "Conjunction", "Pronoun", "Adverb", "Modal", "Copula"].some((tag) => t.tags.has(tag));
-    if (!percent && (!unitToken || !/^[a-z]/.test(unitToken.word) || functionWord(unitToken) || STOP.has(unitToken.stem) || unitToken.number)) return;
+    const functionWord = (t: Token) =>
+      ["Preposition", "Determiner", "Conjunction", "Pronoun", "Adverb", "Modal", "Copula"].some((tag) =>
+        t.tags.has(tag),
+      );
+    if (
+      !percent &&
+      (!unitToken ||
+        !/^[a-z]/.test(unitToken.word) ||
+        functionWord(unitToken) ||
+        STOP.has(unitToken.stem) ||
+        unitToken.number)
+    )
+      return;
     const unit = percent ? "%" : unitToken!.stem;
     const near = [...tokens.slice(Math.max(0, i - 4), i), ...tokens.slice(i + 2, i + 5)];
-    const context = near.filter((w) => w.word.length > 2 && !STOP.has(w.stem) && !w.number && /[a-z]/.test(w.word)).map((w) => w.stem);
-    const changing = [...tokens.slice(Math.max(0, i - 2), i), ...tokens.slice(i + 1, i + 4)].some((w) => CHANGE.has(w.stem) || /→|->/.test(w.pre + w.post));
+    const context = near
+      .filter((w) => w.word.length > 2 && !STOP.has(w.stem) && !w.number && /[a-z]/.test(w.word))
+      .map((w) => w.stem);
+    const changing = [...tokens.slice(Math.max(0, i - 2), i), ...tokens.slice(i + 1, i + 4)].some(
+      (w) => CHANGE.has(w.stem) || /→|->/.test(w.pre + w.post),
+    );
     found.push({ value, unit, context, changing, sentence });
   });
   return found;

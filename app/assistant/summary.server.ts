@@ -20,15 +20,24 @@ const MAX_SENTENCE_WORDS = 40;
 
 type Observation = { sentence: Sentence; biased: boolean };
 
-export function writeSummary(questions: PreparedQuestion[], ratings: DraftRequest["ratings"], flags: RedFlag[], notes: Observation[]): string {
+export function writeSummary(
+  questions: PreparedQuestion[],
+  ratings: DraftRequest["ratings"],
+  flags: RedFlag[],
+  notes: Observation[],
+): string {
   const closing = [observations(notes), ratingsSentence(ratings), probeSentence(flags)].filter(Boolean).join(" ");
   const budget = Math.max(30 * questions.length, MAX_WORDS - wordCount(closing));
   const perQuestion = Math.max(25, Math.floor(budget / questions.length));
   const accounts = questions.map((q) => account(q, questions.length > 1, perQuestion)).filter(Boolean);
-  const body = accounts.length > 0 ? accounts : ["The captured answers give little detail about the situation, the candidate's own actions or the outcome."];
+  const body =
+    accounts.length > 0
+      ? accounts
+      : ["The captured answers give little detail about the situation, the candidate's own actions or the outcome."];
   let summary = [...body, closing].filter(Boolean).join("\n\n");
   if (wordCount(summary) < MIN_WORDS) {
-    summary += " The answer as captured is brief, so the committee should weigh the follow-up questions below before relying on this account.";
+    summary +=
+      " The answer as captured is brief, so the committee should weigh the follow-up questions below before relying on this account.";
   }
   return clip(summary, LIMITS.summary);
 }
@@ -48,10 +57,14 @@ function account(q: PreparedQuestion, labelled: boolean, budget: number): string
   // the situation, and their reflection.
   const result =
     sentences.find((s) => s.figures.length > 0 && S.outcome(s) && !S.reflects(s)) ??
-    [...sentences].reverse().find((s) => s !== sentences[0] && s.figures.length > 0 && !S.reflects(s) && s.ownActions === 0) ??
+    [...sentences]
+      .reverse()
+      .find((s) => s !== sentences[0] && s.figures.length > 0 && !S.reflects(s) && s.ownActions === 0) ??
     sentences.find((s) => S.outcome(s) && !S.reflects(s));
   if (result) chosen.set(result, "plain");
-  const action = sentences.find((s) => unused(s) && s.ownActions > 0 && s.ownPast > 0) ?? sentences.find((s) => unused(s) && s.ownActions > 0);
+  const action =
+    sentences.find((s) => unused(s) && s.ownActions > 0 && s.ownPast > 0) ??
+    sentences.find((s) => unused(s) && s.ownActions > 0);
   if (action) chosen.set(action, "plain");
   if (unused(sentences[0])) chosen.set(sentences[0], "plain");
   const reflection = sentences.find((s) => unused(s) && S.reflects(s));
@@ -86,7 +99,10 @@ function phrase(s: Sentence, role: "plain" | "reflection", nameCandidate: boolea
   const text = render(s, { nameCandidate: role === "plain" && nameCandidate, to });
   const shortened = to < s.tokens.length ? text.replace(/[.!?]$/, "") + " …" : text;
   if (role !== "reflection") return shortened;
-  const body = shortened.replace(/^(Looking back|In hindsight|In retrospect|On reflection|Honestly|To be honest),?\s*/i, "");
+  const body = shortened.replace(
+    /^(Looking back|In hindsight|In retrospect|On reflection|Honestly|To be honest),?\s*/i,
+    "",
+  );
   return `On reflection, the candidate said that ${body.charAt(0).toLowerCase()}${body.slice(1)}`;
 }
 
@@ -104,7 +120,14 @@ function cut(s: Sentence): number {
 // The interviewer's own observations that bear on the flags: prompting, contradictions, credit.
 function observations(notes: Observation[]): string {
   const relevant = notes
-    .filter((n) => !n.biased && (S.prompting(n.sentence) || S.notesInconsistent(n.sentence) || S.notesOverclaim(n.sentence) || S.notesBlame(n.sentence)))
+    .filter(
+      (n) =>
+        !n.biased &&
+        (S.prompting(n.sentence) ||
+          S.notesInconsistent(n.sentence) ||
+          S.notesOverclaim(n.sentence) ||
+          S.notesBlame(n.sentence)),
+    )
     .slice(0, 3)
     .map((n) => `“${n.sentence.text.replace(/[.;:,]+$/, "")}”`);
   return relevant.length > 0 ? `The interviewer noted: ${list(relevant)}.` : "";
@@ -124,9 +147,12 @@ function ratingsSentence(ratings: DraftRequest["ratings"]): string {
 }
 
 function probeSentence(flags: RedFlag[]): string {
-  const serious = flags.filter((f) => f.severity >= 3).map((f) => getTemplates().redFlags[f.category].title.toLowerCase());
+  const serious = flags
+    .filter((f) => f.severity >= 3)
+    .map((f) => getTemplates().redFlags[f.category].title.toLowerCase());
   return serious.length > 0 ? `Points for the committee to probe: ${list(serious)}.` : "";
 }
 
-const list = (items: string[]) => (items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`);
+const list = (items: string[]) =>
+  items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 const wordCount = (s: string) => s.split(/\s+/).filter(Boolean).length;

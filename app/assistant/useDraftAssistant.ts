@@ -13,7 +13,9 @@ const LABEL: Record<DraftableSection, string> = {
 };
 
 const isBlank = (value: ScorecardContent[DraftableSection] | Draft[DraftableSection]) =>
-  typeof value === "string" ? value.trim() === "" : value.every((v) => (typeof v === "string" ? v.trim() === "" : false));
+  typeof value === "string"
+    ? value.trim() === ""
+    : value.every((v) => (typeof v === "string" ? v.trim() === "" : false));
 
 // Fills empty sections from the draft; sections the interviewer already wrote are only
 // replaced after they say so.
@@ -41,7 +43,9 @@ export function useDraftAssistant(interviewId: string, form: UseFormReturn<Score
       });
       const data = await response.json().catch(() => null);
       if (!response.ok) {
-        setMessage(data?.error?.message ?? Object.values(data?.errors ?? {})[0] ?? "The assistant could not draft this time.");
+        setMessage(
+          data?.error?.message ?? Object.values(data?.errors ?? {})[0] ?? "The assistant could not draft this time.",
+        );
         return;
       }
       const draft = data.draft as Draft;

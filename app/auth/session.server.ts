@@ -74,6 +74,7 @@ export async function currentSso(request: Request): Promise<SsoSession | null> {
 export async function endSession(request: Request): Promise<string> {
   const token = await readToken(request);
   const userId = token ? await deleteSession(getDb(), hashToken(token)) : null;
-  if (userId) await appendAudit(getDb(), { actorId: userId, action: "sign-out", subjectType: "user", subjectId: userId });
+  if (userId)
+    await appendAudit(getDb(), { actorId: userId, action: "sign-out", subjectType: "user", subjectId: userId });
   return sessionCookie().serialize("", { maxAge: 0 });
 }

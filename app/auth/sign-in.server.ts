@@ -1,7 +1,12 @@
 import { getDb } from "~db/index.server";
 import { findUserForSignIn } from "~db/queries/users";
 import { appendAudit } from "~db/queries/audit";
-import { claimSignInAttempt, forgetSignInAttempts, refundSignInAttempt, type ThrottleRule } from "~db/queries/sign-in-throttle";
+import {
+  claimSignInAttempt,
+  forgetSignInAttempts,
+  refundSignInAttempt,
+  type ThrottleRule,
+} from "~db/queries/sign-in-throttle";
 import { currentClient } from "~/request-client.server";
 import { PasswordWorkBusy, verifyPassword } from "./password.server";
 
@@ -32,7 +37,11 @@ export async function signIn(email: string, password: string): Promise<SignInRes
     const claim = await claimSignInAttempt(db, keys[kind], THROTTLE[kind]);
     if (!claim.allowed) {
       const wait = Math.max(1, claim.retryAfterSeconds);
-      return { ok: false, message: `Too many sign-in attempts. Try again in ${seconds(wait)}.`, retryAfterSeconds: wait };
+      return {
+        ok: false,
+        message: `Too many sign-in attempts. Try again in ${seconds(wait)}.`,
+        retryAfterSeconds: wait,
+      };
     }
   }
   const user = await findUserForSignIn(db, account);

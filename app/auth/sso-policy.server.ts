@@ -30,11 +30,16 @@ export async function passwordSignInAllowed(email: string): Promise<boolean> {
 
 export const ssoPolicy = () => readSsoPolicy(getDb());
 
-export async function changeSsoPolicy(actor: SessionUser, data: { ssoRequired: boolean; breakGlassUserId: string | null }): Promise<void> {
+export async function changeSsoPolicy(
+  actor: SessionUser,
+  data: { ssoRequired: boolean; breakGlassUserId: string | null },
+): Promise<void> {
   if (data.ssoRequired) {
     const admin = data.breakGlassUserId ? await findPerson(getDb(), data.breakGlassUserId) : undefined;
     if (!admin?.active || !admin.roles.includes("admin")) {
-      throw new DomainError("invalid", "Choose an active admin who may still sign in with a password", { field: "breakGlassUserId" });
+      throw new DomainError("invalid", "Choose an active admin who may still sign in with a password", {
+        field: "breakGlassUserId",
+      });
     }
   }
   await getDb()
@@ -45,7 +50,10 @@ export async function changeSsoPolicy(actor: SessionUser, data: { ssoRequired: b
       await appendAudit(tx, {
         actorId: actor.id,
         action: "sso.policy",
-        details: { before: { ssoRequired: before.sso_required, breakGlassUserId: before.break_glass_user_id }, after: data },
+        details: {
+          before: { ssoRequired: before.sso_required, breakGlassUserId: before.break_glass_user_id },
+          after: data,
+        },
       });
     });
 }
@@ -54,9 +62,20 @@ export async function changeSsoPolicy(actor: SessionUser, data: { ssoRequired: b
 export async function ssoAdminPage() {
   const db = getDb();
   const settings = oidcSettings();
-  const [policy, admins, tokens] = await Promise.all([readSsoPolicy(db), listActiveWithRole(db, "admin"), scimTokens()]);
+  const [policy, admins, tokens] = await Promise.all([
+    readSsoPolicy(db),
+    listActiveWithRole(db, "admin"),
+    scimTokens(),
+  ]);
   return {
-    provider: settings ? { name: settings.providerName, issuer: settings.issuer, redirectUri: callbackUrl(), roleClaim: settings.roleClaim } : null,
+    provider: settings
+      ? {
+          name: settings.providerName,
+          issuer: settings.issuer,
+          redirectUri: callbackUrl(),
+          roleClaim: settings.roleClaim,
+        }
+      : null,
     policy: { ssoRequired: policy.sso_required, breakGlassUserId: policy.break_glass_user_id },
     admins,
     tokens,

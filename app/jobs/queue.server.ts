@@ -35,7 +35,12 @@ export async function startJobs(database: Database, handlers: JobHandlers, optio
   const boss =
     database.dialect === "pglite"
       ? new PgBoss({ ...common, db: pgliteBossDb(database.db, database.pglite!) })
-      : new PgBoss({ ...common, connectionString: options.url!, max: options.poolSize ?? 2, application_name: "panel-jobs" });
+      : new PgBoss({
+          ...common,
+          connectionString: options.url!,
+          max: options.poolSize ?? 2,
+          application_name: "panel-jobs",
+        });
   boss.on("error", (error) => console.warn(`panel: job queue: ${error.message}`));
   await boss.start();
   for (const name of QUEUE_NAMES) {
@@ -46,7 +51,9 @@ export async function startJobs(database: Database, handlers: JobHandlers, optio
       retryDelay: options.retryDelaySeconds ?? policy.retryDelay,
       retryBackoff: policy.retryBackoff,
     });
-    await boss.work<{ id?: string }>(name, { pollingIntervalSeconds: options.pollingSeconds ?? 2 }, async ([job]) => handlers[name](job.data));
+    await boss.work<{ id?: string }>(name, { pollingIntervalSeconds: options.pollingSeconds ?? 2 }, async ([job]) =>
+      handlers[name](job.data),
+    );
   }
   holder.__panelBoss = boss;
   return boss;

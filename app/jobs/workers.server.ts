@@ -34,7 +34,10 @@ export async function startBackgroundJobs(
   const tick = async () => {
     await boss.send("notifications.tick", {}, { singletonKey: "tick", singletonSeconds: seconds });
   };
-  const timer = setInterval(() => tick().catch((error) => console.warn(`panel: notifications tick: ${(error as Error).message}`)), seconds * 1000);
+  const timer = setInterval(
+    () => tick().catch((error) => console.warn(`panel: notifications tick: ${(error as Error).message}`)),
+    seconds * 1000,
+  );
   timer.unref();
   await tick();
   return {

@@ -1,4 +1,16 @@
-import { Body, Button, Container, Head, Heading, Hr, Html, Link, Preview, Section, Text } from "@react-email/components";
+import {
+  Body,
+  Button,
+  Container,
+  Head,
+  Heading,
+  Hr,
+  Html,
+  Link,
+  Preview,
+  Section,
+  Text,
+} from "@react-email/components";
 
 // One layout for every message Panel sends: a heading, a few lines, one button, and the
 // optional links (mute, settings) in the footer. Rendered to HTML and to plain text.
@@ -10,9 +22,25 @@ export type EmailContent = {
   footer?: { label: string; url: string }[];
 };
 
-const body = { backgroundColor: "#f6f7f9", fontFamily: "system-ui, -apple-system, 'Segoe UI', sans-serif", color: "#1b1f24" };
-const card = { backgroundColor: "#ffffff", margin: "24px auto", padding: "24px", maxWidth: "560px", borderRadius: "8px" };
-const button = { backgroundColor: "#1d4ed8", color: "#ffffff", padding: "10px 16px", borderRadius: "6px", fontWeight: 600 };
+const body = {
+  backgroundColor: "#f6f7f9",
+  fontFamily: "system-ui, -apple-system, 'Segoe UI', sans-serif",
+  color: "#1b1f24",
+};
+const card = {
+  backgroundColor: "#ffffff",
+  margin: "24px auto",
+  padding: "24px",
+  maxWidth: "560px",
+  borderRadius: "8px",
+};
+const button = {
+  backgroundColor: "#1d4ed8",
+  color: "#ffffff",
+  padding: "10px 16px",
+  borderRadius: "6px",
+  fontWeight: 600,
+};
 
 export function EmailLayout({ preview, heading, lines, action, footer = [] }: EmailContent) {
   return (

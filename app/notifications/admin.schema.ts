@@ -6,7 +6,11 @@ export const retrySchema = z.object({
 });
 
 const whole = (min: number, max: number, what: string) =>
-  z.coerce.number({ error: `Enter ${what}` }).int({ error: `Enter whole ${what}` }).min(min, { error: `At least ${min}` }).max(max, { error: `At most ${max}` });
+  z.coerce
+    .number({ error: `Enter ${what}` })
+    .int({ error: `Enter whole ${what}` })
+    .min(min, { error: `At least ${min}` })
+    .max(max, { error: `At most ${max}` });
 
 export const cadenceSchema = z.object({
   firstAfterMinutes: whole(0, 7 * 24 * 60, "minutes"),
@@ -20,5 +24,9 @@ export const cadenceSchema = z.object({
 export type CadenceInput = z.infer<typeof cadenceSchema>;
 
 export const muteSchema = z.object({
-  reason: z.string().trim().min(3, { error: "Say why, in a few words: the recruiter sees it" }).max(500, { error: "At most 500 characters" }),
+  reason: z
+    .string()
+    .trim()
+    .min(3, { error: "Say why, in a few words: the recruiter sees it" })
+    .max(500, { error: "At most 500 characters" }),
 });

@@ -20,7 +20,13 @@ export async function readJobs() {
 
 export async function retryNow(actor: SessionUser, queue: QueueName, id: string): Promise<void> {
   await retryJob(queue, id);
-  await appendAudit(getDb(), { actorId: actor.id, action: "job.retry", subjectType: "job", subjectId: id, details: { queue } });
+  await appendAudit(getDb(), {
+    actorId: actor.id,
+    action: "job.retry",
+    subjectType: "job",
+    subjectId: id,
+    details: { queue },
+  });
 }
 
 export async function readCadence() {
@@ -38,7 +44,13 @@ export async function saveCadence(actor: SessionUser, input: CadenceInput): Prom
   };
   await db.transaction().execute(async (tx) => {
     await saveNotificationSettings(tx, values);
-    await appendAudit(tx, { actorId: actor.id, action: "notifications.cadence", subjectType: "settings", subjectId: "notifications", details: { after: values } });
+    await appendAudit(tx, {
+      actorId: actor.id,
+      action: "notifications.cadence",
+      subjectType: "settings",
+      subjectId: "notifications",
+      details: { after: values },
+    });
   });
 }
 
@@ -48,5 +60,6 @@ export async function readMute(interviewId: string) {
 
 // The interviewer's own interview only (the route has checked); the recruiter sees the reason.
 export async function muteDailyReminders(user: SessionUser, interviewId: string, reason: string): Promise<void> {
-  if (!(await muteReminders(getDb(), interviewId, user.id, reason))) throw new DomainError("not-found", "No such interview.");
+  if (!(await muteReminders(getDb(), interviewId, user.id, reason)))
+    throw new DomainError("not-found", "No such interview.");
 }

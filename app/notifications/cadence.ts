@@ -13,13 +13,25 @@ export type Cadence = {
 const DAY_MS = 24 * 3600_000;
 
 const isoWeekday = (d: TZDate) => ((d.getDay() + 6) % 7) + 1;
-const localDay = (d: TZDate) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+const localDay = (d: TZDate) =>
+  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 
 // The most recent "daily hour on a working day" in that zone at or before now (within a week).
-export function latestDailySlot(now: Date, timeZone: string, cadence: Pick<Cadence, "dailyHour" | "workingDays">): { at: Date; day: string } | null {
+export function latestDailySlot(
+  now: Date,
+  timeZone: string,
+  cadence: Pick<Cadence, "dailyHour" | "workingDays">,
+): { at: Date; day: string } | null {
   const today = new TZDate(now.getTime(), timeZone);
   for (let back = 0; back <= 7; back++) {
-    const slot = new TZDate(today.getFullYear(), today.getMonth(), today.getDate() - back, cadence.dailyHour, 0, timeZone);
+    const slot = new TZDate(
+      today.getFullYear(),
+      today.getMonth(),
+      today.getDate() - back,
+      cadence.dailyHour,
+      0,
+      timeZone,
+    );
     if (slot.getTime() <= now.getTime() && cadence.workingDays.includes(isoWeekday(slot))) {
       return { at: new Date(slot.getTime()), day: localDay(slot) };
     }
@@ -65,5 +77,8 @@ export function planReminders(interview: OwedInterview, now: Date, cadence: Cade
 }
 
 export function isOverdue(interview: Pick<OwedInterview, "scheduled_at" | "duration_minutes">, now: Date): boolean {
-  return now.getTime() > feedbackDeadline({ scheduledAt: interview.scheduled_at, durationMinutes: interview.duration_minutes }).getTime();
+  return (
+    now.getTime() >
+    feedbackDeadline({ scheduledAt: interview.scheduled_at, durationMinutes: interview.duration_minutes }).getTime()
+  );
 }

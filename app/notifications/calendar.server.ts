@@ -19,7 +19,10 @@ const organizerEmail = () => getSettings().MAIL_FROM.match(/<([^>]+)>/)?.[1] ?? 
 // One event per interview: the UID stays the interview's, SEQUENCE grows with every change,
 // so calendars update (or remove) the event they already hold instead of adding another.
 export function interviewIcs(i: CalendarInterview, sequence: number, cancelled: boolean): string {
-  const calendar = ical({ prodId: { company: "Panel", product: "Panel", language: "EN" }, method: cancelled ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST });
+  const calendar = ical({
+    prodId: { company: "Panel", product: "Panel", language: "EN" },
+    method: cancelled ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST,
+  });
   calendar.createEvent({
     id: `${i.id}@panel`,
     sequence,

@@ -1,10 +1,23 @@
 import type { Kysely } from "kysely";
 import type { DB } from "~db/schema";
 import { countMessagesWithKeyPrefix } from "~db/queries/outbox";
-import { findCandidateSummary, findInterviewForCalendar, listActiveUsersWithRole, listCommitteeRecipients, packetProgress } from "~db/queries/notifications";
+import {
+  findCandidateSummary,
+  findInterviewForCalendar,
+  listActiveUsersWithRole,
+  listCommitteeRecipients,
+  packetProgress,
+} from "~db/queries/notifications";
 import { emitWebhook } from "~/webhooks/webhooks.server";
 import { interviewIcs } from "./calendar.server";
-import { calendarMessage, decisionMessage, invitationMessage, packetLink, packetReadyMessage, scorecardLink } from "./messages.server";
+import {
+  calendarMessage,
+  decisionMessage,
+  invitationMessage,
+  packetLink,
+  packetReadyMessage,
+  scorecardLink,
+} from "./messages.server";
 import { sendMessage } from "./send.server";
 
 // Called after the business transaction commits, at the points where things happen. A failure
@@ -17,7 +30,10 @@ async function afterCommit(what: string, work: () => Promise<void>): Promise<voi
   }
 }
 
-export function scorecardSubmitted(db: Kysely<DB>, e: { interviewId: string; scorecardId: string; amended: boolean; content: unknown }) {
+export function scorecardSubmitted(
+  db: Kysely<DB>,
+  e: { interviewId: string; scorecardId: string; amended: boolean; content: unknown },
+) {
   return afterCommit("a submitted scorecard", async () => {
     const interview = await findInterviewForCalendar(db, e.interviewId);
     if (!interview) return;
@@ -34,25 +50,45 @@ export function scorecardSubmitted(db: Kysely<DB>, e: { interviewId: string; sco
     if (progress.live === 0 || progress.submitted < progress.live) return;
     // Keyed by how many scorecards make it complete: a later, added interview makes it ready again.
     const key = `packet-ready:${interview.candidate_id}:${progress.live}`;
-    const summary = { id: interview.candidate_id, name: interview.candidate_name, position_title: interview.position_title };
+    const summary = {
+      id: interview.candidate_id,
+      name: interview.candidate_name,
+      position_title: interview.position_title,
+    };
     for (const member of await listCommitteeRecipients(db, interview.candidate_id)) {
-      await sendMessage(db, "packet-ready", { id: member.id, email: member.email }, packetReadyMessage(summary), { key: `${key}:${member.id}` });
+      await sendMessage(db, "packet-ready", { id: member.id, email: member.email }, packetReadyMessage(summary), {
+        key: `${key}:${member.id}`,
+      });
     }
     await emitWebhook(
       db,
       "packet.ready",
-      { candidate, position: { title: interview.position_title }, packet: { url: packetLink(interview.candidate_id) }, scorecards: progress.submitted },
+      {
+        candidate,
+        position: { title: interview.position_title },
+        packet: { url: packetLink(interview.candidate_id) },
+        scorecards: progress.submitted,
+      },
       { dedupe: key },
     );
   });
 }
 
-export function decisionRecorded(db: Kysely<DB>, e: { candidateId: string; decisionId: string; outcome: string; level: string | null; revised: boolean }) {
+export function decisionRecorded(
+  db: Kysely<DB>,
+  e: { candidateId: string; decisionId: string; outcome: string; level: string | null; revised: boolean },
+) {
   return afterCommit("a decision", async () => {
     const candidate = await findCandidateSummary(db, e.candidateId);
     if (!candidate) return;
     for (const r of await listActiveUsersWithRole(db, "recruiter")) {
-      await sendMessage(db, "decision", { id: r.id, email: r.email }, decisionMessage(candidate, e.outcome, e.revised), { key: `decision:${e.decisionId}:${r.id}` });
+      await sendMessage(
+        db,
+        "decision",
+        { id: r.id, email: r.email },
+        decisionMessage(candidate, e.outcome, e.revised),
+        { key: `decision:${e.decisionId}:${r.id}` },
+      );
     }
     await emitWebhook(db, "decision.recorded", {
       candidate: { id: candidate.id, name: candidate.name },
@@ -73,15 +109,24 @@ export function interviewChanged(db: Kysely<DB>, interviewId: string, change: In
     const prefix = `calendar:${interviewId}:`;
     const sequence = await countMessagesWithKeyPrefix(db, prefix);
     const ics = interviewIcs(interview, sequence, change === "cancelled");
-    await sendMessage(db, "calendar", { id: interview.interviewer_id, email: interview.interviewer_email }, calendarMessage(interview, change), {
-      key: `${prefix}${sequence}`,
-      ics,
-    });
+    await sendMessage(
+      db,
+      "calendar",
+      { id: interview.interviewer_id, email: interview.interviewer_email },
+      calendarMessage(interview, change),
+      {
+        key: `${prefix}${sequence}`,
+        ics,
+      },
+    );
   });
 }
 
 // The link is still shown to the admin; the mail is a convenience, never the only copy.
-export function invitationCreated(db: Kysely<DB>, e: { invitationId: string; email: string; link: string; roles: string[]; resend?: number }) {
+export function invitationCreated(
+  db: Kysely<DB>,
+  e: { invitationId: string; email: string; link: string; roles: string[]; resend?: number },
+) {
   return afterCommit("an invitation", async () => {
     await sendMessage(db, "invitation", { id: null, email: e.email }, invitationMessage(e.link, e.roles), {
       key: `invitation:${e.invitationId}:${e.resend ?? 0}`,

@@ -1,7 +1,14 @@
 import nodemailer, { type Transporter } from "nodemailer";
 import type { Kysely } from "kysely";
 import type { DB } from "~db/schema";
-import { findMessage, insertMessage, markMessage, messagesWithoutJob, setMessageJob, type NewMessage } from "~db/queries/outbox";
+import {
+  findMessage,
+  insertMessage,
+  markMessage,
+  messagesWithoutJob,
+  setMessageJob,
+  type NewMessage,
+} from "~db/queries/outbox";
 import { getSettings } from "~/env.server";
 import { enqueue } from "~/jobs/queue.server";
 
@@ -43,7 +50,9 @@ export async function deliverMessage(db: Kysely<DB>, id: string): Promise<void> 
       subject: message.subject,
       text: message.text,
       html: message.html,
-      ...(message.ics ? { icalEvent: { method: icsMethod(message.ics), content: message.ics, filename: "interview.ics" } } : {}),
+      ...(message.ics
+        ? { icalEvent: { method: icsMethod(message.ics), content: message.ics, filename: "interview.ics" } }
+        : {}),
     });
   } catch (error) {
     await markMessage(db, id, "failed", (error as Error).message);
@@ -52,4 +61,4 @@ export async function deliverMessage(db: Kysely<DB>, id: string): Promise<void> 
   await markMessage(db, id, "sent", null, new Date());
 }
 
-const icsMethod = (ics: string) => /^METHOD:CANCEL/m.test(ics) ? "CANCEL" : "REQUEST";
+const icsMethod = (ics: string) => (/^METHOD:CANCEL/m.test(ics) ? "CANCEL" : "REQUEST");

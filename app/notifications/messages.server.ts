@@ -49,14 +49,19 @@ export function escalationMessage(i: OwedFeedback, daysOverdue: number): Message
       heading: `Feedback overdue for ${daysOverdue} day${daysOverdue === 1 ? "" : "s"}`,
       lines: [
         `${i.interviewer_name} interviewed ${i.candidate_name} for ${i.position_title} on ${when(i)} and has not submitted a scorecard.`,
-        ...(i.mute_reason ? [`They muted the daily reminders: "${i.mute_reason}"`] : ["They have been reminded daily."]),
+        ...(i.mute_reason
+          ? [`They muted the daily reminders: "${i.mute_reason}"`]
+          : ["They have been reminded daily."]),
       ],
       action: { label: "Open the candidate", url: candidateLink(i.candidate_id) },
     },
   };
 }
 
-export function digestMessage(overdue: OwedFeedback[], ready: { id: string; name: string; position_title: string }[]): Message {
+export function digestMessage(
+  overdue: OwedFeedback[],
+  ready: { id: string; name: string; position_title: string }[],
+): Message {
   return {
     subject: `Panel digest: ${overdue.length} overdue, ${ready.length} ready for decision`,
     content: {
@@ -64,7 +69,10 @@ export function digestMessage(overdue: OwedFeedback[], ready: { id: string; name
       heading: "Today in Panel",
       lines: [
         overdue.length ? "Overdue feedback:" : "No feedback is overdue.",
-        ...overdue.map((i) => `• ${i.interviewer_name} on ${i.candidate_name} (${i.position_title}), interviewed ${when(i)}${i.mute_reason ? ` — reminders muted: "${i.mute_reason}"` : ""}`),
+        ...overdue.map(
+          (i) =>
+            `• ${i.interviewer_name} on ${i.candidate_name} (${i.position_title}), interviewed ${when(i)}${i.mute_reason ? ` — reminders muted: "${i.mute_reason}"` : ""}`,
+        ),
         ready.length ? "Packets ready for a decision:" : "No packet is waiting for a decision.",
         ...ready.map((c) => `• ${c.name} (${c.position_title}): ${packetLink(c.id)}`),
       ],
@@ -79,20 +87,28 @@ export function packetReadyMessage(c: { id: string; name: string; position_title
     content: {
       preview: `Every scorecard for ${c.name} is in.`,
       heading: `${c.name}'s packet is ready`,
-      lines: [`Every interviewer has submitted feedback on ${c.name} for ${c.position_title}. The packet is ready for the committee.`],
+      lines: [
+        `Every interviewer has submitted feedback on ${c.name} for ${c.position_title}. The packet is ready for the committee.`,
+      ],
       action: { label: "Read the packet", url: packetLink(c.id) },
     },
   };
 }
 
-export function decisionMessage(c: { id: string; name: string; position_title: string }, outcome: string, revised: boolean): Message {
+export function decisionMessage(
+  c: { id: string; name: string; position_title: string },
+  outcome: string,
+  revised: boolean,
+): Message {
   const said = { hire: "hire", "no-hire": "no hire", "more-interviews": "more interviews" }[outcome] ?? outcome;
   return {
     subject: `Decision ${revised ? "revised" : "recorded"}: ${c.name}`,
     content: {
       preview: `The committee ${revised ? "revised its decision" : "decided"} on ${c.name}: ${said}.`,
       heading: `${revised ? "Revised decision" : "Decision"} on ${c.name}`,
-      lines: [`The hiring committee ${revised ? "revised its decision" : "recorded a decision"} on ${c.name} for ${c.position_title}: ${said}.`],
+      lines: [
+        `The hiring committee ${revised ? "revised its decision" : "recorded a decision"} on ${c.name} for ${c.position_title}: ${said}.`,
+      ],
       action: { label: "Open the packet", url: packetLink(c.id) },
     },
   };
@@ -113,19 +129,34 @@ export function invitationMessage(inviteLink: string, roles: string[]): Message 
   };
 }
 
-type CalendarInterview = { id: string; scheduled_at: Date; time_zone: string; stage: string; candidate_name: string; position_title: string };
+type CalendarInterview = {
+  id: string;
+  scheduled_at: Date;
+  time_zone: string;
+  stage: string;
+  candidate_name: string;
+  position_title: string;
+};
 
 export function calendarMessage(i: CalendarInterview, change: "scheduled" | "moved" | "cancelled"): Message {
   const what = `${STAGE_LABEL[i.stage] ?? i.stage} interview with ${i.candidate_name}`;
-  const subject = { scheduled: `Interview: ${i.candidate_name}`, moved: `Interview moved: ${i.candidate_name}`, cancelled: `Interview cancelled: ${i.candidate_name}` }[change];
+  const subject = {
+    scheduled: `Interview: ${i.candidate_name}`,
+    moved: `Interview moved: ${i.candidate_name}`,
+    cancelled: `Interview cancelled: ${i.candidate_name}`,
+  }[change];
   return {
     subject,
     content: {
       preview: `${what}, ${when(i)}`,
       heading: subject,
       lines: [
-        change === "cancelled" ? `The ${what} for ${i.position_title} on ${when(i)} is cancelled.` : `${what} for ${i.position_title}: ${when(i)}.`,
-        ...(change === "cancelled" ? [] : ["The calendar invitation is attached; the kit and your scorecard are one link away."]),
+        change === "cancelled"
+          ? `The ${what} for ${i.position_title} on ${when(i)} is cancelled.`
+          : `${what} for ${i.position_title}: ${when(i)}.`,
+        ...(change === "cancelled"
+          ? []
+          : ["The calendar invitation is attached; the kit and your scorecard are one link away."]),
       ],
       ...(change === "cancelled" ? {} : { action: { label: "Open the interview kit", url: scorecardLink(i.id) } }),
     },

@@ -1,6 +1,11 @@
 import type { Kysely } from "kysely";
 import type { DB } from "~db/schema";
-import { findNotificationSettings, listActiveUsersWithRole, listFeedbackOwed, listPacketsReady } from "~db/queries/notifications";
+import {
+  findNotificationSettings,
+  listActiveUsersWithRole,
+  listFeedbackOwed,
+  listPacketsReady,
+} from "~db/queries/notifications";
 import { getSettings } from "~/env.server";
 import { emitWebhook } from "~/webhooks/webhooks.server";
 import { isOverdue, latestDailySlot, planReminders, type Cadence } from "./cadence";
@@ -33,7 +38,13 @@ export async function runNotifications(db: Kysely<DB>, now: Date): Promise<void>
     for (const step of planReminders(interview, now, cadence)) {
       if (step.type === "escalation") {
         for (const r of recruiters) {
-          await sendMessage(db, "escalation", { id: r.id, email: r.email }, escalationMessage(interview, step.daysOverdue), { key: `${step.key}:${r.id}` });
+          await sendMessage(
+            db,
+            "escalation",
+            { id: r.id, email: r.email },
+            escalationMessage(interview, step.daysOverdue),
+            { key: `${step.key}:${r.id}` },
+          );
         }
       } else {
         const to = { id: interview.interviewer_id, email: interview.interviewer_email };
@@ -41,7 +52,9 @@ export async function runNotifications(db: Kysely<DB>, now: Date): Promise<void>
       }
     }
     if (isOverdue(interview, now)) {
-      await emitWebhook(db, "feedback.overdue", overduePayload(interview), { dedupe: `feedback.overdue:${interview.id}` });
+      await emitWebhook(db, "feedback.overdue", overduePayload(interview), {
+        dedupe: `feedback.overdue:${interview.id}`,
+      });
     }
   }
   const overdue = owed.filter((i) => isOverdue(i, now));
@@ -50,7 +63,9 @@ export async function runNotifications(db: Kysely<DB>, now: Date): Promise<void>
     for (const r of recruiters) {
       const slot = latestDailySlot(now, r.time_zone ?? RECRUITER_DEFAULT_ZONE, cadence);
       if (!slot || slot.at.getTime() < now.getTime() - 24 * 3600_000) continue;
-      await sendMessage(db, "digest", { id: r.id, email: r.email }, digestMessage(overdue, ready), { key: `digest:${r.id}:${slot.day}` });
+      await sendMessage(db, "digest", { id: r.id, email: r.email }, digestMessage(overdue, ready), {
+        key: `digest:${r.id}:${slot.day}`,
+      });
     }
   }
   await queueUnsentMessages(db);

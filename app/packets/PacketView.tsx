@@ -1,7 +1,27 @@
 import type { ReactNode } from "react";
-import { COMPETENCIES, LEVELS, competencyLabel, levelOf, recommendationOf, stars, type RatingValue, type RecommendationId } from "~/scorecards/rubric";
+import {
+  COMPETENCIES,
+  LEVELS,
+  competencyLabel,
+  levelOf,
+  recommendationOf,
+  stars,
+  type RatingValue,
+  type RecommendationId,
+} from "~/scorecards/rubric";
 import type { PacketAggregate } from "./aggregate";
-import { OUTCOME_LABELS, STAGE_LABELS, STATUS_LABELS, WITHHELD_NOTICE, WITHHELD_SHORT, ownFeedbackPending, submittedCount, type Decision, type Packet, type SubmittedInterview } from "./packet";
+import {
+  OUTCOME_LABELS,
+  STAGE_LABELS,
+  STATUS_LABELS,
+  WITHHELD_NOTICE,
+  WITHHELD_SHORT,
+  ownFeedbackPending,
+  submittedCount,
+  type Decision,
+  type Packet,
+  type SubmittedInterview,
+} from "./packet";
 import { PROVENANCE_LABELS, formatDate, formatDateTime } from "./pdf/format";
 
 // The packet page: the same content as the PDF, as semantic HTML. Expects revived Dates.
@@ -151,7 +171,9 @@ export function PacketView({ packet, aggregate, decisionForm, voteForm }: Props)
 
       <section aria-labelledby="disagreements">
         <h2 id="disagreements">Where the panel disagrees</h2>
-        {aggregate.disagreements.length === 0 && <p>{none("No competency spans two or more levels and no hire/no-hire split.")}</p>}
+        {aggregate.disagreements.length === 0 && (
+          <p>{none("No competency spans two or more levels and no hire/no-hire split.")}</p>
+        )}
         {aggregate.disagreements.map((d) =>
           d.kind === "competency" ? (
             <div className="disagreement" key={d.competency}>
@@ -190,7 +212,9 @@ export function PacketView({ packet, aggregate, decisionForm, voteForm }: Props)
             {aggregate.redFlags.map((flag) => (
               <li key={flag.category}>
                 <strong>{flag.title}</strong> <Stars severity={flag.maxSeverity} />{" "}
-                {flag.interviewerCount === 1 ? "raised by one interviewer only" : `raised by ${flag.interviewerCount} interviewers`}
+                {flag.interviewerCount === 1
+                  ? "raised by one interviewer only"
+                  : `raised by ${flag.interviewerCount} interviewers`}
                 <ul>
                   {flag.raisedBy.map((r, i) => (
                     <li key={i}>
@@ -227,7 +251,8 @@ export function PacketView({ packet, aggregate, decisionForm, voteForm }: Props)
           <ul>
             {aggregate.missing.map((m) => (
               <li key={m.interviewId}>
-                {m.interviewer.name}, {STAGE_LABELS[m.stage]} on {formatDate(m.scheduledAt)}: <strong>{STATUS_LABELS[m.status]}</strong>
+                {m.interviewer.name}, {STAGE_LABELS[m.stage]} on {formatDate(m.scheduledAt)}:{" "}
+                <strong>{STATUS_LABELS[m.status]}</strong>
               </li>
             ))}
           </ul>
@@ -237,7 +262,12 @@ export function PacketView({ packet, aggregate, decisionForm, voteForm }: Props)
       <section aria-labelledby="interviews">
         <h2 id="interviews">Interviews</h2>
         {aggregate.columns.map((column) => (
-          <InterviewFeedback key={column.interviewId} label={column.label} interview={byId.get(column.interviewId)!} titleOf={(c) => packet.redFlagTitles[c]} />
+          <InterviewFeedback
+            key={column.interviewId}
+            label={column.label}
+            interview={byId.get(column.interviewId)!}
+            titleOf={(c) => packet.redFlagTitles[c]}
+          />
         ))}
       </section>
     </article>
@@ -258,8 +288,9 @@ function DecisionView({ decision }: { decision: Decision }) {
       {decision.reason && <p className="revision-reason">Reason for revising: {decision.reason}</p>}
       {decision.missingScorecards.length > 0 ? (
         <p className="revision-reason">
-          Decided with {decision.missingScorecards.length} scorecard{decision.missingScorecards.length === 1 ? "" : "s"} missing (
-          {decision.missingScorecards.map((m) => `${m.interviewer}, ${m.stage}`).join("; ")}): {decision.earlyReason}
+          Decided with {decision.missingScorecards.length} scorecard{decision.missingScorecards.length === 1 ? "" : "s"}{" "}
+          missing ({decision.missingScorecards.map((m) => `${m.interviewer}, ${m.stage}`).join("; ")}):{" "}
+          {decision.earlyReason}
         </p>
       ) : null}
       {decision.votes.length > 0 ? <VoteList votes={decision.votes} caption="Debrief votes at the time" /> : null}
@@ -274,9 +305,16 @@ function DebriefView({ debrief }: { debrief: Packet["debrief"] }) {
     <>
       <p>
         {voted} of {debrief.voters.length} committee members have voted
-        {debrief.sealed ? ` (still to vote: ${debrief.voters.filter((v) => !v.voted).map((v) => v.name).join(", ")}). Votes stay hidden until everyone has voted.` : "."}
+        {debrief.sealed
+          ? ` (still to vote: ${debrief.voters
+              .filter((v) => !v.voted)
+              .map((v) => v.name)
+              .join(", ")}). Votes stay hidden until everyone has voted.`
+          : "."}
       </p>
-      {debrief.votes.length > 0 ? <VoteList votes={debrief.votes} caption={debrief.sealed ? "Your vote" : "Votes"} /> : null}
+      {debrief.votes.length > 0 ? (
+        <VoteList votes={debrief.votes} caption={debrief.sealed ? "Your vote" : "Votes"} />
+      ) : null}
     </>
   );
 }
@@ -323,18 +361,36 @@ function Stars({ severity }: { severity: number }) {
   );
 }
 
-function InterviewFeedback({ label, interview, titleOf }: { label: string; interview: SubmittedInterview; titleOf: (c: keyof Packet["redFlagTitles"]) => string }) {
+function InterviewFeedback({
+  label,
+  interview,
+  titleOf,
+}: {
+  label: string;
+  interview: SubmittedInterview;
+  titleOf: (c: keyof Packet["redFlagTitles"]) => string;
+}) {
   const card = interview.scorecard;
   const mark = (section: keyof typeof card.provenance) => {
     const p = card.provenance[section];
     return p ? <span className="provenance"> ({PROVENANCE_LABELS[p]})</span> : null;
   };
-  const list = (items: string[]) => (items.length ? <ul>{items.map((item, i) => <li key={i}>{item}</li>)}</ul> : <p>None</p>);
+  const list = (items: string[]) =>
+    items.length ? (
+      <ul>
+        {items.map((item, i) => (
+          <li key={i}>{item}</li>
+        ))}
+      </ul>
+    ) : (
+      <p>None</p>
+    );
   return (
     <section className="interview" aria-label={`Interview: ${label}`}>
       <h3>Interview: {label}</h3>
       <p className="interview-meta">
-        {STAGE_LABELS[interview.stage]}, {formatDateTime(interview.scheduledAt)}, {interview.durationMinutes} min · submitted {formatDateTime(interview.submittedAt)}
+        {STAGE_LABELS[interview.stage]}, {formatDateTime(interview.scheduledAt)}, {interview.durationMinutes} min ·
+        submitted {formatDateTime(interview.submittedAt)}
         {interview.revision > 1 ? ` (revision ${interview.revision})` : ""}
       </p>
       {card.biasWarnings.length > 0 && (
@@ -379,7 +435,8 @@ function InterviewFeedback({ label, interview, titleOf }: { label: string; inter
       </table>
       <h4>6. Recommendation</h4>
       <p>
-        {card.recommendation ? <Recommendation id={card.recommendation} /> : "None"} · Level: {card.level ?? "None given"}
+        {card.recommendation ? <Recommendation id={card.recommendation} /> : "None"} · Level:{" "}
+        {card.level ?? "None given"}
       </p>
       <h4>7. Probing follow-up questions{mark("followUps")}</h4>
       {card.followUps.length ? (

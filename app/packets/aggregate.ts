@@ -11,7 +11,14 @@ import {
   type RecommendationId,
   type RedFlagCategory,
 } from "~/scorecards/rubric";
-import { STAGE_LABELS, type MissingStatus, type Packet, type PacketInterview, type Person, type SubmittedInterview } from "./packet";
+import {
+  STAGE_LABELS,
+  type MissingStatus,
+  type Packet,
+  type PacketInterview,
+  type Person,
+  type SubmittedInterview,
+} from "./packet";
 
 // The committee's view across the panel. Only submitted scorecards count; everything else is
 // listed as missing so nobody mistakes a quiet panel for an agreeing one.
@@ -46,7 +53,13 @@ export type MergedRedFlag = {
   raisedBy: { column: PanelColumn; severity: number; justification: string; evidence: string[]; suggestion: string }[];
 };
 
-export type MissingScorecard = { interviewId: string; interviewer: Person; stage: PacketInterview["stage"]; scheduledAt: Date; status: MissingStatus };
+export type MissingScorecard = {
+  interviewId: string;
+  interviewer: Person;
+  stage: PacketInterview["stage"];
+  scheduledAt: Date;
+  status: MissingStatus;
+};
 
 export type PacketAggregate = {
   columns: PanelColumn[];
@@ -75,7 +88,10 @@ export function aggregatePacket(packet: Packet): PacketAggregate {
 
   const matrix = COMPETENCIES.map(({ id, label }): CompetencyRow => {
     const ratings = cards.map(({ card }) => card.ratings[id] ?? "not-assessed");
-    const ranks = ratings.filter(isLevel).map((level) => levelOf(level).rank).sort((a, b) => a - b);
+    const ranks = ratings
+      .filter(isLevel)
+      .map((level) => levelOf(level).rank)
+      .sort((a, b) => a - b);
     const median = medianOf(ranks);
     return {
       competency: id,
@@ -88,7 +104,9 @@ export function aggregatePacket(packet: Packet): PacketAggregate {
     };
   });
 
-  const recommended = cards.flatMap(({ column, card }) => (card.recommendation ? [{ column, value: card.recommendation }] : []));
+  const recommended = cards.flatMap(({ column, card }) =>
+    card.recommendation ? [{ column, value: card.recommendation }] : [],
+  );
   const tally = [...RECOMMENDATIONS]
     .reverse()
     .map((r) => ({ recommendation: r.id, label: r.label, count: recommended.filter((s) => s.value === r.id).length }))
@@ -99,12 +117,28 @@ export function aggregatePacket(packet: Packet): PacketAggregate {
     matrix,
     tally,
     tallyText: tally.map((t) => `${t.count} ${t.label}`).join(", "),
-    recommendations: cards.map(({ column, card }) => ({ column, recommendation: card.recommendation, level: card.level })),
+    recommendations: cards.map(({ column, card }) => ({
+      column,
+      recommendation: card.recommendation,
+      level: card.level,
+    })),
     disagreements: [...competencyDisagreements(matrix, columns), ...recommendationSplit(recommended)],
     redFlags: mergeRedFlags(cards, packet.redFlagTitles),
-    openQuestions: cards.filter(({ card }) => card.followUps.length > 0).map(({ column, card }) => ({ column, questions: card.followUps })),
+    openQuestions: cards
+      .filter(({ card }) => card.followUps.length > 0)
+      .map(({ column, card }) => ({ column, questions: card.followUps })),
     missing: byDate(packet.interviews).flatMap((i) =>
-      i.status === "submitted" || i.status === "withheld" ? [] : [{ interviewId: i.id, interviewer: i.interviewer, stage: i.stage, scheduledAt: i.scheduledAt, status: i.status }],
+      i.status === "submitted" || i.status === "withheld"
+        ? []
+        : [
+            {
+              interviewId: i.id,
+              interviewer: i.interviewer,
+              stage: i.stage,
+              scheduledAt: i.scheduledAt,
+              status: i.status,
+            },
+          ],
     ),
   };
 }
@@ -167,7 +201,13 @@ function mergeRedFlags(
     const raisedBy = cards.flatMap(({ column, card }) =>
       card.redFlags
         .filter((flag) => flag.category === category)
-        .map(({ severity, justification, evidence, suggestion }) => ({ column, severity, justification, evidence, suggestion })),
+        .map(({ severity, justification, evidence, suggestion }) => ({
+          column,
+          severity,
+          justification,
+          evidence,
+          suggestion,
+        })),
     );
     if (raisedBy.length === 0) return [];
     return [

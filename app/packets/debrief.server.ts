@@ -10,10 +10,22 @@ import type { Debrief } from "./packet";
 // The caller has checked the user sits on the candidate's committee (packetAccess().canVote).
 export async function castVote(user: SessionUser, candidateId: string, input: VoteInput): Promise<void> {
   await getDb()
-    .transaction().execute(async (tx) => {
-    await upsertVote(tx, { candidate_id: candidateId, user_id: user.id, outcome: input.outcome, reason: input.reason });
-    await appendAudit(tx, { actorId: user.id, action: "debrief.vote", subjectType: "candidate", subjectId: candidateId, details: { outcome: input.outcome } });
-  });
+    .transaction()
+    .execute(async (tx) => {
+      await upsertVote(tx, {
+        candidate_id: candidateId,
+        user_id: user.id,
+        outcome: input.outcome,
+        reason: input.reason,
+      });
+      await appendAudit(tx, {
+        actorId: user.id,
+        action: "debrief.vote",
+        subjectType: "candidate",
+        subjectId: candidateId,
+        details: { outcome: input.outcome },
+      });
+    });
 }
 
 // viewerId null: everything, for the decision record and the command line.

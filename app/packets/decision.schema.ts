@@ -16,7 +16,9 @@ export const decisionSchema = z
   .object({
     outcome: z.enum(DECISION_OUTCOMES, { message: "Choose hire, no hire or more interviews" }),
     level: z.enum(["", ...HIRING_LEVELS], { message: "Choose one of the listed levels" }),
-    rationale: text(DECISION_LIMITS.rationale, "The rationale").min(1, { message: "Write the rationale for this decision" }),
+    rationale: text(DECISION_LIMITS.rationale, "The rationale").min(1, {
+      message: "Write the rationale for this decision",
+    }),
     // Absent from the form until there is a decision to revise.
     reason: text(DECISION_LIMITS.reason, "The reason").default(""),
     // Required by the server when scorecards are still missing (only it knows for sure).

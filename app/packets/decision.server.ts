@@ -14,7 +14,11 @@ export type DecisionOutcome = { ok: true; decisionId: string } | { ok: false; st
 
 // Records the committee's decision, or a revision of it. Nothing is overwritten: every
 // decision is its own row, and the newest one stands. The caller checks the user may decide.
-export async function recordDecision(user: SessionUser, candidateId: string, input: DecisionInput): Promise<DecisionOutcome> {
+export async function recordDecision(
+  user: SessionUser,
+  candidateId: string,
+  input: DecisionInput,
+): Promise<DecisionOutcome> {
   const db = getDb();
   const outcome = await db
     .transaction()
@@ -25,21 +29,34 @@ export async function recordDecision(user: SessionUser, candidateId: string, inp
         return {
           ok: false as const,
           status: 409 as const,
-          errors: { form: "Someone else recorded a decision since you opened this packet. Reload to read it before deciding." },
+          errors: {
+            form: "Someone else recorded a decision since you opened this packet. Reload to read it before deciding.",
+          },
         };
       }
       // Deciding before every scorecard is in is allowed, but never without saying why.
       const missing = (await listPacketInterviews(tx, candidateId, null))
         .filter((i) => i.scorecard_status !== "submitted")
-        .map((i) => ({ interviewer: i.interviewer_name, stage: STAGE_LABELS[i.stage], status: STATUS_LABELS[i.scorecard_status ?? "not-started"] }));
+        .map((i) => ({
+          interviewer: i.interviewer_name,
+          stage: STAGE_LABELS[i.stage],
+          status: STATUS_LABELS[i.scorecard_status ?? "not-started"],
+        }));
       if (missing.length > 0 && input.earlyReason === "") {
         return {
           ok: false as const,
           status: 400 as const,
-          errors: { earlyReason: `Say why the committee decides with ${missing.length} scorecard${missing.length === 1 ? "" : "s"} missing` },
+          errors: {
+            earlyReason: `Say why the committee decides with ${missing.length} scorecard${missing.length === 1 ? "" : "s"} missing`,
+          },
         };
       }
-      const votes = (await listVisibleVotes(tx, candidateId, null)).map((v) => ({ name: v.name, outcome: v.outcome, reason: v.reason, votedAt: v.voted_at.toISOString() }));
+      const votes = (await listVisibleVotes(tx, candidateId, null)).map((v) => ({
+        name: v.name,
+        outcome: v.outcome,
+        reason: v.reason,
+        votedAt: v.voted_at.toISOString(),
+      }));
       const revising = latest !== null;
       const decisionId = await insertDecision(tx, {
         candidate_id: candidateId,
@@ -62,11 +79,18 @@ export async function recordDecision(user: SessionUser, candidateId: string, inp
           outcome: input.outcome,
           level: input.level || null,
           ...(missing.length > 0 ? { missingScorecards: missing.length, earlyReason: input.earlyReason } : {}),
-          ...(revising ? { reason: input.reason, replaces: latest } : {}) },
+          ...(revising ? { reason: input.reason, replaces: latest } : {}),
+        },
       });
       return { ok: true as const, decisionId, revised: revising };
     });
   if (!outcome.ok || !("revised" in outcome)) return outcome;
-  await decisionRecorded(db, { candidateId, decisionId: outcome.decisionId, outcome: input.outcome, level: input.level || null, revised: outcome.revised });
+  await decisionRecorded(db, {
+    candidateId,
+    decisionId: outcome.decisionId,
+    outcome: input.outcome,
+    level: input.level || null,
+    revised: outcome.revised,
+  });
   return { ok: true, decisionId: outcome.decisionId };
 }

@@ -14,7 +14,10 @@ const rendering = new Map<string, Promise<Pdf>>();
 let bytes = 0;
 
 export function packetContentKey(packet: Packet): string {
-  return crypto.createHash("sha256").update(JSON.stringify({ ...packet, generatedAt: null })).digest("base64url");
+  return crypto
+    .createHash("sha256")
+    .update(JSON.stringify({ ...packet, generatedAt: null }))
+    .digest("base64url");
 }
 
 function remember(key: string, pdf: Pdf) {

@@ -1,9 +1,32 @@
 import { LEVELS, competencyLabel, stars } from "~/scorecards/rubric";
 import { aggregatePacket, submittedInterviews, type PacketAggregate } from "./aggregate";
-import { OUTCOME_LABELS, STAGE_LABELS, STATUS_LABELS, WITHHELD_NOTICE, WITHHELD_SHORT, ownFeedbackPending, submittedCount, type Decision, type Packet } from "./packet";
+import {
+  OUTCOME_LABELS,
+  STAGE_LABELS,
+  STATUS_LABELS,
+  WITHHELD_NOTICE,
+  WITHHELD_SHORT,
+  ownFeedbackPending,
+  submittedCount,
+  type Decision,
+  type Packet,
+} from "./packet";
 import { formatDate, formatDateTime, ratingName, recommendationName } from "./pdf/format";
 import { interviewSection } from "./pdf/interview";
-import { COLORS, SIZES, bulletList, contentWidth, createDocument, drawFooters, heading, keyValues, paragraph, printable, setFont, type Doc } from "./pdf/layout";
+import {
+  COLORS,
+  SIZES,
+  bulletList,
+  contentWidth,
+  createDocument,
+  drawFooters,
+  heading,
+  keyValues,
+  paragraph,
+  printable,
+  setFont,
+  type Doc,
+} from "./pdf/layout";
 import { table, type Cell } from "./pdf/table";
 
 // The hiring-committee packet as a PDF, drawn with pdfkit (no browser). The returned document is a
@@ -30,20 +53,40 @@ export function renderPacketPdf(packet: Packet): PDFKit.PDFDocument {
   outline.addItem("Panel overview");
   // Independence: nothing to aggregate is not the same as nothing there.
   const hidden = ownFeedbackPending(packet);
-  const unlessHidden = (body: () => void) => () => (hidden ? paragraph(doc, WITHHELD_SHORT, { color: COLORS.muted }) : body());
+  const unlessHidden = (body: () => void) => () =>
+    hidden ? paragraph(doc, WITHHELD_SHORT, { color: COLORS.muted }) : body();
   overview(doc, aggregate, hidden ? WITHHELD_SHORT : undefined);
 
-  section(doc, "Where the panel disagrees", unlessHidden(() => disagreements(doc, aggregate)));
-  section(doc, "Red flags across the panel", unlessHidden(() => redFlags(doc, aggregate)));
-  section(doc, "Open questions", unlessHidden(() => openQuestions(doc, aggregate)));
+  section(
+    doc,
+    "Where the panel disagrees",
+    unlessHidden(() => disagreements(doc, aggregate)),
+  );
+  section(
+    doc,
+    "Red flags across the panel",
+    unlessHidden(() => redFlags(doc, aggregate)),
+  );
+  section(
+    doc,
+    "Open questions",
+    unlessHidden(() => openQuestions(doc, aggregate)),
+  );
   section(doc, "Missing scorecards", () => missing(doc, aggregate));
 
   const submitted = submittedInterviews(packet);
   const interviews = submitted.length > 0 ? outline.addItem("Interviews", { expanded: true }) : null;
   submitted.forEach((interview, i) => {
     doc.addPage();
-    interviews!.addItem(`${aggregate.columns[i].label} — ${STAGE_LABELS[interview.stage]}, ${formatDate(interview.scheduledAt)}`);
-    interviewSection(doc, interview, aggregate.columns[i], (category) => packet.redFlagTitles[category as keyof Packet["redFlagTitles"]] ?? category);
+    interviews!.addItem(
+      `${aggregate.columns[i].label} — ${STAGE_LABELS[interview.stage]}, ${formatDate(interview.scheduledAt)}`,
+    );
+    interviewSection(
+      doc,
+      interview,
+      aggregate.columns[i],
+      (category) => packet.redFlagTitles[category as keyof Packet["redFlagTitles"]] ?? category,
+    );
   });
 
   drawFooters(doc, FOOTER);
@@ -61,13 +104,18 @@ export function renderPacketPdf(packet: Packet): PDFKit.PDFDocument {
 function cover(doc: Doc, packet: Packet, aggregate: PacketAggregate): void {
   setFont(doc, "regular", SIZES.small, COLORS.muted).text("HIRING COMMITTEE PACKET", { characterSpacing: 1.5 });
   doc.moveDown(0.4);
-  setFont(doc, "bold", SIZES.title, COLORS.heading).text(printable(doc, packet.candidate.name), { width: contentWidth(doc) });
+  setFont(doc, "bold", SIZES.title, COLORS.heading).text(printable(doc, packet.candidate.name), {
+    width: contentWidth(doc),
+  });
   paragraph(doc, `${packet.position.title} · ${packet.candidate.email}`, { size: 11, color: COLORS.muted, gap: 10 });
   const submitted = submittedCount(packet);
   keyValues(doc, [
     ["Level applied for", packet.candidate.levelApplied ?? "Not stated"],
     ["Generated", formatDateTime(packet.generatedAt)],
-    ["Scorecards", `${submitted} of ${packet.interviews.length} submitted${aggregate.tallyText ? ` · ${aggregate.tallyText}` : ""}`],
+    [
+      "Scorecards",
+      `${submitted} of ${packet.interviews.length} submitted${aggregate.tallyText ? ` · ${aggregate.tallyText}` : ""}`,
+    ],
   ]);
   if (ownFeedbackPending(packet)) paragraph(doc, WITHHELD_NOTICE, { font: "bold", color: COLORS.warn });
 
@@ -94,7 +142,11 @@ function cover(doc: Doc, packet: Packet, aggregate: PacketAggregate): void {
       i.interviewer.name,
       `${STAGE_LABELS[i.stage]}, ${formatDate(i.scheduledAt)}`,
       [i.focus.competencies.map(competencyLabel).join(", "), ...i.focus.questions].filter(Boolean).join("\n") || "—",
-      { text: STATUS_LABELS[i.status], bold: i.status !== "submitted", color: i.status === "submitted" ? COLORS.text : COLORS.warn },
+      {
+        text: STATUS_LABELS[i.status],
+        bold: i.status !== "submitted",
+        color: i.status === "submitted" ? COLORS.text : COLORS.warn,
+      },
     ]),
     { title: "Panel" },
   );
@@ -106,12 +158,19 @@ function outcomeText(d: Decision): string {
 
 function decision(doc: Doc, d: Decision): void {
   paragraph(doc, outcomeText(d), { font: "bold", size: 12, gap: 2 });
-  paragraph(doc, `Recorded by ${d.recordedBy.name}, ${formatDateTime(d.recordedAt)}`, { color: COLORS.muted, size: SIZES.small });
+  paragraph(doc, `Recorded by ${d.recordedBy.name}, ${formatDateTime(d.recordedAt)}`, {
+    color: COLORS.muted,
+    size: SIZES.small,
+  });
   paragraph(doc, d.rationale);
   if (d.reason) paragraph(doc, `Reason for revising: ${d.reason}`, { color: COLORS.muted });
   if (d.missingScorecards.length > 0) {
     const who = d.missingScorecards.map((m) => `${m.interviewer} (${m.stage}, ${m.status.toLowerCase()})`).join("; ");
-    paragraph(doc, `Decided with ${d.missingScorecards.length} scorecard${d.missingScorecards.length === 1 ? "" : "s"} missing: ${who}. Why: ${d.earlyReason ?? ""}`, { color: COLORS.warn });
+    paragraph(
+      doc,
+      `Decided with ${d.missingScorecards.length} scorecard${d.missingScorecards.length === 1 ? "" : "s"} missing: ${who}. Why: ${d.earlyReason ?? ""}`,
+      { color: COLORS.warn },
+    );
   }
   if (d.votes.length > 0) {
     paragraph(doc, "Debrief votes", { font: "bold", gap: 2 });
@@ -119,7 +178,11 @@ function decision(doc: Doc, d: Decision): void {
   }
 }
 
-function overview(doc: Doc, aggregate: PacketAggregate, empty = "No submitted scorecards yet: nothing to aggregate."): void {
+function overview(
+  doc: Doc,
+  aggregate: PacketAggregate,
+  empty = "No submitted scorecards yet: nothing to aggregate.",
+): void {
   heading(doc, "Panel overview", 1);
   if (aggregate.columns.length === 0) {
     paragraph(doc, empty, { color: COLORS.muted });
@@ -134,15 +197,26 @@ function overview(doc: Doc, aggregate: PacketAggregate, empty = "No submitted sc
     const columns = aggregate.columns.slice(start, start + perTable);
     table(
       doc,
-      [{ header: "Competency", width: 120 }, ...columns.map((c) => ({ header: c.label, width: cellWidth, align: "center" as const }))],
+      [
+        { header: "Competency", width: 120 },
+        ...columns.map((c) => ({ header: c.label, width: cellWidth, align: "center" as const })),
+      ],
       aggregate.matrix.map((row) => [
         { text: row.label, bold: true },
-        ...row.ratings.slice(start, start + perTable).map((r): Cell => (r === "not-assessed" ? { text: "n/a", color: COLORS.muted } : ratingName(r))),
+        ...row.ratings
+          .slice(start, start + perTable)
+          .map((r): Cell => (r === "not-assessed" ? { text: "n/a", color: COLORS.muted } : ratingName(r))),
       ]),
-      { title: tables > 1 ? `Interviewers ${start + 1}–${start + columns.length} of ${aggregate.columns.length}` : undefined },
+      {
+        title:
+          tables > 1 ? `Interviewers ${start + 1}–${start + columns.length} of ${aggregate.columns.length}` : undefined,
+      },
     );
   }
-  paragraph(doc, `Levels low to high: ${LEVELS.map((l) => l.label).join(", ")}; n/a: not assessed.`, { color: COLORS.muted, size: SIZES.small });
+  paragraph(doc, `Levels low to high: ${LEVELS.map((l) => l.label).join(", ")}; n/a: not assessed.`, {
+    color: COLORS.muted,
+    size: SIZES.small,
+  });
 
   table(
     doc,
@@ -168,7 +242,11 @@ function overview(doc: Doc, aggregate: PacketAggregate, empty = "No submitted sc
       { header: "Recommendation", width: 140 },
       { header: "Level", width: 140 },
     ],
-    aggregate.recommendations.map((r) => [r.column.label, recommendationName(r.recommendation), r.level ?? "None given"]),
+    aggregate.recommendations.map((r) => [
+      r.column.label,
+      recommendationName(r.recommendation),
+      r.level ?? "None given",
+    ]),
     { title: `Recommendations: ${aggregate.tallyText || "none"}` },
   );
 }
@@ -187,7 +265,8 @@ function disagreements(doc: Doc, aggregate: PacketAggregate): void {
       bulletList(doc, byLevel);
     } else {
       heading(doc, "Hire and no-hire recommendations split", 2);
-      const said = (list: typeof d.hire) => list.map((s) => `${s.column.label} (${recommendationName(s.value)})`).join(", ");
+      const said = (list: typeof d.hire) =>
+        list.map((s) => `${s.column.label} (${recommendationName(s.value)})`).join(", ");
       bulletList(doc, [`For hiring: ${said(d.hire)}`, `Against hiring: ${said(d.noHire)}`]);
     }
   }
@@ -196,9 +275,17 @@ function disagreements(doc: Doc, aggregate: PacketAggregate): void {
 function redFlags(doc: Doc, aggregate: PacketAggregate): void {
   if (aggregate.redFlags.length === 0) return paragraph(doc, "No red flags raised.", { color: COLORS.muted });
   for (const flag of aggregate.redFlags) {
-    const raised = flag.interviewerCount === 1 ? `raised by one interviewer only (${flag.raisedBy[0].column.label})` : `raised by ${flag.interviewerCount} interviewers`;
+    const raised =
+      flag.interviewerCount === 1
+        ? `raised by one interviewer only (${flag.raisedBy[0].column.label})`
+        : `raised by ${flag.interviewerCount} interviewers`;
     heading(doc, `${flag.title}  ${stars(flag.maxSeverity)}`, 2, raised);
-    bulletList(doc, flag.raisedBy.map((r) => `${r.column.label} (${stars(r.severity)}): ${r.justification || "no justification given"}`));
+    bulletList(
+      doc,
+      flag.raisedBy.map(
+        (r) => `${r.column.label} (${stars(r.severity)}): ${r.justification || "no justification given"}`,
+      ),
+    );
   }
 }
 
@@ -211,8 +298,11 @@ function openQuestions(doc: Doc, aggregate: PacketAggregate): void {
 }
 
 function missing(doc: Doc, aggregate: PacketAggregate): void {
-  if (aggregate.missing.length === 0) return paragraph(doc, "Every scheduled interview has a submitted scorecard.", { color: COLORS.muted });
-  paragraph(doc, "These interviews have no submitted scorecard; nothing from them is in the aggregates above.", { color: COLORS.muted });
+  if (aggregate.missing.length === 0)
+    return paragraph(doc, "Every scheduled interview has a submitted scorecard.", { color: COLORS.muted });
+  paragraph(doc, "These interviews have no submitted scorecard; nothing from them is in the aggregates above.", {
+    color: COLORS.muted,
+  });
   table(
     doc,
     [
@@ -221,6 +311,11 @@ function missing(doc: Doc, aggregate: PacketAggregate): void {
       { header: "Date", width: 120 },
       { header: "Status", width: contentWidth(doc) - 380 },
     ],
-    aggregate.missing.map((m) => [m.interviewer.name, STAGE_LABELS[m.stage], formatDate(m.scheduledAt), { text: STATUS_LABELS[m.status], bold: true, color: COLORS.warn }]),
+    aggregate.missing.map((m) => [
+      m.interviewer.name,
+      STAGE_LABELS[m.stage],
+      formatDate(m.scheduledAt),
+      { text: STATUS_LABELS[m.status], bold: true, color: COLORS.warn },
+    ]),
   );
 }

@@ -31,7 +31,10 @@ async function canDecide(user: SessionUser, candidateId: string): Promise<boolea
 
 // For the decision and vote actions: whether this user may see the packet at all, may decide,
 // and may vote (committee members only: an admin decides but has no seat in the debrief).
-export async function packetAccess(user: SessionUser, candidateId: string): Promise<{ canDecide: boolean; canVote: boolean }> {
+export async function packetAccess(
+  user: SessionUser,
+  candidateId: string,
+): Promise<{ canDecide: boolean; canVote: boolean }> {
   if (!(await findPacketCandidate(getDb(), candidateId, packetViewer(user)))) throw notYours();
   const member = await isOnCommittee(getDb(), candidateId, user.id);
   return { canDecide: member || hasRole(user, "admin"), canVote: member };
@@ -41,13 +44,26 @@ export async function packetAccess(user: SessionUser, candidateId: string): Prom
 export async function openPacket(user: SessionUser, candidateId: string, now = new Date()) {
   const loaded = await loadPacket(getDb(), candidateId, packetViewer(user), now);
   if (!loaded) throw notYours();
-  await appendAudit(getDb(), { actorId: user.id, action: "packet.view", subjectType: "candidate", subjectId: candidateId });
-  const access = { canDecide: await canDecide(user, candidateId), canVote: await isOnCommittee(getDb(), candidateId, user.id) };
+  await appendAudit(getDb(), {
+    actorId: user.id,
+    action: "packet.view",
+    subjectType: "candidate",
+    subjectId: candidateId,
+  });
+  const access = {
+    canDecide: await canDecide(user, candidateId),
+    canVote: await isOnCommittee(getDb(), candidateId, user.id),
+  };
   return { ...loaded, ...access, userId: user.id };
 }
 
 // viewer null: unscoped, for the command line run by whoever operates the database.
-export async function buildPacket(db: Kysely<DB>, candidateId: string, viewer: PacketViewer | null, now = new Date()): Promise<Packet | null> {
+export async function buildPacket(
+  db: Kysely<DB>,
+  candidateId: string,
+  viewer: PacketViewer | null,
+  now = new Date(),
+): Promise<Packet | null> {
   return (await loadPacket(db, candidateId, viewer, now))?.packet ?? null;
 }
 
@@ -71,10 +87,15 @@ async function loadPacket(db: Kysely<DB>, candidateId: string, viewer: PacketVie
       votes: d.votes.map(({ name, outcome, reason }) => ({ name, outcome, reason })),
       missingScorecards: d.missing_scorecards,
       earlyReason: d.early_reason,
-    })
+    }),
   );
   const packet: Packet = {
-    candidate: { id: candidate.id, name: candidate.name, email: candidate.email, levelApplied: candidate.level_applied },
+    candidate: {
+      id: candidate.id,
+      name: candidate.name,
+      email: candidate.email,
+      levelApplied: candidate.level_applied,
+    },
     position: { id: candidate.position_id, title: candidate.position_title },
     generatedAt: now,
     interviews: interviews.map((row) => packetInterview(row, now, prompts)),
@@ -95,16 +116,30 @@ function packetInterview(row: InterviewRow, now: Date, prompts: Map<string, stri
     stage: row.stage,
     scheduledAt: row.scheduled_at,
     durationMinutes: row.duration_minutes,
-    focus: { competencies: row.focus_competencies as CompetencyId[], questions: row.focus_questions.map((id) => prompts.get(`${row.kit_id}/${id}`) ?? id) },
+    focus: {
+      competencies: row.focus_competencies as CompetencyId[],
+      questions: row.focus_questions.map((id) => prompts.get(`${row.kit_id}/${id}`) ?? id),
+    },
     revision: row.revision ?? 0,
   };
   if (row.scorecard_status === "submitted" && row.submitted_at) {
     if (row.withheld) return { ...base, status: "withheld", submittedAt: row.submitted_at, scorecard: null };
-    return { ...base, status: "submitted", submittedAt: row.submitted_at, scorecard: scorecardContentSchema.parse(row.content) };
+    return {
+      ...base,
+      status: "submitted",
+      submittedAt: row.submitted_at,
+      scorecard: scorecardContentSchema.parse(row.content),
+    };
   }
   // Past the feedback deadline an unsubmitted scorecard is overdue, draft or not.
-  const timing = { scheduledAt: row.scheduled_at, durationMinutes: row.duration_minutes, cancelledAt: null, scorecardStatus: row.scorecard_status };
-  const status = feedbackStatus(timing, now) === "overdue" ? "overdue" : row.scorecard_status === "draft" ? "draft" : "not-started";
+  const timing = {
+    scheduledAt: row.scheduled_at,
+    durationMinutes: row.duration_minutes,
+    cancelledAt: null,
+    scorecardStatus: row.scorecard_status,
+  };
+  const status =
+    feedbackStatus(timing, now) === "overdue" ? "overdue" : row.scorecard_status === "draft" ? "draft" : "not-started";
   return { ...base, status, submittedAt: null, scorecard: null };
 }
 

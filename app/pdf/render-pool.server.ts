@@ -16,7 +16,11 @@ type Pending = { resolve: (pdf: Pdf) => void; reject: (error: Error) => void };
 // On globalThis, like the database: the server entry (which warms it) and the Remix bundle are
 // separate module copies, and there must be one thread, not one each.
 type Renderer = { worker: Worker | null; nextId: number; pending: Map<number, Pending> };
-const renderer: Renderer = ((globalThis as { __panelPdfRenderer?: Renderer }).__panelPdfRenderer ??= { worker: null, nextId: 1, pending: new Map() });
+const renderer: Renderer = ((globalThis as { __panelPdfRenderer?: Renderer }).__panelPdfRenderer ??= {
+  worker: null,
+  nextId: 1,
+  pending: new Map(),
+});
 const { pending } = renderer;
 
 const fromSource = /\.tsx?$/.test(new URL(import.meta.url).pathname);

@@ -11,6 +11,7 @@ pdfFonts(); // parsed as the thread starts, before the first document asks for t
 parentPort!.on("message", (message: { id: number; job: RenderJob }) => {
   renderJob(message.job).then(
     (pdf) => parentPort!.postMessage({ id: message.id, pdf } satisfies RenderReply, [pdf.buffer]),
-    (error: Error) => parentPort!.postMessage({ id: message.id, error: error.stack ?? error.message } satisfies RenderReply),
+    (error: Error) =>
+      parentPort!.postMessage({ id: message.id, error: error.stack ?? error.message } satisfies RenderReply),
   );
 });

@@ -40,7 +40,13 @@ export function StackedBar({ label, parts }: { label: string; parts: { id: strin
   const total = parts.reduce((sum, p) => sum + p.value, 0);
   let x = 0;
   return (
-    <svg viewBox="0 0 100 10" preserveAspectRatio="none" className="stacked-bar" role="img" aria-label={`${label}: ${parts.map((p) => `${p.label} ${p.value}`).join(", ")}`}>
+    <svg
+      viewBox="0 0 100 10"
+      preserveAspectRatio="none"
+      className="stacked-bar"
+      role="img"
+      aria-label={`${label}: ${parts.map((p) => `${p.label} ${p.value}`).join(", ")}`}
+    >
       {total === 0 ? <rect width={100} height={10} className="bar-track" /> : null}
       {parts.map((p) => {
         const width = total ? (p.value / total) * 100 : 0;

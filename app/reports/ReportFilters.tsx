@@ -4,7 +4,13 @@ import { useForm } from "react-hook-form";
 import { DECISION_OUTCOMES, INTERVIEW_STAGES, OUTCOME_LABELS, STAGE_LABELS } from "~/packets/packet";
 import { RECOMMENDATIONS, RED_FLAG_CATEGORIES } from "~/scorecards/rubric";
 import { Field } from "~/ui/form";
-import { FILTER_FIELDS, reportFiltersSchema, toSearchParams, type ReportFilterInput, type ReportFilters } from "./filters.schema";
+import {
+  FILTER_FIELDS,
+  reportFiltersSchema,
+  toSearchParams,
+  type ReportFilterInput,
+  type ReportFilters,
+} from "./filters.schema";
 import { ROW_STATUSES, ROW_STATUS_LABELS } from "./report";
 
 type Options = {
@@ -16,11 +22,25 @@ type Values = Record<(typeof FILTER_FIELDS)[number] | "sort" | "dir", string>;
 
 // A GET form: the filters end up in the URL, so a report can be bookmarked and shared. With
 // JavaScript the same schema checks it first; without, the loader does and says what is wrong.
-export function ReportFilterForm({ options, values, serverErrors }: { options: Options; values: Partial<Values>; serverErrors: Partial<Record<string, string>> }) {
+export function ReportFilterForm({
+  options,
+  values,
+  serverErrors,
+}: {
+  options: Options;
+  values: Partial<Values>;
+  serverErrors: Partial<Record<string, string>>;
+}) {
   const navigate = useNavigate();
-  const defaults = Object.fromEntries([...FILTER_FIELDS, "sort", "dir"].map((key) => [key, values[key as keyof Values] ?? ""])) as Values;
-  const form = useForm<ReportFilterInput, unknown, ReportFilters>({ resolver: zodResolver(reportFiltersSchema), defaultValues: defaults });
-  const error = (key: keyof Values) => form.formState.errors[key] ?? (serverErrors[key] ? { message: serverErrors[key] } : undefined);
+  const defaults = Object.fromEntries(
+    [...FILTER_FIELDS, "sort", "dir"].map((key) => [key, values[key as keyof Values] ?? ""]),
+  ) as Values;
+  const form = useForm<ReportFilterInput, unknown, ReportFilters>({
+    resolver: zodResolver(reportFiltersSchema),
+    defaultValues: defaults,
+  });
+  const error = (key: keyof Values) =>
+    form.formState.errors[key] ?? (serverErrors[key] ? { message: serverErrors[key] } : undefined);
 
   const select = (key: keyof Values, label: string, choices: [string, string][], any: string) => (
     <Field id={`filter-${key}`} label={label} error={error(key)}>
@@ -59,15 +79,50 @@ export function ReportFilterForm({ options, values, serverErrors }: { options: O
         <p className="field-note">
           <Link to={`?${toSearchParams({ ...defaults, from: "", to: "", range: "all", page: 1 })}`}>All time</Link>
         </p>
-        {select("position", "Position", options.positions.map((p) => [p.id, p.title]), "Any position")}
-        {select("stage", "Stage", INTERVIEW_STAGES.map((s) => [s, STAGE_LABELS[s]]), "Any stage")}
-        {select("interviewer", "Interviewer", options.interviewers.map((u) => [u.id, u.name]), "Anyone")}
+        {select(
+          "position",
+          "Position",
+          options.positions.map((p) => [p.id, p.title]),
+          "Any position",
+        )}
+        {select(
+          "stage",
+          "Stage",
+          INTERVIEW_STAGES.map((s) => [s, STAGE_LABELS[s]]),
+          "Any stage",
+        )}
+        {select(
+          "interviewer",
+          "Interviewer",
+          options.interviewers.map((u) => [u.id, u.name]),
+          "Anyone",
+        )}
       </div>
       <div className="field-row">
-        {select("status", "Scorecard", ROW_STATUSES.map((s) => [s, ROW_STATUS_LABELS[s]]), "Any status")}
-        {select("recommendation", "Recommendation", RECOMMENDATIONS.map((r) => [r.id, r.label]), "Any recommendation")}
-        {select("redFlag", "Red flag", RED_FLAG_CATEGORIES.map((c) => [c, options.redFlagTitles[c] ?? c]), "Any or none")}
-        {select("decision", "Decision", [...DECISION_OUTCOMES.map((d): [string, string] => [d, OUTCOME_LABELS[d]]), ["none", "No decision yet"]], "Any decision")}
+        {select(
+          "status",
+          "Scorecard",
+          ROW_STATUSES.map((s) => [s, ROW_STATUS_LABELS[s]]),
+          "Any status",
+        )}
+        {select(
+          "recommendation",
+          "Recommendation",
+          RECOMMENDATIONS.map((r) => [r.id, r.label]),
+          "Any recommendation",
+        )}
+        {select(
+          "redFlag",
+          "Red flag",
+          RED_FLAG_CATEGORIES.map((c) => [c, options.redFlagTitles[c] ?? c]),
+          "Any or none",
+        )}
+        {select(
+          "decision",
+          "Decision",
+          [...DECISION_OUTCOMES.map((d): [string, string] => [d, OUTCOME_LABELS[d]]), ["none", "No decision yet"]],
+          "Any decision",
+        )}
       </div>
       <input type="hidden" {...form.register("range")} />
       <input type="hidden" {...form.register("sort")} />

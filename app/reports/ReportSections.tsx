@@ -40,7 +40,13 @@ export function FeedbackSection({ feedback, overdueTotal }: { feedback: Data["fe
       <div className="report-columns">
         <div role="region" aria-labelledby="overdue-heading">
           <h3 id="overdue-heading">Overdue scorecards</h3>
-          <p className="muted">No submitted scorecard 24 hours after the interview ended, longest waiting first{overdueTotal > feedback.overdue.length ? ` (the ${feedback.overdue.length} oldest of ${overdueTotal})` : ""}.</p>
+          <p className="muted">
+            No submitted scorecard 24 hours after the interview ended, longest waiting first
+            {overdueTotal > feedback.overdue.length
+              ? ` (the ${feedback.overdue.length} oldest of ${overdueTotal})`
+              : ""}
+            .
+          </p>
           {feedback.overdue.length === 0 ? (
             <p className="empty">Nothing overdue.</p>
           ) : (
@@ -118,8 +124,9 @@ export function CalibrationSection({ raters }: { raters: Data["calibration"] }) 
     <section aria-labelledby="calibration-heading">
       <h2 id="calibration-heading">Calibration</h2>
       <p className="muted">
-        Each interviewer's ratings against the median of the rest of the panel on the same candidates and competencies. Half a level or more
-        above is lenient, half a level below is harsh; fewer than {MIN_COMPARISONS} comparisons is too few to say.
+        Each interviewer's ratings against the median of the rest of the panel on the same candidates and competencies.
+        Half a level or more above is lenient, half a level below is harsh; fewer than {MIN_COMPARISONS} comparisons is
+        too few to say.
       </p>
       {raters.length === 0 ? (
         <p className="empty">No submitted scorecards in view.</p>
@@ -142,7 +149,10 @@ export function CalibrationSection({ raters }: { raters: Data["calibration"] }) 
                   <td>{r.name}</td>
                   <td>{r.scorecards}</td>
                   <td className="distribution">
-                    <StackedBar label={`${r.name}'s ratings`} parts={LEVELS.map((l) => ({ id: l.id, label: l.label, value: r.distribution[l.id] }))} />
+                    <StackedBar
+                      label={`${r.name}'s ratings`}
+                      parts={LEVELS.map((l) => ({ id: l.id, label: l.label, value: r.distribution[l.id] }))}
+                    />
                     <span className="muted">{LEVELS.map((l) => r.distribution[l.id]).join(" / ")}</span>
                   </td>
                   <td>

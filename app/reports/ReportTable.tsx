@@ -11,7 +11,17 @@ import type { ReportData } from "./reports.server";
 type Page = SerializeFrom<ReportData>["page"];
 type Filters = SerializeFrom<ReportFilters>;
 
-const COLUMNS: SortKey[] = ["candidate", "position", "stage", "interviewer", "date", "submitted", "status", "recommendation", "decision"];
+const COLUMNS: SortKey[] = [
+  "candidate",
+  "position",
+  "stage",
+  "interviewer",
+  "date",
+  "submitted",
+  "status",
+  "recommendation",
+  "decision",
+];
 
 // One row per interview. Every column sorts on the server; choosing candidates here downloads
 // their committee packets as one ZIP (a plain GET form, so it works without JavaScript too).
@@ -73,7 +83,11 @@ export function ReportTable({ page, filters, pageError }: { page: Page; filters:
                   const active = filters.sort === key;
                   const dir = active && filters.dir === "asc" ? "desc" : "asc";
                   return (
-                    <th key={key} scope="col" aria-sort={active ? (filters.dir === "asc" ? "ascending" : "descending") : undefined}>
+                    <th
+                      key={key}
+                      scope="col"
+                      aria-sort={active ? (filters.dir === "asc" ? "ascending" : "descending") : undefined}
+                    >
                       <Link to={href({ sort: key, dir, page: 1 })} preventScrollReset>
                         {SORT_LABELS[key]}
                         {key === "date" || key === "submitted" ? " (UTC)" : ""}
@@ -117,7 +131,13 @@ export function ReportTable({ page, filters, pageError }: { page: Page; filters:
                       </div>
                     ) : null}
                   </td>
-                  <td>{row.decision ? OUTCOME_LABELS[row.decision as DecisionOutcome] : <span className="muted">Pending</span>}</td>
+                  <td>
+                    {row.decision ? (
+                      OUTCOME_LABELS[row.decision as DecisionOutcome]
+                    ) : (
+                      <span className="muted">Pending</span>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

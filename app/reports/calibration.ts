@@ -54,14 +54,30 @@ export function calibrate(cards: readonly CalibrationCard[]): RaterCalibration[]
     else byCandidate.set(card.candidateId, [i]);
   });
 
-  type Tally = { name: string; scorecards: number; distribution: Record<LevelId, number>; diffSum: number; comparisons: number; recommended: number; hires: number };
+  type Tally = {
+    name: string;
+    scorecards: number;
+    distribution: Record<LevelId, number>;
+    diffSum: number;
+    comparisons: number;
+    recommended: number;
+    hires: number;
+  };
   const raters = new Map<string, Tally>();
   const others: number[] = [];
   cards.forEach((card, i) => {
     if (!card.inView) return;
     let tally = raters.get(card.interviewerId);
     if (!tally) {
-      tally = { name: card.interviewerName, scorecards: 0, distribution: emptyDistribution(), diffSum: 0, comparisons: 0, recommended: 0, hires: 0 };
+      tally = {
+        name: card.interviewerName,
+        scorecards: 0,
+        distribution: emptyDistribution(),
+        diffSum: 0,
+        comparisons: 0,
+        recommended: 0,
+        hires: 0,
+      };
       raters.set(card.interviewerId, tally);
     }
     tally.scorecards++;
@@ -76,7 +92,8 @@ export function calibrate(cards: readonly CalibrationCard[]): RaterCalibration[]
       if (own === 0) return;
       tally.distribution[card.ratings[competency] as LevelId]++;
       others.length = 0;
-      for (const j of panel) if (ranks[j][k] !== 0 && cards[j].interviewerId !== card.interviewerId) others.push(ranks[j][k]);
+      for (const j of panel)
+        if (ranks[j][k] !== 0 && cards[j].interviewerId !== card.interviewerId) others.push(ranks[j][k]);
       const panelMedian = median(others);
       if (panelMedian !== null) {
         tally.diffSum += own - panelMedian;

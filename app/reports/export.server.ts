@@ -13,11 +13,23 @@ import { queryFilters } from "./reports.server";
 // Every row of the filtered report, in interview-date order, read in keyset batches: memory holds
 // one batch whatever the total, and a consumer that stops reading stops the queries too.
 // viewerId: whose eyes the rows are for (independence, db/queries/independence.ts); null on the command line.
-export async function* reportRows(db: Kysely<DB>, filters: ReportFilters, now: Date, batchSize = 2_000, viewerId: string | null = null): AsyncGenerator<ReportRow> {
+export async function* reportRows(
+  db: Kysely<DB>,
+  filters: ReportFilters,
+  now: Date,
+  batchSize = 2_000,
+  viewerId: string | null = null,
+): AsyncGenerator<ReportRow> {
   for await (const batch of reportBatches(db, filters, now, batchSize, viewerId)) yield* batch;
 }
 
-async function* reportBatches(db: Kysely<DB>, filters: ReportFilters, now: Date, batchSize: number, viewerId: string | null): AsyncGenerator<ReportRow[]> {
+async function* reportBatches(
+  db: Kysely<DB>,
+  filters: ReportFilters,
+  now: Date,
+  batchSize: number,
+  viewerId: string | null,
+): AsyncGenerator<ReportRow[]> {
   const q = { ...queryFilters(filters), viewer: viewerId ?? undefined };
   let after: { at: string; id: string } | null = null;
   for (;;) {
@@ -80,14 +92,22 @@ export function reportCsv(
   db: Kysely<DB>,
   filters: ReportFilters,
   now: Date,
-  { bom = false, batchSize = 2_000, viewerId = null }: { bom?: boolean; batchSize?: number; viewerId?: string | null } = {},
+  {
+    bom = false,
+    batchSize = 2_000,
+    viewerId = null,
+  }: { bom?: boolean; batchSize?: number; viewerId?: string | null } = {},
 ): Readable {
   const titles = redFlagTitles();
   const options = { columns: CSV_HEADER, escape_formulas: true, record_delimiter: "windows" } as const;
   async function* text() {
     yield stringify([], { ...options, header: true, bom });
     for await (const batch of reportBatches(db, filters, now, batchSize, viewerId)) {
-      if (batch.length) yield stringify(batch.map((row) => csvRecord(row, titles)), options);
+      if (batch.length)
+        yield stringify(
+          batch.map((row) => csvRecord(row, titles)),
+          options,
+        );
     }
   }
   // A failure (a query, or a reader that went away) destroys the returned stream with the error.

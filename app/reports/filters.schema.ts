@@ -48,17 +48,34 @@ export const reportFiltersSchema = z
     range: oneOf(["all"] as const, "date range"),
     sort: optional(z.enum(SORT_KEYS, { message: "Unknown column to sort by" })).transform((v) => v ?? "date"),
     dir: optional(z.enum(["asc", "desc"], { message: "Sort direction is asc or desc" })).transform((v) => v ?? "desc"),
-    page: optional(z.string().regex(/^[1-9]\d{0,6}$/, { message: "Page must be a whole number from 1" }).transform(Number)).transform((v) => v ?? 1),
+    page: optional(
+      z
+        .string()
+        .regex(/^[1-9]\d{0,6}$/, { message: "Page must be a whole number from 1" })
+        .transform(Number),
+    ).transform((v) => v ?? 1),
   })
   .superRefine((f, ctx) => {
-    if (f.from && f.to && f.from > f.to) ctx.addIssue({ code: "custom", path: ["to"], message: "To is before From: the range is inverted" });
+    if (f.from && f.to && f.from > f.to)
+      ctx.addIssue({ code: "custom", path: ["to"], message: "To is before From: the range is inverted" });
   });
 
 export type ReportFilterInput = z.input<typeof reportFiltersSchema>;
 export type ReportFilters = z.output<typeof reportFiltersSchema>;
 
 // The fields the filter form edits; sort and page travel with them in the URL.
-export const FILTER_FIELDS = ["from", "to", "position", "stage", "interviewer", "recommendation", "status", "redFlag", "decision", "range"] as const;
+export const FILTER_FIELDS = [
+  "from",
+  "to",
+  "position",
+  "stage",
+  "interviewer",
+  "recommendation",
+  "status",
+  "redFlag",
+  "decision",
+  "range",
+] as const;
 
 // The page opens on the interviews of the last 90 days, today included; "All time" (range=all)
 // is one click away and stays in the URL like every other filter.
@@ -72,11 +89,18 @@ export function withDefaultRange(params: URLSearchParams, now: Date): URLSearchP
 }
 
 // Only what is set, so a bookmarked URL stays short: defaults are left out.
-export function toSearchParams(filters: Partial<Record<keyof ReportFilters, string | number | undefined>>): URLSearchParams {
+export function toSearchParams(
+  filters: Partial<Record<keyof ReportFilters, string | number | undefined>>,
+): URLSearchParams {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(filters)) {
     if (value === undefined || value === "") continue;
-    if ((key === "sort" && value === "date") || (key === "dir" && value === "desc") || (key === "page" && Number(value) === 1)) continue;
+    if (
+      (key === "sort" && value === "date") ||
+      (key === "dir" && value === "desc") ||
+      (key === "page" && Number(value) === 1)
+    )
+      continue;
     params.set(key, String(value));
   }
   return params;

@@ -18,7 +18,10 @@ export function packetsZip(db: Kysely<DB>, candidateIds: readonly string[], view
       if (!packet) continue;
       const written = Promise.race([once(zip, "entry"), once(zip, "close")]);
       const pdf = await packetPdf(packet);
-      zip.append(Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength), { name: uniqueName(packetFileName(packet), names), date: now });
+      zip.append(Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength), {
+        name: uniqueName(packetFileName(packet), names),
+        date: now,
+      });
       await written;
       if (zip.destroyed) return;
     }

@@ -5,10 +5,22 @@ import { reportRows } from "./export.server";
 import type { ReportFilters } from "./filters.schema";
 import { PDF_ROW_LIMIT } from "./report";
 import type { ReportPdfInput } from "./report-pdf.server";
-import { calibration, countRows, feedbackTracking, labelFilters, reportSummary, type ReportOptions } from "./reports.server";
+import {
+  calibration,
+  countRows,
+  feedbackTracking,
+  labelFilters,
+  reportSummary,
+  type ReportOptions,
+} from "./reports.server";
 
 // Everything the PDF report shows, read one query after another (PGlite has one connection).
-export async function reportPdfInput(db: Kysely<DB>, filters: ReportFilters, options: ReportOptions, now: Date): Promise<ReportPdfInput> {
+export async function reportPdfInput(
+  db: Kysely<DB>,
+  filters: ReportFilters,
+  options: ReportOptions,
+  now: Date,
+): Promise<ReportPdfInput> {
   const summary = await reportSummary(db, filters, now);
   const feedback = await feedbackTracking(db, filters, now);
   const raters = await calibration(db, filters, now);
@@ -18,5 +30,13 @@ export async function reportPdfInput(db: Kysely<DB>, filters: ReportFilters, opt
     rows.push(row);
     if (rows.length === PDF_ROW_LIMIT) break;
   }
-  return { generatedAt: now, filters: labelFilters(filters, options), summary, feedback, calibration: raters, rows, totalRows };
+  return {
+    generatedAt: now,
+    filters: labelFilters(filters, options),
+    summary,
+    feedback,
+    calibration: raters,
+    rows,
+    totalRows,
+  };
 }

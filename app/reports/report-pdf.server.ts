@@ -1,7 +1,20 @@
 import type { ReportRow } from "~db/queries/reports";
 import { OUTCOME_LABELS, STAGE_LABELS, type DecisionOutcome } from "~/packets/packet";
 import { formatDate, formatDateTime, recommendationName } from "~/packets/pdf/format";
-import { COLORS, SIZES, contentWidth, createDocument, drawFooters, ensureSpace, heading, keyValues, paragraph, printable, setFont, type Doc } from "~/packets/pdf/layout";
+import {
+  COLORS,
+  SIZES,
+  contentWidth,
+  createDocument,
+  drawFooters,
+  ensureSpace,
+  heading,
+  keyValues,
+  paragraph,
+  printable,
+  setFont,
+  type Doc,
+} from "~/packets/pdf/layout";
 import { table, type Cell } from "~/packets/pdf/table";
 import { LEVELS, type RecommendationId } from "~/scorecards/rubric";
 import type { RaterCalibration } from "./calibration";
@@ -23,16 +36,26 @@ export type ReportPdfInput = {
 };
 
 export function renderReportPdf(input: ReportPdfInput): Doc {
-  const doc = createDocument({ title: "Recruiting report", subject: "Interviews, feedback and calibration for the chosen filters", createdAt: input.generatedAt });
+  const doc = createDocument({
+    title: "Recruiting report",
+    subject: "Interviews, feedback and calibration for the chosen filters",
+    createdAt: input.generatedAt,
+  });
   setFont(doc, "bold", SIZES.title, COLORS.heading).text("Recruiting report", { width: contentWidth(doc) });
   paragraph(doc, `Generated ${formatDateTime(input.generatedAt)}`, { color: COLORS.muted, gap: 8 });
   const filters = Object.entries(input.filters);
   keyValues(doc, filters.length ? filters : [["Filters", "none (every interview)"]]);
 
   heading(doc, "Summary", 1);
-  keyValues(doc, summaryFigures(input.summary).map(({ label, value }) => [label, value]));
+  keyValues(
+    doc,
+    summaryFigures(input.summary).map(({ label, value }) => [label, value]),
+  );
   heading(doc, "Recommendations on submitted scorecards", 2);
-  barChart(doc, input.summary.recommendations.map((r) => ({ label: recommendationName(r.id), value: r.count })));
+  barChart(
+    doc,
+    input.summary.recommendations.map((r) => ({ label: recommendationName(r.id), value: r.count })),
+  );
 
   heading(doc, "Feedback tracking", 1);
   const overdue = input.feedback.overdue;
@@ -46,8 +69,15 @@ export function renderReportPdf(input: ReportPdfInput): Doc {
         { header: "Stage and date", width: 130 },
         { header: "Overdue by", width: contentWidth(doc) - 360 },
       ],
-      overdue.map((o) => [o.interviewer_name, o.candidate_name, `${STAGE_LABELS[o.stage]}, ${formatDate(o.scheduled_at)}`, { text: formatHours(o.hoursOverdue), color: COLORS.warn, bold: true }]),
-      { title: `Overdue scorecards${input.summary.overdue > overdue.length ? ` (the ${overdue.length} oldest of ${input.summary.overdue})` : ""}` },
+      overdue.map((o) => [
+        o.interviewer_name,
+        o.candidate_name,
+        `${STAGE_LABELS[o.stage]}, ${formatDate(o.scheduled_at)}`,
+        { text: formatHours(o.hoursOverdue), color: COLORS.warn, bold: true },
+      ]),
+      {
+        title: `Overdue scorecards${input.summary.overdue > overdue.length ? ` (the ${overdue.length} oldest of ${input.summary.overdue})` : ""}`,
+      },
     );
   }
   table(
@@ -58,12 +88,21 @@ export function renderReportPdf(input: ReportPdfInput): Doc {
       { header: "Overdue", width: 80 },
       { header: "Median time to feedback", width: contentWidth(doc) - 350 },
     ],
-    input.feedback.byInterviewer.map((i) => [i.name, `${i.submitted} of ${i.due}`, String(i.overdue), i.median_hours === null ? "—" : formatHours(i.median_hours)]),
+    input.feedback.byInterviewer.map((i) => [
+      i.name,
+      `${i.submitted} of ${i.due}`,
+      String(i.overdue),
+      i.median_hours === null ? "—" : formatHours(i.median_hours),
+    ]),
     { title: "Time to feedback per interviewer" },
   );
 
   heading(doc, "Calibration", 1);
-  paragraph(doc, "Each interviewer's ratings against the median of the rest of the panel on the same candidates and competencies, in rating levels.", { color: COLORS.muted });
+  paragraph(
+    doc,
+    "Each interviewer's ratings against the median of the rest of the panel on the same candidates and competencies, in rating levels.",
+    { color: COLORS.muted },
+  );
   if (input.calibration.length === 0) paragraph(doc, "No submitted scorecards in view.", { color: COLORS.muted });
   else {
     table(
@@ -88,7 +127,11 @@ export function renderReportPdf(input: ReportPdfInput): Doc {
   doc.addPage();
   heading(doc, "Interviews", 1);
   if (input.rows.length < input.totalRows) {
-    paragraph(doc, `The first ${input.rows.length.toLocaleString("en-US")} of ${input.totalRows.toLocaleString("en-US")} rows in interview-date order; the CSV export has them all.`, { color: COLORS.muted });
+    paragraph(
+      doc,
+      `The first ${input.rows.length.toLocaleString("en-US")} of ${input.totalRows.toLocaleString("en-US")} rows in interview-date order; the CSV export has them all.`,
+      { color: COLORS.muted },
+    );
   }
   if (input.rows.length === 0) paragraph(doc, "No interviews match these filters.", { color: COLORS.muted });
   else {
@@ -109,7 +152,11 @@ export function renderReportPdf(input: ReportPdfInput): Doc {
         row.position_title,
         row.interviewer_name,
         `${STAGE_LABELS[row.stage]}, ${formatDate(row.scheduled_at)}`,
-        { text: ROW_STATUS_LABELS[row.status], bold: row.status === "overdue", color: row.status === "overdue" ? COLORS.warn : COLORS.text },
+        {
+          text: ROW_STATUS_LABELS[row.status],
+          bold: row.status === "overdue",
+          color: row.status === "overdue" ? COLORS.warn : COLORS.text,
+        },
         row.recommendation ? recommendationName(row.recommendation as RecommendationId) : "—",
         Object.keys(row.red_flags ?? {}).length ? String(Object.keys(row.red_flags ?? {}).length) : "—",
         row.decision ? OUTCOME_LABELS[row.decision as DecisionOutcome] : "—",
@@ -138,7 +185,10 @@ function barChart(doc: Doc, bars: { label: string; value: number }[]): void {
     const width = (bar.value / max) * trackWidth;
     doc.rect(left + labelWidth, y, trackWidth, barHeight).fill(COLORS.fill);
     if (width > 0) doc.rect(left + labelWidth, y, width, barHeight).fill(COLORS.heading);
-    setFont(doc, "bold", SIZES.body).text(String(bar.value), left + labelWidth + trackWidth + 6, y + 2, { width: 44, lineBreak: false });
+    setFont(doc, "bold", SIZES.body).text(String(bar.value), left + labelWidth + trackWidth + 6, y + 2, {
+      width: 44,
+      lineBreak: false,
+    });
     y += barHeight + gap;
   }
   doc.x = left;

@@ -4,7 +4,17 @@ import type { RowStatus, SortKey } from "~db/queries/reports";
 // imports it too (the query module is imported for its types only).
 
 export type { RowStatus, SortKey };
-export const SORT_KEYS = ["candidate", "position", "stage", "interviewer", "date", "submitted", "status", "recommendation", "decision"] as const satisfies readonly SortKey[];
+export const SORT_KEYS = [
+  "candidate",
+  "position",
+  "stage",
+  "interviewer",
+  "date",
+  "submitted",
+  "status",
+  "recommendation",
+  "decision",
+] as const satisfies readonly SortKey[];
 
 export const ROW_STATUSES = ["submitted", "overdue", "draft", "not-started"] as const satisfies readonly RowStatus[];
 export const ROW_STATUS_LABELS: Record<RowStatus, string> = {

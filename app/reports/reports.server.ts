@@ -47,8 +47,10 @@ export function parseReportQuery(params: URLSearchParams, options: ReportOptions
     return { ok: false, errors };
   }
   const f = result.data;
-  if (f.position && !options.positions.some((p) => p.id === f.position)) errors.position = "Unknown position: choose one from the list";
-  if (f.interviewer && !options.interviewers.some((u) => u.id === f.interviewer)) errors.interviewer = "Unknown interviewer: choose one from the list";
+  if (f.position && !options.positions.some((p) => p.id === f.position))
+    errors.position = "Unknown position: choose one from the list";
+  if (f.interviewer && !options.interviewers.some((u) => u.id === f.interviewer))
+    errors.interviewer = "Unknown interviewer: choose one from the list";
   return Object.keys(errors).length ? { ok: false, errors } : { ok: true, filters: f };
 }
 
@@ -78,11 +80,18 @@ export const OVERDUE_LIST_LIMIT = 50;
 
 export async function feedbackTracking(db: Kysely<DB>, filters: ReportFilters, now: Date) {
   const q = queryFilters(filters);
-  const [late, byInterviewer] = await Promise.all([listOverdue(db, q, now, OVERDUE_LIST_LIMIT), feedbackByInterviewer(db, q, now)]);
+  const [late, byInterviewer] = await Promise.all([
+    listOverdue(db, q, now, OVERDUE_LIST_LIMIT),
+    feedbackByInterviewer(db, q, now),
+  ]);
   const overdue = late.map((row) => ({
     ...row,
     // How long past the deadline, in whole hours: what a recruiter chases by.
-    hoursOverdue: Math.floor((now.getTime() - feedbackDeadline({ scheduledAt: row.scheduled_at, durationMinutes: row.duration_minutes }).getTime()) / 3600_000),
+    hoursOverdue: Math.floor(
+      (now.getTime() -
+        feedbackDeadline({ scheduledAt: row.scheduled_at, durationMinutes: row.duration_minutes }).getTime()) /
+        3600_000,
+    ),
   }));
   return { overdue, byInterviewer };
 }
@@ -91,7 +100,12 @@ export type FeedbackTracking = Awaited<ReturnType<typeof feedbackTracking>>;
 export async function calibration(db: Kysely<DB>, filters: ReportFilters, now: Date) {
   const cards = await listCalibrationCards(db, queryFilters(filters), now, COMPETENCY_IDS, LEVEL_IDS);
   // Names only for the raters shown, rather than one per scorecard read.
-  const names = new Map((await findUserNames(db, [...new Set(cards.filter((c) => c.in_view).map((c) => c.interviewer_id))])).map((u) => [u.id, u.name]));
+  const names = new Map(
+    (await findUserNames(db, [...new Set(cards.filter((c) => c.in_view).map((c) => c.interviewer_id))])).map((u) => [
+      u.id,
+      u.name,
+    ]),
+  );
   return calibrate(
     cards.map((c) => ({
       candidateId: c.candidate_id,
@@ -109,9 +123,13 @@ export async function reportPage(db: Kysely<DB>, filters: ReportFilters, now: Da
   const q = queryFilters(filters);
   const sort = { key: filters.sort, dir: filters.dir, recommendationOrder: RECOMMENDATION_IDS };
   // The count and the page side by side: a page past the end simply comes back empty.
-  const [total, rows] = await Promise.all([countReportRows(db, q, now), listReportPage(db, q, now, sort, { limit: PAGE_SIZE, offset: (filters.page - 1) * PAGE_SIZE })]);
+  const [total, rows] = await Promise.all([
+    countReportRows(db, q, now),
+    listReportPage(db, q, now, sort, { limit: PAGE_SIZE, offset: (filters.page - 1) * PAGE_SIZE }),
+  ]);
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  if (filters.page > pages) return { total, pages, rows: [] as ReportRow[], error: `Page ${filters.page} is past the last page (${pages})` };
+  if (filters.page > pages)
+    return { total, pages, rows: [] as ReportRow[], error: `Page ${filters.page} is past the last page (${pages})` };
   return { total, pages, rows, error: null };
 }
 
@@ -144,14 +162,19 @@ export async function recordExport(
 export async function requireExportAllowance(db: Kysely<DB>, actorId: string, now: Date): Promise<void> {
   const recent = await countRecentExports(db, actorId, new Date(now.getTime() - 60_000));
   if (recent >= EXPORTS_PER_MINUTE) {
-    throw new Response(`At most ${EXPORTS_PER_MINUTE} exports a minute: wait a moment and try again.`, { status: 429, headers: { "Retry-After": "60" } });
+    throw new Response(`At most ${EXPORTS_PER_MINUTE} exports a minute: wait a moment and try again.`, {
+      status: 429,
+      headers: { "Retry-After": "60" },
+    });
   }
 }
 
 // The filters as the audit row and the PDF state them: only what is set.
 export function describeFilters(f: ReportFilters): Record<string, string> {
   const { sort: _sort, dir: _dir, page: _page, ...rest } = f;
-  return Object.fromEntries(Object.entries(rest).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+  return Object.fromEntries(
+    Object.entries(rest).filter((entry): entry is [string, string] => typeof entry[1] === "string"),
+  );
 }
 
 export type ReportData = Awaited<ReturnType<typeof loadReport>>;
@@ -198,6 +221,7 @@ export async function requireChosenCandidates(db: Kysely<DB>, values: string[]):
   const parsed = chosenCandidates.safeParse([...new Set(values)]);
   if (!parsed.success) throw new Response(`${parsed.error.issues[0].message}.`, { status: 400 });
   const found = new Set((await findCandidateNames(db, parsed.data)).map((c) => c.id));
-  if (parsed.data.some((id) => !found.has(id))) throw new Response("A chosen candidate does not exist.", { status: 400 });
+  if (parsed.data.some((id) => !found.has(id)))
+    throw new Response("A chosen candidate does not exist.", { status: 400 });
   return parsed.data;
 }

@@ -1,6 +1,13 @@
 // The summary's figures in words, the same on the page and in the PDF.
 
-type Totals = { candidates: number; interviews: number; due: number; submitted: number; overdue: number; median_hours: number | null };
+type Totals = {
+  candidates: number;
+  interviews: number;
+  due: number;
+  submitted: number;
+  overdue: number;
+  median_hours: number | null;
+};
 
 export function formatHours(hours: number): string {
   if (hours < 1) return "under an hour";
@@ -24,7 +31,10 @@ export function summaryFigures(t: Totals): { label: string; value: string }[] {
   return [
     { label: "Candidates", value: t.candidates.toLocaleString("en-US") },
     { label: "Interviews", value: t.interviews.toLocaleString("en-US") },
-    { label: "Scorecards submitted", value: `${t.submitted.toLocaleString("en-US")} of ${t.due.toLocaleString("en-US")} due` },
+    {
+      label: "Scorecards submitted",
+      value: `${t.submitted.toLocaleString("en-US")} of ${t.due.toLocaleString("en-US")} due`,
+    },
     { label: "Overdue", value: t.overdue.toLocaleString("en-US") },
     { label: "Median time to feedback", value: t.median_hours === null ? "—" : formatHours(t.median_hours) },
   ];

@@ -27,7 +27,9 @@ export default function Home() {
       {interviews ? <InterviewGroups groups={interviews} /> : null}
       {candidates ? (
         <section aria-labelledby="candidates-heading">
-          <h2 id="candidates-heading">{hasRole(user, "recruiter", "admin") ? "Candidates" : "Candidates on your committees"}</h2>
+          <h2 id="candidates-heading">
+            {hasRole(user, "recruiter", "admin") ? "Candidates" : "Candidates on your committees"}
+          </h2>
           <CandidateTable candidates={candidates} />
         </section>
       ) : null}

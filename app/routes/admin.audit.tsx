@@ -31,8 +31,8 @@ export default function AuditLog() {
     <main className="page" id="main">
       <h1>Audit log</h1>
       <p className="lead">
-        Every sign-in, scorecard submission and amendment, decision, export and packet download, newest first. Entries cannot be changed or
-        deleted. Dates are UTC.
+        Every sign-in, scorecard submission and amendment, decision, export and packet download, newest first. Entries
+        cannot be changed or deleted. Dates are UTC.
       </p>
       <Form method="get" className="card filters" aria-label="Filter the audit log">
         <div className="field">
@@ -92,11 +92,19 @@ export default function AuditLog() {
                   <td>
                     <time dateTime={e.at}>{e.at.slice(0, 19).replace("T", " ")}</time>
                   </td>
-                  <td>{e.actor_name ? `${e.actor_name} (${e.actor_email})` : <span className="muted">Nobody signed in</span>}</td>
+                  <td>
+                    {e.actor_name ? (
+                      `${e.actor_name} (${e.actor_email})`
+                    ) : (
+                      <span className="muted">Nobody signed in</span>
+                    )}
+                  </td>
                   <td>
                     <code>{e.action}</code>
                   </td>
-                  <td>{e.subject_type ? `${e.subject_type} ${e.subject_id ?? ""}` : <span className="muted">—</span>}</td>
+                  <td>
+                    {e.subject_type ? `${e.subject_type} ${e.subject_id ?? ""}` : <span className="muted">—</span>}
+                  </td>
                   <td>
                     <code className="wrap">{JSON.stringify(e.details)}</code>
                   </td>

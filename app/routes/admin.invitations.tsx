@@ -27,7 +27,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const { intent, invitationId } = parsed.data;
   return formAction(async () => {
     if (intent === "revoke") return json({ done: { intent, ...(await revokeInvitation(user, invitationId)) } });
-    return json({ done: { intent, ...(await resendInvitation(user, invitationId)) } }, { headers: { "Cache-Control": "no-store" } });
+    return json(
+      { done: { intent, ...(await resendInvitation(user, invitationId)) } },
+      { headers: { "Cache-Control": "no-store" } },
+    );
   });
 }
 
@@ -50,8 +53,8 @@ export default function OpenInvitations() {
       {result?.done?.link ? (
         <div className="notice" role="status">
           <p>
-            <strong>New link for {result.done.email}.</strong> The old link no longer works. There is no mail server: send them this one
-            yourself. It works once and expires in 7 days.
+            <strong>New link for {result.done.email}.</strong> The old link no longer works. There is no mail server:
+            send them this one yourself. It works once and expires in 7 days.
           </p>
           <p>
             <code>{result.done.link}</code>
@@ -85,10 +88,24 @@ export default function OpenInvitations() {
                   <td>
                     <Form method="post" className="inline-actions">
                       <input type="hidden" name="invitationId" value={i.id} />
-                      <button type="submit" name="intent" value="resend" className="secondary" disabled={busy} aria-label={`Resend invitation for ${i.email}`}>
+                      <button
+                        type="submit"
+                        name="intent"
+                        value="resend"
+                        className="secondary"
+                        disabled={busy}
+                        aria-label={`Resend invitation for ${i.email}`}
+                      >
                         Resend
                       </button>{" "}
-                      <button type="submit" name="intent" value="revoke" className="danger" disabled={busy} aria-label={`Revoke invitation for ${i.email}`}>
+                      <button
+                        type="submit"
+                        name="intent"
+                        value="revoke"
+                        className="danger"
+                        disabled={busy}
+                        aria-label={`Revoke invitation for ${i.email}`}
+                      >
                         Revoke
                       </button>
                     </Form>

@@ -37,7 +37,10 @@ export default function Jobs() {
   return (
     <main className="page" id="main">
       <h1>Background jobs</h1>
-      <p className="lead">Mail, webhook deliveries and the reminder runs, newest first. A job that failed for good stays here until retried.</p>
+      <p className="lead">
+        Mail, webhook deliveries and the reminder runs, newest first. A job that failed for good stays here until
+        retried.
+      </p>
       {result?.retried ? (
         <p className="notice" role="status">
           Queued again.

@@ -33,7 +33,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { kit, version } = await kitOr404(params.kitId);
   const history = await listKitHistory(getDb(), kit.id);
   const file = getTemplates().kitById(kit.id);
-  return json({ id: kit.id, title: kit.title, version, yaml: kitAsYaml(kit), history, fileVersion: file?.version ?? null });
+  return json({
+    id: kit.id,
+    title: kit.title,
+    version,
+    yaml: kitAsYaml(kit),
+    history,
+    fileVersion: file?.version ?? null,
+  });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -45,7 +52,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const parsed = parseWith(kitCopySchema, form);
       if (!parsed.ok) return json({ errors: parsed.errors }, { status: 400 });
       const result = await duplicateKit(user, kit.id, parsed.data.newId, parsed.data.newTitle);
-      return result.ok ? redirect(`/admin/kits/${parsed.data.newId}`) : json({ errors: result.errors }, { status: 400 });
+      return result.ok
+        ? redirect(`/admin/kits/${parsed.data.newId}`)
+        : json({ errors: result.errors }, { status: 400 });
     }
     const parsed = parseWith(kitEditSchema, form);
     if (!parsed.ok) return json({ errors: parsed.errors }, { status: 400 });
@@ -78,7 +87,10 @@ export default function KitEditor() {
             <ul className="plain-list">
               {data.history.map((h) => (
                 <li key={h.version}>
-                  v{h.version} <span className="muted">· {h.author}, {formatDay(h.created_at)}</span>
+                  v{h.version}{" "}
+                  <span className="muted">
+                    · {h.author}, {formatDay(h.created_at)}
+                  </span>
                 </li>
               ))}
               {data.fileVersion ? (
@@ -97,7 +109,10 @@ export default function KitEditor() {
 
 function EditForm({ yaml, version }: { yaml: string; version: number }) {
   const navigation = useNavigation();
-  const { form, formError, onSubmit, errors } = useSchemaForm<KitEditInput, any>(kitEditSchema, { yaml, baseVersion: version });
+  const { form, formError, onSubmit, errors } = useSchemaForm<KitEditInput, any>(kitEditSchema, {
+    yaml,
+    baseVersion: version,
+  });
   return (
     <Form method="post" noValidate className="card" onSubmit={onSubmit}>
       <h2>Edit</h2>
@@ -120,7 +135,10 @@ function EditForm({ yaml, version }: { yaml: string; version: number }) {
 
 function DuplicateForm({ id, title }: { id: string; title: string }) {
   const navigation = useNavigation();
-  const { form, onSubmit, errors } = useSchemaForm<KitCopyInput, KitCopyInput>(kitCopySchema, { newId: `${id}-copy`, newTitle: `Copy of ${title}` });
+  const { form, onSubmit, errors } = useSchemaForm<KitCopyInput, KitCopyInput>(kitCopySchema, {
+    newId: `${id}-copy`,
+    newTitle: `Copy of ${title}`,
+  });
   useEffect(() => form.reset({ newId: `${id}-copy`, newTitle: `Copy of ${title}` }), [id, title, form]);
   return (
     <Form method="post" noValidate className="card" onSubmit={onSubmit}>
@@ -131,7 +149,13 @@ function DuplicateForm({ id, title }: { id: string; title: string }) {
       <Field id="newTitle" label="New title" error={errors.newTitle}>
         {(aria) => <input type="text" {...aria} {...form.register("newTitle")} />}
       </Field>
-      <button type="submit" name="intent" value="duplicate" className="secondary" disabled={navigation.state === "submitting"}>
+      <button
+        type="submit"
+        name="intent"
+        value="duplicate"
+        className="secondary"
+        disabled={navigation.state === "submitting"}
+      >
         Duplicate kit
       </button>
     </Form>

@@ -18,7 +18,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
       title: kit.title,
       version,
       questions: kit.questions.length,
-      origin: fileVersion(kit.id) === undefined ? "Created in Panel" : version > fileVersion(kit.id)! ? "Edited in Panel" : "templates/",
+      origin:
+        fileVersion(kit.id) === undefined
+          ? "Created in Panel"
+          : version > fileVersion(kit.id)!
+            ? "Edited in Panel"
+            : "templates/",
     })),
   });
 }
@@ -60,11 +65,19 @@ export default function Kits() {
       </section>
       <section aria-labelledby="files-heading">
         <h2 id="files-heading">Template files</h2>
-        <p className="muted">Checked now against the template schemas. A broken file stops Panel at its next start, so fix it before restarting.</p>
+        <p className="muted">
+          Checked now against the template schemas. A broken file stops Panel at its next start, so fix it before
+          restarting.
+        </p>
         <ul className="plain-list">
           {checks.map((check) => (
             <li key={check.file}>
-              {check.ok ? <span className="badge submitted">Valid</span> : <span className="badge overdue">Broken</span>} <code>{check.file}</code>
+              {check.ok ? (
+                <span className="badge submitted">Valid</span>
+              ) : (
+                <span className="badge overdue">Broken</span>
+              )}{" "}
+              <code>{check.file}</code>
               {check.ok ? null : <div className="field-error">{check.error}</div>}
             </li>
           ))}

@@ -33,7 +33,8 @@ export default function Reminders() {
     <main className="page" id="main">
       <h1>Feedback reminders</h1>
       <p className="lead">
-        When interviewers are reminded of feedback they owe, and when the recruiters hear about it. Times are in each interviewer's own time zone.
+        When interviewers are reminded of feedback they owe, and when the recruiters hear about it. Times are in each
+        interviewer's own time zone.
       </p>
       {result?.saved ? (
         <p className="notice" role="status">
@@ -43,26 +44,54 @@ export default function Reminders() {
       <Form method="post" className="card" noValidate>
         <div className="field">
           <label htmlFor="firstAfterMinutes">First reminder, minutes after the interview ends</label>
-          <input id="firstAfterMinutes" name="firstAfterMinutes" type="number" min={0} defaultValue={cadence.firstAfterMinutes} {...fieldAria(errors, "firstAfterMinutes")} />
+          <input
+            id="firstAfterMinutes"
+            name="firstAfterMinutes"
+            type="number"
+            min={0}
+            defaultValue={cadence.firstAfterMinutes}
+            {...fieldAria(errors, "firstAfterMinutes")}
+          />
           <ErrorText errors={errors} name="firstAfterMinutes" />
         </div>
         <div className="field">
           <label htmlFor="dailyHour">Then daily at this hour (0–23)</label>
-          <input id="dailyHour" name="dailyHour" type="number" min={0} max={23} defaultValue={cadence.dailyHour} {...fieldAria(errors, "dailyHour")} />
+          <input
+            id="dailyHour"
+            name="dailyHour"
+            type="number"
+            min={0}
+            max={23}
+            defaultValue={cadence.dailyHour}
+            {...fieldAria(errors, "dailyHour")}
+          />
           <ErrorText errors={errors} name="dailyHour" />
         </div>
         <fieldset className="field" {...fieldAria(errors, "workingDays")}>
           <legend>On these working days</legend>
           {DAYS.map((day, i) => (
             <label key={day} className="choice">
-              <input type="checkbox" name="workingDays" value={i + 1} defaultChecked={cadence.workingDays.includes(i + 1)} /> {day}
+              <input
+                type="checkbox"
+                name="workingDays"
+                value={i + 1}
+                defaultChecked={cadence.workingDays.includes(i + 1)}
+              />{" "}
+              {day}
             </label>
           ))}
           <ErrorText errors={errors} name="workingDays" />
         </fieldset>
         <div className="field">
           <label htmlFor="escalateAfterDays">Tell the recruiters after this many days overdue</label>
-          <input id="escalateAfterDays" name="escalateAfterDays" type="number" min={1} defaultValue={cadence.escalateAfterDays} {...fieldAria(errors, "escalateAfterDays")} />
+          <input
+            id="escalateAfterDays"
+            name="escalateAfterDays"
+            type="number"
+            min={1}
+            defaultValue={cadence.escalateAfterDays}
+            {...fieldAria(errors, "escalateAfterDays")}
+          />
           <ErrorText errors={errors} name="escalateAfterDays" />
         </div>
         <button type="submit">Save</button>

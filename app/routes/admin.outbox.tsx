@@ -30,7 +30,9 @@ export default function Outbox() {
             <details>
               <summary>
                 <strong>{m.subject}</strong> — to {m.recipient_email} · {STATUS_LABEL[m.status]} ·{" "}
-                <time dateTime={m.created_at}>{new Date(m.created_at).toISOString().slice(0, 16).replace("T", " ")} UTC</time>
+                <time dateTime={m.created_at}>
+                  {new Date(m.created_at).toISOString().slice(0, 16).replace("T", " ")} UTC
+                </time>
               </summary>
               {m.error ? <p className="field-error">Error: {m.error}</p> : null}
               <pre className="message-body">{m.text}</pre>

@@ -76,7 +76,12 @@ export default function Person() {
             ? "A deactivated person cannot sign in and is signed out now. Their submitted scorecards stay in the packets."
             : "They can sign in again with their old password."}
         </p>
-        <button type="submit" name="intent" value={person.active ? "deactivate" : "reactivate"} className={person.active ? "danger" : "secondary"}>
+        <button
+          type="submit"
+          name="intent"
+          value={person.active ? "deactivate" : "reactivate"}
+          className={person.active ? "danger" : "secondary"}
+        >
           {person.active ? "Deactivate" : "Reactivate"}
         </button>
       </Form>

@@ -47,8 +47,8 @@ export default function People() {
       {invited ? (
         <div className="notice" role="status">
           <p>
-            <strong>Invitation for {invited.email} created.</strong> There is no mail server: send them this link yourself. It works once and
-            expires in 7 days.
+            <strong>Invitation for {invited.email} created.</strong> There is no mail server: send them this link
+            yourself. It works once and expires in 7 days.
           </p>
           <p>
             <code>{invited.link}</code>
@@ -78,7 +78,13 @@ export default function People() {
                       <div className="muted">{p.email}</div>
                     </td>
                     <td>{p.roles.map((r) => ROLE_LABEL[r]).join(", ") || <span className="muted">None</span>}</td>
-                    <td>{p.active ? <span className="badge open">Active</span> : <span className="badge closed">Deactivated</span>}</td>
+                    <td>
+                      {p.active ? (
+                        <span className="badge open">Active</span>
+                      ) : (
+                        <span className="badge closed">Deactivated</span>
+                      )}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -90,7 +96,10 @@ export default function People() {
               <ul className="plain-list">
                 {invitations.map((i) => (
                   <li key={i.id}>
-                    {i.email} <span className="muted">· {i.roles.map((r) => ROLE_LABEL[r]).join(", ")} · expires {formatDay(i.expiresAt)}</span>
+                    {i.email}{" "}
+                    <span className="muted">
+                      · {i.roles.map((r) => ROLE_LABEL[r]).join(", ")} · expires {formatDay(i.expiresAt)}
+                    </span>
                   </li>
                 ))}
               </ul>
@@ -108,7 +117,13 @@ export default function People() {
             <Field id="email" label="Email" error={errors.email}>
               {(aria) => <input type="email" autoComplete="off" {...aria} {...form.register("email")} />}
             </Field>
-            <Choices id="roles" legend="Roles" options={ROLES.map((r) => ({ value: r, label: ROLE_LABEL[r] }))} error={errors.roles} register={form.register("roles")} />
+            <Choices
+              id="roles"
+              legend="Roles"
+              options={ROLES.map((r) => ({ value: r, label: ROLE_LABEL[r] }))}
+              error={errors.roles}
+              register={form.register("roles")}
+            />
             <button type="submit" disabled={navigation.state === "submitting"}>
               Create invitation link
             </button>

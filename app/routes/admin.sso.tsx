@@ -26,7 +26,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return json({ errors: parsed.errors }, { status: 400 });
   const input = parsed.data;
   return formAction(async () => {
-    if (input.intent === "policy") await changeSsoPolicy(user, { ssoRequired: input.ssoRequired, breakGlassUserId: input.breakGlassUserId });
+    if (input.intent === "policy")
+      await changeSsoPolicy(user, { ssoRequired: input.ssoRequired, breakGlassUserId: input.breakGlassUserId });
     if (input.intent === "revoke-token") await revokeToken(user, input.tokenId);
     if (input.intent === "create-token") return json({ token: await createScimToken(user, input.label) });
     return json({ saved: true });
@@ -46,25 +47,45 @@ export default function SingleSignOn() {
             <dt>Provider</dt>
             <dd>{provider.name}</dd>
             <dt>Issuer</dt>
-            <dd><code>{provider.issuer}</code></dd>
+            <dd>
+              <code>{provider.issuer}</code>
+            </dd>
             <dt>Redirect URI to register</dt>
-            <dd><code>{provider.redirectUri}</code></dd>
+            <dd>
+              <code>{provider.redirectUri}</code>
+            </dd>
             <dt>Roles</dt>
-            <dd>{provider.roleClaim ? <>From the <code>{provider.roleClaim}</code> claim at every sign-in</> : "Managed in Panel"}</dd>
+            <dd>
+              {provider.roleClaim ? (
+                <>
+                  From the <code>{provider.roleClaim}</code> claim at every sign-in
+                </>
+              ) : (
+                "Managed in Panel"
+              )}
+            </dd>
           </dl>
         ) : (
-          <p>Not configured: set OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET and OIDC_ALLOWED_DOMAINS and restart Panel.</p>
+          <p>
+            Not configured: set OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET and OIDC_ALLOWED_DOMAINS and restart
+            Panel.
+          </p>
         )}
         <Form method="post" noValidate>
           <input type="hidden" name="intent" value="policy" />
           <FormError message={data?.errors?.form} />
           <div className="field">
             <label>
-              <input type="checkbox" name="ssoRequired" defaultChecked={policy.ssoRequired} disabled={!provider} /> Require single sign-on
-              for everyone except the break-glass admin
+              <input type="checkbox" name="ssoRequired" defaultChecked={policy.ssoRequired} disabled={!provider} />{" "}
+              Require single sign-on for everyone except the break-glass admin
             </label>
           </div>
-          <Field id="breakGlassUserId" label="Break-glass admin" hint="Still signs in with a password, at /login?break-glass, if the provider is down." error={{ message: data?.errors?.breakGlassUserId }}>
+          <Field
+            id="breakGlassUserId"
+            label="Break-glass admin"
+            hint="Still signs in with a password, at /login?break-glass, if the provider is down."
+            error={{ message: data?.errors?.breakGlassUserId }}
+          >
             {(aria) => (
               <select name="breakGlassUserId" defaultValue={policy.breakGlassUserId ?? ""} {...aria}>
                 <option value="">None</option>
@@ -103,7 +124,9 @@ export default function SingleSignOn() {
                 <th scope="col">Token</th>
                 <th scope="col">Created</th>
                 <th scope="col">Last used</th>
-                <th scope="col"><span className="sr-only">Revoke</span></th>
+                <th scope="col">
+                  <span className="sr-only">Revoke</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -116,7 +139,9 @@ export default function SingleSignOn() {
                     <Form method="post">
                       <input type="hidden" name="intent" value="revoke-token" />
                       <input type="hidden" name="tokenId" value={t.id} />
-                      <button type="submit" className="secondary small">Revoke {t.label}</button>
+                      <button type="submit" className="secondary small">
+                        Revoke {t.label}
+                      </button>
                     </Form>
                   </td>
                 </tr>

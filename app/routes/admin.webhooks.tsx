@@ -33,9 +33,9 @@ export default function Webhooks() {
     <main className="page" id="main">
       <h1>Webhooks</h1>
       <p className="lead">
-        Panel posts events to these addresses, signed: the <code>Panel-Signature</code> header is <code>t=TIMESTAMP,v1=HEX</code>, the
-        HMAC-SHA256 of <code>TIMESTAMP.RAW_BODY</code> with the endpoint's secret. Payloads carry ids and links, not feedback, unless you turn
-        that on. Failed deliveries are retried with backoff.
+        Panel posts events to these addresses, signed: the <code>Panel-Signature</code> header is{" "}
+        <code>t=TIMESTAMP,v1=HEX</code>, the HMAC-SHA256 of <code>TIMESTAMP.RAW_BODY</code> with the endpoint's secret.
+        Payloads carry ids and links, not feedback, unless you turn that on. Failed deliveries are retried with backoff.
       </p>
       <section aria-labelledby="endpoints-heading">
         <h2 id="endpoints-heading">Endpoints</h2>
@@ -44,7 +44,8 @@ export default function Webhooks() {
           {endpoints.map((e) => (
             <li key={e.id} className="card">
               <p>
-                <strong>{e.url}</strong> · {e.format === "slack" ? "Slack message" : "Panel JSON"} · {e.events.join(", ")}
+                <strong>{e.url}</strong> · {e.format === "slack" ? "Slack message" : "Panel JSON"} ·{" "}
+                {e.events.join(", ")}
                 {e.include_feedback ? " · includes feedback" : ""}
               </p>
               <p>
@@ -69,7 +70,13 @@ export default function Webhooks() {
           <input type="hidden" name="intent" value="create" />
           <div className="field">
             <label htmlFor="url">URL</label>
-            <input id="url" name="url" type="url" placeholder="https://example.com/panel-events" {...fieldAria(errors, "url")} />
+            <input
+              id="url"
+              name="url"
+              type="url"
+              placeholder="https://example.com/panel-events"
+              {...fieldAria(errors, "url")}
+            />
             <ErrorText errors={errors} name="url" />
           </div>
           <div className="field">

@@ -6,7 +6,9 @@ import { notFoundOnDomainError } from "~/errors.server";
 // The login page's "Sign in with …" button posts here; off to the provider with state, nonce and PKCE.
 export async function action({ request }: ActionFunctionArgs) {
   const redirectTo = (await request.formData()).get("redirectTo");
-  const { url, cookie } = await notFoundOnDomainError(() => beginSignIn(typeof redirectTo === "string" ? redirectTo : null));
+  const { url, cookie } = await notFoundOnDomainError(() =>
+    beginSignIn(typeof redirectTo === "string" ? redirectTo : null),
+  );
   return redirect(url, { headers: { "Set-Cookie": cookie } });
 }
 

@@ -3,11 +3,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { finishSignIn } from "~/auth/oidc/sign-in.server";
-import { DomainError } from "~/errors.server";
+import { DomainError, statusOf } from "~/errors.server";
 
 export const meta: MetaFunction = () => [{ title: "Single sign-on · Panel" }];
-
-const STATUS = { "not-found": 404, invalid: 400, forbidden: 403, conflict: 409 } as const;
 
 // The provider sends the browser back here; a refusal is a page that says why, not an error.
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -18,7 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     return redirect(redirectTo, { headers });
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    return json({ message: error.message }, { status: STATUS[error.code] });
+    return json({ message: error.message }, { status: statusOf(error.code) });
   }
 }
 

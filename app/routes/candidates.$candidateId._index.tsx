@@ -7,7 +7,9 @@ import { formatDay, formatWhen, STAGE_LABEL } from "~/ui/format";
 import { loadCandidatePage } from "~/setup/candidate-page.server";
 import { idParam } from "~/setup/params.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.candidate.name ?? "Candidate"} · Panel` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.candidate.name ?? "Candidate"} · Panel` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, "recruiter", "committee", "admin");
@@ -124,10 +126,12 @@ export default function CandidateHub() {
 }
 
 function Coverage({ uncovered }: { uncovered: string[] }) {
-  if (uncovered.length === 0) return <p className="coverage ok">Every competency the position requires is someone's focus.</p>;
+  if (uncovered.length === 0)
+    return <p className="coverage ok">Every competency the position requires is someone's focus.</p>;
   return (
     <p className="coverage gap" role="status">
-      <strong>Not covered by any interviewer:</strong> {uncovered.map((id) => competencyLabel(id as CompetencyId)).join(", ")}
+      <strong>Not covered by any interviewer:</strong>{" "}
+      {uncovered.map((id) => competencyLabel(id as CompetencyId)).join(", ")}
     </p>
   );
 }
@@ -141,16 +145,21 @@ function Timeline({ page }: { page: ReturnType<typeof useLoaderData<typeof loade
           <div className="timeline-when">{formatWhen(i.scheduledAt, i.timeZone)}</div>
           <div className="timeline-body">
             <strong>{STAGE_LABEL[i.stage]}</strong> with {i.interviewerName}
-            {i.interviewerActive ? null : <span className="badge closed">Deactivated</span>} <span className="muted">· {i.durationMinutes} min</span>
+            {i.interviewerActive ? null : <span className="badge closed">Deactivated</span>}{" "}
+            <span className="muted">· {i.durationMinutes} min</span>
             <div>
               <span className={`badge ${FEEDBACK[i.feedback].badge}`}>{FEEDBACK[i.feedback].label}</span>{" "}
               {i.feedback !== "cancelled" ? <span className="muted">Scorecard: {SCORECARD[i.scorecard]}</span> : null}
-              {i.feedback === "due" || i.feedback === "overdue" ? <span className="muted"> · due {formatWhen(i.deadline, i.timeZone)}</span> : null}
+              {i.feedback === "due" || i.feedback === "overdue" ? (
+                <span className="muted"> · due {formatWhen(i.deadline, i.timeZone)}</span>
+              ) : null}
             </div>
             {i.focusCompetencies.length || i.focusQuestions.length ? (
               <div className="muted">
                 Focus: {i.focusCompetencies.map((id) => competencyLabel(id as CompetencyId)).join(", ")}
-                {i.focusQuestions.length ? ` · ${i.focusQuestions.length} kit question${i.focusQuestions.length === 1 ? "" : "s"}` : ""}
+                {i.focusQuestions.length
+                  ? ` · ${i.focusQuestions.length} kit question${i.focusQuestions.length === 1 ? "" : "s"}`
+                  : ""}
               </div>
             ) : null}
             {i.cancelReason ? <div className="muted">Cancelled: {i.cancelReason}</div> : null}

@@ -15,12 +15,17 @@ import { idParam } from "~/setup/params.server";
 import { useSchemaForm } from "~/ui/useSchemaForm";
 import { FormError } from "~/ui/form";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Committee for ${data?.candidate.name ?? "a candidate"} · Panel` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Committee for ${data?.candidate.name ?? "a candidate"} · Panel` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "recruiter", "admin");
   const candidate = notFoundUnless(await findCandidate(getDb(), idParam(params.candidateId, "candidate")), "candidate");
-  const [members, eligible] = await Promise.all([listCommittee(getDb(), candidate.id), listActiveWithRole(getDb(), "committee")]);
+  const [members, eligible] = await Promise.all([
+    listCommittee(getDb(), candidate.id),
+    listActiveWithRole(getDb(), "committee"),
+  ]);
   return json({ candidate: { id: candidate.id, name: candidate.name }, members: members.map((m) => m.id), eligible });
 }
 
@@ -38,7 +43,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function Committee() {
   const { candidate, members, eligible } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
-  const { form, formError, onSubmit, errors } = useSchemaForm<CommitteeInput, any>(committeeSchema, { memberIds: members });
+  const { form, formError, onSubmit, errors } = useSchemaForm<CommitteeInput, any>(committeeSchema, {
+    memberIds: members,
+  });
   return (
     <main className="page narrow" id="main">
       <p>

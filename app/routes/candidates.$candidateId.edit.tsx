@@ -13,7 +13,9 @@ import { CandidateForm } from "~/setup/CandidateForm";
 import { readForm } from "~/setup/form-data.server";
 import { idParam } from "~/setup/params.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edit ${data?.candidate.name ?? "candidate"} · Panel` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Edit ${data?.candidate.name ?? "candidate"} · Panel` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "recruiter", "admin");

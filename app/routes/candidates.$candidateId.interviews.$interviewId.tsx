@@ -25,7 +25,10 @@ export const meta: MetaFunction = () => [{ title: "Change an interview · Panel"
 
 async function load(params: LoaderFunctionArgs["params"]) {
   const candidate = notFoundUnless(await findCandidate(getDb(), idParam(params.candidateId, "candidate")), "candidate");
-  const interview = notFoundUnless(await findInterview(getDb(), candidate.id, idParam(params.interviewId, "interview")), "interview");
+  const interview = notFoundUnless(
+    await findInterview(getDb(), candidate.id, idParam(params.interviewId, "interview")),
+    "interview",
+  );
   return { candidate, interview };
 }
 
@@ -36,7 +39,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const local = new TZDate(interview.scheduled_at, interview.time_zone);
   return json({
     candidate: { id: candidate.id, name: candidate.name },
-    interview: { ...interview, scheduled_at: interview.scheduled_at.toISOString(), date: format(local, "yyyy-MM-dd"), time: format(local, "HH:mm") },
+    interview: {
+      ...interview,
+      scheduled_at: interview.scheduled_at.toISOString(),
+      date: format(local, "yyyy-MM-dd"),
+      time: format(local, "HH:mm"),
+    },
     ...options,
   });
 }
@@ -107,11 +115,19 @@ function CancelForm() {
   return (
     <Form method="post" noValidate className="card" onSubmit={onSubmit}>
       <h2>Cancel this interview</h2>
-      <p className="muted">A cancelled interview stays on the timeline with its reason; it is never overdue and never counts in the packet.</p>
+      <p className="muted">
+        A cancelled interview stays on the timeline with its reason; it is never overdue and never counts in the packet.
+      </p>
       <Field id="reason" label="Reason" error={errors.reason}>
         {(aria) => <textarea {...aria} {...form.register("reason")} />}
       </Field>
-      <button type="submit" name="intent" value="cancel" className="danger" disabled={navigation.state === "submitting"}>
+      <button
+        type="submit"
+        name="intent"
+        value="cancel"
+        className="danger"
+        disabled={navigation.state === "submitting"}
+      >
         Cancel interview
       </button>
     </Form>

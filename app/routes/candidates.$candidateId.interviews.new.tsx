@@ -14,14 +14,20 @@ import { scheduleInterview } from "~/setup/panel.server";
 import { idParam } from "~/setup/params.server";
 import { formAction } from "~/setup/respond.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Schedule an interview with ${data?.candidate.name ?? "a candidate"} · Panel` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Schedule an interview with ${data?.candidate.name ?? "a candidate"} · Panel` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "recruiter", "admin");
   const candidate = notFoundUnless(await findCandidate(getDb(), idParam(params.candidateId, "candidate")), "candidate");
   if (candidate.archived_at) throw redirect(`/candidates/${candidate.id}`);
   const options = await panelOptions(candidate.id, candidate.kit_id);
-  return json({ candidate: { id: candidate.id, name: candidate.name, position: candidate.position_title }, ...options, key: crypto.randomUUID() });
+  return json({
+    candidate: { id: candidate.id, name: candidate.name, position: candidate.position_title },
+    ...options,
+    key: crypto.randomUUID(),
+  });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

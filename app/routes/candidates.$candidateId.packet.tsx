@@ -7,17 +7,36 @@ import { useSchemaForm } from "~/ui/useSchemaForm";
 import { requireId, requireUser } from "~/auth/guard.server";
 import { notFoundOnDomainError } from "~/errors.server";
 import { aggregatePacket } from "~/packets/aggregate";
-import { decisionSchema, voteSchema, type DecisionFields, type DecisionInput, type VoteFields, type VoteInput } from "~/packets/decision.schema";
+import {
+  decisionSchema,
+  voteSchema,
+  type DecisionFields,
+  type DecisionInput,
+  type VoteFields,
+  type VoteInput,
+} from "~/packets/decision.schema";
 import { recordDecision } from "~/packets/decision.server";
 import { castVote } from "~/packets/debrief.server";
-import { DECISION_OUTCOMES, OUTCOME_LABELS, STAGE_LABELS, STATUS_LABELS, missingInterviews, type Decision, type Packet, type PacketInterview, type Vote } from "~/packets/packet";
+import {
+  DECISION_OUTCOMES,
+  OUTCOME_LABELS,
+  STAGE_LABELS,
+  STATUS_LABELS,
+  missingInterviews,
+  type Decision,
+  type Packet,
+  type PacketInterview,
+  type Vote,
+} from "~/packets/packet";
 import { openPacket, packetAccess } from "~/packets/packet.server";
 import { PacketView } from "~/packets/PacketView";
 import { HIRING_LEVELS } from "~/scorecards/rubric";
 import { parseRequest } from "~/ui/form.server";
 import { Field, FormError } from "~/ui/form";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Packet: ${data?.packet.candidate.name ?? "candidate"} · Panel` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Packet: ${data?.packet.candidate.name ?? "candidate"} · Panel` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -52,7 +71,12 @@ function revive(data: SerializeFrom<Packet>): Packet {
     ...data,
     generatedAt: new Date(data.generatedAt),
     interviews: data.interviews.map(
-      (i) => ({ ...i, scheduledAt: new Date(i.scheduledAt), submittedAt: i.submittedAt ? new Date(i.submittedAt) : null } as PacketInterview)
+      (i) =>
+        ({
+          ...i,
+          scheduledAt: new Date(i.scheduledAt),
+          submittedAt: i.submittedAt ? new Date(i.submittedAt) : null,
+        }) as PacketInterview,
     ),
     decision: data.decision ? decision(data.decision) : null,
     debrief: data.debrief,
@@ -117,7 +141,12 @@ function DecisionForm({ current, basedOn, missing, userId }: DecisionFormProps) 
       <h3 id="decision-form-title">{revising ? "Revise the decision" : "Record the decision"}</h3>
       <FormError message={formError} />
       <input type="hidden" {...form.register("basedOn")} />
-      <OutcomeChoices legend="Outcome" errorId="outcome-error" error={errors.outcome?.message} field={form.register("outcome")} />
+      <OutcomeChoices
+        legend="Outcome"
+        errorId="outcome-error"
+        error={errors.outcome?.message}
+        field={form.register("outcome")}
+      />
       <Field id="level" label="Level" hint="Required for a hire." error={errors.level}>
         {(aria) => (
           <select {...aria} {...form.register("level")}>
@@ -130,7 +159,12 @@ function DecisionForm({ current, basedOn, missing, userId }: DecisionFormProps) 
           </select>
         )}
       </Field>
-      <Field id="rationale" label="Rationale" hint="What the committee weighed; kept with your name and the time." error={errors.rationale}>
+      <Field
+        id="rationale"
+        label="Rationale"
+        hint="What the committee weighed; kept with your name and the time."
+        error={errors.rationale}
+      >
         {(aria) => <textarea rows={4} {...aria} {...form.register("rationale")} />}
       </Field>
       {missing.length > 0 ? (
@@ -149,13 +183,23 @@ function DecisionForm({ current, basedOn, missing, userId }: DecisionFormProps) 
               </li>
             ))}
           </ul>
-          <Field id="earlyReason" label="Why decide before every scorecard is in?" hint="Required; kept with the decision." error={errors.earlyReason}>
+          <Field
+            id="earlyReason"
+            label="Why decide before every scorecard is in?"
+            hint="Required; kept with the decision."
+            error={errors.earlyReason}
+          >
             {(aria) => <textarea rows={2} {...aria} {...form.register("earlyReason")} />}
           </Field>
         </div>
       ) : null}
       {revising ? (
-        <Field id="reason" label="Reason for revising" hint="The earlier decision stays in the history." error={errors.reason}>
+        <Field
+          id="reason"
+          label="Reason for revising"
+          hint="The earlier decision stays in the history."
+          error={errors.reason}
+        >
           {(aria) => <textarea rows={2} {...aria} {...form.register("reason")} />}
         </Field>
       ) : null}
@@ -178,7 +222,12 @@ function VoteForm({ mine }: { mine: Vote[] }) {
     <Form method="post" noValidate className="card decision-form" aria-labelledby="vote-form-title" onSubmit={onSubmit}>
       <h3 id="vote-form-title">{mine.length ? "Change your vote" : "Your vote"}</h3>
       <FormError message={formError} />
-      <OutcomeChoices legend="Your vote" errorId="vote-outcome-error" error={errors.outcome?.message} field={form.register("outcome")} />
+      <OutcomeChoices
+        legend="Your vote"
+        errorId="vote-outcome-error"
+        error={errors.outcome?.message}
+        field={form.register("outcome")}
+      />
       <Field id="vote-reason" label="Your reason, in one line" error={errors.reason}>
         {(aria) => <input type="text" maxLength={300} {...aria} {...form.register("reason")} />}
       </Field>
@@ -190,7 +239,17 @@ function VoteForm({ mine }: { mine: Vote[] }) {
 }
 
 // Hire / no hire / more interviews: the same radio group for a vote and for the decision.
-function OutcomeChoices({ legend, errorId, error, field }: { legend: string; errorId: string; error?: string; field: UseFormRegisterReturn }) {
+function OutcomeChoices({
+  legend,
+  errorId,
+  error,
+  field,
+}: {
+  legend: string;
+  errorId: string;
+  error?: string;
+  field: UseFormRegisterReturn;
+}) {
   return (
     <fieldset className="field" aria-invalid={Boolean(error)} aria-describedby={error ? errorId : undefined}>
       <legend>{legend}</legend>

@@ -10,7 +10,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const candidateId = requireId(params.candidateId, "candidate");
   const { packet } = await notFoundOnDomainError(() => openPacket(user, candidateId));
-  await appendAudit(getDb(), { actorId: user.id, action: "packet.download", subjectType: "candidate", subjectId: candidateId });
+  await appendAudit(getDb(), {
+    actorId: user.id,
+    action: "packet.download",
+    subjectType: "candidate",
+    subjectId: candidateId,
+  });
   // Rendered on the PDF thread, or taken from the cache when this very content was rendered before.
   const pdf = await packetPdf(packet);
   return new Response(pdf, {

@@ -10,7 +10,9 @@ import { idParam } from "~/setup/params.server";
 import { formAction } from "~/setup/respond.server";
 import { parseRequest } from "~/ui/form.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Plan the panel for ${data?.candidate.name ?? "a candidate"} · Panel` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Plan the panel for ${data?.candidate.name ?? "a candidate"} · Panel` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "recruiter", "admin");

@@ -16,7 +16,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "recruiter", "committee", "admin");
   const manages = hasRole(user, "recruiter", "admin");
   const filter = parseCandidateList(new URL(request.url));
-  const [page, archived] = await Promise.all([candidateListPage(user, filter), manages ? listArchivedCandidates(getDb()) : Promise.resolve([])]);
+  const [page, archived] = await Promise.all([
+    candidateListPage(user, filter),
+    manages ? listArchivedCandidates(getDb()) : Promise.resolve([]),
+  ]);
   return json({ ...page, filter, archived, manages });
 }
 
@@ -69,9 +72,21 @@ export default function Candidates() {
 }
 
 // A plain GET form: the filters live in the URL, so a view can be bookmarked, shared and reloaded.
-function CandidateFilters({ filter, positions }: { filter: CandidateListQuery; positions: { id: string; title: string }[] }) {
+function CandidateFilters({
+  filter,
+  positions,
+}: {
+  filter: CandidateListQuery;
+  positions: { id: string; title: string }[];
+}) {
   return (
-    <Form method="get" className="candidate-filters" role="search" aria-label="Find candidates" key={JSON.stringify(filter)}>
+    <Form
+      method="get"
+      className="candidate-filters"
+      role="search"
+      aria-label="Find candidates"
+      key={JSON.stringify(filter)}
+    >
       <div className="field">
         <label htmlFor="q">Search</label>
         <input id="q" name="q" type="search" defaultValue={filter.q} placeholder="Name or email" />

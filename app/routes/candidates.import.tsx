@@ -25,7 +25,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "recruiter", "admin");
   const form = await readForm(request);
   // Without JavaScript the file itself is posted; with it, its text is already in `csv`.
-  const csv = typeof form.csv === "string" && form.csv.trim() ? form.csv : form.file instanceof File ? await form.file.text() : "";
+  const csv =
+    typeof form.csv === "string" && form.csv.trim()
+      ? form.csv
+      : form.file instanceof File
+        ? await form.file.text()
+        : "";
   const parsed = parseWith(importSchema, { ...form, csv });
   if (!parsed.ok) return json<ActionData>({ errors: parsed.errors }, { status: 400 });
   const { positionId, idempotencyKey } = parsed.data;
@@ -35,14 +40,23 @@ export async function action({ request }: ActionFunctionArgs) {
     return json<ActionData>({ preview: result.preview, csv: parsed.data.csv, positionId }, { status: 400 });
   }
   const preview = await previewImport(positionId, parsed.data.csv);
-  return json<ActionData>({ preview, csv: parsed.data.csv, positionId, errors: preview.positionError ? { positionId: preview.positionError } : undefined });
+  return json<ActionData>({
+    preview,
+    csv: parsed.data.csv,
+    positionId,
+    errors: preview.positionError ? { positionId: preview.positionError } : undefined,
+  });
 }
 
 export default function ImportCandidates() {
   const { positions, key } = useLoaderData<typeof loader>();
   const data = useActionData<ActionData>();
   const navigation = useNavigation();
-  const { form, formError, onSubmit, errors } = useSchemaForm<ImportInput, any>(importSchema, { positionId: "", csv: "", idempotencyKey: key });
+  const { form, formError, onSubmit, errors } = useSchemaForm<ImportInput, any>(importSchema, {
+    positionId: "",
+    csv: "",
+    idempotencyKey: key,
+  });
   const preview = data?.preview;
   return (
     <main className="page" id="main">
@@ -51,8 +65,9 @@ export default function ImportCandidates() {
       </p>
       <h1>Import candidates from CSV</h1>
       <p className="lead">
-        The first line names the columns: <code>name</code>, <code>email</code>, and optionally <code>level</code>, <code>source</code>, <code>cv_url</code>.
-        You see every row and its problems before anything is saved, and the import saves all rows or none.
+        The first line names the columns: <code>name</code>, <code>email</code>, and optionally <code>level</code>,{" "}
+        <code>source</code>, <code>cv_url</code>. You see every row and its problems before anything is saved, and the
+        import saves all rows or none.
       </p>
       <Form method="post" encType="multipart/form-data" noValidate className="card" onSubmit={onSubmit}>
         <FormError message={formError} />
@@ -79,12 +94,24 @@ export default function ImportCandidates() {
           Preview import
         </button>
       </Form>
-      {preview ? <PreviewTable preview={preview} csv={data.csv!} positionId={data.positionId!} idempotencyKey={key} /> : null}
+      {preview ? (
+        <PreviewTable preview={preview} csv={data.csv!} positionId={data.positionId!} idempotencyKey={key} />
+      ) : null}
     </main>
   );
 }
 
-function PreviewTable({ preview, csv, positionId, idempotencyKey }: { preview: Preview; csv: string; positionId: string; idempotencyKey: string }) {
+function PreviewTable({
+  preview,
+  csv,
+  positionId,
+  idempotencyKey,
+}: {
+  preview: Preview;
+  csv: string;
+  positionId: string;
+  idempotencyKey: string;
+}) {
   const navigation = useNavigation();
   const problems = preview.rows.filter((r) => r.errors.length).length;
   return (
@@ -93,7 +120,8 @@ function PreviewTable({ preview, csv, positionId, idempotencyKey }: { preview: P
       <FormError message={preview.fileError} />
       {problems ? (
         <p className="form-error" role="alert">
-          {problems} of {preview.rows.length} rows have problems. Fix them in the file and preview again; nothing has been saved.
+          {problems} of {preview.rows.length} rows have problems. Fix them in the file and preview again; nothing has
+          been saved.
         </p>
       ) : null}
       {preview.rows.length ? (

@@ -44,7 +44,15 @@ export default function NewCandidate() {
         schema={newCandidateSchema}
         positions={positions}
         submitLabel="Add candidate"
-        defaults={{ name: "", email: "", positionId: params.get("position") ?? "", levelApplied: "", source: "", cvUrl: "", idempotencyKey: key }}
+        defaults={{
+          name: "",
+          email: "",
+          positionId: params.get("position") ?? "",
+          levelApplied: "",
+          source: "",
+          cvUrl: "",
+          idempotencyKey: key,
+        }}
       />
     </main>
   );

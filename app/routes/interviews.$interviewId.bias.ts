@@ -11,5 +11,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const interviewId = requireId(params.interviewId, "interview");
   const parsed = await parseRequest(request, biasCheckSchema);
   if (!parsed.ok) return json({ errors: parsed.errors }, { status: 400 });
-  return respondToDomainErrors(async () => json({ warnings: await biasForInterview(user, interviewId, parsed.data.text) }));
+  return respondToDomainErrors(async () =>
+    json({ warnings: await biasForInterview(user, interviewId, parsed.data.text) }),
+  );
 }

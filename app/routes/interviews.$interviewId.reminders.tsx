@@ -39,14 +39,24 @@ export default function InterviewReminders() {
       <h1>Reminders for your interview with {candidate}</h1>
       {mute || result?.muted ? (
         <p className="notice" role="status">
-          Daily reminders for this interview are muted{mute ? `: "${mute.reason}"` : ""}. The recruiter sees your reason.
+          Daily reminders for this interview are muted{mute ? `: "${mute.reason}"` : ""}. The recruiter sees your
+          reason.
         </p>
       ) : null}
       <Form method="post" className="card" noValidate>
-        <p>Stop the daily reminders for this interview only. The recruiter still sees that the feedback is outstanding, with your reason.</p>
+        <p>
+          Stop the daily reminders for this interview only. The recruiter still sees that the feedback is outstanding,
+          with your reason.
+        </p>
         <div className="field">
           <label htmlFor="reason">Why</label>
-          <textarea id="reason" name="reason" rows={3} defaultValue={mute?.reason ?? ""} {...fieldAria(errors, "reason")} />
+          <textarea
+            id="reason"
+            name="reason"
+            rows={3}
+            defaultValue={mute?.reason ?? ""}
+            {...fieldAria(errors, "reason")}
+          />
           <ErrorText errors={errors} name="reason" />
         </div>
         <button type="submit">Mute daily reminders</button>

@@ -18,7 +18,11 @@ export const meta: MetaFunction = () => [{ title: "Join Panel" }];
 // no invitation is a 404; a used, revoked, superseded or expired one says why (410).
 async function invitationOr404(token: string | undefined) {
   const invitation = token ? await openInvitation(token) : null;
-  if (!invitation) throw new Response("This invitation link is not valid. Check that you copied all of it, or ask an admin for a new one.", { status: 404 });
+  if (!invitation)
+    throw new Response(
+      "This invitation link is not valid. Check that you copied all of it, or ask an admin for a new one.",
+      { status: 404 },
+    );
   return invitation;
 }
 
@@ -67,9 +71,20 @@ function ClosedInvitation({ reason }: { reason: string }) {
   );
 }
 
-function AcceptForm({ invitation, signedIn }: { invitation: { email: string | null; roles: Role[] }; signedIn: boolean }) {
+function AcceptForm({
+  invitation,
+  signedIn,
+}: {
+  invitation: { email: string | null; roles: Role[] };
+  signedIn: boolean;
+}) {
   const navigation = useNavigation();
-  const { form, formError, onSubmit, errors } = useSchemaForm<AcceptInput, any>(acceptSchema, { email: "", name: "", password: "", confirm: "" });
+  const { form, formError, onSubmit, errors } = useSchemaForm<AcceptInput, any>(acceptSchema, {
+    email: "",
+    name: "",
+    password: "",
+    confirm: "",
+  });
   const setup = invitation.email === null;
   return (
     <main className="page narrow" id="main">
@@ -79,7 +94,11 @@ function AcceptForm({ invitation, signedIn }: { invitation: { email: string | nu
           ? "This one-time link creates the first admin account. It stops working once used."
           : `You are invited as ${invitation.roles.map((r) => ROLE_LABEL[r]).join(", ")}.`}
       </p>
-      {signedIn ? <p className="form-error">You are signed in already; accepting creates a separate account and signs you in as it.</p> : null}
+      {signedIn ? (
+        <p className="form-error">
+          You are signed in already; accepting creates a separate account and signs you in as it.
+        </p>
+      ) : null}
       <Form method="post" noValidate className="card" onSubmit={onSubmit}>
         <FormError message={formError} />
         {setup ? (

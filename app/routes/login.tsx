@@ -27,9 +27,14 @@ export async function action({ request }: ActionFunctionArgs) {
   const result = await signIn(parsed.data.email, parsed.data.password);
   if (!result.ok) {
     const retry = result.retryAfterSeconds;
-    return json({ errors: { form: result.message } }, retry ? { status: 429, headers: { "Retry-After": String(retry) } } : { status: 401 });
+    return json(
+      { errors: { form: result.message } },
+      retry ? { status: 429, headers: { "Retry-After": String(retry) } } : { status: 401 },
+    );
   }
-  return redirect(safeRedirect(parsed.data.redirectTo), { headers: { "Set-Cookie": await startSession(result.userId, request) } });
+  return redirect(safeRedirect(parsed.data.redirectTo), {
+    headers: { "Set-Cookie": await startSession(result.userId, request) },
+  });
 }
 
 export default function Login() {
@@ -45,26 +50,25 @@ export default function Login() {
     <main className="page narrow" id="main">
       <h1>Sign in</h1>
       <p className="lead">Interview scorecards and hiring-committee packets.</p>
-      {sso && !breakGlass ? <SsoButton providerName={sso.providerName} redirectTo={params.get("redirectTo") ?? "/"} /> : null}
+      {sso && !breakGlass ? (
+        <SsoButton providerName={sso.providerName} redirectTo={params.get("redirectTo") ?? "/"} />
+      ) : null}
       {passwordForm ? (
-      <Form
-        method="post"
-        noValidate
-        className="card"
-        onSubmit={onSubmit}
-      >
-        <FormError message={formError} />
-        <input type="hidden" {...form.register("redirectTo")} />
-        <Field id="email" label="Email" error={errors.email}>
-          {(aria) => <input type="email" autoComplete="username" {...aria} {...form.register("email")} />}
-        </Field>
-        <Field id="password" label="Password" error={errors.password}>
-          {(aria) => <input type="password" autoComplete="current-password" {...aria} {...form.register("password")} />}
-        </Field>
-        <button type="submit" disabled={navigation.state === "submitting"}>
-          {navigation.state === "submitting" ? "Signing in…" : "Sign in"}
-        </button>
-      </Form>
+        <Form method="post" noValidate className="card" onSubmit={onSubmit}>
+          <FormError message={formError} />
+          <input type="hidden" {...form.register("redirectTo")} />
+          <Field id="email" label="Email" error={errors.email}>
+            {(aria) => <input type="email" autoComplete="username" {...aria} {...form.register("email")} />}
+          </Field>
+          <Field id="password" label="Password" error={errors.password}>
+            {(aria) => (
+              <input type="password" autoComplete="current-password" {...aria} {...form.register("password")} />
+            )}
+          </Field>
+          <button type="submit" disabled={navigation.state === "submitting"}>
+            {navigation.state === "submitting" ? "Signing in…" : "Sign in"}
+          </button>
+        </Form>
       ) : null}
     </main>
   );

@@ -13,7 +13,9 @@ import { positionSchema } from "~/setup/position.schema";
 import { editPosition, setPositionStatus } from "~/setup/positions.server";
 import { PositionForm } from "~/setup/PositionForm";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.position.title ?? "Position"} · Panel` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.position.title ?? "Position"} · Panel` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "recruiter", "admin");

@@ -15,7 +15,10 @@ export const meta: MetaFunction = () => [{ title: "New position · Panel" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "recruiter", "admin");
   const kits = await listCurrentKits();
-  return json({ kits: kits.map(({ kit, version }) => ({ id: kit.id, title: kit.title, version })), key: crypto.randomUUID() });
+  return json({
+    kits: kits.map(({ kit, version }) => ({ id: kit.id, title: kit.title, version })),
+    key: crypto.randomUUID(),
+  });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -39,7 +42,15 @@ export default function NewPosition() {
         schema={newPositionSchema}
         kits={kits}
         submitLabel="Create position"
-        defaults={{ title: "", team: "", levelMin: "Mid", levelMax: "Senior", kitId: "", competencies: [...COMPETENCY_IDS], idempotencyKey: key }}
+        defaults={{
+          title: "",
+          team: "",
+          levelMin: "Mid",
+          levelMax: "Senior",
+          kitId: "",
+          competencies: [...COMPETENCY_IDS],
+          idempotencyKey: key,
+        }}
       />
     </main>
   );

@@ -21,7 +21,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!parsed.ok) return json({ options, values, errors: parsed.errors, result: null }, { status: 400 });
   const report = await loadReport(db, parsed.filters, new Date());
   const errors = report.page.error ? { page: report.page.error } : {};
-  return json({ options, values, errors, result: { filters: parsed.filters, report } }, { status: report.page.error ? 400 : 200 });
+  return json(
+    { options, values, errors, result: { filters: parsed.filters, report } },
+    { status: report.page.error ? 400 : 200 },
+  );
 }
 
 export default function Reports() {

@@ -3,7 +3,14 @@ import { getDb } from "~db/index.server";
 import { requireRole } from "~/auth/guard.server";
 import { renderPdf } from "~/pdf/render-pool.server";
 import { reportPdfInput } from "~/reports/report-pdf-data.server";
-import { describeFilters, exportFileName, recordExport, reportOptions, requireExportAllowance, requireExportFilters } from "~/reports/reports.server";
+import {
+  describeFilters,
+  exportFileName,
+  recordExport,
+  reportOptions,
+  requireExportAllowance,
+  requireExportFilters,
+} from "~/reports/reports.server";
 
 // The filtered report as a PDF: summary, chart, feedback tracking, calibration and the rows.
 export async function loader({ request }: LoaderFunctionArgs) {

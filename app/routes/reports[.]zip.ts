@@ -3,7 +3,12 @@ import { getDb } from "~db/index.server";
 import { requireRole } from "~/auth/guard.server";
 import { packetViewer } from "~/packets/packet.server";
 import { packetsZip } from "~/reports/packets-zip.server";
-import { exportFileName, recordExport, requireChosenCandidates, requireExportAllowance } from "~/reports/reports.server";
+import {
+  exportFileName,
+  recordExport,
+  requireChosenCandidates,
+  requireExportAllowance,
+} from "~/reports/reports.server";
 
 // The committee packets of the candidates chosen in the report table, as one streamed ZIP.
 export async function loader({ request }: LoaderFunctionArgs) {

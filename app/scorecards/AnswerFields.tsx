@@ -34,7 +34,8 @@ export function AnswerFields(props: Props) {
   }
 
   function onNotesKeyDown(event: React.KeyboardEvent<HTMLTextAreaElement>) {
-    if (!liveStartedAt || event.key !== "Enter" || event.shiftKey || event.altKey || event.ctrlKey || event.metaKey) return;
+    if (!liveStartedAt || event.key !== "Enter" || event.shiftKey || event.altKey || event.ctrlKey || event.metaKey)
+      return;
     event.preventDefault();
     const target = event.currentTarget;
     const next = insertStampedLine(target.value, target.selectionStart, elapsedStamp(liveStartedAt, Date.now()));
@@ -46,26 +47,49 @@ export function AnswerFields(props: Props) {
   }
 
   return (
-    <section className={`answer card${props.current ? " current" : ""}`} aria-labelledby={`${id}-title`} onFocus={props.onFocusQuestion}>
+    <section
+      className={`answer card${props.current ? " current" : ""}`}
+      aria-labelledby={`${id}-title`}
+      onFocus={props.onFocusQuestion}
+    >
       <div className="answer-head">
         <h3 id={`${id}-title`}>
           Q{index + 1}. {props.question || (props.own ? "Your own question" : "")}
         </h3>
-        <button type="button" className="secondary small" onClick={props.onRemove} aria-label={`Remove question ${index + 1}`}>
+        <button
+          type="button"
+          className="secondary small"
+          onClick={props.onRemove}
+          aria-label={`Remove question ${index + 1}`}
+        >
           Remove
         </button>
       </div>
       {props.own ? (
-        <Field id={`${id}-question`} label="Your question" error={props.errors.question ? { message: props.errors.question } : undefined}>
+        <Field
+          id={`${id}-question`}
+          label="Your question"
+          error={props.errors.question ? { message: props.errors.question } : undefined}
+        >
           {(aria) => (
-            <input {...aria} type="text" value={props.question} onChange={(e) => props.onChange("question", e.target.value)} onBlur={props.onBlur} />
+            <input
+              {...aria}
+              type="text"
+              value={props.question}
+              onChange={(e) => props.onChange("question", e.target.value)}
+              onBlur={props.onBlur}
+            />
           )}
         </Field>
       ) : null}
       <Field
         id={`${id}-notes`}
         label="Your notes"
-        hint={liveStartedAt ? "Enter starts a new line stamped with the elapsed time; Shift+Enter breaks the line." : undefined}
+        hint={
+          liveStartedAt
+            ? "Enter starts a new line stamped with the elapsed time; Shift+Enter breaks the line."
+            : undefined
+        }
         error={props.errors.notes ? { message: props.errors.notes } : undefined}
       >
         {(aria) => (
@@ -84,10 +108,18 @@ export function AnswerFields(props: Props) {
         id={`${id}-answer`}
         label="Candidate's answer"
         hint="Verbatim or paraphrased. Paste it, or upload a .txt or .vtt transcript."
-        error={props.errors.answer ? { message: props.errors.answer } : uploadError ? { message: uploadError } : undefined}
+        error={
+          props.errors.answer ? { message: props.errors.answer } : uploadError ? { message: uploadError } : undefined
+        }
       >
         {(aria) => (
-          <textarea {...aria} rows={6} value={props.answer} onChange={(e) => props.onChange("answer", e.target.value)} onBlur={props.onBlur} />
+          <textarea
+            {...aria}
+            rows={6}
+            value={props.answer}
+            onChange={(e) => props.onChange("answer", e.target.value)}
+            onBlur={props.onBlur}
+          />
         )}
       </Field>
       <label className="upload">

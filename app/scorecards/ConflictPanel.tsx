@@ -43,7 +43,12 @@ export function ConflictPanel({ mine, conflict, onMerge, onTakeTheirs }: Props) 
       ) : (
         <>
           {diffs.map((d) => (
-            <fieldset key={d.key} id={`conflict-${d.key}`} className="conflict-field" aria-invalid={missing && !choices[d.key]}>
+            <fieldset
+              key={d.key}
+              id={`conflict-${d.key}`}
+              className="conflict-field"
+              aria-invalid={missing && !choices[d.key]}
+            >
               <legend>{d.label}</legend>
               <div className="conflict-columns">
                 {(["mine", "theirs"] as const).map((side) => (

@@ -25,9 +25,12 @@ export function InterviewGroups({ groups }: { groups: { [K in keyof MyInterviews
                 <li key={interview.id}>
                   <Link to={`/interviews/${interview.id}`}>{interview.candidateName}</Link>{" "}
                   <span className="muted">
-                    · {interview.positionTitle} · {STAGE_LABEL[interview.stage]} · {formatWhen(interview.scheduledAt, interview.timeZone)}
+                    · {interview.positionTitle} · {STAGE_LABEL[interview.stage]} ·{" "}
+                    {formatWhen(interview.scheduledAt, interview.timeZone)}
                   </span>{" "}
-                  {group.badge ? <span className={`badge ${group.badge}`}>{group.title.replace(/ feedback$/, "")}</span> : null}
+                  {group.badge ? (
+                    <span className={`badge ${group.badge}`}>{group.title.replace(/ feedback$/, "")}</span>
+                  ) : null}
                   {interview.hasDraft ? <span className="badge draft">Draft saved</span> : null}
                 </li>
               ))}

@@ -37,15 +37,12 @@ export function useLiveMode(interviewId: string, questionCount: number) {
     window.localStorage.removeItem(key);
     setStartedAt(null);
   }, [key]);
-  const select = useCallback(
-    (i: number) => {
-      setIndex((current) => {
-        if (current !== i) setQuestionStartedAt(Date.now());
-        return i;
-      });
-    },
-    [],
-  );
+  const select = useCallback((i: number) => {
+    setIndex((current) => {
+      if (current !== i) setQuestionStartedAt(Date.now());
+      return i;
+    });
+  }, []);
   const move = useCallback(
     (step: number) => {
       const next = Math.min(Math.max(index + step, 0), Math.max(questionCount - 1, 0));
@@ -55,13 +52,30 @@ export function useLiveMode(interviewId: string, questionCount: number) {
     [index, questionCount, select],
   );
 
-  return { startedAt, index, setIndex: select, move, start, stop, elapsed: startedAt ? now - startedAt : 0, onQuestion: questionStartedAt ? now - questionStartedAt : 0 };
+  return {
+    startedAt,
+    index,
+    setIndex: select,
+    move,
+    start,
+    stop,
+    elapsed: startedAt ? now - startedAt : 0,
+    onQuestion: questionStartedAt ? now - questionStartedAt : 0,
+  };
 }
 
 type Live = ReturnType<typeof useLiveMode>;
 
 // onStarted moves focus into the first field, so the interviewer can type at once.
-export function LiveBar({ live, timeBoxMinutes, onStarted }: { live: Live; timeBoxMinutes: number | null; onStarted(): void }) {
+export function LiveBar({
+  live,
+  timeBoxMinutes,
+  onStarted,
+}: {
+  live: Live;
+  timeBoxMinutes: number | null;
+  onStarted(): void;
+}) {
   if (live.startedAt === null) {
     return (
       <div className="live-bar">

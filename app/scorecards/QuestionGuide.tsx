@@ -15,17 +15,17 @@ export function QuestionGuide({ questions, asked, current, onAsk }: Props) {
   return (
     <aside className="guide" aria-label="Question guide">
       <details open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary>
-        <h2>Question guide</h2>
-      </summary>
-      {mine.length ? <h3 className="guide-group">Your questions</h3> : null}
-      {mine.map((q) => (
-        <GuideQuestion key={q.id} question={q} current={q.id === current} />
-      ))}
-      {others.length ? <h3 className="guide-group">Other questions in the kit</h3> : null}
-      {others.map((q) => (
-        <GuideQuestion key={q.id} question={q} current={false} onAsk={() => onAsk(q)} />
-      ))}
+        <summary>
+          <h2>Question guide</h2>
+        </summary>
+        {mine.length ? <h3 className="guide-group">Your questions</h3> : null}
+        {mine.map((q) => (
+          <GuideQuestion key={q.id} question={q} current={q.id === current} />
+        ))}
+        {others.length ? <h3 className="guide-group">Other questions in the kit</h3> : null}
+        {others.map((q) => (
+          <GuideQuestion key={q.id} question={q} current={false} onAsk={() => onAsk(q)} />
+        ))}
       </details>
     </aside>
   );

@@ -55,7 +55,15 @@ export function RedFlagsEditor({ control, errors, titles, onBlur }: Props) {
             control={control}
             name={`redFlags.${i}.evidence`}
             render={({ field: f }) => (
-              <LinesField id={`rf${i}-evidence`} label="Evidence (quotes)" hint="One quote per line." value={f.value} onChange={f.onChange} onBlur={onBlur} rows={3} />
+              <LinesField
+                id={`rf${i}-evidence`}
+                label="Evidence (quotes)"
+                hint="One quote per line."
+                value={f.value}
+                onChange={f.onChange}
+                onBlur={onBlur}
+                rows={3}
+              />
             )}
           />
           <Controller
@@ -75,7 +83,9 @@ export function RedFlagsEditor({ control, errors, titles, onBlur }: Props) {
       <button
         type="button"
         className="secondary"
-        onClick={() => append({ category: "overclaiming", severity: 3, justification: "", evidence: [], suggestion: "" })}
+        onClick={() =>
+          append({ category: "overclaiming", severity: 3, justification: "", evidence: [], suggestion: "" })
+        }
       >
         Add red flag
       </button>

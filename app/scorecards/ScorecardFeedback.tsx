@@ -10,12 +10,22 @@ const levelText = (value: string | null) => {
 
 function Provenance({ mark }: { mark?: "drafted" | "edited" }) {
   if (!mark) return null;
-  return <span className={`badge provenance ${mark}`}>{mark === "drafted" ? "Assistant draft" : "Assistant draft, edited"}</span>;
+  return (
+    <span className={`badge provenance ${mark}`}>
+      {mark === "drafted" ? "Assistant draft" : "Assistant draft, edited"}
+    </span>
+  );
 }
 
 // One interview's feedback in the order of the seed evaluation: notes, summary, strengths,
 // areas, ratings, recommendation, follow-ups, red flags.
-export function ScorecardFeedback({ content, redFlagTitles }: { content: ScorecardContent; redFlagTitles: Record<string, string> }) {
+export function ScorecardFeedback({
+  content,
+  redFlagTitles,
+}: {
+  content: ScorecardContent;
+  redFlagTitles: Record<string, string>;
+}) {
   const p = content.provenance;
   return (
     <div className="feedback">
@@ -23,7 +33,9 @@ export function ScorecardFeedback({ content, redFlagTitles }: { content: Scoreca
       {content.answers.map((a, i) => (
         <div key={i} className="qa">
           <p className="qa-question">
-            <strong>Q{i + 1}. {a.question}</strong>
+            <strong>
+              Q{i + 1}. {a.question}
+            </strong>
           </p>
           {a.notes ? <pre className="notes">{a.notes}</pre> : <p className="empty">No notes.</p>}
           {a.answer ? (
@@ -64,7 +76,9 @@ export function ScorecardFeedback({ content, redFlagTitles }: { content: Scoreca
       </ul>
       <h3>6. Recommendation</h3>
       <p>
-        {content.recommendation ? `${recommendationOf(content.recommendation).emoji} ${recommendationOf(content.recommendation).label}` : "—"}
+        {content.recommendation
+          ? `${recommendationOf(content.recommendation).emoji} ${recommendationOf(content.recommendation).label}`
+          : "—"}
         {content.level ? ` · Level: ${content.level}` : ""}
       </p>
       <h3>

@@ -41,9 +41,23 @@ type Props = {
   onCancelAmend?(): void;
 };
 
-export function ScorecardForm({ interviewId, kit, rubric, redFlagTitles, initial, version, savedAt, mode, onCancelAmend }: Props) {
+export function ScorecardForm({
+  interviewId,
+  kit,
+  rubric,
+  redFlagTitles,
+  initial,
+  version,
+  savedAt,
+  mode,
+  onCancelAmend,
+}: Props) {
   const storageKey = localCopyKey(interviewId);
-  const form = useForm<ScorecardContent>({ resolver: zodResolver(scorecardContentSchema), defaultValues: initial, mode: "onBlur" });
+  const form = useForm<ScorecardContent>({
+    resolver: zodResolver(scorecardContentSchema),
+    defaultValues: initial,
+    mode: "onBlur",
+  });
   const { control, formState, getValues, setError, setFocus } = form;
   const answers = useFieldArray({ control, name: "answers" });
   const revalidator = useRevalidator();
@@ -80,7 +94,8 @@ export function ScorecardForm({ interviewId, kit, rubric, redFlagTitles, initial
   useEffect(() => {
     if (mode !== "draft") return;
     const copy = readLocalCopy(storageKey);
-    if (copy?.dirty && JSON.stringify(normalizeContent(copy.content)) !== JSON.stringify(normalizeContent(initial))) setRestorable(copy);
+    if (copy?.dirty && JSON.stringify(normalizeContent(copy.content)) !== JSON.stringify(normalizeContent(initial)))
+      setRestorable(copy);
   }, [mode, storageKey, initial]);
 
   // Typing into a drafted section turns its mark from "assistant draft" into "edited".
@@ -120,7 +135,9 @@ export function ScorecardForm({ interviewId, kit, rubric, redFlagTitles, initial
     setBiasPrompt(false);
     setSubmitting(true);
     setSubmitMessage(null);
-    const outcome = await autosave.commit(mode === "amend" ? { intent: "amend", content, reason: amendReason } : { intent: "submit", content });
+    const outcome = await autosave.commit(
+      mode === "amend" ? { intent: "amend", content, reason: amendReason } : { intent: "submit", content },
+    );
     setSubmitting(false);
     if (outcome.ok) {
       autosave.forget();
@@ -129,12 +146,18 @@ export function ScorecardForm({ interviewId, kit, rubric, redFlagTitles, initial
       return;
     }
     if (outcome.state.kind === "invalid") {
-      const entries = Object.entries(outcome.state.errors).map(([key, message]) => [key.replace(/^content\./, ""), message] as [string, string]);
+      const entries = Object.entries(outcome.state.errors).map(
+        ([key, message]) => [key.replace(/^content\./, ""), message] as [string, string],
+      );
       entries.forEach(([key, message]) => setError(key as Path<ScorecardContent>, { type: "server", message }));
       showIssues(entries);
     }
     autosave.setState(outcome.state);
-    setSubmitMessage(outcome.state.kind === "offline" ? "Could not reach the server; your scorecard is kept on this device. Try again." : null);
+    setSubmitMessage(
+      outcome.state.kind === "offline"
+        ? "Could not reach the server; your scorecard is kept on this device. Try again."
+        : null,
+    );
   }
 
   // After a failed submit, focus goes to a summary that links to every field in question.
@@ -145,14 +168,18 @@ export function ScorecardForm({ interviewId, kit, rubric, redFlagTitles, initial
   }
 
   function addOwnQuestion() {
-    answers.append({ questionId: ownQuestionId(Date.now()), question: "", answer: "", notes: "" }, { shouldFocus: false });
+    answers.append(
+      { questionId: ownQuestionId(Date.now()), question: "", answer: "", notes: "" },
+      { shouldFocus: false },
+    );
     focusAfterRender.current = `q${answers.fields.length}-question`;
   }
 
   function removeQuestion(index: number) {
     const answer = getValues(`answers.${index}`);
     answers.remove(index);
-    const blank = isOwnQuestion(answer.questionId) && !answer.question.trim() && !answer.notes.trim() && !answer.answer.trim();
+    const blank =
+      isOwnQuestion(answer.questionId) && !answer.question.trim() && !answer.notes.trim() && !answer.answer.trim();
     setRemoved(blank ? null : { index, answer });
     focusAfterRender.current = blank ? "add-own-question" : "undo-remove";
   }
@@ -200,12 +227,18 @@ export function ScorecardForm({ interviewId, kit, rubric, redFlagTitles, initial
         <div className="sticky-bar" id="scorecard-actions" tabIndex={-1}>
           <SaveStatus state={autosave.state} />
           {mode === "draft" ? (
-            <LiveBar live={live} timeBoxMinutes={currentTimeBox} onStarted={() => document.getElementById("q0-notes")?.focus()} />
+            <LiveBar
+              live={live}
+              timeBoxMinutes={currentTimeBox}
+              onStarted={() => document.getElementById("q0-notes")?.focus()}
+            />
           ) : null}
         </div>
         {restorable ? (
           <div className="notice" role="alert">
-            <p>This device kept changes from {new Date(restorable.at).toLocaleString()} that never reached the server.</p>
+            <p>
+              This device kept changes from {new Date(restorable.at).toLocaleString()} that never reached the server.
+            </p>
             <button
               type="button"
               onClick={() => {
@@ -285,8 +318,21 @@ export function ScorecardForm({ interviewId, kit, rubric, redFlagTitles, initial
           control={control}
           name="notes"
           render={({ field }) => (
-            <Field id="general-notes" label="General notes" hint="Anything not tied to one question." error={errors.notes}>
-              {(aria) => <textarea {...aria} rows={4} value={field.value} onChange={field.onChange} onBlur={() => void autosave.saveNow()} />}
+            <Field
+              id="general-notes"
+              label="General notes"
+              hint="Anything not tied to one question."
+              error={errors.notes}
+            >
+              {(aria) => (
+                <textarea
+                  {...aria}
+                  rows={4}
+                  value={field.value}
+                  onChange={field.onChange}
+                  onBlur={() => void autosave.saveNow()}
+                />
+              )}
             </Field>
           )}
         />
@@ -324,7 +370,13 @@ export function ScorecardForm({ interviewId, kit, rubric, redFlagTitles, initial
               <div className="rating-options">
                 {RECOMMENDATIONS.map((r) => (
                   <label key={r.id} className={`pill${field.value === r.id ? " selected" : ""}`}>
-                    <input type="radio" name="recommendation" value={r.id} checked={field.value === r.id} onChange={() => field.onChange(r.id)} />
+                    <input
+                      type="radio"
+                      name="recommendation"
+                      value={r.id}
+                      checked={field.value === r.id}
+                      onChange={() => field.onChange(r.id)}
+                    />
                     <span>
                       {r.emoji} {r.label}
                     </span>
@@ -356,10 +408,18 @@ export function ScorecardForm({ interviewId, kit, rubric, redFlagTitles, initial
 
         <h2>Feedback for the hiring committee</h2>
         <div className="assistant-bar">
-          <button type="button" className="secondary" onClick={() => void assistant.requestDraft()} disabled={assistant.busy}>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => void assistant.requestDraft()}
+            disabled={assistant.busy}
+          >
             {assistant.busy ? "Drafting…" : "Draft with assistant"}
           </button>
-          <p className="hint">Drafts the summary, strengths, areas, red flags and follow-ups from your notes. It never rates or recommends.</p>
+          <p className="hint">
+            Drafts the summary, strengths, areas, red flags and follow-ups from your notes. It never rates or
+            recommends.
+          </p>
           {assistant.message ? (
             <p role="status" className="assistant-message">
               {assistant.message}
@@ -381,8 +441,21 @@ export function ScorecardForm({ interviewId, kit, rubric, redFlagTitles, initial
           control={control}
           name="summary"
           render={({ field }) => (
-            <Field id="summary" label="Formal summary" hint="Third person, for the hiring committee." error={errors.summary}>
-              {(aria) => <textarea {...aria} rows={6} value={field.value} onChange={field.onChange} onBlur={() => void autosave.saveNow()} />}
+            <Field
+              id="summary"
+              label="Formal summary"
+              hint="Third person, for the hiring committee."
+              error={errors.summary}
+            >
+              {(aria) => (
+                <textarea
+                  {...aria}
+                  rows={6}
+                  value={field.value}
+                  onChange={field.onChange}
+                  onBlur={() => void autosave.saveNow()}
+                />
+              )}
             </Field>
           )}
         />
@@ -394,7 +467,13 @@ export function ScorecardForm({ interviewId, kit, rubric, redFlagTitles, initial
             render={({ field }) => (
               <LinesField
                 id={name}
-                label={{ strengths: "Strengths", improvements: "Areas for improvement", followUps: "Probing follow-up questions" }[name]}
+                label={
+                  {
+                    strengths: "Strengths",
+                    improvements: "Areas for improvement",
+                    followUps: "Probing follow-up questions",
+                  }[name]
+                }
                 value={field.value}
                 onChange={field.onChange}
                 onBlur={() => void autosave.saveNow()}
@@ -404,18 +483,31 @@ export function ScorecardForm({ interviewId, kit, rubric, redFlagTitles, initial
           />
         ))}
         <h2>Red flags</h2>
-        <RedFlagsEditor control={control} errors={errors.redFlags} titles={redFlagTitles} onBlur={() => void autosave.saveNow()} />
+        <RedFlagsEditor
+          control={control}
+          errors={errors.redFlags}
+          titles={redFlagTitles}
+          onBlur={() => void autosave.saveNow()}
+        />
 
         <div className="submit-row">
           {mode === "amend" ? (
-            <Field id="amend-reason" label="Reason for amending" error={amendError ? { message: amendError } : undefined}>
-              {(aria) => <textarea {...aria} rows={2} value={amendReason} onChange={(e) => setAmendReason(e.target.value)} />}
+            <Field
+              id="amend-reason"
+              label="Reason for amending"
+              error={amendError ? { message: amendError } : undefined}
+            >
+              {(aria) => (
+                <textarea {...aria} rows={2} value={amendReason} onChange={(e) => setAmendReason(e.target.value)} />
+              )}
             </Field>
           ) : null}
           {biasPrompt ? (
             <div className="notice" role="alert">
               <BiasWarnings warnings={biasWarnings} />
-              <p>Reword them, or submit anyway: the warnings are recorded with your scorecard and shown to the committee.</p>
+              <p>
+                Reword them, or submit anyway: the warnings are recorded with your scorecard and shown to the committee.
+              </p>
               <button type="button" onClick={() => void submit(true)} disabled={submitting}>
                 Submit anyway
               </button>

@@ -19,12 +19,14 @@ export function ScorecardPage({ data }: { data: Data }) {
           {interview.candidate_name} <span className="muted">· {interview.position_title}</span>
         </h1>
         <p className="lead">
-          {STAGE_LABEL[interview.stage]} · {formatWhen(interview.scheduled_at, interview.time_zone)} · {interview.duration_minutes} min · Kit:{" "}
-          {kit.title} (v{kit.version})
+          {STAGE_LABEL[interview.stage]} · {formatWhen(interview.scheduled_at, interview.time_zone)} ·{" "}
+          {interview.duration_minutes} min · Kit: {kit.title} (v{kit.version})
         </p>
         <p>
           {submitted ? (
-            <span className="badge submitted">Submitted{scorecard.revision > 1 ? ` · revision ${scorecard.revision}` : ""}</span>
+            <span className="badge submitted">
+              Submitted{scorecard.revision > 1 ? ` · revision ${scorecard.revision}` : ""}
+            </span>
           ) : (
             <span className="badge draft">{scorecard.status === "draft" ? "Draft" : "Not started"}</span>
           )}
@@ -79,7 +81,8 @@ export function ScorecardPage({ data }: { data: Data }) {
         <>
           {!submitted ? (
             <p className="muted independence">
-              Other interviewers' feedback on this candidate stays hidden until you submit yours, so your judgement is your own.
+              Other interviewers' feedback on this candidate stays hidden until you submit yours, so your judgement is
+              your own.
             </p>
           ) : null}
           <ScorecardForm

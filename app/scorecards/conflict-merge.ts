@@ -5,7 +5,12 @@ export type Side = "mine" | "theirs";
 // One field that differs between this tab and the version saved elsewhere, in words.
 export type FieldDiff = { key: string; label: string; mine: string; theirs: string };
 
-type Accessor = { key: string; label: string; get(c: ScorecardContent): unknown; set(target: ScorecardContent, source: ScorecardContent): void };
+type Accessor = {
+  key: string;
+  label: string;
+  get(c: ScorecardContent): unknown;
+  set(target: ScorecardContent, source: ScorecardContent): void;
+};
 
 const EMPTY = "(empty)";
 const levelWord = (v: unknown) =>
@@ -13,7 +18,10 @@ const levelWord = (v: unknown) =>
 const words = (v: unknown): string => {
   if (v === undefined) return "(not on this version)";
   if (v === null || v === "") return EMPTY;
-  if (Array.isArray(v)) return v.length ? v.map((item) => (typeof item === "string" ? `• ${item}` : JSON.stringify(item))).join("\n") : EMPTY;
+  if (Array.isArray(v))
+    return v.length
+      ? v.map((item) => (typeof item === "string" ? `• ${item}` : JSON.stringify(item))).join("\n")
+      : EMPTY;
   if (typeof v === "object") return JSON.stringify(v);
   return String(v);
 };
@@ -30,7 +38,8 @@ function answerAccessors(mine: ScorecardContent, theirs: ScorecardContent): Acce
         {
           key: `answers.${id}`,
           label: `Question “${title}”`,
-          get: (c) => (answerOf(c, id) ? `${answerOf(c, id)!.notes}\n${answerOf(c, id)!.answer}`.trim() || EMPTY : undefined),
+          get: (c) =>
+            answerOf(c, id) ? `${answerOf(c, id)!.notes}\n${answerOf(c, id)!.answer}`.trim() || EMPTY : undefined,
           set: (target, source) => {
             const kept = answerOf(source, id);
             target.answers = kept ? [...target.answers, kept] : target.answers.filter((a) => a.questionId !== id);
@@ -43,7 +52,9 @@ function answerAccessors(mine: ScorecardContent, theirs: ScorecardContent): Acce
       label: `“${title}”: ${field === "answer" ? "candidate's answer" : field === "notes" ? "your notes" : "question"}`,
       get: (c) => answerOf(c, id)![field],
       set: (target, source) => {
-        target.answers = target.answers.map((a): QuestionAnswer => (a.questionId === id ? { ...a, [field]: answerOf(source, id)![field] } : a));
+        target.answers = target.answers.map(
+          (a): QuestionAnswer => (a.questionId === id ? { ...a, [field]: answerOf(source, id)![field] } : a),
+        );
       },
     }));
   });
@@ -95,7 +106,11 @@ export function conflictDiffs(mine: ScorecardContent, theirs: ScorecardContent):
 }
 
 // The version saved elsewhere, with this tab's value taken only where the interviewer chose it.
-export function mergeContent(mine: ScorecardContent, theirs: ScorecardContent, choices: Record<string, Side>): ScorecardContent {
+export function mergeContent(
+  mine: ScorecardContent,
+  theirs: ScorecardContent,
+  choices: Record<string, Side>,
+): ScorecardContent {
   const merged: ScorecardContent = structuredClone(theirs);
   for (const accessor of accessors(mine, theirs)) {
     if (choices[accessor.key] === "mine") accessor.set(merged, mine);

@@ -16,7 +16,10 @@ const SECTIONS: Record<string, [string, string]> = {
 export function issueTarget(path: string): { label: string; targetId: string | null } {
   const [head, key, field] = path.split(".");
   if (head === "answers" && key !== undefined) {
-    return { label: `Q${Number(key) + 1} ${FIELD_LABELS[field ?? ""] ?? "question"}`, targetId: `q${key}-${field ?? "notes"}` };
+    return {
+      label: `Q${Number(key) + 1} ${FIELD_LABELS[field ?? ""] ?? "question"}`,
+      targetId: `q${key}-${field ?? "notes"}`,
+    };
   }
   if (head === "ratings") {
     const competency = COMPETENCIES.find((c) => c.id === key);

@@ -16,17 +16,35 @@ export function scorecardToMarkdown(card: ScorecardContent, meta: MarkdownMeta):
   const blocks = [
     `# Red Flag Evaluation (${yyyymmdd(meta.date)})`,
     `**Rating**: ${recommendation?.label ?? "Not decided"}`,
-    ...card.answers.flatMap((a) => ["## Question", block(a.question) || "_No question text_", "## Answer", block(a.answer) || "_No answer recorded_"]),
+    ...card.answers.flatMap((a) => [
+      "## Question",
+      block(a.question) || "_No question text_",
+      "## Answer",
+      block(a.answer) || "_No answer recorded_",
+    ]),
     "## Feedback",
     section(FEEDBACK_RULE, "1. Raw Notes (taken during the interview)", rawNotes(card)),
     section(FEEDBACK_RULE, "2. Formal Summary (for the hiring committee)", block(card.summary) || "_None_"),
     section(FEEDBACK_RULE, "3. Strengths", bullets(card.strengths)),
     section(FEEDBACK_RULE, "4. Areas for Improvement", bullets(card.improvements)),
-    section(FEEDBACK_RULE, "5. Competency Ratings", bullets(COMPETENCIES.map((c) => `${c.label}: ${ratingText(card.ratings[c.id])}`), false)),
+    section(
+      FEEDBACK_RULE,
+      "5. Competency Ratings",
+      bullets(
+        COMPETENCIES.map((c) => `${c.label}: ${ratingText(card.ratings[c.id])}`),
+        false,
+      ),
+    ),
     section(
       FEEDBACK_RULE,
       "6. Final Recommendation",
-      bullets([recommendation ? `${recommendation.emoji} ${recommendation.label}` : "Not decided", ...(card.level ? [`Level: ${card.level}`] : [])], false),
+      bullets(
+        [
+          recommendation ? `${recommendation.emoji} ${recommendation.label}` : "Not decided",
+          ...(card.level ? [`Level: ${card.level}`] : []),
+        ],
+        false,
+      ),
     ),
     section(FEEDBACK_RULE, "7. Probing Follow-up Questions", numbered(card.followUps)),
     "## Red Flag",
@@ -35,9 +53,18 @@ export function scorecardToMarkdown(card: ScorecardContent, meta: MarkdownMeta):
       "1. Red Flag Detection",
       flags.length === 0
         ? "- No red flags raised"
-        : flags.map((f) => `- ${title(f.category)}${f.evidence.length ? `: ${f.evidence.map((e) => `“${inline(e)}”`).join("; ")}` : ""}`).join("\n"),
+        : flags
+            .map(
+              (f) =>
+                `- ${title(f.category)}${f.evidence.length ? `: ${f.evidence.map((e) => `“${inline(e)}”`).join("; ")}` : ""}`,
+            )
+            .join("\n"),
     ),
-    section(RED_FLAG_RULE, "2. Red Flag Severity Rating", flags.map((f) => `- ${title(f.category)}: ${stars(f.severity)}`).join("\n") || "- None"),
+    section(
+      RED_FLAG_RULE,
+      "2. Red Flag Severity Rating",
+      flags.map((f) => `- ${title(f.category)}: ${stars(f.severity)}`).join("\n") || "- None",
+    ),
     section(RED_FLAG_RULE, "3. Short Justification", bullets(flags.map((f) => f.justification))),
     section(RED_FLAG_RULE, "4. Improvement Suggestions", bullets(flags.map((f) => f.suggestion))),
   ];
@@ -61,7 +88,11 @@ function ratingText(rating: ScorecardContent["ratings"][keyof ScorecardContent["
 }
 
 function rawNotes(card: ScorecardContent): string {
-  const noteLines = (text: string) => text.split(LINE_BREAK).map((l) => l.replace(/^\s*(?:[-*•]\s+)?/, "")).filter((l) => l.trim() !== "");
+  const noteLines = (text: string) =>
+    text
+      .split(LINE_BREAK)
+      .map((l) => l.replace(/^\s*(?:[-*•]\s+)?/, ""))
+      .filter((l) => l.trim() !== "");
   const general = noteLines(card.notes);
   const perQuestion = card.answers.filter((a) => a.notes.trim() !== "");
   // One question and no general notes: plain bullets, as in the seed; otherwise label each question's notes.
@@ -98,7 +129,9 @@ function inline(text: string): string {
 }
 
 function escapeLine(line: string): string {
-  return line.replace(INLINE_SPECIALS, "\\$&").replace(LINE_START_SPECIALS, (m) => (/^\d/.test(m) ? `${m}\\` : `\\${m}`));
+  return line
+    .replace(INLINE_SPECIALS, "\\$&")
+    .replace(LINE_START_SPECIALS, (m) => (/^\d/.test(m) ? `${m}\\` : `\\${m}`));
 }
 
 // Paragraphs keep their breaks; each line is escaped and loses the indentation that would make it code.

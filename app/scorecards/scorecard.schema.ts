@@ -26,20 +26,29 @@ export const LIMITS = {
 const text = (max: number, label: string) =>
   z.string().max(max, { message: `${label} is too long: at most ${max.toLocaleString("en-US")} characters` });
 
-const lines = (label: string) => z.array(text(LIMITS.line, label)).max(LIMITS.listItems, { message: `At most ${LIMITS.listItems} ${label.toLowerCase()} lines` });
+const lines = (label: string) =>
+  z
+    .array(text(LIMITS.line, label))
+    .max(LIMITS.listItems, { message: `At most ${LIMITS.listItems} ${label.toLowerCase()} lines` });
 
 export const ratingValueSchema = z.enum([...LEVEL_IDS, NOT_ASSESSED]);
-export const ratingsSchema = z.object(
-  Object.fromEntries(COMPETENCY_IDS.map((id) => [id, ratingValueSchema.nullable()])) as Record<
-    CompetencyId,
-    z.ZodNullable<typeof ratingValueSchema>
-  >,
-).strict();
+export const ratingsSchema = z
+  .object(
+    Object.fromEntries(COMPETENCY_IDS.map((id) => [id, ratingValueSchema.nullable()])) as Record<
+      CompetencyId,
+      z.ZodNullable<typeof ratingValueSchema>
+    >,
+  )
+  .strict();
 export type Ratings = z.infer<typeof ratingsSchema>;
 
 export const redFlagSchema = z.object({
   category: z.enum(RED_FLAG_CATEGORIES, { message: "Choose a red-flag category from the taxonomy" }),
-  severity: z.number().int().min(1, { message: "Severity is 1 to 5 stars" }).max(5, { message: "Severity is 1 to 5 stars" }),
+  severity: z
+    .number()
+    .int()
+    .min(1, { message: "Severity is 1 to 5 stars" })
+    .max(5, { message: "Severity is 1 to 5 stars" }),
   justification: text(LIMITS.justification, "Justification"),
   evidence: z.array(text(LIMITS.line, "Evidence")).max(LIMITS.listItems),
   suggestion: text(LIMITS.line, "Suggestion"),
@@ -134,11 +143,19 @@ export const submittableScorecardSchema = scorecardContentSchema.superRefine((ca
   if (summary === 0) {
     ctx.addIssue({ code: "custom", path: ["summary"], message: "Write the formal summary before submitting" });
   } else if (summary < MIN_SUMMARY) {
-    ctx.addIssue({ code: "custom", path: ["summary"], message: `Write a real summary for the committee: at least ${MIN_SUMMARY} characters (${summary} so far)` });
+    ctx.addIssue({
+      code: "custom",
+      path: ["summary"],
+      message: `Write a real summary for the committee: at least ${MIN_SUMMARY} characters (${summary} so far)`,
+    });
   }
   card.redFlags.forEach((flag, i) => {
     if (flag.justification.trim() === "") {
-      ctx.addIssue({ code: "custom", path: ["redFlags", i, "justification"], message: "Say why you raise this red flag, or remove it" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["redFlags", i, "justification"],
+        message: "Say why you raise this red flag, or remove it",
+      });
     }
   });
 });

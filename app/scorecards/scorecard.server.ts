@@ -43,15 +43,22 @@ export async function openScorecard(user: Author, interviewId: string) {
   const { kit, version } = scorecard?.kit_version
     ? await kitAtVersion(scorecard.kit_id ?? interview.kit_id, scorecard.kit_version)
     : await currentKit(interview.kit_id);
-  const content = scorecard ? parseContent(scorecard.content) : emptyScorecard(startingAnswers(kit.questions, interview.focus_questions));
+  const content = scorecard
+    ? parseContent(scorecard.content)
+    : emptyScorecard(startingAnswers(kit.questions, interview.focus_questions));
   const submitted = scorecard?.status === "submitted";
   // Independence: other interviewers' feedback stays hidden until this one is submitted.
-  const others = submitted ? await listSubmittedForCandidate(getDb(), interview.candidate_id, interviewId, user.id) : [];
+  const others = submitted
+    ? await listSubmittedForCandidate(getDb(), interview.candidate_id, interviewId, user.id)
+    : [];
   const revisions = scorecard && submitted ? await listRevisions(getDb(), scorecard.id) : [];
   const templates = getTemplates();
   const now = new Date();
   const timing = { scheduledAt: interview.scheduled_at, durationMinutes: interview.duration_minutes };
-  const status = feedbackStatus({ ...timing, cancelledAt: interview.cancelled_at, scorecardStatus: scorecard?.status ?? null }, now);
+  const status = feedbackStatus(
+    { ...timing, cancelledAt: interview.cancelled_at, scorecardStatus: scorecard?.status ?? null },
+    now,
+  );
   return {
     interview,
     // Worded here, once, so the server's and the browser's render agree.
@@ -82,12 +89,16 @@ export type SaveResult = { version: number; savedAt: Date; status: "draft" | "su
 
 // One entry point for the page's three writes; each checks the version it was based on.
 export async function writeScorecard(user: Author, interviewId: string, action: ScorecardAction): Promise<SaveResult> {
-  if (action.intent === "save" && action.baseVersion > 0) return autosave(user, interviewId, action.baseVersion, JSON.stringify(action.content));
+  if (action.intent === "save" && action.baseVersion > 0)
+    return autosave(user, interviewId, action.baseVersion, JSON.stringify(action.content));
   const interview = await requireOwnInterview(user, interviewId);
   // Feedback on an interview that has not happened yet would only unlock the others' feedback.
   if (action.intent === "submit" && interview.scheduled_at.getTime() > Date.now()) {
     const starts = formatWhen(interview.scheduled_at.toISOString(), interview.time_zone);
-    throw new DomainError("conflict", `This interview starts ${starts}: submit your scorecard after it has taken place. Your draft is kept.`);
+    throw new DomainError(
+      "conflict",
+      `This interview starts ${starts}: submit your scorecard after it has taken place. Your draft is kept.`,
+    );
   }
   const db = getDb();
   const content = JSON.stringify(action.content);
@@ -97,10 +108,19 @@ export async function writeScorecard(user: Author, interviewId: string, action: 
   const result = await db.transaction().execute(async (tx): Promise<SaveResult> => {
     let existing = await findScorecardByInterview(tx, interviewId);
     if (!existing) {
-      if (action.baseVersion !== 0) throw new DomainError("conflict", "This scorecard no longer exists in the state you loaded.");
-      const inserted = await insertFirstDraft(tx, { interviewId, authorId: user.id, content, kitId: interview.kit_id, kitVersion });
-      if (!inserted) conflict("Another tab saved this scorecard first.", (await findScorecardByInterview(tx, interviewId))!);
-      if (action.intent === "save") return { version: inserted.version, savedAt: inserted.updated_at, status: "draft", revision: 0 };
+      if (action.baseVersion !== 0)
+        throw new DomainError("conflict", "This scorecard no longer exists in the state you loaded.");
+      const inserted = await insertFirstDraft(tx, {
+        interviewId,
+        authorId: user.id,
+        content,
+        kitId: interview.kit_id,
+        kitVersion,
+      });
+      if (!inserted)
+        conflict("Another tab saved this scorecard first.", (await findScorecardByInterview(tx, interviewId))!);
+      if (action.intent === "save")
+        return { version: inserted.version, savedAt: inserted.updated_at, status: "draft", revision: 0 };
       existing = (await findScorecardByInterview(tx, interviewId))!;
       action = { ...action, baseVersion: existing.version };
     }
@@ -110,7 +130,9 @@ export async function writeScorecard(user: Author, interviewId: string, action: 
     if (action.intent === "amend" ? existing.status !== "submitted" : existing.status === "submitted") {
       throw new DomainError(
         "conflict",
-        action.intent === "amend" ? "Only a submitted scorecard can be amended." : "This scorecard is submitted; amend it to change it.",
+        action.intent === "amend"
+          ? "Only a submitted scorecard can be amended."
+          : "This scorecard is submitted; amend it to change it.",
       );
     }
     const now = new Date();
@@ -145,7 +167,13 @@ export async function writeScorecard(user: Author, interviewId: string, action: 
       revision: updated.revision,
     };
   });
-  if (scorecardId) await scorecardSubmitted(db, { interviewId, scorecardId, amended: action.intent === "amend", content: action.content });
+  if (scorecardId)
+    await scorecardSubmitted(db, {
+      interviewId,
+      scorecardId,
+      amended: action.intent === "amend",
+      content: action.content,
+    });
   return result;
 }
 
@@ -158,7 +186,8 @@ async function autosave(user: Author, interviewId: string, baseVersion: number, 
   await requireOwnInterview(user, interviewId);
   const existing = await findScorecardByInterview(getDb(), interviewId);
   if (!existing) throw new DomainError("conflict", "This scorecard no longer exists in the state you loaded.");
-  if (existing.version !== baseVersion) conflict("This scorecard was changed in another tab or window since you loaded it.", existing);
+  if (existing.version !== baseVersion)
+    conflict("This scorecard was changed in another tab or window since you loaded it.", existing);
   throw new DomainError("conflict", "This scorecard is submitted; amend it to change it.");
 }
 
@@ -167,14 +196,27 @@ export function redFlagTitles(): Record<string, string> {
 }
 
 // The Markdown export: only the author's own submitted scorecard.
-export async function scorecardMarkdown(user: Author, interviewId: string): Promise<{ fileName: string; markdown: string }> {
+export async function scorecardMarkdown(
+  user: Author,
+  interviewId: string,
+): Promise<{ fileName: string; markdown: string }> {
   const interview = await requireOwnInterview(user, interviewId);
   const scorecard = await findScorecardByInterview(getDb(), interviewId);
-  if (!scorecard || scorecard.status !== "submitted") throw new DomainError("not-found", "This scorecard is not submitted yet.");
+  if (!scorecard || scorecard.status !== "submitted")
+    throw new DomainError("not-found", "This scorecard is not submitted yet.");
   const titles = redFlagTitles();
   const date = scorecard.submitted_at ?? new Date();
   const markdown = scorecardToMarkdown(parseContent(scorecard.content), { date, redFlagTitle: (c) => titles[c] ?? c });
-  await appendAudit(getDb(), { actorId: user.id, action: "scorecard.export-markdown", subjectType: "scorecard", subjectId: scorecard.id });
-  const slug = interview.candidate_name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "candidate";
+  await appendAudit(getDb(), {
+    actorId: user.id,
+    action: "scorecard.export-markdown",
+    subjectType: "scorecard",
+    subjectId: scorecard.id,
+  });
+  const slug =
+    interview.candidate_name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "") || "candidate";
   return { fileName: `scorecard-${slug}-${date.toISOString().slice(0, 10)}.md`, markdown };
 }

@@ -4,7 +4,11 @@ import { withoutBlankLines } from "~/ui/LinesField";
 // Which draftable section a form field path belongs to ("redFlags.2.severity" → redFlags).
 export function sectionOfPath(path: string | undefined): DraftableSection | null {
   const head = path?.split(".")[0];
-  return head === "summary" || head === "strengths" || head === "improvements" || head === "redFlags" || head === "followUps"
+  return head === "summary" ||
+    head === "strengths" ||
+    head === "improvements" ||
+    head === "redFlags" ||
+    head === "followUps"
     ? head
     : null;
 }

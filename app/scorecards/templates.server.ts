@@ -90,7 +90,8 @@ function defaultDir() {
 
 function templateFiles(dir: string) {
   const kitsDir = path.join(dir, KITS);
-  if (!fs.existsSync(kitsDir)) throw new TemplateError(label(kitsDir), "(folder)", "missing: put question kits here as *.yaml");
+  if (!fs.existsSync(kitsDir))
+    throw new TemplateError(label(kitsDir), "(folder)", "missing: put question kits here as *.yaml");
   const kitFiles = fs
     .readdirSync(kitsDir)
     .filter((name) => /\.ya?ml$/.test(name))
@@ -101,7 +102,10 @@ function templateFiles(dir: string) {
   const redFlagsFile = path.join(dir, RED_FLAGS);
   return {
     rubric: { file: rubricFile, load: () => parseWith(rubricSchema, readYaml(rubricFile), label(rubricFile)) },
-    redFlags: { file: redFlagsFile, load: () => parseWith(redFlagTaxonomySchema, readYaml(redFlagsFile), label(redFlagsFile)) },
+    redFlags: {
+      file: redFlagsFile,
+      load: () => parseWith(redFlagTaxonomySchema, readYaml(redFlagsFile), label(redFlagsFile)),
+    },
     kits: kitFiles.map((file) => ({ file, load: () => loadKitFile(file) })),
   };
 }
@@ -110,7 +114,12 @@ function duplicateKitId(kits: { file: string; kit: Kit }[]): TemplateError | und
   const seen = new Map<string, string>();
   for (const { file, kit } of kits) {
     const other = seen.get(kit.id);
-    if (other) return new TemplateError(label(file), "id", `duplicate kit id ${JSON.stringify(kit.id)} (also in ${label(other)})`);
+    if (other)
+      return new TemplateError(
+        label(file),
+        "id",
+        `duplicate kit id ${JSON.stringify(kit.id)} (also in ${label(other)})`,
+      );
     seen.set(kit.id, file);
   }
   return undefined;
@@ -126,16 +135,25 @@ function readYaml(file: string): unknown {
   }
   // A template is a few kilobytes of text: refuse a binary or runaway file before parsing it.
   if (source.length > TEMPLATE_MAX_CHARS) {
-    throw new TemplateError(label(file), "(file)", `too large (${source.length.toLocaleString("en-US")} characters; at most ${TEMPLATE_MAX_CHARS.toLocaleString("en-US")})`);
+    throw new TemplateError(
+      label(file),
+      "(file)",
+      `too large (${source.length.toLocaleString("en-US")} characters; at most ${TEMPLATE_MAX_CHARS.toLocaleString("en-US")})`,
+    );
   }
-  if (source.includes("\u0000")) throw new TemplateError(label(file), "(file)", "not a YAML text file (it contains binary data)");
+  if (source.includes("\u0000"))
+    throw new TemplateError(label(file), "(file)", "not a YAML text file (it contains binary data)");
   const doc = YAML.parseDocument(source);
   const [problem] = doc.errors;
   if (problem) {
     const at = problem.linePos?.[0];
     // The yaml library appends a position and a code frame; keep the first sentence only.
     const message = problem.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
-    throw new TemplateError(label(file), at ? `line ${at.line}, column ${at.col}` : "(file)", `invalid YAML: ${message}`);
+    throw new TemplateError(
+      label(file),
+      at ? `line ${at.line}, column ${at.col}` : "(file)",
+      `invalid YAML: ${message}`,
+    );
   }
   return doc.toJS();
 }
@@ -161,7 +179,8 @@ function describe(issue: z.core.$ZodIssue): { where: string; problem: string } {
 function friendlyMessage(issue: z.core.$ZodRawIssue): string | undefined {
   if (issue.code !== "invalid_type") return undefined;
   if (issue.input === undefined) return "required field is missing";
-  const expected = issue.expected === "array" ? "a list" : issue.expected === "object" ? "a mapping of fields" : `a ${issue.expected}`;
+  const expected =
+    issue.expected === "array" ? "a list" : issue.expected === "object" ? "a mapping of fields" : `a ${issue.expected}`;
   return `expected ${expected}, got ${describeValue(issue.input)}`;
 }
 

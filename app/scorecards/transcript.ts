@@ -4,7 +4,10 @@ export const TRANSCRIPT_MAX_BYTES = 1_000_000;
 
 export function transcriptText(fileName: string, raw: string): string {
   if (!/\.vtt$/i.test(fileName)) return raw.replace(/\r\n?/g, "\n").trim();
-  const lines = raw.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n").split("\n");
+  const lines = raw
+    .replace(/^\uFEFF/, "")
+    .replace(/\r\n?/g, "\n")
+    .split("\n");
   const kept: string[] = [];
   let inNote = false;
   for (const line of lines) {
@@ -18,7 +21,12 @@ export function transcriptText(fileName: string, raw: string): string {
       continue;
     }
     if (inNote || /-->/.test(line) || /^\d+$/.test(line.trim())) continue;
-    kept.push(line.replace(/<v(?:\.[^ >]*)? ([^>]+)>/g, "$1: ").replace(/<[^>]+>/g, "").trim());
+    kept.push(
+      line
+        .replace(/<v(?:\.[^ >]*)? ([^>]+)>/g, "$1: ")
+        .replace(/<[^>]+>/g, "")
+        .trim(),
+    );
   }
   return kept.join("\n");
 }

@@ -39,7 +39,9 @@ export function useAutosave(opts: {
   const version = useRef(opts.initialVersion);
   const getContent = useRef(opts.getContent);
   getContent.current = opts.getContent;
-  const [state, setState] = useState<SaveState>(opts.initialSavedAt ? { kind: "saved", at: opts.initialSavedAt } : { kind: "idle" });
+  const [state, setState] = useState<SaveState>(
+    opts.initialSavedAt ? { kind: "saved", at: opts.initialSavedAt } : { kind: "idle" },
+  );
   const timer = useRef<ReturnType<typeof setTimeout>>();
   // Every write goes through one queue, so an autosave and a submit never race each other with
   // the same base version; a queued save reads the latest content when its turn comes.
@@ -48,7 +50,7 @@ export function useAutosave(opts: {
   const lastSaved = useRef<string | null>(null);
   const blocked = useRef(false); // a conflict waits for the interviewer's choice; a submit ends saving
 
-  const enqueue = useCallback(<T,>(task: () => Promise<T>): Promise<T> => {
+  const enqueue = useCallback(<T>(task: () => Promise<T>): Promise<T> => {
     const next = queue.current.then(task, task);
     queue.current = next.catch(() => undefined);
     return next;
@@ -69,7 +71,10 @@ export function useAutosave(opts: {
         return { ok: true, ...data.saved };
       }
       if (status === 409 && data?.error?.current) {
-        return { ok: false, state: { kind: "conflict", message: data.error.message ?? "", current: data.error.current } };
+        return {
+          ok: false,
+          state: { kind: "conflict", message: data.error.message ?? "", current: data.error.current },
+        };
       }
       if (status === 400 && data?.errors) return { ok: false, state: { kind: "invalid", errors: data.errors } };
       if (status >= 500 || status === 0) return { ok: false, state: { kind: "offline" } };
@@ -94,7 +99,12 @@ export function useAutosave(opts: {
       if (outcome.ok) {
         lastSaved.current = text;
         const unchanged = JSON.stringify(getContent.current()) === text;
-        writeLocalCopy(storageKey, { content: getContent.current(), baseVersion: version.current, at: Date.now(), dirty: !unchanged });
+        writeLocalCopy(storageKey, {
+          content: getContent.current(),
+          baseVersion: version.current,
+          at: Date.now(),
+          dirty: !unchanged,
+        });
         setState({ kind: "saved", at: outcome.savedAt });
       } else {
         if (outcome.state.kind === "conflict") blocked.current = true;
@@ -117,7 +127,12 @@ export function useAutosave(opts: {
   // Every keystroke lands in this browser at once; the server gets it when typing pauses.
   const changed = useCallback(() => {
     if (!enabled) return;
-    writeLocalCopy(storageKey, { content: getContent.current(), baseVersion: version.current, at: Date.now(), dirty: true });
+    writeLocalCopy(storageKey, {
+      content: getContent.current(),
+      baseVersion: version.current,
+      at: Date.now(),
+      dirty: true,
+    });
     if (blocked.current) return;
     setState((s) => (s.kind === "offline" ? s : { kind: "unsaved" }));
     clearTimeout(timer.current);

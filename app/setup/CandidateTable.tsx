@@ -1,7 +1,11 @@
 import { Link } from "@remix-run/react";
 import type { CandidateRow } from "./candidates.server";
 
-const DECISION_LABEL: Record<string, string> = { hire: "Hire", "no-hire": "No hire", "more-interviews": "More interviews" };
+const DECISION_LABEL: Record<string, string> = {
+  hire: "Hire",
+  "no-hire": "No hire",
+  "more-interviews": "More interviews",
+};
 
 export function CandidateTable({ candidates }: { candidates: CandidateRow[] }) {
   if (candidates.length === 0) return <p className="empty">No candidates yet.</p>;
@@ -24,7 +28,11 @@ export function CandidateTable({ candidates }: { candidates: CandidateRow[] }) {
               <td>
                 <Link to={`/candidates/${c.id}`}>{c.name}</Link>
                 <div className="muted">{c.email}</div>
-                <Link to={`/candidates/${c.id}/packet`} className="small-link" aria-label={`Committee packet for ${c.name}`}>
+                <Link
+                  to={`/candidates/${c.id}/packet`}
+                  className="small-link"
+                  aria-label={`Committee packet for ${c.name}`}
+                >
                   Packet
                 </Link>
               </td>

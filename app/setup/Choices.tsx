@@ -19,7 +19,8 @@ export function Choices({
   error?: { message?: string };
   register: UseFormRegisterReturn;
 }) {
-  const describedBy = [hint ? `${id}-hint` : null, error?.message ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  const describedBy =
+    [hint ? `${id}-hint` : null, error?.message ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <fieldset className="field choices" id={id} aria-describedby={describedBy} aria-invalid={Boolean(error?.message)}>
       <legend>{legend}</legend>

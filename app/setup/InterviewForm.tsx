@@ -18,19 +18,33 @@ type Props = {
   guessTimeZone?: boolean;
 };
 
-export function InterviewForm({ schema, defaults, interviewers, questions, timeZones, submitLabel, guessTimeZone }: Props) {
+export function InterviewForm({
+  schema,
+  defaults,
+  interviewers,
+  questions,
+  timeZones,
+  submitLabel,
+  guessTimeZone,
+}: Props) {
   const navigation = useNavigation();
   const { form, formError, onSubmit, errors } = useSchemaForm<InterviewInput, any>(schema, defaults);
   // A new interview starts in the recruiter's own zone; the server render cannot know it.
   useEffect(() => {
     const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    if (guessTimeZone && zone && timeZones.includes(zone) && !form.formState.dirtyFields.timeZone) form.setValue("timeZone", zone);
+    if (guessTimeZone && zone && timeZones.includes(zone) && !form.formState.dirtyFields.timeZone)
+      form.setValue("timeZone", zone);
   }, [guessTimeZone, form, timeZones]);
   return (
     <Form method="post" noValidate className="card" onSubmit={onSubmit}>
       <FormError message={formError} />
       <input type="hidden" {...form.register("idempotencyKey")} />
-      <Field id="interviewerId" label="Interviewer" hint="Only active people with the interviewer role are listed." error={errors.interviewerId}>
+      <Field
+        id="interviewerId"
+        label="Interviewer"
+        hint="Only active people with the interviewer role are listed."
+        error={errors.interviewerId}
+      >
         {(aria) => (
           <select {...aria} {...form.register("interviewerId")}>
             <option value="">Choose an interviewer…</option>
@@ -61,7 +75,9 @@ export function InterviewForm({ schema, defaults, interviewers, questions, timeZ
           {(aria) => <input type="time" {...aria} {...form.register("time")} />}
         </Field>
         <Field id="durationMinutes" label="Duration (minutes)" error={errors.durationMinutes}>
-          {(aria) => <input type="number" min={10} max={480} step={5} {...aria} {...form.register("durationMinutes")} />}
+          {(aria) => (
+            <input type="number" min={10} max={480} step={5} {...aria} {...form.register("durationMinutes")} />
+          )}
         </Field>
       </div>
       <Field id="timeZone" label="Time zone" hint="The date and time above are in this zone." error={errors.timeZone}>
@@ -75,7 +91,12 @@ export function InterviewForm({ schema, defaults, interviewers, questions, timeZ
       </Field>
       <div className="field">
         <label className="choice">
-          <input type="checkbox" aria-describedby={errors.confirmPast ? "confirmPast-error" : undefined} aria-invalid={Boolean(errors.confirmPast)} {...form.register("confirmPast")} />
+          <input
+            type="checkbox"
+            aria-describedby={errors.confirmPast ? "confirmPast-error" : undefined}
+            aria-invalid={Boolean(errors.confirmPast)}
+            {...form.register("confirmPast")}
+          />
           <span>This interview is in the past (recording one that already happened)</span>
         </label>
         {errors.confirmPast?.message ? (
@@ -96,7 +117,13 @@ export function InterviewForm({ schema, defaults, interviewers, questions, timeZ
         id="focusQuestions"
         legend="Kit questions this interviewer owns"
         hint="Each question belongs to one interviewer, so nobody asks the same thing twice."
-        options={questions.map((q) => ({ value: q.id, label: q.prompt, hint: q.ownedBy ? `owned by ${q.ownedBy}` : q.competencies.map((id) => competencyLabel(id as CompetencyId)).join(", ") }))}
+        options={questions.map((q) => ({
+          value: q.id,
+          label: q.prompt,
+          hint: q.ownedBy
+            ? `owned by ${q.ownedBy}`
+            : q.competencies.map((id) => competencyLabel(id as CompetencyId)).join(", "),
+        }))}
         error={errors.focusQuestions}
         register={form.register("focusQuestions")}
       />

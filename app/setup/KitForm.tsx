@@ -6,7 +6,13 @@ import { COMPETENCIES, QUESTION_KINDS } from "~/scorecards/rubric";
 import { Field, FormError, useServerErrors } from "~/ui/form";
 import { LinesField } from "~/ui/LinesField";
 import { Choices } from "./Choices";
-import { kitChanges, kitFormSchema, type KitFormData, type KitFormInput, type KitQuestionFormInput } from "./kit-form.schema";
+import {
+  kitChanges,
+  kitFormSchema,
+  type KitFormData,
+  type KitFormInput,
+  type KitQuestionFormInput,
+} from "./kit-form.schema";
 
 const LISTS = [
   ["frameworks", "Frameworks"],
@@ -42,7 +48,9 @@ export function KitForm({ initial, version }: { initial: KitFormInput; version: 
   const [pending, setPending] = useState<{ values: KitFormData; changes: string[] } | null>(null);
   const errors = form.formState.errors;
 
-  const onSubmit = form.handleSubmit((values) => setPending({ values, changes: kitChanges(initial, form.getValues()) }));
+  const onSubmit = form.handleSubmit((values) =>
+    setPending({ values, changes: kitChanges(initial, form.getValues()) }),
+  );
   const confirm = () => {
     if (pending) submit(pending.values as never, { method: "post", encType: "application/json" });
   };
@@ -94,10 +102,20 @@ export function KitForm({ initial, version }: { initial: KitFormInput; version: 
               <button type="button" className="secondary" onClick={() => questions.move(i, i - 1)} disabled={i === 0}>
                 Move question {i + 1} up
               </button>
-              <button type="button" className="secondary" onClick={() => questions.move(i, i + 1)} disabled={i === questions.fields.length - 1}>
+              <button
+                type="button"
+                className="secondary"
+                onClick={() => questions.move(i, i + 1)}
+                disabled={i === questions.fields.length - 1}
+              >
                 Move question {i + 1} down
               </button>
-              <button type="button" className="secondary" onClick={() => questions.remove(i)} disabled={questions.fields.length === 1}>
+              <button
+                type="button"
+                className="secondary"
+                onClick={() => questions.remove(i)}
+                disabled={questions.fields.length === 1}
+              >
                 Remove question {i + 1}
               </button>
             </div>
@@ -118,7 +136,9 @@ export function KitForm({ initial, version }: { initial: KitFormInput; version: 
                 )}
               </Field>
               <Field id={id("timeBoxMinutes")} label="Time box (minutes)" error={qErrors?.timeBoxMinutes}>
-                {(aria) => <input type="number" min={1} max={60} {...aria} {...form.register(`questions.${i}.timeBoxMinutes`)} />}
+                {(aria) => (
+                  <input type="number" min={1} max={60} {...aria} {...form.register(`questions.${i}.timeBoxMinutes`)} />
+                )}
               </Field>
             </div>
             <Choices
@@ -134,18 +154,34 @@ export function KitForm({ initial, version }: { initial: KitFormInput; version: 
                 control={form.control}
                 name={`questions.${i}.${name}`}
                 render={({ field }) => (
-                  <LinesField id={id(name)} label={label} value={field.value} onChange={field.onChange} onBlur={field.onBlur} error={qErrors?.[name]?.message} />
+                  <LinesField
+                    id={id(name)}
+                    label={label}
+                    value={field.value}
+                    onChange={field.onChange}
+                    onBlur={field.onBlur}
+                    error={qErrors?.[name]?.message}
+                  />
                 )}
               />
             ))}
-            <Field id={id("source")} label="Source (optional)" hint="Where the question came from; shown to admins only." error={qErrors?.source}>
+            <Field
+              id={id("source")}
+              label="Source (optional)"
+              hint="Where the question came from; shown to admins only."
+              error={qErrors?.source}
+            >
               {(aria) => <input type="text" {...aria} {...form.register(`questions.${i}.source`)} />}
             </Field>
           </fieldset>
         );
       })}
       <div className="card actions">
-        <button type="button" className="secondary" onClick={() => questions.append(newQuestion(questions.fields.length + 1))}>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => questions.append(newQuestion(questions.fields.length + 1))}
+        >
           Add a question
         </button>
         <button type="submit">Review and save</button>

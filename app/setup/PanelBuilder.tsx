@@ -16,7 +16,14 @@ type Props = {
   idempotencyKey: string;
 };
 
-const emptyRow = (): LoopRowInput => ({ interviewerId: "", date: "", time: "", durationMinutes: 45, focusCompetencies: [], focusQuestions: [] });
+const emptyRow = (): LoopRowInput => ({
+  interviewerId: "",
+  date: "",
+  time: "",
+  durationMinutes: 45,
+  focusCompetencies: [],
+  focusQuestions: [],
+});
 
 // The whole loop in one form: one row per interview, one time zone, posted as JSON so the rows
 // keep their shape; the action parses it with the same schema.
@@ -26,7 +33,13 @@ export function PanelBuilder({ interviewers, questions, timeZones, idempotencyKe
   const navigation = useNavigation();
   const form = useForm<PanelLoopInput, unknown, PanelLoopData>({
     resolver: zodResolver(schema as never) as unknown as Resolver<PanelLoopInput, unknown, PanelLoopData>,
-    defaultValues: { timeZone: "UTC", stage: "onsite", confirmPast: false, idempotencyKey, rows: [emptyRow(), emptyRow()] },
+    defaultValues: {
+      timeZone: "UTC",
+      stage: "onsite",
+      confirmPast: false,
+      idempotencyKey,
+      rows: [emptyRow(), emptyRow()],
+    },
   });
   const rows = useFieldArray({ control: form.control, name: "rows" });
   const formError = useServerErrors(form as unknown as UseFormReturn<PanelLoopInput>);
@@ -35,18 +48,27 @@ export function PanelBuilder({ interviewers, questions, timeZones, idempotencyKe
     const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
     if (zone && timeZones.includes(zone) && !form.formState.dirtyFields.timeZone) form.setValue("timeZone", zone);
   }, [form, timeZones]);
-  const onSubmit = form.handleSubmit((values) => submit(values as never, { method: "post", encType: "application/json" }));
+  const onSubmit = form.handleSubmit((values) =>
+    submit(values as never, { method: "post", encType: "application/json" }),
+  );
   const questionOptions = questions.map((q) => ({
     value: q.id,
     label: q.prompt,
-    hint: q.ownedBy ? `owned by ${q.ownedBy}` : q.competencies.map((id) => competencyLabel(id as CompetencyId)).join(", "),
+    hint: q.ownedBy
+      ? `owned by ${q.ownedBy}`
+      : q.competencies.map((id) => competencyLabel(id as CompetencyId)).join(", "),
   }));
 
   return (
     <Form method="post" noValidate className="panel-builder" onSubmit={onSubmit}>
       <FormError message={formError ?? errors.rows?.message ?? errors.rows?.root?.message} />
       <div className="card field-row">
-        <Field id="timeZone" label="Time zone for the loop" hint="Every date and time below is in this zone." error={errors.timeZone}>
+        <Field
+          id="timeZone"
+          label="Time zone for the loop"
+          hint="Every date and time below is in this zone."
+          error={errors.timeZone}
+        >
           {(aria) => (
             <select {...aria} {...form.register("timeZone")}>
               {timeZones.map((zone) => (
@@ -93,7 +115,16 @@ export function PanelBuilder({ interviewers, questions, timeZones, idempotencyKe
                 {(aria) => <input type="time" {...aria} {...form.register(`rows.${i}.time`)} />}
               </Field>
               <Field id={id("durationMinutes")} label="Duration (minutes)" error={rowErrors?.durationMinutes}>
-                {(aria) => <input type="number" min={10} max={480} step={5} {...aria} {...form.register(`rows.${i}.durationMinutes`)} />}
+                {(aria) => (
+                  <input
+                    type="number"
+                    min={10}
+                    max={480}
+                    step={5}
+                    {...aria}
+                    {...form.register(`rows.${i}.durationMinutes`)}
+                  />
+                )}
               </Field>
             </div>
             <Choices
@@ -110,7 +141,12 @@ export function PanelBuilder({ interviewers, questions, timeZones, idempotencyKe
               error={rowErrors?.focusQuestions}
               register={form.register(`rows.${i}.focusQuestions`)}
             />
-            <button type="button" className="secondary" onClick={() => rows.remove(i)} disabled={rows.fields.length === 1}>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => rows.remove(i)}
+              disabled={rows.fields.length === 1}
+            >
               Remove interview {i + 1}
             </button>
           </fieldset>

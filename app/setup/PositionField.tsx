@@ -1,7 +1,11 @@
 import type { FieldError, UseFormRegisterReturn } from "react-hook-form";
 import { Field } from "~/ui/form";
 
-type Props = { positions: { id: string; title: string; team: string }[]; register: UseFormRegisterReturn; error?: FieldError };
+type Props = {
+  positions: { id: string; title: string; team: string }[];
+  register: UseFormRegisterReturn;
+  error?: FieldError;
+};
 
 // The open positions a candidate can be added to, named with their team.
 export function PositionField({ positions, register, error }: Props) {

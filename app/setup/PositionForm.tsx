@@ -46,7 +46,12 @@ export function PositionForm({ schema, defaults, kits, submitLabel }: Props) {
           )}
         </Field>
       </div>
-      <Field id="kitId" label="Question kit" hint="Interviewers see this kit's questions beside their scorecard." error={errors.kitId}>
+      <Field
+        id="kitId"
+        label="Question kit"
+        hint="Interviewers see this kit's questions beside their scorecard."
+        error={errors.kitId}
+      >
         {(aria) => (
           <select {...aria} {...form.register("kitId")}>
             <option value="">Choose a kit…</option>

@@ -16,7 +16,10 @@ export const auditFilterSchema = z
     to: day,
     before: z.union([z.literal(""), z.coerce.number().int().positive()]).default(""),
   })
-  .refine((f) => !f.from || !f.to || f.from <= f.to, { path: ["to"], error: "The end date must not be before the start date" });
+  .refine((f) => !f.from || !f.to || f.from <= f.to, {
+    path: ["to"],
+    error: "The end date must not be before the start date",
+  });
 export type AuditFilterValues = z.output<typeof auditFilterSchema>;
 
 export type AuditPage = Awaited<ReturnType<typeof readAudit>>;
@@ -24,7 +27,9 @@ export type AuditPage = Awaited<ReturnType<typeof readAudit>>;
 // One page of the append-only log for the admin page. Dates are whole UTC days, "to" included.
 export async function readAudit(params: URLSearchParams) {
   const parsed = auditFilterSchema.safeParse(Object.fromEntries(params));
-  const filter: AuditFilterValues = parsed.success ? parsed.data : { actor: "", action: "", from: "", to: "", before: "" };
+  const filter: AuditFilterValues = parsed.success
+    ? parsed.data
+    : { actor: "", action: "", from: "", to: "", before: "" };
   const errors: FieldErrors | null = parsed.success ? null : fieldErrors(parsed.error);
   const nextDay = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000);
   const rows = errors

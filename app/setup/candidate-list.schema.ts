@@ -10,12 +10,21 @@ export const candidateListSchema = z.object({
   q: z.string().trim().max(200).catch(""),
   position: z.string().uuid().or(z.literal("")).catch(""),
   stage: z.enum(INTERVIEW_STAGES).or(z.literal("")).catch(""),
-  decision: z.enum([...DECISION_OUTCOMES, "pending"]).or(z.literal("")).catch(""),
+  decision: z
+    .enum([...DECISION_OUTCOMES, "pending"])
+    .or(z.literal(""))
+    .catch(""),
   sort: z.enum(Object.keys(CANDIDATE_SORTS) as [CandidateSort, ...CandidateSort[]]).catch("newest"),
 });
 export type CandidateListQuery = z.output<typeof candidateListSchema>;
 
 export function parseCandidateList(url: URL): CandidateListQuery {
   const get = (key: string) => url.searchParams.get(key) ?? undefined;
-  return candidateListSchema.parse({ q: get("q"), position: get("position"), stage: get("stage"), decision: get("decision"), sort: get("sort") });
+  return candidateListSchema.parse({
+    q: get("q"),
+    position: get("position"),
+    stage: get("stage"),
+    decision: get("decision"),
+    sort: get("sort"),
+  });
 }

@@ -27,7 +27,12 @@ export async function loadCandidatePage(user: SessionUser, candidateId: string, 
     manages,
     kit: { id: kit.id, title: kit.title, version },
     interviews: interviews.map((i) => {
-      const timing = { scheduledAt: i.scheduled_at, durationMinutes: i.duration_minutes, cancelledAt: i.cancelled_at, scorecardStatus: i.scorecard_status };
+      const timing = {
+        scheduledAt: i.scheduled_at,
+        durationMinutes: i.duration_minutes,
+        cancelledAt: i.cancelled_at,
+        scorecardStatus: i.scorecard_status,
+      };
       return {
         id: i.id,
         interviewerName: i.interviewer_name,

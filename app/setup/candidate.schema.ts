@@ -6,7 +6,9 @@ import { idempotencyKey, optionalText, requiredText } from "./form-fields";
 export const candidateFields = z.object({
   name: requiredText("Enter the candidate's name"),
   email: z.email({ error: "Enter a valid email address" }).max(320),
-  levelApplied: z.union([z.literal(""), z.enum(HIRING_LEVELS)], { error: `Level must be one of: ${HIRING_LEVELS.join(", ")}` }).default(""),
+  levelApplied: z
+    .union([z.literal(""), z.enum(HIRING_LEVELS)], { error: `Level must be one of: ${HIRING_LEVELS.join(", ")}` })
+    .default(""),
   source: optionalText(),
   cvUrl: z
     .union([z.literal(""), z.url({ protocol: /^https?$/, error: "The CV link must be an http(s) address" })])

@@ -52,15 +52,18 @@ const duplicateError = (duplicate: Duplicate): CandidateOutcome => ({
   duplicate,
 });
 
-
 async function positionProblem(positionId: string): Promise<CandidateOutcome | null> {
   const position = await findPosition(getDb(), positionId);
   if (!position) return { ok: false, errors: { positionId: "Choose one of the positions listed" } };
-  if (position.status === "closed") return { ok: false, errors: { positionId: `${position.title} is closed to new candidates` } };
+  if (position.status === "closed")
+    return { ok: false, errors: { positionId: `${position.title} is closed to new candidates` } };
   return null;
 }
 
-export async function createCandidate(actor: SessionUser, data: CandidateData & { idempotencyKey: string }): Promise<CandidateOutcome> {
+export async function createCandidate(
+  actor: SessionUser,
+  data: CandidateData & { idempotencyKey: string },
+): Promise<CandidateOutcome> {
   const problem = await positionProblem(data.positionId);
   if (problem) return problem;
   const values = candidateValues(data);
@@ -74,12 +77,19 @@ export async function createCandidate(actor: SessionUser, data: CandidateData & 
           return insertCandidate(tx, values);
         });
         if (result.created) {
-          await appendAudit(tx, { actorId: actor.id, action: "candidate.create", subjectType: "candidate", subjectId: result.id, details: { before: null, after: values } });
+          await appendAudit(tx, {
+            actorId: actor.id,
+            action: "candidate.create",
+            subjectType: "candidate",
+            subjectId: result.id,
+            details: { before: null, after: values },
+          });
         }
         return { ok: true as const, id: result.id };
       });
   } catch (error) {
-    if (isUniqueViolation(error)) return duplicateError((await findCandidateByEmail(getDb(), values.position_id, values.email))!);
+    if (isUniqueViolation(error))
+      return duplicateError((await findCandidateByEmail(getDb(), values.position_id, values.email))!);
     if ((error as CandidateOutcome).ok === false) return error as CandidateOutcome;
     throw error;
   }
@@ -100,10 +110,17 @@ export async function editCandidate(actor: SessionUser, id: string, data: Candid
       .transaction()
       .execute(async (tx) => {
         await updateCandidate(tx, id, values);
-        await appendAudit(tx, { actorId: actor.id, action: "candidate.update", subjectType: "candidate", subjectId: id, details: { before: pick(current), after: values } });
+        await appendAudit(tx, {
+          actorId: actor.id,
+          action: "candidate.update",
+          subjectType: "candidate",
+          subjectId: id,
+          details: { before: pick(current), after: values },
+        });
       });
   } catch (error) {
-    if (isUniqueViolation(error)) return duplicateError((await findCandidateByEmail(getDb(), values.position_id, values.email, id))!);
+    if (isUniqueViolation(error))
+      return duplicateError((await findCandidateByEmail(getDb(), values.position_id, values.email, id))!);
     throw error;
   }
   return { ok: true, id };

@@ -7,7 +7,11 @@ import type { FieldErrors } from "~/ui/form.server";
 
 // Committee seats go to active users with the committee role; sitting on a candidate's
 // committee is what lets a committee member open that candidate's packet.
-export async function setCommittee(actor: SessionUser, candidateId: string, memberIds: string[]): Promise<{ ok: true } | { ok: false; errors: FieldErrors }> {
+export async function setCommittee(
+  actor: SessionUser,
+  candidateId: string,
+  memberIds: string[],
+): Promise<{ ok: true } | { ok: false; errors: FieldErrors }> {
   const eligible = new Set((await listActiveWithRole(getDb(), "committee")).map((u) => u.id));
   const wanted = [...new Set(memberIds)];
   if (wanted.some((id) => !eligible.has(id))) {
@@ -20,7 +24,13 @@ export async function setCommittee(actor: SessionUser, candidateId: string, memb
       const after = [...wanted].sort();
       if (JSON.stringify(before) === JSON.stringify(after)) return;
       await replaceCommittee(tx, candidateId, after);
-      await appendAudit(tx, { actorId: actor.id, action: "committee.update", subjectType: "candidate", subjectId: candidateId, details: { before, after } });
+      await appendAudit(tx, {
+        actorId: actor.id,
+        action: "committee.update",
+        subjectType: "candidate",
+        subjectId: candidateId,
+        details: { before, after },
+      });
     });
   return { ok: true };
 }

@@ -15,7 +15,16 @@ export const importSchema = z.object({
 });
 export type ImportInput = z.input<typeof importSchema>;
 
-export type PreviewRow = { line: number; name: string; email: string; levelApplied: string; source: string; cvUrl: string; errors: string[] };
+export type PreviewRow = {
+  line: number;
+  name: string;
+  email: string;
+  levelApplied: string;
+  source: string;
+  cvUrl: string;
+  errors: string[];
+};
 export type Preview = { fileError: string | null; rows: PreviewRow[]; positionError: string | null };
 
-export const hasProblems = (preview: Preview) => Boolean(preview.fileError || preview.positionError || preview.rows.some((r) => r.errors.length));
+export const hasProblems = (preview: Preview) =>
+  Boolean(preview.fileError || preview.positionError || preview.rows.some((r) => r.errors.length));

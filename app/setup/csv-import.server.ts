@@ -11,8 +11,13 @@ import { earlierSubmission, isUniqueViolation, once, submissionKey } from "./onc
 
 // Columns a recruiter's spreadsheet may have; header names are matched loosely.
 const COLUMNS = { name: "name", email: "email", level: "levelApplied", source: "source", cv_url: "cvUrl" } as const;
-const ALIASES: Record<string, keyof typeof COLUMNS> = { cv: "cv_url", cvurl: "cv_url", "cv link": "cv_url", "level applied": "level", level_applied: "level" };
-
+const ALIASES: Record<string, keyof typeof COLUMNS> = {
+  cv: "cv_url",
+  cvurl: "cv_url",
+  "cv link": "cv_url",
+  "level applied": "level",
+  level_applied: "level",
+};
 
 function header(name: string): string {
   const key = name.trim().toLowerCase();
@@ -21,7 +26,12 @@ function header(name: string): string {
 
 function readRows(text: string): { rows: Record<string, string>[] } | { error: string } {
   try {
-    const rows = parse(text, { bom: true, columns: (names: string[]) => names.map(header), skip_empty_lines: true, trim: true }) as Record<string, string>[];
+    const rows = parse(text, {
+      bom: true,
+      columns: (names: string[]) => names.map(header),
+      skip_empty_lines: true,
+      trim: true,
+    }) as Record<string, string>[];
     return { rows };
   } catch (error) {
     // csv-parse names the line in its message ("Invalid Closing Quote: … at line 4").
@@ -33,24 +43,40 @@ function readRows(text: string): { rows: Record<string, string>[] } | { error: s
 export async function previewImport(positionId: string, text: string): Promise<Preview> {
   const empty = (fileError: string): Preview => ({ fileError, rows: [], positionError: null });
   const position = await findPosition(getDb(), positionId);
-  const positionError = !position ? "Choose one of the positions listed" : position.status === "closed" ? `${position.title} is closed to new candidates` : null;
+  const positionError = !position
+    ? "Choose one of the positions listed"
+    : position.status === "closed"
+      ? `${position.title} is closed to new candidates`
+      : null;
   const read = readRows(text);
   if ("error" in read) return empty(read.error);
   if (read.rows.length === 0) return empty("The file has a header but no candidates");
-  if (read.rows.length > MAX_IMPORT_ROWS) return empty(`At most ${MAX_IMPORT_ROWS} candidates per import; this file has ${read.rows.length}`);
+  if (read.rows.length > MAX_IMPORT_ROWS)
+    return empty(`At most ${MAX_IMPORT_ROWS} candidates per import; this file has ${read.rows.length}`);
   const columns = Object.keys(read.rows[0]);
   const unknown = columns.filter((c) => !(c in COLUMNS));
-  if (unknown.length) return empty(`Unknown column ${unknown.map((c) => `"${c}"`).join(", ")}: use ${Object.keys(COLUMNS).join(", ")}`);
-  if (!columns.includes("name") || !columns.includes("email")) return empty("The first line must name the columns, with at least name and email");
+  if (unknown.length)
+    return empty(`Unknown column ${unknown.map((c) => `"${c}"`).join(", ")}: use ${Object.keys(COLUMNS).join(", ")}`);
+  if (!columns.includes("name") || !columns.includes("email"))
+    return empty("The first line must name the columns, with at least name and email");
 
   const seen = new Map<string, number>();
   const rows: PreviewRow[] = [];
   for (const [index, raw] of read.rows.entries()) {
     const line = index + 2; // the header is line 1
     const input = Object.fromEntries(Object.entries(COLUMNS).map(([column, field]) => [field, raw[column] ?? ""]));
-    const row: PreviewRow = { line, name: input.name, email: input.email, levelApplied: input.levelApplied, source: input.source, cvUrl: input.cvUrl, errors: [] };
+    const row: PreviewRow = {
+      line,
+      name: input.name,
+      email: input.email,
+      levelApplied: input.levelApplied,
+      source: input.source,
+      cvUrl: input.cvUrl,
+      errors: [],
+    };
     const parsed = candidateFields.safeParse(input);
-    if (!parsed.success) row.errors.push(...parsed.error.issues.map((issue) => `${String(issue.path[0])}: ${issue.message}`));
+    if (!parsed.success)
+      row.errors.push(...parsed.error.issues.map((issue) => `${String(issue.path[0])}: ${issue.message}`));
     const email = input.email.toLowerCase();
     if (email && seen.has(email)) row.errors.push(`email: also on line ${seen.get(email)} of this file`);
     else seen.set(email, line);
@@ -64,7 +90,12 @@ export async function previewImport(positionId: string, text: string): Promise<P
 }
 
 // All or nothing: one transaction, re-checked at commit; any problem writes no row at all.
-export async function commitImport(actor: SessionUser, positionId: string, text: string, key: string): Promise<{ ok: true; count: number } | { ok: false; preview: Preview }> {
+export async function commitImport(
+  actor: SessionUser,
+  positionId: string,
+  text: string,
+  key: string,
+): Promise<{ ok: true; count: number } | { ok: false; preview: Preview }> {
   const submission = submissionKey(actor.id, { idempotencyKey: key, positionId, text });
   const earlier = await earlierSubmission(getDb(), submission);
   if (earlier) return { ok: true, count: Number(earlier) };
@@ -78,7 +109,13 @@ export async function commitImport(actor: SessionUser, positionId: string, text:
           for (const row of preview.rows) {
             const values = candidateValues({ ...candidateFields.parse(row), positionId });
             const id = await insertCandidate(tx, values);
-            await appendAudit(tx, { actorId: actor.id, action: "candidate.create", subjectType: "candidate", subjectId: id, details: { before: null, after: values, via: "csv-import" } });
+            await appendAudit(tx, {
+              actorId: actor.id,
+              action: "candidate.create",
+              subjectType: "candidate",
+              subjectId: id,
+              details: { before: null, after: values, via: "csv-import" },
+            });
           }
           return String(preview.rows.length); // a repeated post reports the same count
         }),

@@ -28,9 +28,17 @@ const PEOPLE: { email: string; name: string; roles: Role[] }[] = [
 const HOUR = 3600_000;
 
 type Card = { status: "draft" | "submitted"; content: ScorecardContent };
-type Slot = { who: string; hoursFromNow: number; stage: InterviewStage; focus: string[]; card?: (q: DemoQuestion) => Card };
+type Slot = {
+  who: string;
+  hoursFromNow: number;
+  stage: InterviewStage;
+  focus: string[];
+  card?: (q: DemoQuestion) => Card;
+};
 
-const submitted = (make: (q: DemoQuestion) => ScorecardContent) => (q: DemoQuestion): Card => ({ status: "submitted", content: make(q) });
+const submitted =
+  (make: (q: DemoQuestion) => ScorecardContent) =>
+  (q: DemoQuestion): Card => ({ status: "submitted", content: make(q) });
 const draft = (q: DemoQuestion): Card => ({ status: "draft", content: draftScorecard(q) });
 
 // Chosen so the demo interviewer has one interview in each home-page group: upcoming,
@@ -42,9 +50,27 @@ const CANDIDATES: { name: string; email: string; level: string; source: string; 
     level: "Senior",
     source: "Referral",
     loop: [
-      { who: "interviewer@example.com", hoursFromNow: -72, stage: "onsite", focus: ["ownership", "communication"], card: submitted(escalationScorecard) },
-      { who: "interviewer2@example.com", hoursFromNow: -70, stage: "onsite", focus: ["problem-solving", "execution"], card: submitted(metricsScorecard) },
-      { who: "lena.fischer@example.com", hoursFromNow: -68, stage: "onsite", focus: ["collaboration", "leadership"], card: submitted(weConsensusScorecard) },
+      {
+        who: "interviewer@example.com",
+        hoursFromNow: -72,
+        stage: "onsite",
+        focus: ["ownership", "communication"],
+        card: submitted(escalationScorecard),
+      },
+      {
+        who: "interviewer2@example.com",
+        hoursFromNow: -70,
+        stage: "onsite",
+        focus: ["problem-solving", "execution"],
+        card: submitted(metricsScorecard),
+      },
+      {
+        who: "lena.fischer@example.com",
+        hoursFromNow: -68,
+        stage: "onsite",
+        focus: ["collaboration", "leadership"],
+        card: submitted(weConsensusScorecard),
+      },
       { who: "committee@example.com", hoursFromNow: -20, stage: "final", focus: ["culture-fit"], card: draft },
     ],
   },
@@ -54,7 +80,13 @@ const CANDIDATES: { name: string; email: string; level: string; source: string; 
     level: "Mid",
     source: "Job board",
     loop: [
-      { who: "interviewer2@example.com", hoursFromNow: -96, stage: "phone-screen", focus: ["communication"], card: submitted(escalationScorecard) },
+      {
+        who: "interviewer2@example.com",
+        hoursFromNow: -96,
+        stage: "phone-screen",
+        focus: ["communication"],
+        card: submitted(escalationScorecard),
+      },
       { who: "interviewer@example.com", hoursFromNow: -48, stage: "onsite", focus: ["problem-solving", "ownership"] },
       { who: "interviewer@example.com", hoursFromNow: 26, stage: "final", focus: ["leadership", "culture-fit"] },
     ],
@@ -65,9 +97,27 @@ const CANDIDATES: { name: string; email: string; level: string; source: string; 
     level: "Mid",
     source: "Agency",
     loop: [
-      { who: "lena.fischer@example.com", hoursFromNow: -120, stage: "phone-screen", focus: ["communication"], card: submitted(metricsScorecard) },
-      { who: "interviewer2@example.com", hoursFromNow: -30, stage: "onsite", focus: ["execution"], card: submitted(weConsensusScorecard) },
-      { who: "interviewer@example.com", hoursFromNow: -3, stage: "onsite", focus: ["collaboration", "problem-solving"], card: draft },
+      {
+        who: "lena.fischer@example.com",
+        hoursFromNow: -120,
+        stage: "phone-screen",
+        focus: ["communication"],
+        card: submitted(metricsScorecard),
+      },
+      {
+        who: "interviewer2@example.com",
+        hoursFromNow: -30,
+        stage: "onsite",
+        focus: ["execution"],
+        card: submitted(weConsensusScorecard),
+      },
+      {
+        who: "interviewer@example.com",
+        hoursFromNow: -3,
+        stage: "onsite",
+        focus: ["collaboration", "problem-solving"],
+        card: draft,
+      },
       { who: "lena.fischer@example.com", hoursFromNow: 50, stage: "final", focus: ["leadership"] },
       { who: "committee@example.com", hoursFromNow: 52, stage: "final", focus: ["culture-fit"] },
     ],
@@ -103,10 +153,19 @@ export async function insertDemoData(tx: Transaction<DB>, passwordHash: string, 
   for (const person of CANDIDATES) {
     const candidate = await tx
       .insertInto("candidates")
-      .values({ position_id: position.id, name: person.name, email: person.email, level_applied: person.level, source: person.source })
+      .values({
+        position_id: position.id,
+        name: person.name,
+        email: person.email,
+        level_applied: person.level,
+        source: person.source,
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
-    await tx.insertInto("committee_members").values({ candidate_id: candidate.id, user_id: ids.get("committee@example.com")! }).execute();
+    await tx
+      .insertInto("committee_members")
+      .values({ candidate_id: candidate.id, user_id: ids.get("committee@example.com")! })
+      .execute();
 
     for (const slot of person.loop) {
       const question = kit.questions[questionIndex++ % kit.questions.length];

@@ -7,9 +7,17 @@ import { emptyScorecard, type ScorecardContent } from "~/scorecards/scorecard.sc
 
 const ratings = (values: RatingValue[]) =>
   Object.fromEntries(
-    (["ownership", "problem-solving", "execution", "collaboration", "communication", "leadership", "culture-fit"] as CompetencyId[]).map(
-      (id, i) => [id, values[i]],
-    ),
+    (
+      [
+        "ownership",
+        "problem-solving",
+        "execution",
+        "collaboration",
+        "communication",
+        "leadership",
+        "culture-fit",
+      ] as CompetencyId[]
+    ).map((id, i) => [id, values[i]]),
   ) as ScorecardContent["ratings"];
 
 export type DemoQuestion = { id: string; prompt: string };

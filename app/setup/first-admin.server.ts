@@ -12,10 +12,16 @@ import { mintSetupLink } from "./invitations.server";
 // ADMIN_EMAIL/ADMIN_PASSWORD when given, otherwise through a one-time setup link printed here,
 // once. Instances starting together on one empty database take turns on an advisory lock: the
 // first fills it, the others find users and do nothing.
-export async function prepareEmptyDatabase(db: Kysely<DB>, env: Env, log: (line: string) => void, now = new Date()): Promise<void> {
+export async function prepareEmptyDatabase(
+  db: Kysely<DB>,
+  env: Env,
+  log: (line: string) => void,
+  now = new Date(),
+): Promise<void> {
   if ((await countUsers(db)) > 0) return;
   const demo = env.DEMO_DATA === "1";
-  const admin = !demo && env.ADMIN_EMAIL && env.ADMIN_PASSWORD ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD } : null;
+  const admin =
+    !demo && env.ADMIN_EMAIL && env.ADMIN_PASSWORD ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD } : null;
   // Hashed before the lock: argon2 takes a while and needs no database.
   const passwordHash = demo ? await hashPassword(DEMO_PASSWORD) : admin ? await hashPassword(admin.password) : null;
   const line = await db.transaction().execute(async (tx) => {
@@ -26,7 +32,12 @@ export async function prepareEmptyDatabase(db: Kysely<DB>, env: Env, log: (line:
       return "Seeded demo data: sign in as interviewer@example.com / demo-password";
     }
     if (admin) {
-      const id = await createUser(tx, { email: admin.email, name: admin.email.split("@")[0], passwordHash, roles: ["admin"] });
+      const id = await createUser(tx, {
+        email: admin.email,
+        name: admin.email.split("@")[0],
+        passwordHash,
+        roles: ["admin"],
+      });
       await revokeSetupLinks(tx, now);
       await appendAudit(tx, { actorId: null, action: "user.first-admin", subjectType: "user", subjectId: id });
       return `Created the first admin: ${admin.email}`;

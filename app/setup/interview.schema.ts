@@ -51,7 +51,8 @@ export const panelFields = whenFields.extend({
 
 function notInThePast(now: () => Date) {
   return (values: z.output<typeof whenFields>, ctx: z.RefinementCtx) => {
-    if (values.confirmPast || !isTimeZone(values.timeZone) || !isCalendarDate(values.date) || !isClockTime(values.time)) return;
+    if (values.confirmPast || !isTimeZone(values.timeZone) || !isCalendarDate(values.date) || !isClockTime(values.time))
+      return;
     if (instantOf(values.date, values.time, values.timeZone) < now()) {
       ctx.addIssue({
         code: "custom",
@@ -64,7 +65,8 @@ function notInThePast(now: () => Date) {
 
 // A function, so the action and the tests can say what "now" is.
 export const interviewSchema = (now = () => new Date()) => panelFields.superRefine(notInThePast(now));
-export const newInterviewSchema = (now = () => new Date()) => panelFields.extend({ idempotencyKey }).superRefine(notInThePast(now));
+export const newInterviewSchema = (now = () => new Date()) =>
+  panelFields.extend({ idempotencyKey }).superRefine(notInThePast(now));
 export type InterviewInput = z.input<ReturnType<typeof newInterviewSchema>>;
 export type InterviewData = z.output<ReturnType<typeof interviewSchema>>;
 

@@ -49,11 +49,17 @@ function derivedToken(purpose: string): string {
 async function inviteRefusal(tx: Transaction<DB>, email: string, now: Date): Promise<FieldErrors | null> {
   if (await emailTaken(tx, email)) return { email: "Someone with this email already has an account" };
   const open = await findOpenInvitationForEmail(tx, email, now);
-  if (open) return { email: `This email has an open invitation already (until ${formatDay(open.expires_at)}): resend or revoke it under Open invitations` };
+  if (open)
+    return {
+      email: `This email has an open invitation already (until ${formatDay(open.expires_at)}): resend or revoke it under Open invitations`,
+    };
   return null;
 }
 
-export async function createInvitation(actor: SessionUser, data: { email: string; roles: Role[]; idempotencyKey: string }): Promise<Outcome<{ link: string }>> {
+export async function createInvitation(
+  actor: SessionUser,
+  data: { email: string; roles: Role[]; idempotencyKey: string },
+): Promise<Outcome<{ link: string }>> {
   const key = submissionKey(actor.id, data);
   const token = derivedToken(key);
   const email = data.email.toLowerCase();
@@ -64,11 +70,27 @@ export async function createInvitation(actor: SessionUser, data: { email: string
       await lockInvitationEmail(tx, email);
       const { id } = await once(tx, key, async () => {
         if (await inviteRefusal(tx, email, now)) return "";
-        const id = await insertInvitation(tx, { tokenHash: hashToken(token), email, roles: data.roles, invitedBy: actor.id, expiresAt: expiry(now) });
-        await appendAudit(tx, { actorId: actor.id, action: "invitation.create", subjectType: "invitation", subjectId: id, details: { before: null, after: { email, roles: data.roles } } });
+        const id = await insertInvitation(tx, {
+          tokenHash: hashToken(token),
+          email,
+          roles: data.roles,
+          invitedBy: actor.id,
+          expiresAt: expiry(now),
+        });
+        await appendAudit(tx, {
+          actorId: actor.id,
+          action: "invitation.create",
+          subjectType: "invitation",
+          subjectId: id,
+          details: { before: null, after: { email, roles: data.roles } },
+        });
         return id;
       });
-      if (!id) return { ok: false as const, errors: (await inviteRefusal(tx, email, now)) ?? { email: "This email cannot be invited now" } };
+      if (!id)
+        return {
+          ok: false as const,
+          errors: (await inviteRefusal(tx, email, now)) ?? { email: "This email cannot be invited now" },
+        };
       return { ok: true as const, id, link: linkFor(token) };
     });
   if (!outcome.ok) return outcome;
@@ -78,7 +100,10 @@ export async function createInvitation(actor: SessionUser, data: { email: string
 }
 
 // A new link for the same email and roles, valid from now; the old link is superseded.
-export async function resendInvitation(actor: SessionUser, invitationId: string): Promise<{ email: string; link: string }> {
+export async function resendInvitation(
+  actor: SessionUser,
+  invitationId: string,
+): Promise<{ email: string; link: string }> {
   const token = derivedToken(`resend:${invitationId}`);
   const now = new Date();
   const resent = await getDb()
@@ -86,14 +111,29 @@ export async function resendInvitation(actor: SessionUser, invitationId: string)
     .execute(async (tx) => {
       const old = await findInvitation(tx, invitationId);
       if (!old?.email) throw new DomainError("not-found", "No such invitation.");
-      const repeated = old.revoked_reason === "superseded" && old.replaced_by && (await findInvitation(tx, old.replaced_by))?.token_hash === hashToken(token);
+      const repeated =
+        old.revoked_reason === "superseded" &&
+        old.replaced_by &&
+        (await findInvitation(tx, old.replaced_by))?.token_hash === hashToken(token);
       if (repeated) return { email: old.email, link: linkFor(token), mail: null };
       const reason = closedReason(old, now);
       if (reason) throw new DomainError("conflict", `${reason} Invite ${old.email} again instead.`);
       const roles = old.roles as Role[];
-      const id = await insertInvitation(tx, { tokenHash: hashToken(token), email: old.email, roles, invitedBy: actor.id, expiresAt: expiry(now) });
+      const id = await insertInvitation(tx, {
+        tokenHash: hashToken(token),
+        email: old.email,
+        roles,
+        invitedBy: actor.id,
+        expiresAt: expiry(now),
+      });
       await revokeInvitationRow(tx, old.id, "superseded", now, id);
-      await appendAudit(tx, { actorId: actor.id, action: "invitation.resend", subjectType: "invitation", subjectId: id, details: { replaces: old.id, email: old.email, roles } });
+      await appendAudit(tx, {
+        actorId: actor.id,
+        action: "invitation.resend",
+        subjectType: "invitation",
+        subjectId: id,
+        details: { replaces: old.id, email: old.email, roles },
+      });
       return { email: old.email, link: linkFor(token), mail: { invitationId: id, roles } };
     });
   if (resent.mail) await invitationCreated(getDb(), { ...resent.mail, email: resent.email, link: resent.link });
@@ -111,14 +151,27 @@ export async function revokeInvitation(actor: SessionUser, invitationId: string)
       const reason = closedReason(invitation, now);
       if (reason) throw new DomainError("conflict", reason);
       await revokeInvitationRow(tx, invitation.id, "revoked", now);
-      await appendAudit(tx, { actorId: actor.id, action: "invitation.revoke", subjectType: "invitation", subjectId: invitation.id, details: { email: invitation.email } });
+      await appendAudit(tx, {
+        actorId: actor.id,
+        action: "invitation.revoke",
+        subjectType: "invitation",
+        subjectId: invitation.id,
+        details: { email: invitation.email },
+      });
       return { email: invitation.email };
     });
 }
 
 export async function listInvitations(now = new Date()) {
   const rows = await listOpenInvitations(getDb(), now);
-  return rows.map((r) => ({ id: r.id, email: r.email!, roles: r.roles as Role[], createdAt: r.created_at, expiresAt: r.expires_at, invitedBy: r.invited_by_name }));
+  return rows.map((r) => ({
+    id: r.id,
+    email: r.email!,
+    roles: r.roles as Role[],
+    createdAt: r.created_at,
+    expiresAt: r.expires_at,
+    invitedBy: r.invited_by_name,
+  }));
 }
 
 type InvitationRow = NonNullable<Awaited<ReturnType<typeof findInvitationByToken>>>;
@@ -126,11 +179,16 @@ type InvitationRow = NonNullable<Awaited<ReturnType<typeof findInvitationByToken
 // Why a link no longer works, in words for whoever holds it; null while it is open.
 function closedReason(row: InvitationRow, now: Date, panelHasUsers = false): string | null {
   if (row.accepted_at) return "This invitation was used already to create an account: sign in instead.";
-  if (row.email === null && (panelHasUsers || row.revoked_reason === "setup-complete")) return "Panel is set up already, so this setup link no longer works: sign in, or ask an admin for an invitation.";
-  if (row.revoked_reason === "superseded") return "A newer invitation replaced this link: use the most recent link you were sent.";
-  if (row.revoked_reason === "revoked") return "An admin revoked this invitation: ask an admin for a new one if you still need access.";
-  if (row.revoked_reason === "inviter-deactivated" || !row.inviter_ok) return "The admin who sent this invitation no longer has access, so it stopped working: ask another admin for a new one.";
-  if (row.expires_at <= now) return `This invitation expired on ${formatDay(row.expires_at)}: ask an admin for a new one.`;
+  if (row.email === null && (panelHasUsers || row.revoked_reason === "setup-complete"))
+    return "Panel is set up already, so this setup link no longer works: sign in, or ask an admin for an invitation.";
+  if (row.revoked_reason === "superseded")
+    return "A newer invitation replaced this link: use the most recent link you were sent.";
+  if (row.revoked_reason === "revoked")
+    return "An admin revoked this invitation: ask an admin for a new one if you still need access.";
+  if (row.revoked_reason === "inviter-deactivated" || !row.inviter_ok)
+    return "The admin who sent this invitation no longer has access, so it stopped working: ask another admin for a new one.";
+  if (row.expires_at <= now)
+    return `This invitation expired on ${formatDay(row.expires_at)}: ask an admin for a new one.`;
   return null;
 }
 
@@ -148,7 +206,11 @@ export async function openInvitation(token: string, now = new Date()): Promise<I
 // Turns an open invitation into an account with the invited roles; the link then stops working.
 // Serialised with the first start and with each other (one lock), so two setup links accepted
 // at once cannot both make an admin.
-export async function acceptInvitation(token: string, data: { email: string; name: string; password: string }, now = new Date()): Promise<Outcome<{ userId: string }>> {
+export async function acceptInvitation(
+  token: string,
+  data: { email: string; name: string; password: string },
+  now = new Date(),
+): Promise<Outcome<{ userId: string }>> {
   const passwordHash = await hashPassword(data.password);
   return getDb()
     .transaction()
@@ -161,21 +223,38 @@ export async function acceptInvitation(token: string, data: { email: string; nam
       if (reason) throw new DomainError("conflict", reason);
       const email = invitation.email ?? data.email;
       if (!email) return { ok: false as const, errors: { email: "Enter your email address" } };
-      if (await emailTaken(tx, email)) return { ok: false as const, errors: { email: "Someone with this email already has an account" } };
+      if (await emailTaken(tx, email))
+        return { ok: false as const, errors: { email: "Someone with this email already has an account" } };
       const roles = invitation.roles as Role[];
       const userId = await createUser(tx, { email, name: data.name, passwordHash, roles });
       await markInvitationAccepted(tx, invitation.id, userId, now);
       if (setup) await revokeSetupLinks(tx, now);
-      await appendAudit(tx, { actorId: userId, action: "invitation.accept", subjectType: "user", subjectId: userId, details: { before: null, after: { email, roles } } });
+      await appendAudit(tx, {
+        actorId: userId,
+        action: "invitation.accept",
+        subjectType: "user",
+        subjectId: userId,
+        details: { before: null, after: { email, roles } },
+      });
       return { ok: true as const, userId };
     });
 }
 
 // The one-time link of an empty install; the caller holds the first-admin lock.
-export async function mintSetupLink(tx: Transaction<DB>, base: string, now = new Date()): Promise<{ link: string; expiresAt: Date }> {
+export async function mintSetupLink(
+  tx: Transaction<DB>,
+  base: string,
+  now = new Date(),
+): Promise<{ link: string; expiresAt: Date }> {
   const token = crypto.randomBytes(32).toString("base64url");
   const expiresAt = expiry(now);
-  const id = await insertInvitation(tx, { tokenHash: hashToken(token), email: null, roles: ["admin"], invitedBy: null, expiresAt });
+  const id = await insertInvitation(tx, {
+    tokenHash: hashToken(token),
+    email: null,
+    roles: ["admin"],
+    invitedBy: null,
+    expiresAt,
+  });
   await appendAudit(tx, { actorId: null, action: "invitation.setup-link", subjectType: "invitation", subjectId: id });
   return { link: linkFor(token, base), expiresAt };
 }

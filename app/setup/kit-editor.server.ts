@@ -18,7 +18,6 @@ export function kitAsYaml(kit: Kit): string {
   return YAML.stringify(rest, { lineWidth: 0 });
 }
 
-
 function changedQuestions(before: Kit, after: Kit): string[] {
   const old = new Map(before.questions.map((q) => [q.id, JSON.stringify(q)]));
   const ids = new Set([...before.questions.map((q) => q.id), ...after.questions.map((q) => q.id)]);
@@ -26,10 +25,16 @@ function changedQuestions(before: Kit, after: Kit): string[] {
 }
 
 // Saving an edit stores a new version; scorecards written against the old one keep it.
-export async function saveKitEdit(actor: SessionUser, kitId: string, yaml: string, baseVersion: number): Promise<Outcome> {
+export async function saveKitEdit(
+  actor: SessionUser,
+  kitId: string,
+  yaml: string,
+  baseVersion: number,
+): Promise<Outcome> {
   const read = readKitYaml(yaml);
   if (!read.ok) return { ok: false, errors: { yaml: read.problem } };
-  if (read.kit.id !== kitId) return { ok: false, errors: { yaml: `id: must stay "${kitId}"; duplicate the kit to start a new one` } };
+  if (read.kit.id !== kitId)
+    return { ok: false, errors: { yaml: `id: must stay "${kitId}"; duplicate the kit to start a new one` } };
   return storeKitVersion(actor, kitId, read.kit, baseVersion, "yaml");
 }
 
@@ -40,10 +45,21 @@ export async function saveKitForm(actor: SessionUser, kitId: string, data: KitFo
   return storeKitVersion(actor, kitId, checked.data, data.baseVersion, "form");
 }
 
-async function storeKitVersion(actor: SessionUser, kitId: string, edited: Kit, baseVersion: number, errorField: string): Promise<Outcome> {
+async function storeKitVersion(
+  actor: SessionUser,
+  kitId: string,
+  edited: Kit,
+  baseVersion: number,
+  errorField: string,
+): Promise<Outcome> {
   const current = await currentKit(kitId);
   if (current.version !== baseVersion) {
-    return { ok: false, errors: { [errorField]: `Someone saved version ${current.version} while you were editing version ${baseVersion}: reload to see it` } };
+    return {
+      ok: false,
+      errors: {
+        [errorField]: `Someone saved version ${current.version} while you were editing version ${baseVersion}: reload to see it`,
+      },
+    };
   }
   const version = current.version + 1;
   const kit = { ...edited, version };
@@ -57,19 +73,33 @@ async function storeKitVersion(actor: SessionUser, kitId: string, edited: Kit, b
           action: "kit.edit",
           subjectType: "kit",
           subjectId: kitId,
-          details: { before: { version: current.version, title: current.kit.title }, after: { version, title: kit.title }, changedQuestions: changedQuestions(current.kit, kit) },
+          details: {
+            before: { version: current.version, title: current.kit.title },
+            after: { version, title: kit.title },
+            changedQuestions: changedQuestions(current.kit, kit),
+          },
         });
       });
   } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false, errors: { [errorField]: "Someone saved a new version at the same moment: reload to see it" } };
+    if (isUniqueViolation(error))
+      return {
+        ok: false,
+        errors: { [errorField]: "Someone saved a new version at the same moment: reload to see it" },
+      };
     throw error;
   }
   return { ok: true, version };
 }
 
-export async function duplicateKit(actor: SessionUser, sourceId: string, newId: string, newTitle: string): Promise<{ ok: true } | { ok: false; errors: FieldErrors }> {
+export async function duplicateKit(
+  actor: SessionUser,
+  sourceId: string,
+  newId: string,
+  newTitle: string,
+): Promise<{ ok: true } | { ok: false; errors: FieldErrors }> {
   const kits = await listCurrentKits();
-  if (kits.some(({ kit }) => kit.id === newId)) return { ok: false, errors: { newId: `A kit with the id "${newId}" exists already` } };
+  if (kits.some(({ kit }) => kit.id === newId))
+    return { ok: false, errors: { newId: `A kit with the id "${newId}" exists already` } };
   const source = await currentKit(sourceId);
   const kit = { ...source.kit, id: newId, title: newTitle, version: 1 };
   try {
@@ -82,11 +112,15 @@ export async function duplicateKit(actor: SessionUser, sourceId: string, newId: 
           action: "kit.duplicate",
           subjectType: "kit",
           subjectId: newId,
-          details: { before: null, after: { id: newId, title: newTitle, version: 1, copiedFrom: { id: sourceId, version: source.version } } },
+          details: {
+            before: null,
+            after: { id: newId, title: newTitle, version: 1, copiedFrom: { id: sourceId, version: source.version } },
+          },
         });
       });
   } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false, errors: { newId: `A kit with the id "${newId}" exists already` } };
+    if (isUniqueViolation(error))
+      return { ok: false, errors: { newId: `A kit with the id "${newId}" exists already` } };
     throw error;
   }
   return { ok: true };

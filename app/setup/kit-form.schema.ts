@@ -7,16 +7,30 @@ import { emptyToNull, listOf, optionalText, requiredText } from "./form-fields";
 // The kit as a form: the same fields as templates/kits/*.yaml, with messages that name the field
 // in plain words. The stored kit is still checked with kitSchema when it is saved and loaded.
 
-const lines = (message: string) => z.array(z.string()).transform(withoutBlankLines).pipe(z.array(z.string().max(2000)).min(1, { error: message }));
+const lines = (message: string) =>
+  z
+    .array(z.string())
+    .transform(withoutBlankLines)
+    .pipe(z.array(z.string().max(2000)).min(1, { error: message }));
 
 const minutes = "Time box: enter minutes between 1 and 60";
 
 export const kitQuestionFormSchema = z.object({
-  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: "Question id: use lowercase words joined by hyphens, such as difficult-customer" }),
+  id: z
+    .string()
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+      error: "Question id: use lowercase words joined by hyphens, such as difficult-customer",
+    }),
   prompt: requiredText("Prompt: write the question", 2000),
   kind: z.enum(QUESTION_KINDS, { error: "Kind: choose behavioral or situational" }),
-  competencies: listOf(z.enum(COMPETENCY_IDS)).refine((list) => list.length > 0, { error: "Competencies: tick at least one" }),
-  timeBoxMinutes: z.coerce.number({ error: minutes }).int({ error: minutes }).min(1, { error: minutes }).max(60, { error: minutes }),
+  competencies: listOf(z.enum(COMPETENCY_IDS)).refine((list) => list.length > 0, {
+    error: "Competencies: tick at least one",
+  }),
+  timeBoxMinutes: z.coerce
+    .number({ error: minutes })
+    .int({ error: minutes })
+    .min(1, { error: minutes })
+    .max(60, { error: minutes }),
   frameworks: lines("Frameworks: add at least one line"),
   lookFor: lines("What to look for: add at least one line"),
   keyPoints: lines("Key points: add at least one line"),
@@ -34,7 +48,12 @@ export const kitFormSchema = z
   .superRefine((kit, ctx) => {
     const seen = new Set<string>();
     kit.questions.forEach((question, index) => {
-      if (seen.has(question.id)) ctx.addIssue({ code: "custom", path: ["questions", index, "id"], message: "Question id: another question uses this id already" });
+      if (seen.has(question.id))
+        ctx.addIssue({
+          code: "custom",
+          path: ["questions", index, "id"],
+          message: "Question id: another question uses this id already",
+        });
       seen.add(question.id);
     });
   });
@@ -69,13 +88,15 @@ export function formOfKit(kit: Kit, baseVersion: number): KitFormInput {
 export function kitChanges(before: KitFormInput, after: KitFormInput): string[] {
   const changes: string[] = [];
   if (before.title !== after.title) changes.push(`Title: "${before.title}" → "${after.title}"`);
-  if ((before.position ?? "") !== (after.position ?? "")) changes.push(`Position: "${before.position || "any"}" → "${after.position || "any"}"`);
+  if ((before.position ?? "") !== (after.position ?? ""))
+    changes.push(`Position: "${before.position || "any"}" → "${after.position || "any"}"`);
   const old = new Map(before.questions.map((q) => [q.id, q]));
   const ids = after.questions.map((q) => q.id);
   for (const q of after.questions) {
     const was = old.get(q.id);
     if (!was) changes.push(`Added question: ${q.prompt}`);
-    else if (JSON.stringify(withoutBlanks(was)) !== JSON.stringify(withoutBlanks(q))) changes.push(`Changed question: ${q.prompt}`);
+    else if (JSON.stringify(withoutBlanks(was)) !== JSON.stringify(withoutBlanks(q)))
+      changes.push(`Changed question: ${q.prompt}`);
   }
   for (const q of before.questions) if (!ids.includes(q.id)) changes.push(`Removed question: ${q.prompt}`);
   const kept = before.questions.map((q) => q.id).filter((id) => ids.includes(id));
@@ -84,5 +105,10 @@ export function kitChanges(before: KitFormInput, after: KitFormInput): string[] 
 }
 
 function withoutBlanks(q: KitQuestionFormInput) {
-  return Object.fromEntries(Object.entries(q).map(([key, value]) => [key, Array.isArray(value) ? withoutBlankLines(value.map(String)) : String(value ?? "").trim()]));
+  return Object.fromEntries(
+    Object.entries(q).map(([key, value]) => [
+      key,
+      Array.isArray(value) ? withoutBlankLines(value.map(String)) : String(value ?? "").trim(),
+    ]),
+  );
 }

@@ -7,7 +7,10 @@ import { requiredText } from "./form-fields";
 // in the browser and again in the action; a problem names the spot: questions[2].lookFor.
 
 function pathOf(segments: readonly PropertyKey[]): string {
-  return segments.map((s, i) => (typeof s === "number" ? `[${s}]` : `${i === 0 ? "" : "."}${String(s)}`)).join("") || "(top level)";
+  return (
+    segments.map((s, i) => (typeof s === "number" ? `[${s}]` : `${i === 0 ? "" : "."}${String(s)}`)).join("") ||
+    "(top level)"
+  );
 }
 
 export function readKitYaml(text: string): { ok: true; kit: Kit } | { ok: false; problem: string } {
@@ -15,14 +18,22 @@ export function readKitYaml(text: string): { ok: true; kit: Kit } | { ok: false;
   const [error] = doc.errors;
   if (error) {
     const at = error.linePos?.[0];
-    return { ok: false, problem: `${at ? `line ${at.line}, column ${at.col}` : "YAML"}: ${error.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "")}` };
+    return {
+      ok: false,
+      problem: `${at ? `line ${at.line}, column ${at.col}` : "YAML"}: ${error.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "")}`,
+    };
   }
   // Panel numbers versions itself; a version typed into the text is replaced on save.
   const data: unknown = doc.toJS();
-  const result = kitSchema.safeParse(data && typeof data === "object" && !Array.isArray(data) ? { version: 1, ...data } : data);
+  const result = kitSchema.safeParse(
+    data && typeof data === "object" && !Array.isArray(data) ? { version: 1, ...data } : data,
+  );
   if (result.success) return { ok: true, kit: result.data };
   const [issue, ...rest] = result.error.issues;
-  return { ok: false, problem: `${pathOf(issue.path)}: ${issue.message}${rest.length ? ` (and ${rest.length} more)` : ""}` };
+  return {
+    ok: false,
+    problem: `${pathOf(issue.path)}: ${issue.message}${rest.length ? ` (and ${rest.length} more)` : ""}`,
+  };
 }
 
 export const kitEditSchema = z.object({

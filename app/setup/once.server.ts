@@ -11,7 +11,11 @@ export function submissionKey<T extends { idempotencyKey: string }>(actorId: str
 
 // Runs `create` once per submission key. A double-clicked submit posts the same key twice: the
 // second post waits on the first one's row (primary key), then finds the id it made.
-export async function once(tx: Transaction<DB>, key: string, create: () => Promise<string>): Promise<{ id: string; created: boolean }> {
+export async function once(
+  tx: Transaction<DB>,
+  key: string,
+  create: () => Promise<string>,
+): Promise<{ id: string; created: boolean }> {
   const claimed = await tx
     .insertInto("form_submissions")
     .values({ key, subject_id: "" })
@@ -19,7 +23,11 @@ export async function once(tx: Transaction<DB>, key: string, create: () => Promi
     .returning("key")
     .executeTakeFirst();
   if (!claimed) {
-    const row = await tx.selectFrom("form_submissions").select("subject_id").where("key", "=", key).executeTakeFirstOrThrow();
+    const row = await tx
+      .selectFrom("form_submissions")
+      .select("subject_id")
+      .where("key", "=", key)
+      .executeTakeFirstOrThrow();
     return { id: row.subject_id, created: false };
   }
   const id = await create();

@@ -12,7 +12,10 @@ export const panelLoopSchema = (now = () => new Date()) =>
       stage: z.enum(STAGES, { error: "Choose the stage" }),
       confirmPast: checkbox,
       idempotencyKey,
-      rows: z.array(loopRowSchema, { error: "Add at least one interview" }).min(1, { error: "Add at least one interview" }).max(12, { error: "At most 12 interviews in one loop" }),
+      rows: z
+        .array(loopRowSchema, { error: "Add at least one interview" })
+        .min(1, { error: "Add at least one interview" })
+        .max(12, { error: "At most 12 interviews in one loop" }),
     })
     .superRefine((loop, ctx) => {
       const owner = new Map<string, number>();
@@ -21,11 +24,20 @@ export const panelLoopSchema = (now = () => new Date()) =>
         for (const question of row.focusQuestions) {
           const first = owner.get(question);
           if (first === undefined) owner.set(question, i);
-          else ctx.addIssue({ code: "custom", path: ["rows", i, "focusQuestions"], message: `Interview ${first + 1} already owns one of these questions` });
+          else
+            ctx.addIssue({
+              code: "custom",
+              path: ["rows", i, "focusQuestions"],
+              message: `Interview ${first + 1} already owns one of these questions`,
+            });
         }
         if (loop.confirmPast || !isTimeZone(loop.timeZone)) return;
         if (instantOf(row.date, row.time, loop.timeZone) < now()) {
-          ctx.addIssue({ code: "custom", path: ["rows", i, "date"], message: "This date and time is in the past. Tick the box below to confirm, or correct the date." });
+          ctx.addIssue({
+            code: "custom",
+            path: ["rows", i, "date"],
+            message: "This date and time is in the past. Tick the box below to confirm, or correct the date.",
+          });
         }
       });
     });

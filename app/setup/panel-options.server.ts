@@ -19,7 +19,12 @@ export async function panelOptions(candidateId: string, kitId: string, exceptInt
   }
   return {
     interviewers,
-    questions: kit.questions.map((q) => ({ id: q.id, prompt: q.prompt, competencies: q.competencies, ownedBy: owner.get(q.id) ?? null })),
+    questions: kit.questions.map((q) => ({
+      id: q.id,
+      prompt: q.prompt,
+      competencies: q.competencies,
+      ownedBy: owner.get(q.id) ?? null,
+    })),
     timeZones: ["UTC", ...Intl.supportedValuesOf("timeZone").filter((zone) => zone !== "UTC")],
   };
 }
@@ -29,7 +34,12 @@ export async function candidateForLoop(candidateId: string) {
   const candidate = await findCandidate(getDb(), candidateId);
   if (!candidate) return null;
   return {
-    candidate: { id: candidate.id, name: candidate.name, position: candidate.position_title, archived: Boolean(candidate.archived_at) },
+    candidate: {
+      id: candidate.id,
+      name: candidate.name,
+      position: candidate.position_title,
+      archived: Boolean(candidate.archived_at),
+    },
     ...(await panelOptions(candidate.id, candidate.kit_id)),
   };
 }

@@ -4,7 +4,13 @@ import type { DB } from "~db/schema";
 import { appendAudit } from "~db/queries/audit";
 import { interviewChanged } from "~/notifications/events.server";
 import { findCandidate } from "~db/queries/candidates";
-import { findInterview, insertInterview, listInterviewsForCandidate, updateInterview, type InterviewValues } from "~db/queries/interviews";
+import {
+  findInterview,
+  insertInterview,
+  listInterviewsForCandidate,
+  updateInterview,
+  type InterviewValues,
+} from "~db/queries/interviews";
 import { findPerson } from "~db/queries/people";
 import type { SessionUser } from "~db/queries/users";
 import { DomainError } from "~/errors.server";
@@ -19,7 +25,8 @@ export type PanelOutcome = { ok: true; id: string } | { ok: false; errors: Field
 async function openCandidate(candidateId: string) {
   const candidate = await findCandidate(getDb(), candidateId);
   if (!candidate) throw new DomainError("not-found", "No such candidate.");
-  if (candidate.archived_at) throw new DomainError("conflict", `${candidate.name} is archived: restore them before changing the loop.`);
+  if (candidate.archived_at)
+    throw new DomainError("conflict", `${candidate.name} is archived: restore them before changing the loop.`);
   return candidate;
 }
 
@@ -33,19 +40,32 @@ async function interviewerProblem(interviewerId: string): Promise<string | null>
 
 // Focus questions come from the position's kit, and each belongs to one interviewer only, so
 // two people never ask the candidate the same thing.
-async function focusProblem(candidateId: string, kitId: string, questionIds: string[], exceptInterviewId?: string): Promise<string | null> {
+async function focusProblem(
+  candidateId: string,
+  kitId: string,
+  questionIds: string[],
+  exceptInterviewId?: string,
+): Promise<string | null> {
   const { kit } = await currentKit(kitId);
   const unknown = questionIds.filter((id) => !kit.questions.some((q) => q.id === id));
   if (unknown.length) return `Not in the kit "${kit.title}": ${unknown.join(", ")}`;
-  const taken = (await listInterviewsForCandidate(getDb(), candidateId)).filter((i) => !i.cancelled_at && i.id !== exceptInterviewId);
+  const taken = (await listInterviewsForCandidate(getDb(), candidateId)).filter(
+    (i) => !i.cancelled_at && i.id !== exceptInterviewId,
+  );
   for (const interview of taken) {
     const overlap = questionIds.filter((id) => (interview.focus_questions as string[]).includes(id));
-    if (overlap.length) return `${interview.interviewer_name} already owns: ${overlap.map((id) => kit.questions.find((q) => q.id === id)!.prompt).join(" / ")}`;
+    if (overlap.length)
+      return `${interview.interviewer_name} already owns: ${overlap.map((id) => kit.questions.find((q) => q.id === id)!.prompt).join(" / ")}`;
   }
   return null;
 }
 
-async function check(candidateId: string, kitId: string, data: InterviewData, exceptInterviewId?: string): Promise<FieldErrors | null> {
+async function check(
+  candidateId: string,
+  kitId: string,
+  data: InterviewData,
+  exceptInterviewId?: string,
+): Promise<FieldErrors | null> {
   const errors: FieldErrors = {};
   const interviewer = await interviewerProblem(data.interviewerId);
   if (interviewer) errors.interviewerId = interviewer;
@@ -66,7 +86,11 @@ function values(data: InterviewData): Omit<InterviewValues, "candidate_id" | "ki
   };
 }
 
-export async function scheduleInterview(actor: SessionUser, candidateId: string, data: InterviewData & { idempotencyKey: string }): Promise<PanelOutcome> {
+export async function scheduleInterview(
+  actor: SessionUser,
+  candidateId: string,
+  data: InterviewData & { idempotencyKey: string },
+): Promise<PanelOutcome> {
   const key = submissionKey(actor.id, data);
   const earlier = await earlierSubmission(getDb(), key);
   if (earlier) return { ok: true, id: earlier };
@@ -83,24 +107,39 @@ export async function scheduleInterview(actor: SessionUser, candidateId: string,
 
 async function recordInterview(tx: Transaction<DB>, actor: SessionUser, row: InterviewValues): Promise<string> {
   const id = await insertInterview(tx, row);
-  await appendAudit(tx, { actorId: actor.id, action: "interview.schedule", subjectType: "interview", subjectId: id, details: { before: null, after: row } });
+  await appendAudit(tx, {
+    actorId: actor.id,
+    action: "interview.schedule",
+    subjectType: "interview",
+    subjectId: id,
+    details: { before: null, after: row },
+  });
   return id;
 }
 
 // Reschedule, reassign or change the focus: one form, audited with the fields that changed.
-export async function changeInterview(actor: SessionUser, candidateId: string, interviewId: string, data: InterviewData): Promise<PanelOutcome> {
+export async function changeInterview(
+  actor: SessionUser,
+  candidateId: string,
+  interviewId: string,
+  data: InterviewData,
+): Promise<PanelOutcome> {
   const candidate = await openCandidate(candidateId);
   const current = await findInterview(getDb(), candidateId, interviewId);
   if (!current) throw new DomainError("not-found", "No such interview.");
-  if (current.cancelled_at) throw new DomainError("conflict", "This interview is cancelled; schedule a new one instead.");
+  if (current.cancelled_at)
+    throw new DomainError("conflict", "This interview is cancelled; schedule a new one instead.");
   const errors = (await check(candidateId, candidate.kit_id, data, interviewId)) ?? {};
   if (current.interviewer_id !== data.interviewerId && current.scorecard_status) {
-    errors.interviewerId = "The interviewer has already started a scorecard: cancel this interview and schedule a new one instead";
+    errors.interviewerId =
+      "The interviewer has already started a scorecard: cancel this interview and schedule a new one instead";
   }
   if (Object.keys(errors).length) return { ok: false, errors };
   const after = values(data);
   const before = Object.fromEntries(Object.keys(after).map((key) => [key, current[key as keyof typeof after]]));
-  const changed = Object.keys(after).filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key as keyof typeof after]));
+  const changed = Object.keys(after).filter(
+    (key) => JSON.stringify(before[key]) !== JSON.stringify(after[key as keyof typeof after]),
+  );
   if (changed.length === 0) return { ok: true, id: interviewId };
   await getDb()
     .transaction()
@@ -108,7 +147,11 @@ export async function changeInterview(actor: SessionUser, candidateId: string, i
       await updateInterview(tx, interviewId, after);
       await appendAudit(tx, {
         actorId: actor.id,
-        action: changed.includes("interviewer_id") ? "interview.reassign" : changed.includes("scheduled_at") ? "interview.reschedule" : "interview.update",
+        action: changed.includes("interviewer_id")
+          ? "interview.reassign"
+          : changed.includes("scheduled_at")
+            ? "interview.reschedule"
+            : "interview.update",
         subjectType: "interview",
         subjectId: interviewId,
         details: {
@@ -124,7 +167,13 @@ export async function changeInterview(actor: SessionUser, candidateId: string, i
 }
 
 // A cancelled interview is kept (with its reason) but never counts as overdue or in a packet.
-export async function cancelInterview(actor: SessionUser, candidateId: string, interviewId: string, reason: string, now = new Date()): Promise<void> {
+export async function cancelInterview(
+  actor: SessionUser,
+  candidateId: string,
+  interviewId: string,
+  reason: string,
+  now = new Date(),
+): Promise<void> {
   const cancelled = await getDb()
     .transaction()
     .execute(async (tx) => {
@@ -145,21 +194,34 @@ export async function cancelInterview(actor: SessionUser, candidateId: string, i
 }
 
 // Competencies the position must cover that no live interview has as its focus.
-export function uncovered(required: string[], interviews: { cancelled_at: Date | null; focus_competencies: unknown }[]): string[] {
+export function uncovered(
+  required: string[],
+  interviews: { cancelled_at: Date | null; focus_competencies: unknown }[],
+): string[] {
   const covered = new Set(interviews.filter((i) => !i.cancelled_at).flatMap((i) => i.focus_competencies as string[]));
   return required.filter((id) => !covered.has(id));
 }
 
 // The panel builder: the whole loop checked row by row as single interviews are, then created
 // in one transaction, so a refused row leaves no half-scheduled loop behind.
-export async function schedulePanel(actor: SessionUser, candidateId: string, loop: PanelLoopData): Promise<PanelOutcome> {
+export async function schedulePanel(
+  actor: SessionUser,
+  candidateId: string,
+  loop: PanelLoopData,
+): Promise<PanelOutcome> {
   const key = submissionKey(actor.id, loop);
   if (await earlierSubmission(getDb(), key)) return { ok: true, id: candidateId };
   const candidate = await openCandidate(candidateId);
-  const interviews = loop.rows.map((row) => ({ ...row, timeZone: loop.timeZone, stage: loop.stage, confirmPast: loop.confirmPast }));
+  const interviews = loop.rows.map((row) => ({
+    ...row,
+    timeZone: loop.timeZone,
+    stage: loop.stage,
+    confirmPast: loop.confirmPast,
+  }));
   const errors: FieldErrors = {};
   for (const [i, data] of interviews.entries()) {
-    for (const [field, message] of Object.entries((await check(candidateId, candidate.kit_id, data)) ?? {})) errors[`rows.${i}.${field}`] = message;
+    for (const [field, message] of Object.entries((await check(candidateId, candidate.kit_id, data)) ?? {}))
+      errors[`rows.${i}.${field}`] = message;
   }
   if (Object.keys(errors).length) return { ok: false, errors };
   const scheduled: string[] = [];
@@ -167,7 +229,10 @@ export async function schedulePanel(actor: SessionUser, candidateId: string, loo
     .transaction()
     .execute(async (tx) =>
       once(tx, key, async () => {
-        for (const data of interviews) scheduled.push(await recordInterview(tx, actor, { ...values(data), candidate_id: candidateId, kit_id: candidate.kit_id }));
+        for (const data of interviews)
+          scheduled.push(
+            await recordInterview(tx, actor, { ...values(data), candidate_id: candidateId, kit_id: candidate.kit_id }),
+          );
         return candidateId;
       }),
     );

@@ -21,7 +21,9 @@ const password = z
   .min(MIN_PASSWORD, { error: `Use at least ${MIN_PASSWORD} characters` })
   .max(1024, { error: "At most 1,024 characters" })
   // Twelve spaces are not a password: spaces at either end do not count towards the length.
-  .refine((value) => value.trim().length >= MIN_PASSWORD, { error: `Use at least ${MIN_PASSWORD} characters besides spaces` });
+  .refine((value) => value.trim().length >= MIN_PASSWORD, {
+    error: `Use at least ${MIN_PASSWORD} characters besides spaces`,
+  });
 
 // Accepting an invitation; the email is asked for only on the one-time setup link.
 export const acceptSchema = z

@@ -14,7 +14,9 @@ async function lastAdminProblem(userId: string, losesAdmin: boolean): Promise<st
   if (!losesAdmin) return null;
   const person = await findPerson(getDb(), userId);
   if (!person?.roles.includes("admin") || !person.active) return null;
-  return (await countActiveAdmins(getDb())) <= 1 ? "This is the last active admin: make someone else an admin first" : null;
+  return (await countActiveAdmins(getDb())) <= 1
+    ? "This is the last active admin: make someone else an admin first"
+    : null;
 }
 
 export async function changeRoles(actor: SessionUser, userId: string, roles: Role[]): Promise<Outcome<object>> {
@@ -31,12 +33,24 @@ export async function changeRoles(actor: SessionUser, userId: string, roles: Rol
         throw new DomainError("conflict", "This is the last active admin: make someone else an admin first");
       }
       await setRoles(tx, userId, after);
-      await appendAudit(tx, { actorId: actor.id, action: "user.roles", subjectType: "user", subjectId: userId, details: { before: person.roles, after } });
+      await appendAudit(tx, {
+        actorId: actor.id,
+        action: "user.roles",
+        subjectType: "user",
+        subjectId: userId,
+        details: { before: person.roles, after },
+      });
       // Seats follow the role: without it, the committees this person sat on lose them now.
       if (!after.includes("committee")) {
         const candidates = await endCommitteeSeats(tx, userId);
         if (candidates.length) {
-          await appendAudit(tx, { actorId: actor.id, action: "committee.seats-ended", subjectType: "user", subjectId: userId, details: { candidates, reason: "committee role removed" } });
+          await appendAudit(tx, {
+            actorId: actor.id,
+            action: "committee.seats-ended",
+            subjectType: "user",
+            subjectId: userId,
+            details: { candidates, reason: "committee role removed" },
+          });
         }
       }
     });
@@ -62,7 +76,11 @@ export async function changeActive(actor: SessionUser, userId: string, active: b
         action: active ? "user.reactivate" : "user.deactivate",
         subjectType: "user",
         subjectId: userId,
-        details: { before: { active: person.active }, after: { active }, ...(invitationsRevoked.length ? { invitationsRevoked } : {}) },
+        details: {
+          before: { active: person.active },
+          after: { active },
+          ...(invitationsRevoked.length ? { invitationsRevoked } : {}),
+        },
       });
     });
   return { ok: true };

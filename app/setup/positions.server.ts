@@ -25,10 +25,15 @@ function pick({ title, team, level_min, level_max, kit_id, competencies }: Posit
 
 async function unknownKit(kitId: string): Promise<Parsed<never> | null> {
   const kits = await listCurrentKits();
-  return kits.some(({ kit }) => kit.id === kitId) ? null : { ok: false, errors: { kitId: "Choose one of the question kits listed" } };
+  return kits.some(({ kit }) => kit.id === kitId)
+    ? null
+    : { ok: false, errors: { kitId: "Choose one of the question kits listed" } };
 }
 
-export async function createPosition(actor: SessionUser, data: PositionData & { idempotencyKey: string }): Promise<Parsed<string>> {
+export async function createPosition(
+  actor: SessionUser,
+  data: PositionData & { idempotencyKey: string },
+): Promise<Parsed<string>> {
   const bad = await unknownKit(data.kitId);
   if (bad) return bad;
   const id = await getDb()
@@ -36,7 +41,13 @@ export async function createPosition(actor: SessionUser, data: PositionData & { 
     .execute(async (tx) => {
       const result = await once(tx, submissionKey(actor.id, data), () => insertPosition(tx, values(data)));
       if (result.created) {
-        await appendAudit(tx, { actorId: actor.id, action: "position.create", subjectType: "position", subjectId: result.id, details: { before: null, after: values(data) } });
+        await appendAudit(tx, {
+          actorId: actor.id,
+          action: "position.create",
+          subjectType: "position",
+          subjectId: result.id,
+          details: { before: null, after: values(data) },
+        });
       }
       return result.id;
     });

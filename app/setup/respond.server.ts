@@ -8,6 +8,9 @@ export async function formAction(work: () => Promise<Response>): Promise<Respons
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
     if (error.code === "not-found") throw new Response(error.message, { status: 404 });
-    return json({ errors: { form: error.message } }, { status: error.code === "conflict" ? 409 : error.code === "forbidden" ? 403 : 400 });
+    return json(
+      { errors: { form: error.message } },
+      { status: error.code === "conflict" ? 409 : error.code === "forbidden" ? 403 : 400 },
+    );
   }
 }

@@ -16,7 +16,13 @@ export function LinesField({ id, label, hint = "One per line.", value, onChange,
   return (
     <Field id={id} label={label} hint={hint} error={error ? { message: error } : undefined}>
       {(aria) => (
-        <textarea {...aria} rows={rows} value={value.join("\n")} onChange={(e) => onChange(e.target.value.split("\n"))} onBlur={onBlur} />
+        <textarea
+          {...aria}
+          rows={rows}
+          value={value.join("\n")}
+          onChange={(e) => onChange(e.target.value.split("\n"))}
+          onBlur={onBlur}
+        />
       )}
     </Field>
   );

@@ -18,7 +18,10 @@ export function RatingPicker({ name, legend, description, value, onChange, error
   const errorId = `${name}-error`;
   const anchorId = `${name}-anchor`;
   const [focused, setFocused] = useState<string | null>(null);
-  const options = [...LEVELS.map((l) => ({ id: l.id, label: l.label, text: `${l.emoji} ${l.label}` })), { id: NOT_ASSESSED, label: "Not assessed", text: "Not assessed" }];
+  const options = [
+    ...LEVELS.map((l) => ({ id: l.id, label: l.label, text: `${l.emoji} ${l.label}` })),
+    { id: NOT_ASSESSED, label: "Not assessed", text: "Not assessed" },
+  ];
   const shown = options.find((o) => o.id === (focused ?? value));
   const anchor = shown && levelHints?.[shown.id];
   return (
@@ -27,7 +30,11 @@ export function RatingPicker({ name, legend, description, value, onChange, error
       {description ? <p className="hint">{description}</p> : null}
       <div className="rating-options">
         {options.map((option) => (
-          <label key={option.id} className={`pill${value === option.id ? " selected" : ""}`} title={levelHints?.[option.id]}>
+          <label
+            key={option.id}
+            className={`pill${value === option.id ? " selected" : ""}`}
+            title={levelHints?.[option.id]}
+          >
             <input
               type="radio"
               name={name}

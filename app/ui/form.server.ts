@@ -1,6 +1,7 @@
 import type { z } from "zod";
 
-export type FieldErrors = Record<string, string>;
+import type { FieldErrors } from "~/ui/form-result";
+export type { FieldErrors };
 export type Parsed<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors };
 
 // Field errors keyed by the dotted path react-hook-form uses ("ratings.ownership").

@@ -7,7 +7,9 @@ export function useServerErrors<T extends FieldValues>(form: UseFormReturn<T>): 
   const data = useActionData<{ errors?: Record<string, string> }>();
   useEffect(() => {
     const entries = Object.entries(data?.errors ?? {}).filter(([key]) => key !== "form");
-    entries.forEach(([key, message], i) => form.setError(key as Path<T>, { type: "server", message }, { shouldFocus: i === 0 }));
+    entries.forEach(([key, message], i) =>
+      form.setError(key as Path<T>, { type: "server", message }, { shouldFocus: i === 0 }),
+    );
   }, [data, form]);
   return data?.errors?.form;
 }
@@ -57,7 +59,13 @@ export type SummaryIssue = { label: string; message: string; targetId: string | 
 export function ErrorSummary({ issues }: { issues: SummaryIssue[] }) {
   if (issues.length === 0) return null;
   return (
-    <div className="form-error error-summary" id="error-summary" tabIndex={-1} role="alert" aria-labelledby="error-summary-title">
+    <div
+      className="form-error error-summary"
+      id="error-summary"
+      tabIndex={-1}
+      role="alert"
+      aria-labelledby="error-summary-title"
+    >
       <h2 id="error-summary-title">
         Fix {issues.length === 1 ? "this field" : `these ${issues.length} fields`} before submitting
       </h2>
@@ -83,7 +91,9 @@ function focusField(event: React.MouseEvent, id: string) {
   const target = document.getElementById(id);
   if (!target) return;
   event.preventDefault();
-  const focusable = target.matches("fieldset") ? (target.querySelector<HTMLElement>("input:checked") ?? target.querySelector<HTMLElement>("input")) : target;
+  const focusable = target.matches("fieldset")
+    ? (target.querySelector<HTMLElement>("input:checked") ?? target.querySelector<HTMLElement>("input"))
+    : target;
   focusable?.scrollIntoView({ block: "center" });
   focusable?.focus();
 }

@@ -8,7 +8,11 @@ export type PostOptions = { timeoutMs?: number; retries?: number; pauseMs?: numb
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export async function postJson<T>(url: string, body: unknown, { timeoutMs = 15_000, retries = 2, pauseMs = 1_000 }: PostOptions = {}): Promise<JsonReply<T>> {
+export async function postJson<T>(
+  url: string,
+  body: unknown,
+  { timeoutMs = 15_000, retries = 2, pauseMs = 1_000 }: PostOptions = {},
+): Promise<JsonReply<T>> {
   for (let attempt = 0; ; attempt++) {
     const last = attempt >= retries;
     try {

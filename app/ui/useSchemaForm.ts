@@ -7,9 +7,15 @@ import { useServerErrors } from "~/ui/form";
 // The pattern for every form: react-hook-form checks the schema in the
 // browser, then the real <Form> is posted so the page also works without JavaScript, and the
 // action's field errors (same schema, parsed again) land on the same fields.
-export function useSchemaForm<In extends FieldValues, Out extends FieldValues>(schema: z.ZodType<Out, In>, defaultValues: DefaultValues<In>) {
+export function useSchemaForm<In extends FieldValues, Out extends FieldValues>(
+  schema: z.ZodType<Out, In>,
+  defaultValues: DefaultValues<In>,
+) {
   const submit = useSubmit();
-  const form = useForm<In, unknown, Out>({ resolver: zodResolver(schema as never) as unknown as Resolver<In, unknown, Out>, defaultValues });
+  const form = useForm<In, unknown, Out>({
+    resolver: zodResolver(schema as never) as unknown as Resolver<In, unknown, Out>,
+    defaultValues,
+  });
   const formError = useServerErrors(form as unknown as UseFormReturn<In>);
   const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
     const target = event.currentTarget;

@@ -18,13 +18,30 @@ export async function changeWebhooks(actor: SessionUser, input: WebhookAction): 
   await db.transaction().execute(async (tx) => {
     let id: string;
     if (input.intent === "create") {
-      id = await insertEndpoint(tx, { url: input.url, format: input.format, events: input.events, secret: newSecret(), includeFeedback: input.includeFeedback, createdBy: actor.id });
+      id = await insertEndpoint(tx, {
+        url: input.url,
+        format: input.format,
+        events: input.events,
+        secret: newSecret(),
+        includeFeedback: input.includeFeedback,
+        createdBy: actor.id,
+      });
     } else {
       id = input.id;
-      const found = input.intent === "rotate" ? await setEndpointSecret(tx, id, newSecret()) : await deleteEndpoint(tx, id);
+      const found =
+        input.intent === "rotate" ? await setEndpointSecret(tx, id, newSecret()) : await deleteEndpoint(tx, id);
       if (!found) throw new DomainError("not-found", "No such endpoint.");
     }
-    const details = input.intent === "create" ? { url: input.url, format: input.format, events: input.events, includeFeedback: input.includeFeedback } : {};
-    await appendAudit(tx, { actorId: actor.id, action: `webhook.${input.intent}`, subjectType: "webhook", subjectId: id, details });
+    const details =
+      input.intent === "create"
+        ? { url: input.url, format: input.format, events: input.events, includeFeedback: input.includeFeedback }
+        : {};
+    await appendAudit(tx, {
+      actorId: actor.id,
+      action: `webhook.${input.intent}`,
+      subjectType: "webhook",
+      subjectId: id,
+      details,
+    });
   });
 }

@@ -1,6 +1,12 @@
 import { z } from "zod";
 
-export const WEBHOOK_EVENT_NAMES = ["scorecard.submitted", "scorecard.amended", "feedback.overdue", "packet.ready", "decision.recorded"] as const;
+export const WEBHOOK_EVENT_NAMES = [
+  "scorecard.submitted",
+  "scorecard.amended",
+  "feedback.overdue",
+  "packet.ready",
+  "decision.recorded",
+] as const;
 
 // HTTPS only; plain http to this machine is allowed outside production, for local receivers.
 export function endpointUrlSchema(production: boolean) {
@@ -17,16 +23,20 @@ export function endpointUrlSchema(production: boolean) {
 const list = (v: unknown) => (Array.isArray(v) ? v : typeof v === "string" && v ? [v] : []);
 
 export function webhookActionSchema(production: boolean) {
-  return z.discriminatedUnion("intent", [
-    z.object({
-      intent: z.literal("create"),
-      url: endpointUrlSchema(production),
-      format: z.enum(["panel", "slack"], { error: "Choose a format" }),
-      events: z.preprocess(list, z.array(z.enum(WEBHOOK_EVENT_NAMES)).min(1, { error: "Choose at least one event" })),
-      includeFeedback: z.preprocess((v) => v === "on" || v === "true", z.boolean()),
-    }),
-    z.object({ intent: z.literal("rotate"), id: z.uuid({ error: "Choose an endpoint" }) }),
-    z.object({ intent: z.literal("delete"), id: z.uuid({ error: "Choose an endpoint" }) }),
-  ], { error: "Choose what to do" });
+  return z.discriminatedUnion(
+    "intent",
+    [
+      z.object({
+        intent: z.literal("create"),
+        url: endpointUrlSchema(production),
+        format: z.enum(["panel", "slack"], { error: "Choose a format" }),
+        events: z.preprocess(list, z.array(z.enum(WEBHOOK_EVENT_NAMES)).min(1, { error: "Choose at least one event" })),
+        includeFeedback: z.preprocess((v) => v === "on" || v === "true", z.boolean()),
+      }),
+      z.object({ intent: z.literal("rotate"), id: z.uuid({ error: "Choose an endpoint" }) }),
+      z.object({ intent: z.literal("delete"), id: z.uuid({ error: "Choose an endpoint" }) }),
+    ],
+    { error: "Choose what to do" },
+  );
 }
 export type WebhookAction = z.infer<ReturnType<typeof webhookActionSchema>>;

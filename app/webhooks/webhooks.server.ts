@@ -1,11 +1,24 @@
 import crypto from "node:crypto";
 import type { Kysely } from "kysely";
 import type { DB } from "~db/schema";
-import { deliveriesWithoutJob, findDelivery, insertDelivery, listEndpointsFor, recordAttempt, setDeliveryJob } from "~db/queries/webhooks";
+import {
+  deliveriesWithoutJob,
+  findDelivery,
+  insertDelivery,
+  listEndpointsFor,
+  recordAttempt,
+  setDeliveryJob,
+} from "~db/queries/webhooks";
 import { enqueue } from "~/jobs/queue.server";
 import { slackMessage } from "./slack";
 
-export const WEBHOOK_EVENTS = ["scorecard.submitted", "scorecard.amended", "feedback.overdue", "packet.ready", "decision.recorded"] as const;
+export const WEBHOOK_EVENTS = [
+  "scorecard.submitted",
+  "scorecard.amended",
+  "feedback.overdue",
+  "packet.ready",
+  "decision.recorded",
+] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
 // `feedback` (scorecard content) is sent only to endpoints whose admin turned it on.
@@ -23,15 +36,26 @@ export const newSecret = () => `whsec_${crypto.randomBytes(24).toString("base64u
 
 // One delivery row per subscribed endpoint, then a job each. `dedupe` makes an event that a
 // periodic run finds (feedback.overdue) go out once per endpoint across instances.
-export async function emitWebhook(db: Kysely<DB>, event: WebhookEvent, payload: WebhookPayload, { dedupe }: { dedupe?: string } = {}): Promise<void> {
+export async function emitWebhook(
+  db: Kysely<DB>,
+  event: WebhookEvent,
+  payload: WebhookPayload,
+  { dedupe }: { dedupe?: string } = {},
+): Promise<void> {
   for (const endpoint of await listEndpointsFor(db, event)) {
     const { feedback, ...withoutFeedback } = payload;
-    const data = endpoint.include_feedback && feedback !== undefined ? { ...withoutFeedback, feedback } : withoutFeedback;
+    const data =
+      endpoint.include_feedback && feedback !== undefined ? { ...withoutFeedback, feedback } : withoutFeedback;
     const body =
       endpoint.format === "slack"
         ? JSON.stringify(slackMessage(event, data))
         : JSON.stringify({ id: crypto.randomUUID(), event, createdAt: new Date().toISOString(), data });
-    const id = await insertDelivery(db, { endpointId: endpoint.id, event, body, dedupeKey: dedupe ? `${dedupe}:${endpoint.id}` : null });
+    const id = await insertDelivery(db, {
+      endpointId: endpoint.id,
+      event,
+      body,
+      dedupeKey: dedupe ? `${dedupe}:${endpoint.id}` : null,
+    });
     if (id) await handToQueue(db, id);
   }
 }

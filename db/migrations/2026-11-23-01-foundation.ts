@@ -14,7 +14,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("active", "boolean", (c) => c.notNull().defaultTo(true))
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(now))
     .execute();
-  await db.schema.createIndex("users_email_key").on("users").expression(sql`lower(email)`).unique().execute();
+  await db.schema
+    .createIndex("users_email_key")
+    .on("users")
+    .expression(sql`lower(email)`)
+    .unique()
+    .execute();
 
   await db.schema
     .createTable("user_roles")
@@ -38,7 +43,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("email", "text", (c) => c.notNull())
     .addColumn("failed_at", "timestamptz", (c) => c.notNull().defaultTo(now))
     .execute();
-  await db.schema.createIndex("sign_in_failures_email_idx").on("sign_in_failures").columns(["email", "failed_at"]).execute();
+  await db.schema
+    .createIndex("sign_in_failures_email_idx")
+    .on("sign_in_failures")
+    .columns(["email", "failed_at"])
+    .execute();
 
   await db.schema
     .createTable("positions")
@@ -49,7 +58,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("level_max", "text", (c) => c.notNull())
     .addColumn("kit_id", "text", (c) => c.notNull())
     .addColumn("competencies", "jsonb", (c) => c.notNull())
-    .addColumn("status", "text", (c) => c.notNull().defaultTo("open").check(sql`status in ('open','closed')`))
+    .addColumn("status", "text", (c) =>
+      c
+        .notNull()
+        .defaultTo("open")
+        .check(sql`status in ('open','closed')`),
+    )
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(now))
     .execute();
 
@@ -89,7 +103,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("cancel_reason", "text")
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(now))
     .execute();
-  await db.schema.createIndex("interviews_interviewer_idx").on("interviews").columns(["interviewer_id", "scheduled_at"]).execute();
+  await db.schema
+    .createIndex("interviews_interviewer_idx")
+    .on("interviews")
+    .columns(["interviewer_id", "scheduled_at"])
+    .execute();
   await db.schema.createIndex("interviews_candidate_idx").on("interviews").column("candidate_id").execute();
   await db.schema.createIndex("interviews_scheduled_idx").on("interviews").column("scheduled_at").execute();
 
@@ -98,7 +116,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("id", "uuid", (c) => c.primaryKey().defaultTo(uuid))
     .addColumn("interview_id", "uuid", (c) => c.notNull().unique().references("interviews.id"))
     .addColumn("author_id", "uuid", (c) => c.notNull().references("users.id"))
-    .addColumn("status", "text", (c) => c.notNull().defaultTo("draft").check(sql`status in ('draft','submitted')`))
+    .addColumn("status", "text", (c) =>
+      c
+        .notNull()
+        .defaultTo("draft")
+        .check(sql`status in ('draft','submitted')`),
+    )
     .addColumn("content", "jsonb", (c) => c.notNull())
     .addColumn("version", "integer", (c) => c.notNull().defaultTo(1))
     .addColumn("revision", "integer", (c) => c.notNull().defaultTo(0))
@@ -137,7 +160,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("recorded_by", "uuid", (c) => c.notNull().references("users.id"))
     .addColumn("recorded_at", "timestamptz", (c) => c.notNull().defaultTo(sql`clock_timestamp()`))
     .execute();
-  await db.schema.createIndex("decisions_candidate_idx").on("decisions").columns(["candidate_id", "recorded_at"]).execute();
+  await db.schema
+    .createIndex("decisions_candidate_idx")
+    .on("decisions")
+    .columns(["candidate_id", "recorded_at"])
+    .execute();
 
   await db.schema
     .createTable("audit_log")

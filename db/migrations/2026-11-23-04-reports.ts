@@ -15,7 +15,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     add column report_recommendation text generated always as (content->>'recommendation') stored,
     add column report_level text generated always as (content->>'level') stored,
     add column report_flag_categories jsonb generated always as (jsonb_path_query_array(content, '$.redFlags[*].category')) stored,
-    add column report_flag_severities jsonb generated always as (jsonb_path_query_array(content, '$.redFlags[*].severity')) stored`.execute(db);
+    add column report_flag_severities jsonb generated always as (jsonb_path_query_array(content, '$.redFlags[*].severity')) stored`.execute(
+    db,
+  );
   await db.schema
     .createIndex("interviews_report_idx")
     .on("interviews")
@@ -24,7 +26,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex("candidates_name_idx").on("candidates").columns(["name", "id"]).execute();
   await db.schema.createIndex("users_name_idx").on("users").columns(["name", "id"]).execute();
-  await db.schema.createIndex("audit_log_actor_action_idx").on("audit_log").columns(["actor_id", "action", "at"]).execute();
+  await db.schema
+    .createIndex("audit_log_actor_action_idx")
+    .on("audit_log")
+    .columns(["actor_id", "action", "at"])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

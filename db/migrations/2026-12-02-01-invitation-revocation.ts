@@ -13,5 +13,10 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await db.schema.alterTable("invitations").dropColumn("replaced_by").dropColumn("revoked_reason").dropColumn("revoked_at").execute();
+  await db.schema
+    .alterTable("invitations")
+    .dropColumn("replaced_by")
+    .dropColumn("revoked_reason")
+    .dropColumn("revoked_at")
+    .execute();
 }

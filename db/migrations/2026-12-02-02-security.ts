@@ -18,7 +18,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.dropTable("sign_in_failures").execute();
 
-  await db.schema.alterTable("sessions").addColumn("last_seen_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`)).execute();
+  await db.schema
+    .alterTable("sessions")
+    .addColumn("last_seen_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
+    .execute();
 
   await db.schema.alterTable("audit_log").addColumn("client_address", "text").addColumn("user_agent", "text").execute();
   await sql`create trigger audit_log_no_truncate before truncate on audit_log
@@ -35,6 +38,10 @@ export async function down(db: Kysely<any>): Promise<void> {
     .addColumn("email", "text", (c) => c.notNull())
     .addColumn("failed_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
-  await db.schema.createIndex("sign_in_failures_email_idx").on("sign_in_failures").columns(["email", "failed_at"]).execute();
+  await db.schema
+    .createIndex("sign_in_failures_email_idx")
+    .on("sign_in_failures")
+    .columns(["email", "failed_at"])
+    .execute();
   await db.schema.dropTable("sign_in_throttle").execute();
 }

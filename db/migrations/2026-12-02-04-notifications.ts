@@ -22,7 +22,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("html", "text", (c) => c.notNull())
     .addColumn("text", "text", (c) => c.notNull())
     .addColumn("ics", "text")
-    .addColumn("status", "text", (c) => c.notNull().defaultTo("queued").check(sql`status in ('queued','sent','kept','failed')`))
+    .addColumn("status", "text", (c) =>
+      c
+        .notNull()
+        .defaultTo("queued")
+        .check(sql`status in ('queued','sent','kept','failed')`),
+    )
     .addColumn("error", "text")
     .addColumn("job_id", "text")
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(now))
@@ -54,7 +59,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable("webhook_endpoints")
     .addColumn("id", "uuid", (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
     .addColumn("url", "text", (c) => c.notNull())
-    .addColumn("format", "text", (c) => c.notNull().defaultTo("panel").check(sql`format in ('panel','slack')`))
+    .addColumn("format", "text", (c) =>
+      c
+        .notNull()
+        .defaultTo("panel")
+        .check(sql`format in ('panel','slack')`),
+    )
     .addColumn("events", "jsonb", (c) => c.notNull())
     .addColumn("secret", "text", (c) => c.notNull())
     .addColumn("include_feedback", "boolean", (c) => c.notNull().defaultTo(false))
@@ -71,7 +81,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     // Once per endpoint for events a periodic run finds (feedback.overdue), across instances.
     .addColumn("dedupe_key", "text", (c) => c.unique())
     .addColumn("body", "text", (c) => c.notNull())
-    .addColumn("status", "text", (c) => c.notNull().defaultTo("queued").check(sql`status in ('queued','delivered','failed')`))
+    .addColumn("status", "text", (c) =>
+      c
+        .notNull()
+        .defaultTo("queued")
+        .check(sql`status in ('queued','delivered','failed')`),
+    )
     .addColumn("attempts", "integer", (c) => c.notNull().defaultTo(0))
     .addColumn("response_status", "integer")
     .addColumn("error", "text")
@@ -79,7 +94,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(now))
     .addColumn("delivered_at", "timestamptz")
     .execute();
-  await db.schema.createIndex("webhook_deliveries_endpoint").on("webhook_deliveries").columns(["endpoint_id", "created_at"]).execute();
+  await db.schema
+    .createIndex("webhook_deliveries_endpoint")
+    .on("webhook_deliveries")
+    .columns(["endpoint_id", "created_at"])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -21,6 +21,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await sql`alter table decisions drop column votes, drop column missing_scorecards, drop column early_reason`.execute(db);
+  await sql`alter table decisions drop column votes, drop column missing_scorecards, drop column early_reason`.execute(
+    db,
+  );
   await db.schema.dropTable("debrief_votes").execute();
 }

@@ -48,7 +48,12 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("sso_policy")
-    .addColumn("id", "boolean", (c) => c.primaryKey().defaultTo(true).check(sql`id`))
+    .addColumn("id", "boolean", (c) =>
+      c
+        .primaryKey()
+        .defaultTo(true)
+        .check(sql`id`),
+    )
     .addColumn("sso_required", "boolean", (c) => c.notNull().defaultTo(false))
     .addColumn("break_glass_user_id", "uuid", (c) => c.references("users.id").onDelete("set null"))
     .addColumn("updated_by", "uuid", (c) => c.references("users.id"))

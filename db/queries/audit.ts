@@ -64,7 +64,9 @@ export async function auditFacets(db: Kysely<DB> | Transaction<DB>) {
     db
       .selectFrom("users")
       .select(["users.id", "users.name", "users.email"])
-      .where((eb) => eb.exists(eb.selectFrom("audit_log").select("audit_log.id").whereRef("audit_log.actor_id", "=", "users.id")))
+      .where((eb) =>
+        eb.exists(eb.selectFrom("audit_log").select("audit_log.id").whereRef("audit_log.actor_id", "=", "users.id")),
+      )
       .orderBy("users.name")
       .execute(),
   ]);

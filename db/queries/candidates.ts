@@ -1,8 +1,6 @@
-import { sql, type ExpressionBuilder, type Kysely, type Transaction } from "kysely";
-import type { DB } from "../schema";
+import { sql, type ExpressionBuilder } from "kysely";
+import type { Conn, DB } from "../schema";
 import { sitsOnCommittee } from "./committee";
-
-type Conn = Kysely<DB> | Transaction<DB>;
 
 // Committee members see only the candidates they sit on; recruiters and admins see all.
 export type CandidateFilter = {
@@ -22,7 +20,12 @@ const standingOutcome = (eb: ExpressionBuilder<DB, "candidates">) =>
     .orderBy("decisions.id", "desc")
     .limit(1);
 
-export async function listCandidates(db: Conn, viewer: { id: string; seesAll: boolean }, now: Date, filter?: CandidateFilter) {
+export async function listCandidates(
+  db: Conn,
+  viewer: { id: string; seesAll: boolean },
+  now: Date,
+  filter?: CandidateFilter,
+) {
   let query = db
     .selectFrom("candidates")
     .innerJoin("positions", "positions.id", "candidates.position_id")
@@ -55,7 +58,9 @@ export async function listCandidates(db: Conn, viewer: { id: string; seesAll: bo
         .whereRef("interviews.candidate_id", "=", "candidates.id")
         .where("interviews.cancelled_at", "is", null)
         .where((w) => w.or([w("scorecards.status", "is", null), w("scorecards.status", "<>", "submitted")]))
-        .where(sql<boolean>`interviews.scheduled_at + make_interval(mins => interviews.duration_minutes) + interval '24 hours' < ${now}`)
+        .where(
+          sql<boolean>`interviews.scheduled_at + make_interval(mins => interviews.duration_minutes) + interval '24 hours' < ${now}`,
+        )
         .as("overdue_count"),
       standingOutcome(eb).as("decision"),
     ])
@@ -65,7 +70,9 @@ export async function listCandidates(db: Conn, viewer: { id: string; seesAll: bo
   }
   if (filter?.q) {
     const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    query = query.where((eb) => eb.or([eb("candidates.name", "ilike", pattern), eb("candidates.email", "ilike", pattern)]));
+    query = query.where((eb) =>
+      eb.or([eb("candidates.name", "ilike", pattern), eb("candidates.email", "ilike", pattern)]),
+    );
   }
   if (filter?.position) query = query.where("candidates.position_id", "=", filter.position);
   if (filter?.stage) {
@@ -119,7 +126,12 @@ export async function findCandidate(db: Conn, id: string) {
     .selectFrom("candidates")
     .innerJoin("positions", "positions.id", "candidates.position_id")
     .select(candidateColumns)
-    .select(["positions.title as position_title", "positions.kit_id", "positions.competencies", "positions.status as position_status"])
+    .select([
+      "positions.title as position_title",
+      "positions.kit_id",
+      "positions.competencies",
+      "positions.status as position_status",
+    ])
     .where("candidates.id", "=", id)
     .executeTakeFirst();
 }
@@ -140,7 +152,11 @@ export async function insertCandidate(db: Conn, values: CandidateValues): Promis
   return row.id;
 }
 
-export async function updateCandidate(db: Conn, id: string, values: Partial<CandidateValues> & { archived_at?: Date | null }) {
+export async function updateCandidate(
+  db: Conn,
+  id: string,
+  values: Partial<CandidateValues> & { archived_at?: Date | null },
+) {
   await db.updateTable("candidates").set(values).where("id", "=", id).execute();
 }
 
@@ -148,7 +164,13 @@ export async function latestDecision(db: Conn, candidateId: string) {
   return db
     .selectFrom("decisions")
     .innerJoin("users", "users.id", "decisions.recorded_by")
-    .select(["decisions.outcome", "decisions.level", "decisions.rationale", "decisions.recorded_at", "users.name as recorded_by"])
+    .select([
+      "decisions.outcome",
+      "decisions.level",
+      "decisions.rationale",
+      "decisions.recorded_at",
+      "users.name as recorded_by",
+    ])
     .where("decisions.candidate_id", "=", candidateId)
     .orderBy("decisions.recorded_at", "desc")
     .limit(1)

@@ -1,7 +1,5 @@
-import type { ExpressionBuilder, Kysely, Transaction } from "kysely";
-import type { DB } from "../schema";
-
-type Conn = Kysely<DB> | Transaction<DB>;
+import type { ExpressionBuilder } from "kysely";
+import type { Conn, DB } from "../schema";
 
 // A seat counts only while its holder has the committee role: a row left behind by a role
 // change (or written around the app) never grants access.
@@ -40,7 +38,11 @@ export async function isOnCommittee(db: Conn, candidateId: string, userId: strin
 
 // Every seat a user holds, ended at once (the committee role was taken away); the candidates' ids.
 export async function endCommitteeSeats(db: Conn, userId: string): Promise<string[]> {
-  const rows = await db.deleteFrom("committee_members").where("user_id", "=", userId).returning("candidate_id").execute();
+  const rows = await db
+    .deleteFrom("committee_members")
+    .where("user_id", "=", userId)
+    .returning("candidate_id")
+    .execute();
   return rows.map((r) => r.candidate_id);
 }
 

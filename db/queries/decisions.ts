@@ -1,7 +1,5 @@
-import type { Kysely, Transaction } from "kysely";
-import type { DB, DecisionVote, MissingScorecard } from "../schema";
-
-type Conn = Kysely<DB> | Transaction<DB>;
+import type { Transaction } from "kysely";
+import type { Conn, DB, DecisionVote, MissingScorecard } from "../schema";
 
 // Every decision ever recorded for the candidate, oldest first; the last one stands.
 export async function listDecisions(db: Conn, candidateId: string) {
@@ -54,7 +52,11 @@ export type DecisionValues = {
 export async function insertDecision(db: Conn, values: DecisionValues): Promise<string> {
   const row = await db
     .insertInto("decisions")
-    .values({ ...values, votes: JSON.stringify(values.votes), missing_scorecards: JSON.stringify(values.missing_scorecards) })
+    .values({
+      ...values,
+      votes: JSON.stringify(values.votes),
+      missing_scorecards: JSON.stringify(values.missing_scorecards),
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
   return row.id;
@@ -63,6 +65,11 @@ export async function insertDecision(db: Conn, values: DecisionValues): Promise<
 // Serialises decisions on one candidate: the second of two simultaneous writers waits here and
 // then sees the first one's decision as the latest.
 export async function lockCandidateForDecision(db: Transaction<DB>, candidateId: string): Promise<boolean> {
-  const row = await db.selectFrom("candidates").select("id").where("id", "=", candidateId).forUpdate().executeTakeFirst();
+  const row = await db
+    .selectFrom("candidates")
+    .select("id")
+    .where("id", "=", candidateId)
+    .forUpdate()
+    .executeTakeFirst();
   return row !== undefined;
 }

@@ -1,7 +1,4 @@
-import type { Kysely, Transaction } from "kysely";
-import type { DB, InterviewStage } from "../schema";
-
-type Conn = Kysely<DB> | Transaction<DB>;
+import type { Conn, InterviewStage } from "../schema";
 
 export async function listInterviewsForInterviewer(db: Conn, interviewerId: string) {
   return db

@@ -1,7 +1,5 @@
-import { sql, type Kysely, type Transaction } from "kysely";
-import type { DB, InvitationRevokedReason, Role } from "../schema";
-
-type Conn = Kysely<DB> | Transaction<DB>;
+import { sql, type Transaction } from "kysely";
+import type { Conn, DB, InvitationRevokedReason, Role } from "../schema";
 
 // One key for everything that must not run twice at once on an empty database: the first
 // start (setup link or demo data) and accepting a setup link. A transaction-level advisory
@@ -91,8 +89,18 @@ export async function markInvitationAccepted(db: Conn, id: string, userId: strin
   await db.updateTable("invitations").set({ accepted_at: now, accepted_by: userId }).where("id", "=", id).execute();
 }
 
-export async function revokeInvitationRow(db: Conn, id: string, reason: InvitationRevokedReason, now: Date, replacedBy: string | null = null): Promise<void> {
-  await db.updateTable("invitations").set({ revoked_at: now, revoked_reason: reason, replaced_by: replacedBy }).where("id", "=", id).execute();
+export async function revokeInvitationRow(
+  db: Conn,
+  id: string,
+  reason: InvitationRevokedReason,
+  now: Date,
+  replacedBy: string | null = null,
+): Promise<void> {
+  await db
+    .updateTable("invitations")
+    .set({ revoked_at: now, revoked_reason: reason, replaced_by: replacedBy })
+    .where("id", "=", id)
+    .execute();
 }
 
 // Closes every open invitation an admin made (on deactivation); returns their ids.
@@ -120,7 +128,12 @@ export async function revokeSetupLinks(db: Conn, now: Date): Promise<string[]> {
 }
 
 export async function findOpenSetupLink(db: Conn, now: Date) {
-  return db.selectFrom("invitations").select(["id", "expires_at"]).where("email", "is", null).where(open(now)).executeTakeFirst();
+  return db
+    .selectFrom("invitations")
+    .select(["id", "expires_at"])
+    .where("email", "is", null)
+    .where(open(now))
+    .executeTakeFirst();
 }
 
 // Email invitations an admin can still revoke or resend, newest first.
@@ -128,7 +141,14 @@ export async function listOpenInvitations(db: Conn, now: Date) {
   return db
     .selectFrom("invitations")
     .leftJoin("users as inviter", "inviter.id", "invitations.invited_by")
-    .select(["invitations.id", "invitations.email", "invitations.roles", "invitations.created_at", "invitations.expires_at", "inviter.name as invited_by_name"])
+    .select([
+      "invitations.id",
+      "invitations.email",
+      "invitations.roles",
+      "invitations.created_at",
+      "invitations.expires_at",
+      "inviter.name as invited_by_name",
+    ])
     .where("invitations.email", "is not", null)
     .where(open(now))
     .where(inviterStillAdmin)

@@ -1,7 +1,5 @@
-import { sql, type Kysely, type Transaction } from "kysely";
-import type { DB } from "../schema";
-
-type Conn = Kysely<DB> | Transaction<DB>;
+import { sql } from "kysely";
+import type { Conn } from "../schema";
 
 export type JobRow = {
   id: string;

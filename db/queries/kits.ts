@@ -1,7 +1,4 @@
-import type { Kysely, Transaction } from "kysely";
-import type { DB } from "../schema";
-
-type Conn = Kysely<DB> | Transaction<DB>;
+import type { Conn } from "../schema";
 
 export async function latestKitVersion(db: Conn, kitId: string) {
   return db
@@ -43,9 +40,17 @@ export async function listKitHistory(db: Conn, kitId: string) {
     .execute();
 }
 
-export async function insertKitVersion(db: Conn, row: { kitId: string; version: number; content: unknown; createdBy: string }) {
+export async function insertKitVersion(
+  db: Conn,
+  row: { kitId: string; version: number; content: unknown; createdBy: string },
+) {
   await db
     .insertInto("kit_versions")
-    .values({ kit_id: row.kitId, version: row.version, content: JSON.stringify(row.content), created_by: row.createdBy })
+    .values({
+      kit_id: row.kitId,
+      version: row.version,
+      content: JSON.stringify(row.content),
+      created_by: row.createdBy,
+    })
     .execute();
 }

@@ -1,7 +1,4 @@
-import type { Kysely, Transaction } from "kysely";
-import type { DB } from "../schema";
-
-type Conn = Kysely<DB> | Transaction<DB>;
+import type { Conn } from "../schema";
 
 export type PruneCutoffs = { now: Date; idleSince: Date; throttleBefore: Date; submissionsBefore: Date };
 export type Pruned = { sessions: number; signInThrottle: number; formSubmissions: number };
@@ -18,7 +15,10 @@ export async function deleteExpired(db: Conn, cut: PruneCutoffs): Promise<Pruned
     .where("last_failed_at", "<", cut.throttleBefore)
     .where("blocked_until", "<", cut.now)
     .executeTakeFirst();
-  const submissions = await db.deleteFrom("form_submissions").where("created_at", "<", cut.submissionsBefore).executeTakeFirst();
+  const submissions = await db
+    .deleteFrom("form_submissions")
+    .where("created_at", "<", cut.submissionsBefore)
+    .executeTakeFirst();
   return {
     sessions: Number(sessions.numDeletedRows),
     signInThrottle: Number(throttle.numDeletedRows),

@@ -1,7 +1,5 @@
-import { sql, type Kysely, type Transaction } from "kysely";
-import type { DB, Role } from "../schema";
-
-type Conn = Kysely<DB> | Transaction<DB>;
+import { sql } from "kysely";
+import type { Conn, Role } from "../schema";
 
 const interviewEnd = sql<Date>`interviews.scheduled_at + interviews.duration_minutes * interval '1 minute'`;
 
@@ -13,9 +11,15 @@ export async function listFeedbackOwed(db: Conn, endedBefore: Date) {
     .innerJoin("candidates", "candidates.id", "interviews.candidate_id")
     .innerJoin("positions", "positions.id", "candidates.position_id")
     .innerJoin("users", "users.id", "interviews.interviewer_id")
-    .leftJoin("scorecards", (j) => j.onRef("scorecards.interview_id", "=", "interviews.id").onRef("scorecards.author_id", "=", "interviews.interviewer_id"))
+    .leftJoin("scorecards", (j) =>
+      j
+        .onRef("scorecards.interview_id", "=", "interviews.id")
+        .onRef("scorecards.author_id", "=", "interviews.interviewer_id"),
+    )
     .leftJoin("reminder_mutes", "reminder_mutes.interview_id", "interviews.id")
-    .leftJoin("outbox_messages as first", (j) => j.onRef("first.dedupe_key", "=", sql`'reminder:' || interviews.id || ':first'`))
+    .leftJoin("outbox_messages as first", (j) =>
+      j.onRef("first.dedupe_key", "=", sql`'reminder:' || interviews.id || ':first'`),
+    )
     .select([
       "interviews.id",
       "interviews.scheduled_at",
@@ -61,7 +65,12 @@ export async function listPacketsReady(db: Conn) {
     .select(["candidates.id", "candidates.name", "positions.title as position_title"])
     .where("candidates.archived_at", "is", null)
     .where(({ exists, not, selectFrom }) =>
-      exists(selectFrom("interviews").select("interviews.id").whereRef("interviews.candidate_id", "=", "candidates.id").where("interviews.cancelled_at", "is", null)),
+      exists(
+        selectFrom("interviews")
+          .select("interviews.id")
+          .whereRef("interviews.candidate_id", "=", "candidates.id")
+          .where("interviews.cancelled_at", "is", null),
+      ),
     )
     .where(({ not, exists, selectFrom }) =>
       not(
@@ -75,7 +84,11 @@ export async function listPacketsReady(db: Conn) {
         ),
       ),
     )
-    .where(({ not, exists, selectFrom }) => not(exists(selectFrom("decisions").select("decisions.id").whereRef("decisions.candidate_id", "=", "candidates.id"))))
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(selectFrom("decisions").select("decisions.id").whereRef("decisions.candidate_id", "=", "candidates.id")),
+      ),
+    )
     .orderBy("candidates.name")
     .execute();
 }
@@ -145,7 +158,13 @@ export async function findNotificationSettings(db: Conn) {
 
 export async function saveNotificationSettings(
   db: Conn,
-  values: { first_after_minutes: number; daily_hour: number; working_days: number[]; escalate_after_days: number; updated_by: string },
+  values: {
+    first_after_minutes: number;
+    daily_hour: number;
+    working_days: number[];
+    escalate_after_days: number;
+    updated_by: string;
+  },
 ): Promise<void> {
   const row = { ...values, working_days: JSON.stringify(values.working_days), updated_at: new Date() };
   await db
@@ -157,7 +176,12 @@ export async function saveNotificationSettings(
 
 // The interviewer's own interview only: muting someone else's reminders is a no-op.
 export async function muteReminders(db: Conn, interviewId: string, userId: string, reason: string): Promise<boolean> {
-  const owned = await db.selectFrom("interviews").select("id").where("id", "=", interviewId).where("interviewer_id", "=", userId).executeTakeFirst();
+  const owned = await db
+    .selectFrom("interviews")
+    .select("id")
+    .where("id", "=", interviewId)
+    .where("interviewer_id", "=", userId)
+    .executeTakeFirst();
   if (!owned) return false;
   await db
     .insertInto("reminder_mutes")
@@ -168,5 +192,9 @@ export async function muteReminders(db: Conn, interviewId: string, userId: strin
 }
 
 export async function findMute(db: Conn, interviewId: string) {
-  return db.selectFrom("reminder_mutes").select(["reason", "muted_at"]).where("interview_id", "=", interviewId).executeTakeFirst();
+  return db
+    .selectFrom("reminder_mutes")
+    .select(["reason", "muted_at"])
+    .where("interview_id", "=", interviewId)
+    .executeTakeFirst();
 }

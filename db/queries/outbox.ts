@@ -1,7 +1,4 @@
-import type { Kysely, Transaction } from "kysely";
-import type { DB, OutboxStatus } from "../schema";
-
-type Conn = Kysely<DB> | Transaction<DB>;
+import type { Conn, OutboxStatus } from "../schema";
 
 export type NewMessage = {
   kind: string;
@@ -53,14 +50,32 @@ export async function findMessage(db: Conn, id: string) {
   return db.selectFrom("outbox_messages").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
-export async function markMessage(db: Conn, id: string, status: OutboxStatus, error: string | null, sentAt: Date | null = null): Promise<void> {
+export async function markMessage(
+  db: Conn,
+  id: string,
+  status: OutboxStatus,
+  error: string | null,
+  sentAt: Date | null = null,
+): Promise<void> {
   await db.updateTable("outbox_messages").set({ status, error, sent_at: sentAt }).where("id", "=", id).execute();
 }
 
 export async function listMessages(db: Conn, limit = 100) {
   return db
     .selectFrom("outbox_messages")
-    .select(["id", "kind", "recipient_email", "subject", "text", "ics", "status", "error", "job_id", "created_at", "sent_at"])
+    .select([
+      "id",
+      "kind",
+      "recipient_email",
+      "subject",
+      "text",
+      "ics",
+      "status",
+      "error",
+      "job_id",
+      "created_at",
+      "sent_at",
+    ])
     .orderBy("created_at", "desc")
     .orderBy("id")
     .limit(limit)
@@ -70,7 +85,13 @@ export async function listMessages(db: Conn, limit = 100) {
 // Messages no job carries yet: written while the queue was down, or by a request whose
 // enqueue failed. The periodic run hands them to the queue.
 export async function messagesWithoutJob(db: Conn, limit = 200): Promise<string[]> {
-  const rows = await db.selectFrom("outbox_messages").select("id").where("status", "=", "queued").where("job_id", "is", null).limit(limit).execute();
+  const rows = await db
+    .selectFrom("outbox_messages")
+    .select("id")
+    .where("status", "=", "queued")
+    .where("job_id", "is", null)
+    .limit(limit)
+    .execute();
   return rows.map((r) => r.id);
 }
 

@@ -1,9 +1,7 @@
-import { sql, type Kysely, type Transaction } from "kysely";
-import type { DB } from "../schema";
+import { sql } from "kysely";
+import type { Conn } from "../schema";
 import { sitsOnCommittee } from "./committee";
 import { feedbackReadableBy } from "./independence";
-
-type Conn = Kysely<DB> | Transaction<DB>;
 
 // Who is asking: recruiters and admins see every candidate; anyone else only the candidates
 // whose committee they sit on. The scope is in the query, so an outsider finds nothing.
@@ -50,7 +48,13 @@ export async function listPacketInterviews(db: Conn, candidateId: string, viewer
       "scorecards.status as scorecard_status",
       "scorecards.revision",
       "scorecards.submitted_at",
-      eb.case().when(eb.and([eb("scorecards.status", "=", "submitted"), readable])).then(eb.ref("scorecards.content")).else(null).end().as("content"),
+      eb
+        .case()
+        .when(eb.and([eb("scorecards.status", "=", "submitted"), readable]))
+        .then(eb.ref("scorecards.content"))
+        .else(null)
+        .end()
+        .as("content"),
       sql<boolean>`not ${readable}`.as("withheld"),
     ])
     .where("interviews.candidate_id", "=", candidateId)
@@ -71,6 +75,11 @@ export async function listPacketCandidates(db: Conn) {
 }
 
 export async function findCandidateIdsByEmail(db: Conn, email: string): Promise<string[]> {
-  const rows = await db.selectFrom("candidates").select("id").where("email", "=", email.toLowerCase()).orderBy("created_at").execute();
+  const rows = await db
+    .selectFrom("candidates")
+    .select("id")
+    .where("email", "=", email.toLowerCase())
+    .orderBy("created_at")
+    .execute();
   return rows.map((r) => r.id);
 }

@@ -1,16 +1,15 @@
-import { sql, type Kysely, type Transaction } from "kysely";
+import { sql } from "kysely";
 import { jsonArrayFrom } from "kysely/helpers/postgres";
-import type { DB, Role } from "../schema";
-
-type Conn = Kysely<DB> | Transaction<DB>;
-
+import type { Conn, Role } from "../schema";
 
 export async function listPeople(db: Conn) {
   const rows = await db
     .selectFrom("users")
     .select(["users.id", "users.email", "users.name", "users.active", "users.created_at"])
     .select((eb) =>
-      jsonArrayFrom(eb.selectFrom("user_roles").select("user_roles.role").whereRef("user_roles.user_id", "=", "users.id")).as("roles"),
+      jsonArrayFrom(
+        eb.selectFrom("user_roles").select("user_roles.role").whereRef("user_roles.user_id", "=", "users.id"),
+      ).as("roles"),
     )
     .orderBy("users.name")
     .execute();
@@ -22,7 +21,9 @@ export async function findPerson(db: Conn, id: string) {
     .selectFrom("users")
     .select(["users.id", "users.email", "users.name", "users.active"])
     .select((eb) =>
-      jsonArrayFrom(eb.selectFrom("user_roles").select("user_roles.role").whereRef("user_roles.user_id", "=", "users.id")).as("roles"),
+      jsonArrayFrom(
+        eb.selectFrom("user_roles").select("user_roles.role").whereRef("user_roles.user_id", "=", "users.id"),
+      ).as("roles"),
     )
     .where("users.id", "=", id)
     .executeTakeFirst();
@@ -43,7 +44,11 @@ export async function listActiveWithRole(db: Conn, role: Role) {
 
 export async function setRoles(db: Conn, userId: string, roles: Role[]): Promise<void> {
   await db.deleteFrom("user_roles").where("user_id", "=", userId).execute();
-  if (roles.length) await db.insertInto("user_roles").values(roles.map((role) => ({ user_id: userId, role }))).execute();
+  if (roles.length)
+    await db
+      .insertInto("user_roles")
+      .values(roles.map((role) => ({ user_id: userId, role })))
+      .execute();
 }
 
 export async function setActive(db: Conn, userId: string, active: boolean): Promise<void> {
@@ -66,6 +71,10 @@ export async function countActiveAdmins(db: Conn): Promise<number> {
 }
 
 export async function emailTaken(db: Conn, email: string): Promise<boolean> {
-  const row = await db.selectFrom("users").select("id").where(sql`lower(email)`, "=", email.toLowerCase()).executeTakeFirst();
+  const row = await db
+    .selectFrom("users")
+    .select("id")
+    .where(sql`lower(email)`, "=", email.toLowerCase())
+    .executeTakeFirst();
   return Boolean(row);
 }

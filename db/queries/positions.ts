@@ -1,7 +1,5 @@
-import { sql, type Kysely, type Transaction } from "kysely";
-import type { DB } from "../schema";
-
-type Conn = Kysely<DB> | Transaction<DB>;
+import { sql } from "kysely";
+import type { Conn } from "../schema";
 
 export type PositionValues = {
   title: string;
@@ -12,7 +10,17 @@ export type PositionValues = {
   competencies: string[];
 };
 
-const columns = ["id", "title", "team", "level_min", "level_max", "kit_id", "competencies", "status", "created_at"] as const;
+const columns = [
+  "id",
+  "title",
+  "team",
+  "level_min",
+  "level_max",
+  "kit_id",
+  "competencies",
+  "status",
+  "created_at",
+] as const;
 
 export async function listPositions(db: Conn) {
   return db
@@ -32,7 +40,12 @@ export async function listPositions(db: Conn) {
 }
 
 export async function listOpenPositions(db: Conn) {
-  return db.selectFrom("positions").select(["id", "title", "team"]).where("status", "=", "open").orderBy("title").execute();
+  return db
+    .selectFrom("positions")
+    .select(["id", "title", "team"])
+    .where("status", "=", "open")
+    .orderBy("title")
+    .execute();
 }
 
 export async function findPosition(db: Conn, id: string) {
@@ -48,7 +61,11 @@ export async function insertPosition(db: Conn, values: PositionValues): Promise<
   return row.id;
 }
 
-export async function updatePosition(db: Conn, id: string, values: Partial<PositionValues> & { status?: "open" | "closed" }) {
+export async function updatePosition(
+  db: Conn,
+  id: string,
+  values: Partial<PositionValues> & { status?: "open" | "closed" },
+) {
   const { competencies, ...rest } = values;
   await db
     .updateTable("positions")

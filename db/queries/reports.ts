@@ -1,8 +1,6 @@
-import { sql, type Kysely, type QueryCreator, type RawBuilder, type Transaction } from "kysely";
-import type { DB, InterviewStage } from "../schema";
+import { sql, type QueryCreator, type RawBuilder } from "kysely";
+import type { Conn, DB, InterviewStage } from "../schema";
 import { feedbackReadableBy } from "./independence";
-
-type Conn = Kysely<DB> | Transaction<DB>;
 
 // The recruiter report: one row per interview that still counts (cancelled ones never do),
 // with its scorecard when there is one. Ratings, recommendation, level and red flags come only
@@ -26,12 +24,23 @@ export type ReportQueryFilters = {
   viewer?: string;
 };
 
-export type SortKey = "candidate" | "position" | "stage" | "interviewer" | "date" | "submitted" | "status" | "recommendation" | "decision";
+export type SortKey =
+  | "candidate"
+  | "position"
+  | "stage"
+  | "interviewer"
+  | "date"
+  | "submitted"
+  | "status"
+  | "recommendation"
+  | "decision";
 export type ReportSort = { key: SortKey; dir: "asc" | "desc"; recommendationOrder: readonly string[] };
 
 const interviewEnd = sql`(interviews.scheduled_at + make_interval(mins => interviews.duration_minutes))`;
 const submitted = sql<boolean>`scorecards.status = 'submitted'`;
-const latestDecision = sql<string | null>`(select d.outcome from decisions d where d.candidate_id = interviews.candidate_id order by d.recorded_at desc, d.id desc limit 1)`;
+const latestDecision = sql<
+  string | null
+>`(select d.outcome from decisions d where d.candidate_id = interviews.candidate_id order by d.recorded_at desc, d.id desc limit 1)`;
 const hoursToFeedback = sql`greatest(0, extract(epoch from (scorecards.submitted_at - ${interviewEnd})) / 3600)::float8`;
 
 // Overdue: no submitted scorecard 24 h after the interview ended. The plain bound on
@@ -60,8 +69,10 @@ function conditions(f: ReportQueryFilters, now: Date): RawBuilder<boolean>[] {
   // Filtering on what a scorecard says must not reveal it to a viewer who may not read it.
   const readable = f.viewer ? sql` and ${feedbackReadableBy(f.viewer)}` : sql``;
   if (f.recommendation) c.push(sql`${submitted}${readable} and scorecards.report_recommendation = ${f.recommendation}`);
-  if (f.redFlag) c.push(sql`${submitted}${readable} and scorecards.report_flag_categories @> ${JSON.stringify([f.redFlag])}::jsonb`);
-  if (f.decision === "none") c.push(sql`not exists (select 1 from decisions d where d.candidate_id = interviews.candidate_id)`);
+  if (f.redFlag)
+    c.push(sql`${submitted}${readable} and scorecards.report_flag_categories @> ${JSON.stringify([f.redFlag])}::jsonb`);
+  if (f.decision === "none")
+    c.push(sql`not exists (select 1 from decisions d where d.candidate_id = interviews.candidate_id)`);
   // Once per candidate with a decision rather than once per interview: a hashed semi-join.
   else if (f.decision)
     c.push(sql`interviews.candidate_id in (select latest.candidate_id from (select distinct on (d.candidate_id) d.candidate_id, d.outcome from decisions d
@@ -76,7 +87,10 @@ function conditions(f: ReportQueryFilters, now: Date): RawBuilder<boolean>[] {
 function filtered(db: QueryCreator<DB>, f: ReportQueryFilters, now: Date) {
   return conditions(f, now).reduce(
     (q, condition) => q.where(condition),
-    db.selectFrom("interviews").leftJoin("scorecards", "scorecards.interview_id", "interviews.id").where("interviews.cancelled_at", "is", null),
+    db
+      .selectFrom("interviews")
+      .leftJoin("scorecards", "scorecards.interview_id", "interviews.id")
+      .where("interviews.cancelled_at", "is", null),
   );
 }
 
@@ -143,7 +157,13 @@ export function reportCountQuery(db: Conn, f: ReportQueryFilters, now: Date) {
   return filtered(db, f, now).select(sql<number>`count(*)::int`.as("n"));
 }
 
-export function reportPageQuery(db: Conn, f: ReportQueryFilters, now: Date, sort: ReportSort, page: { limit: number; offset: number }) {
+export function reportPageQuery(
+  db: Conn,
+  f: ReportQueryFilters,
+  now: Date,
+  sort: ReportSort,
+  page: { limit: number; offset: number },
+) {
   return withRowColumns(filtered(db, f, now), f, now)
     .orderBy(sortExpression(sort, now), (ob) => {
       const ordered = sort.dir === "asc" ? ob.asc() : ob.desc();
@@ -162,7 +182,13 @@ export async function countReportRows(db: Conn, f: ReportQueryFilters, now: Date
   return (await reportCountQuery(db, f, now).executeTakeFirstOrThrow()).n;
 }
 
-export async function listReportPage(db: Conn, f: ReportQueryFilters, now: Date, sort: ReportSort, page: { limit: number; offset: number }) {
+export async function listReportPage(
+  db: Conn,
+  f: ReportQueryFilters,
+  now: Date,
+  sort: ReportSort,
+  page: { limit: number; offset: number },
+) {
   return reportPageQuery(db, f, now, sort, page).execute();
 }
 
@@ -170,23 +196,36 @@ export type ReportCursor = { at: string; id: string };
 
 // Keyset pagination in interview-date order: each call reads the rows after `after`, so an
 // export of any size holds one batch in memory at a time, on PGlite (no cursors) as on PostgreSQL.
-export async function listReportBatch(db: Conn, f: ReportQueryFilters, now: Date, after: ReportCursor | null, limit: number) {
-  let q = withRowColumns(filtered(db, f, now), f, now).select(sql<string>`interviews.scheduled_at::text`.as("cursor_at"));
-  if (after) q = q.where(sql<boolean>`(interviews.scheduled_at, interviews.id) > (${after.at}::timestamptz, ${after.id}::uuid)`);
+export async function listReportBatch(
+  db: Conn,
+  f: ReportQueryFilters,
+  now: Date,
+  after: ReportCursor | null,
+  limit: number,
+) {
+  let q = withRowColumns(filtered(db, f, now), f, now).select(
+    sql<string>`interviews.scheduled_at::text`.as("cursor_at"),
+  );
+  if (after)
+    q = q.where(sql<boolean>`(interviews.scheduled_at, interviews.id) > (${after.at}::timestamptz, ${after.id}::uuid)`);
   return q.orderBy("interviews.scheduled_at").orderBy("interviews.id").limit(limit).execute();
 }
 
 // The summary in one pass over the filtered interviews: totals, and how many submitted scorecards
 // give each recommendation (counted in the order given).
 export function reportTotalsQuery(db: Conn, f: ReportQueryFilters, now: Date, recommendationIds: readonly string[]) {
-  const perRecommendation = recommendationIds.map((id) => sql`count(*) filter (where ${submitted} and scorecards.report_recommendation = ${id})`);
+  const perRecommendation = recommendationIds.map(
+    (id) => sql`count(*) filter (where ${submitted} and scorecards.report_recommendation = ${id})`,
+  );
   return filtered(db, f, now).select([
     sql<number>`count(distinct interviews.candidate_id)::int`.as("candidates"),
     sql<number>`count(*)::int`.as("interviews"),
     sql<number>`(count(*) filter (where ${interviewEnd} < ${now}))::int`.as("due"),
     sql<number>`(count(*) filter (where ${submitted}))::int`.as("submitted"),
     sql<number>`(count(*) filter (where ${overdue(now)}))::int`.as("overdue"),
-    sql<number | null>`percentile_cont(0.5) within group (order by ${hoursToFeedback}) filter (where ${submitted})`.as("median_hours"),
+    sql<number | null>`percentile_cont(0.5) within group (order by ${hoursToFeedback}) filter (where ${submitted})`.as(
+      "median_hours",
+    ),
     sql<number[]>`array[${sql.join(perRecommendation)}]::int[]`.as("recommendations"),
   ]);
 }
@@ -204,7 +243,9 @@ export async function feedbackByInterviewer(db: Conn, f: ReportQueryFilters, now
       sql<number>`(count(*) filter (where ${interviewEnd} < ${now}))::int`.as("due"),
       sql<number>`(count(*) filter (where ${submitted}))::int`.as("submitted"),
       sql<number>`(count(*) filter (where ${overdue(now)}))::int`.as("overdue"),
-      sql<number | null>`percentile_cont(0.5) within group (order by ${hoursToFeedback}) filter (where ${submitted})`.as("median_hours"),
+      sql<
+        number | null
+      >`percentile_cont(0.5) within group (order by ${hoursToFeedback}) filter (where ${submitted})`.as("median_hours"),
     ])
     .groupBy(["users.id", "users.name"])
     .orderBy("overdue", "desc")
@@ -237,16 +278,26 @@ export async function listOverdue(db: Conn, f: ReportQueryFilters, now: Date, li
 // other interviewers'), flagging which ones are in view by the filters' own conditions. With no
 // filters every submitted scorecard is in view and the candidates need no narrowing.
 // Ratings arrive as one rank digit per competency (0: none): a few bytes instead of a JSON object.
-export function calibrationCardsQuery(db: Conn, f: ReportQueryFilters, now: Date, competencyIds: readonly string[], levelIds: readonly string[]) {
+export function calibrationCardsQuery(
+  db: Conn,
+  f: ReportQueryFilters,
+  now: Date,
+  competencyIds: readonly string[],
+  levelIds: readonly string[],
+) {
   const inView = conditions(f, now);
   const levels = sql`array[${sql.join(levelIds.map((id) => sql`${id}::text`))}]`;
-  const ranks = competencyIds.map((id) => sql`coalesce(array_position(${levels}, scorecards.report_ratings->>${id}::text), 0)`);
+  const ranks = competencyIds.map(
+    (id) => sql`coalesce(array_position(${levels}, scorecards.report_ratings->>${id}::text), 0)`,
+  );
   return db
     .selectFrom("interviews")
     .innerJoin("scorecards", "scorecards.interview_id", "interviews.id")
     .where("interviews.cancelled_at", "is", null)
     .where(submitted)
-    .$if(inView.length > 0, (q) => q.where("interviews.candidate_id", "in", filtered(db, f, now).where(submitted).select("interviews.candidate_id")))
+    .$if(inView.length > 0, (q) =>
+      q.where("interviews.candidate_id", "in", filtered(db, f, now).where(submitted).select("interviews.candidate_id")),
+    )
     .select([
       "interviews.candidate_id",
       "interviews.interviewer_id",
@@ -256,7 +307,13 @@ export function calibrationCardsQuery(db: Conn, f: ReportQueryFilters, now: Date
     ]);
 }
 
-export async function listCalibrationCards(db: Conn, f: ReportQueryFilters, now: Date, competencyIds: readonly string[], levelIds: readonly string[]) {
+export async function listCalibrationCards(
+  db: Conn,
+  f: ReportQueryFilters,
+  now: Date,
+  competencyIds: readonly string[],
+  levelIds: readonly string[],
+) {
   return calibrationCardsQuery(db, f, now, competencyIds, levelIds).execute();
 }
 
@@ -274,7 +331,11 @@ export async function listInterviewerOptions(db: Conn) {
   return db
     .selectFrom("users")
     .select(["users.id", "users.name"])
-    .where((eb) => eb.exists(eb.selectFrom("interviews").select("interviews.id").whereRef("interviews.interviewer_id", "=", "users.id")))
+    .where((eb) =>
+      eb.exists(
+        eb.selectFrom("interviews").select("interviews.id").whereRef("interviews.interviewer_id", "=", "users.id"),
+      ),
+    )
     .orderBy("users.name")
     .orderBy("users.id")
     .execute();

@@ -1,9 +1,10 @@
-import { sql, type Kysely, type Transaction } from "kysely";
-import type { DB } from "../schema";
+import { sql } from "kysely";
+import type { Conn } from "../schema";
 
-type Conn = Kysely<DB> | Transaction<DB>;
-
-export async function insertScimToken(db: Conn, row: { tokenHash: string; label: string; createdBy: string }): Promise<string> {
+export async function insertScimToken(
+  db: Conn,
+  row: { tokenHash: string; label: string; createdBy: string },
+): Promise<string> {
   const { id } = await db
     .insertInto("scim_tokens")
     .values({ token_hash: row.tokenHash, label: row.label, created_by: row.createdBy })
@@ -22,7 +23,13 @@ export async function listScimTokens(db: Conn) {
 }
 
 export async function revokeScimToken(db: Conn, id: string, now: Date) {
-  return db.updateTable("scim_tokens").set({ revoked_at: now }).where("id", "=", id).where("revoked_at", "is", null).returning(["id", "label"]).executeTakeFirst();
+  return db
+    .updateTable("scim_tokens")
+    .set({ revoked_at: now })
+    .where("id", "=", id)
+    .where("revoked_at", "is", null)
+    .returning(["id", "label"])
+    .executeTakeFirst();
 }
 
 // A live token by its hash, marked used; revoked tokens find nothing.
@@ -54,7 +61,11 @@ export async function listScimUsers(db: Conn, page: { email?: string; offset: nu
   return { total: n, rows };
 }
 
-export async function updateScimUser(db: Conn, id: string, values: { email: string; name: string; externalId: string | null }) {
+export async function updateScimUser(
+  db: Conn,
+  id: string,
+  values: { email: string; name: string; externalId: string | null },
+) {
   await db
     .updateTable("users")
     .set({ email: values.email.toLowerCase(), name: values.name, scim_external_id: values.externalId })

@@ -1,8 +1,6 @@
-import { sql, type Kysely, type Transaction } from "kysely";
-import type { DB } from "../schema";
+import { sql } from "kysely";
+import type { Conn } from "../schema";
 import { feedbackReadableBy } from "./independence";
-
-type Conn = Kysely<DB> | Transaction<DB>;
 
 // The interview as its own interviewer sees it; another user's interview id finds nothing.
 export async function findInterviewForInterviewer(db: Conn, interviewId: string, interviewerId: string) {
@@ -44,7 +42,11 @@ const scorecardColumns = [
 ] as const;
 
 export async function findScorecardByInterview(db: Conn, interviewId: string) {
-  return db.selectFrom("scorecards").select(scorecardColumns).where("interview_id", "=", interviewId).executeTakeFirst();
+  return db
+    .selectFrom("scorecards")
+    .select(scorecardColumns)
+    .where("interview_id", "=", interviewId)
+    .executeTakeFirst();
 }
 
 export async function insertFirstDraft(
@@ -92,7 +94,10 @@ export async function updateIfVersion(
 // An autosave in one statement: it lands only on the author's own draft, on a live interview, if
 // nobody wrote since `baseVersion`. No row back means one of those did not hold; the caller asks
 // which only then, so a successful save is a single round trip.
-export async function saveDraftIfCurrent(db: Conn, save: { interviewId: string; interviewerId: string; baseVersion: number; content: string }) {
+export async function saveDraftIfCurrent(
+  db: Conn,
+  save: { interviewId: string; interviewerId: string; baseVersion: number; content: string },
+) {
   return db
     .updateTable("scorecards")
     .set({ content: save.content, version: sql<number>`version + 1`, updated_at: sql<Date>`now()` })
@@ -115,7 +120,14 @@ export async function saveDraftIfCurrent(db: Conn, save: { interviewId: string; 
 
 export async function insertRevision(
   db: Conn,
-  row: { scorecardId: string; revision: number; content: string; reason: string | null; submittedBy: string; submittedAt: Date },
+  row: {
+    scorecardId: string;
+    revision: number;
+    content: string;
+    reason: string | null;
+    submittedBy: string;
+    submittedAt: Date;
+  },
 ) {
   await db
     .insertInto("scorecard_revisions")
@@ -141,7 +153,12 @@ export async function listRevisions(db: Conn, scorecardId: string) {
 
 // Submitted scorecards of the other interviewers on one candidate (never drafts), as far as
 // the viewer may read them (independence: none while another interview of theirs is pending).
-export async function listSubmittedForCandidate(db: Conn, candidateId: string, exceptInterviewId: string, viewerId: string) {
+export async function listSubmittedForCandidate(
+  db: Conn,
+  candidateId: string,
+  exceptInterviewId: string,
+  viewerId: string,
+) {
   return db
     .selectFrom("scorecards")
     .innerJoin("interviews", "interviews.id", "scorecards.interview_id")

@@ -1,7 +1,5 @@
-import { sql, type Kysely, type Transaction } from "kysely";
-import type { DB } from "../schema";
-
-type Conn = Kysely<DB> | Transaction<DB>;
+import { sql } from "kysely";
+import type { Conn } from "../schema";
 
 // `free` attempts pass at once; after that each one doubles the wait (firstWaitSeconds, twice
 // that, …) up to `capSeconds`. A key idle for `resetSeconds` starts again from zero.

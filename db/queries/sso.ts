@@ -1,7 +1,5 @@
-import { sql, type Kysely, type Transaction } from "kysely";
-import type { DB } from "../schema";
-
-type Conn = Kysely<DB> | Transaction<DB>;
+import { sql } from "kysely";
+import type { Conn } from "../schema";
 
 // The Panel user a provider's (issuer, subject) pair belongs to, with what sign-in needs to know.
 export async function findIdentityUser(db: Conn, issuer: string, subject: string) {
@@ -22,7 +20,10 @@ export async function findUserByEmail(db: Conn, email: string) {
     .executeTakeFirst();
 }
 
-export async function linkIdentity(db: Conn, identity: { issuer: string; subject: string; userId: string }): Promise<void> {
+export async function linkIdentity(
+  db: Conn,
+  identity: { issuer: string; subject: string; userId: string },
+): Promise<void> {
   await db
     .insertInto("user_identities")
     .values({ issuer: identity.issuer, subject: identity.subject, user_id: identity.userId })
@@ -36,7 +37,14 @@ export async function insertPendingSignIn(
 ): Promise<void> {
   await db
     .insertInto("oidc_sign_ins")
-    .values({ id: row.id, state: row.state, nonce: row.nonce, code_verifier: row.codeVerifier, redirect_to: row.redirectTo, expires_at: row.expiresAt })
+    .values({
+      id: row.id,
+      state: row.state,
+      nonce: row.nonce,
+      code_verifier: row.codeVerifier,
+      redirect_to: row.redirectTo,
+      expires_at: row.expiresAt,
+    })
     .execute();
 }
 
@@ -63,8 +71,16 @@ export async function readSsoPolicy(db: Conn) {
   return row ?? { sso_required: false, break_glass_user_id: null, break_glass_email: null };
 }
 
-export async function writeSsoPolicy(db: Conn, policy: { ssoRequired: boolean; breakGlassUserId: string | null; updatedBy: string }) {
-  const values = { sso_required: policy.ssoRequired, break_glass_user_id: policy.breakGlassUserId, updated_by: policy.updatedBy, updated_at: new Date() };
+export async function writeSsoPolicy(
+  db: Conn,
+  policy: { ssoRequired: boolean; breakGlassUserId: string | null; updatedBy: string },
+) {
+  const values = {
+    sso_required: policy.ssoRequired,
+    break_glass_user_id: policy.breakGlassUserId,
+    updated_by: policy.updatedBy,
+    updated_at: new Date(),
+  };
   await db
     .insertInto("sso_policy")
     .values({ id: true, ...values })

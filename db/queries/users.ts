@@ -1,20 +1,23 @@
-import { sql, type Kysely, type Transaction } from "kysely";
+import { sql } from "kysely";
 import { jsonArrayFrom } from "kysely/helpers/postgres";
-import type { DB, Role } from "../schema";
-
-type Conn = Kysely<DB> | Transaction<DB>;
+import type { Conn, Role } from "../schema";
 
 export type SessionUser = { id: string; email: string; name: string; roles: Role[] };
 
-export async function findSessionUser(db: Conn, sessionId: string, now: Date, idleSince: Date): Promise<SessionUser | null> {
+export async function findSessionUser(
+  db: Conn,
+  sessionId: string,
+  now: Date,
+  idleSince: Date,
+): Promise<SessionUser | null> {
   const row = await db
     .selectFrom("sessions")
     .innerJoin("users", "users.id", "sessions.user_id")
     .select(["users.id", "users.email", "users.name"])
     .select((eb) =>
-      jsonArrayFrom(eb.selectFrom("user_roles").select("user_roles.role").whereRef("user_roles.user_id", "=", "users.id")).as(
-        "roles",
-      ),
+      jsonArrayFrom(
+        eb.selectFrom("user_roles").select("user_roles.role").whereRef("user_roles.user_id", "=", "users.id"),
+      ).as("roles"),
     )
     .where("sessions.id", "=", sessionId)
     .where("sessions.expires_at", ">", now)
@@ -58,12 +61,18 @@ export async function createUser(
     .returning("id")
     .executeTakeFirstOrThrow();
   if (user.roles.length) {
-    await db.insertInto("user_roles").values(user.roles.map((role) => ({ user_id: id, role }))).execute();
+    await db
+      .insertInto("user_roles")
+      .values(user.roles.map((role) => ({ user_id: id, role })))
+      .execute();
   }
   return id;
 }
 
 export async function countUsers(db: Conn): Promise<number> {
-  const row = await db.selectFrom("users").select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom("users")
+    .select(sql<number>`count(*)::int`.as("n"))
+    .executeTakeFirstOrThrow();
   return row.n;
 }

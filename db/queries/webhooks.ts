@@ -1,7 +1,4 @@
-import type { Kysely, Transaction } from "kysely";
-import type { DB, WebhookFormat } from "../schema";
-
-type Conn = Kysely<DB> | Transaction<DB>;
+import type { Conn, WebhookFormat } from "../schema";
 
 export async function listEndpoints(db: Conn) {
   return db
@@ -22,11 +19,25 @@ export async function listEndpointsFor(db: Conn, event: string) {
 
 export async function insertEndpoint(
   db: Conn,
-  e: { url: string; format: WebhookFormat; events: string[]; secret: string; includeFeedback: boolean; createdBy: string },
+  e: {
+    url: string;
+    format: WebhookFormat;
+    events: string[];
+    secret: string;
+    includeFeedback: boolean;
+    createdBy: string;
+  },
 ): Promise<string> {
   const row = await db
     .insertInto("webhook_endpoints")
-    .values({ url: e.url, format: e.format, events: JSON.stringify(e.events), secret: e.secret, include_feedback: e.includeFeedback, created_by: e.createdBy })
+    .values({
+      url: e.url,
+      format: e.format,
+      events: JSON.stringify(e.events),
+      secret: e.secret,
+      include_feedback: e.includeFeedback,
+      created_by: e.createdBy,
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
   return row.id;
@@ -43,7 +54,10 @@ export async function deleteEndpoint(db: Conn, id: string): Promise<boolean> {
 }
 
 // null when the dedupe key was used before: this event already went to that endpoint.
-export async function insertDelivery(db: Conn, d: { endpointId: string; event: string; body: string; dedupeKey: string | null }): Promise<string | null> {
+export async function insertDelivery(
+  db: Conn,
+  d: { endpointId: string; event: string; body: string; dedupeKey: string | null },
+): Promise<string | null> {
   const row = await db
     .insertInto("webhook_deliveries")
     .values({ endpoint_id: d.endpointId, event: d.event, body: d.body, dedupe_key: d.dedupeKey })
@@ -57,7 +71,14 @@ export async function findDelivery(db: Conn, id: string) {
   return db
     .selectFrom("webhook_deliveries")
     .innerJoin("webhook_endpoints", "webhook_endpoints.id", "webhook_deliveries.endpoint_id")
-    .select(["webhook_deliveries.id", "webhook_deliveries.event", "webhook_deliveries.body", "webhook_deliveries.status", "webhook_endpoints.url", "webhook_endpoints.secret"])
+    .select([
+      "webhook_deliveries.id",
+      "webhook_deliveries.event",
+      "webhook_deliveries.body",
+      "webhook_deliveries.status",
+      "webhook_endpoints.url",
+      "webhook_endpoints.secret",
+    ])
     .where("webhook_deliveries.id", "=", id)
     .executeTakeFirst();
 }
@@ -85,7 +106,13 @@ export async function setDeliveryJob(db: Conn, id: string, jobId: string): Promi
 }
 
 export async function deliveriesWithoutJob(db: Conn, limit = 200): Promise<string[]> {
-  const rows = await db.selectFrom("webhook_deliveries").select("id").where("status", "=", "queued").where("job_id", "is", null).limit(limit).execute();
+  const rows = await db
+    .selectFrom("webhook_deliveries")
+    .select("id")
+    .where("status", "=", "queued")
+    .where("job_id", "is", null)
+    .limit(limit)
+    .execute();
   return rows.map((r) => r.id);
 }
 

@@ -23,14 +23,21 @@ describe("assistant corpus: the splits", () => {
     expect(unlabelled, "test cases without meta").toEqual([]);
     expect(new Set(test.map((c) => c.meta!.occupation)).size, "occupations").toBeGreaterThanOrEqual(10);
     for (const category of RED_FLAG_CATEGORIES) {
-      expect(test.filter((c) => c.expect.flags.includes(category)).length, `test cases flagged ${category}`).toBeGreaterThanOrEqual(6);
+      expect(
+        test.filter((c) => c.expect.flags.includes(category)).length,
+        `test cases flagged ${category}`,
+      ).toBeGreaterThanOrEqual(6);
     }
-    expect(test.filter((c) => c.expect.clean).length / test.length, "share of clean test cases").toBeGreaterThanOrEqual(0.25);
+    expect(test.filter((c) => c.expect.clean).length / test.length, "share of clean test cases").toBeGreaterThanOrEqual(
+      0.25,
+    );
   });
 
   it("shares no answer between the dev and the test split", () => {
     const devAnswers = answers(dev);
-    const leaked = test.filter((c) => c.input.questions.some((q) => devAnswers.has(q.answer.trim()))).map((c) => c.name);
+    const leaked = test
+      .filter((c) => c.input.questions.some((q) => devAnswers.has(q.answer.trim())))
+      .map((c) => c.name);
     expect(leaked, "test cases whose answer is also in dev").toEqual([]);
   });
 });
@@ -40,8 +47,13 @@ describe("assistant corpus: thresholds on the dev split", () => {
   const onDev = evaluate(dev.map((c) => ({ ...c, draft: draftScorecard(c.input) })));
 
   it.each(onDev.categories.map((c) => [c.category, c] as const))("%s: recall and precision", (_, c) => {
-    expect(c.recall ?? 1, `${c.category} recall; missed: ${c.missed.join(", ")}`).toBeGreaterThanOrEqual(THRESHOLDS.recall);
-    expect(c.precision ?? 1, `${c.category} precision; raised ★≥3 on: ${c.falselyRaised.join(", ")}`).toBeGreaterThanOrEqual(THRESHOLDS.precision);
+    expect(c.recall ?? 1, `${c.category} recall; missed: ${c.missed.join(", ")}`).toBeGreaterThanOrEqual(
+      THRESHOLDS.recall,
+    );
+    expect(
+      c.precision ?? 1,
+      `${c.category} precision; raised ★≥3 on: ${c.falselyRaised.join(", ")}`,
+    ).toBeGreaterThanOrEqual(THRESHOLDS.precision);
   });
 
   it("raises no bias false alarm and invents no figure", () => {
@@ -56,10 +68,14 @@ describe("assistant corpus: thresholds on the dev split", () => {
 describe("assistant corpus: the test split does not regress", () => {
   it.each(result.categories.map((c) => [c.category, c] as const))("%s: recall and precision", (_, c) => {
     const min = floor.categories[c.category];
-    expect(c.recall ?? 1, `${c.category} recall ${percent(c.recall)} (target ${percent(THRESHOLDS.recall)})`).toBeGreaterThanOrEqual(min.recall);
-    expect(c.precision ?? 1, `${c.category} precision ${percent(c.precision)} (target ${percent(THRESHOLDS.precision)})`).toBeGreaterThanOrEqual(
-      min.precision,
-    );
+    expect(
+      c.recall ?? 1,
+      `${c.category} recall ${percent(c.recall)} (target ${percent(THRESHOLDS.recall)})`,
+    ).toBeGreaterThanOrEqual(min.recall);
+    expect(
+      c.precision ?? 1,
+      `${c.category} precision ${percent(c.precision)} (target ${percent(THRESHOLDS.precision)})`,
+    ).toBeGreaterThanOrEqual(min.precision);
   });
 
   it("invents no figure", () => {
@@ -67,11 +83,15 @@ describe("assistant corpus: the test split does not regress", () => {
   });
 
   it("raises no more bias false alarms, and finds no fewer, than before", () => {
-    expect(result.bias.falseAlarms.length, result.bias.falseAlarms.join("\n")).toBeLessThanOrEqual(floor.biasFalseAlarms);
+    expect(result.bias.falseAlarms.length, result.bias.falseAlarms.join("\n")).toBeLessThanOrEqual(
+      floor.biasFalseAlarms,
+    );
     expect(result.bias.recall ?? 1).toBeGreaterThanOrEqual(floor.biasRecall);
   });
 
   it.each(result.checks.filter((c) => c.enforced).map((c) => [c.label, c] as const))("%s", (_, c) => {
-    expect(c.failures.length, c.failures.join("\n")).toBeLessThanOrEqual((floor.checkFailures as Record<string, number>)[c.id] ?? 0);
+    expect(c.failures.length, c.failures.join("\n")).toBeLessThanOrEqual(
+      (floor.checkFailures as Record<string, number>)[c.id] ?? 0,
+    );
   });
 });

@@ -37,9 +37,11 @@ const expectSchema = z
     followUpsMention: z.array(z.string().min(1)).min(1).optional(),
   })
   .superRefine((e, ctx) => {
-    if (e.clean && e.flags.length > 0) ctx.addIssue({ code: "custom", path: ["flags"], message: "a clean case expects no flags" });
+    if (e.clean && e.flags.length > 0)
+      ctx.addIssue({ code: "custom", path: ["flags"], message: "a clean case expects no flags" });
     const both = e.flags.filter((f) => e.notFlags.includes(f));
-    if (both.length > 0) ctx.addIssue({ code: "custom", path: ["notFlags"], message: `${both.join(", ")} is in both flags and notFlags` });
+    if (both.length > 0)
+      ctx.addIssue({ code: "custom", path: ["notFlags"], message: `${both.join(", ")} is in both flags and notFlags` });
   });
 
 const caseSchema = z.strictObject({ meta: metaSchema.optional(), input: z.unknown(), expect: expectSchema });

@@ -5,9 +5,20 @@ import { evaluate, fillerIn, marksReflection, type DraftedCase } from "./evaluat
 
 // The scoring itself: a wrong rule here would make every figure in the eval table wrong.
 
-const input = { question: "Tell me about a time you fixed a queue.", answer: "In May I cut the queue from 40 to 12 minutes.", notes: "", ratings: { ownership: "below" } };
+const input = {
+  question: "Tell me about a time you fixed a queue.",
+  answer: "In May I cut the queue from 40 to 12 minutes.",
+  notes: "",
+  ratings: { ownership: "below" },
+};
 const labels = { flags: ["unquantified-impact"], notFlags: ["overclaiming"], bias: [], clean: false };
-const caseText = (patch: object = {}) => JSON.stringify({ meta: { occupation: "retail", kind: "behavioral", shape: "standard" }, input, expect: labels, ...patch });
+const caseText = (patch: object = {}) =>
+  JSON.stringify({
+    meta: { occupation: "retail", kind: "behavioral", shape: "standard" },
+    input,
+    expect: labels,
+    ...patch,
+  });
 
 const draft = (patch: Partial<Draft> = {}): Draft => ({
   summary: "The candidate cut the queue from 40 to 12 minutes in May.",
@@ -24,19 +35,24 @@ function drafted(patch: Partial<Draft>, expect: object = {}): DraftedCase {
   return { ...c, draft: draft(patch) };
 }
 
-const flag = (category: string, severity: number) => ({ category, severity, justification: "", evidence: [], suggestion: "" }) as Draft["redFlags"][number];
+const flag = (category: string, severity: number) =>
+  ({ category, severity, justification: "", evidence: [], suggestion: "" }) as Draft["redFlags"][number];
 const failures = (r: DraftedCase, id: string) => evaluate([r]).checks.find((c) => c.id === id)!.failures;
 
 describe("reading a case", () => {
   it("names the file and the field of a case that does not parse", () => {
     expect(() => parseCase("test/a.json", caseText({ input: { ...input, ratings: { ownership: "great" } } }))).toThrow(
-      new CorpusError("test/a.json: input.ratings.ownership: Invalid option: expected one of \"strong-no\"|\"below\"|\"meets\"|\"meets-plus\"|\"strong\"|\"not-assessed\""),
+      new CorpusError(
+        'test/a.json: input.ratings.ownership: Invalid option: expected one of "strong-no"|"below"|"meets"|"meets-plus"|"strong"|"not-assessed"',
+      ),
     );
-    expect(() => parseCase("test/b.json", caseText({ expect: { ...labels, flags: ["rambling"] } }))).toThrow(/^test\/b\.json: expect\.flags\.0: /);
+    expect(() => parseCase("test/b.json", caseText({ expect: { ...labels, flags: ["rambling"] } }))).toThrow(
+      /^test\/b\.json: expect\.flags\.0: /,
+    );
     expect(() => parseCase("test/c.json", "{ nope")).toThrow(/^test\/c\.json: not JSON/);
-    expect(() => parseCase("test/d.json", caseText({ expect: { ...labels, summary: { mustInclude: ["41 minutes"] } } }))).toThrow(
-      'test/d.json: expect.summary.mustInclude: "41 minutes" is not verbatim in the input',
-    );
+    expect(() =>
+      parseCase("test/d.json", caseText({ expect: { ...labels, summary: { mustInclude: ["41 minutes"] } } })),
+    ).toThrow('test/d.json: expect.summary.mustInclude: "41 minutes" is not verbatim in the input');
   });
 });
 
@@ -46,12 +62,17 @@ describe("scores", () => {
     expect(hit.categories.find((c) => c.category === "unquantified-impact")).toMatchObject({ recall: 1, precision: 1 });
     expect(hit.categories.find((c) => c.category === "overclaiming")).toMatchObject({ falsePositives: 0 });
     const miss = evaluate([drafted({ redFlags: [flag("overclaiming", 3)] })]);
-    expect(miss.categories.find((c) => c.category === "overclaiming")).toMatchObject({ falsePositives: 1, precision: 0 });
+    expect(miss.categories.find((c) => c.category === "overclaiming")).toMatchObject({
+      falsePositives: 1,
+      precision: 0,
+    });
     expect(miss.categories.find((c) => c.category === "unquantified-impact")).toMatchObject({ recall: 0 });
   });
 
   it("counts every warning on an unexpected bias topic as a false alarm", () => {
-    const e = evaluate([drafted({ biasWarnings: [{ topic: "age", excerpt: "x", message: "m" }] }, { bias: ["religion"] })]);
+    const e = evaluate([
+      drafted({ biasWarnings: [{ topic: "age", excerpt: "x", message: "m" }] }, { bias: ["religion"] }),
+    ]);
     expect(e.bias).toMatchObject({ expected: 1, found: 0, falseAlarms: ['x: age on "x"'] });
   });
 
@@ -70,8 +91,12 @@ describe("draft checks", () => {
   });
 
   it("finds meta remarks after the summary moved them into the third person", () => {
-    expect(failures(drafted({ summary: "Situation: Ooh, that is a hard one, let them think." }), "meta-remark")).toEqual(['x: meta remark "let them think"']);
-    expect(failures(drafted({ summary: "Oh, where do they start, the order went wrong." }), "meta-remark")).toHaveLength(1);
+    expect(
+      failures(drafted({ summary: "Situation: Ooh, that is a hard one, let them think." }), "meta-remark"),
+    ).toEqual(['x: meta remark "let them think"']);
+    expect(
+      failures(drafted({ summary: "Oh, where do they start, the order went wrong." }), "meta-remark"),
+    ).toHaveLength(1);
   });
 
   it("takes a negated mention of reflection as no claim of reflection", () => {
@@ -82,14 +107,19 @@ describe("draft checks", () => {
   });
 
   it("checks third person outside quotes, kept figures and areas beside a low rating", () => {
-    expect(failures(drafted({ summary: 'They said "I rebuilt it" and then my team left.' }), "third-person")).toEqual(['x: first person "my"']);
+    expect(failures(drafted({ summary: 'They said "I rebuilt it" and then my team left.' }), "third-person")).toEqual([
+      'x: first person "my"',
+    ]);
     expect(failures(drafted({}, { summary: { mustInclude: ["12 minutes"] } }), "must-include")).toEqual([]);
     expect(failures(drafted({ improvements: [] }), "area-for-low-rating")).toHaveLength(1);
   });
 
   it("counts a follow-up asked in three interviews as stock", () => {
     const same = "Who else was on the team?";
-    const cases = ["a", "b", "c"].map((name) => ({ ...drafted({ followUps: [same, "What was the queue before May?"] }), name }));
+    const cases = ["a", "b", "c"].map((name) => ({
+      ...drafted({ followUps: [same, "What was the queue before May?"] }),
+      name,
+    }));
     const stock = evaluate(cases).checks.find((c) => c.id === "stock-follow-ups")!;
     expect(stock.failures).toHaveLength(3);
   });

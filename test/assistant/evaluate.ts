@@ -50,7 +50,9 @@ export function scoreCategories(results: DraftedCase[]): CategoryScore[] {
   return RED_FLAG_CATEGORIES.map((category) => {
     const positives = results.filter((r) => r.expect.flags.includes(category));
     const found = positives.filter((r) => r.draft.redFlags.some((f) => f.category === category));
-    const falselyRaised = results.filter((r) => ruledOut(r, category) && r.draft.redFlags.some((f) => f.category === category && f.severity >= 3));
+    const falselyRaised = results.filter(
+      (r) => ruledOut(r, category) && r.draft.redFlags.some((f) => f.category === category && f.severity >= 3),
+    );
     const raisedCount = found.length + falselyRaised.length;
     return {
       category,
@@ -69,14 +71,22 @@ export function scoreCategories(results: DraftedCase[]): CategoryScore[] {
 export function falseFlagsOnClean(results: DraftedCase[]): string[] {
   return results
     .filter((r) => r.expect.clean)
-    .flatMap((r) => r.draft.redFlags.filter((f) => f.severity >= 3).map((f) => `${r.name}: ${f.category} ★${f.severity}`));
+    .flatMap((r) =>
+      r.draft.redFlags.filter((f) => f.severity >= 3).map((f) => `${r.name}: ${f.category} ★${f.severity}`),
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
 // Bias. Recall over (case, expected topic) pairs; a warning whose topic the case does not expect
 // is a false alarm, counted per warning.
 
-export type BiasScore = { expected: number; found: number; recall: number | null; missed: string[]; falseAlarms: string[] };
+export type BiasScore = {
+  expected: number;
+  found: number;
+  recall: number | null;
+  missed: string[];
+  falseAlarms: string[];
+};
 
 export function scoreBias(results: DraftedCase[]): BiasScore {
   const expected = results.flatMap((r) => r.expect.bias.map((topic) => ({ r, topic })));
@@ -87,7 +97,9 @@ export function scoreBias(results: DraftedCase[]): BiasScore {
     recall: expected.length === 0 ? null : found.length / expected.length,
     missed: expected.filter((e) => !found.includes(e)).map(({ r, topic }) => `${r.name}: ${topic}`),
     falseAlarms: results.flatMap((r) =>
-      r.draft.biasWarnings.filter((w) => !r.expect.bias.includes(w.topic)).map((w) => `${r.name}: ${w.topic} on "${w.excerpt}"`),
+      r.draft.biasWarnings
+        .filter((w) => !r.expect.bias.includes(w.topic))
+        .map((w) => `${r.name}: ${w.topic} on "${w.excerpt}"`),
     ),
   };
 }
@@ -127,7 +139,9 @@ const FILLER: RegExp[] = [
 // "kind of" / "sort of" is filler unless a determiner makes it a noun ("what kind of tool").
 const HEDGE = /(?:^|([\p{L}']+)\s+)((?:kind|sort) of)\b/giu;
 const DETERMINERS = new Set(
-  "a an the what this that these those any every some which each one same no other his her their its whatever".split(" "),
+  "a an the what this that these those any every some which each one same no other his her their its whatever".split(
+    " ",
+  ),
 );
 
 const META_REMARKS: RegExp[] = [
@@ -140,7 +154,8 @@ const META_REMARKS: RegExp[] = [
 ];
 
 const QUOTED = /"[^"\n]*"|“[^”\n]*”/g;
-const FIRST_PERSON = /(?<![\p{L}'’])(?:I|[Mm]y|[Mm]e|[Mm]ine|[Mm]yself|[Ww]e|[Oo]ur|[Oo]urs|[Oo]urselves|us)(?![\p{L}])/u;
+const FIRST_PERSON =
+  /(?<![\p{L}'’])(?:I|[Mm]y|[Mm]e|[Mm]ine|[Mm]yself|[Ww]e|[Oo]ur|[Oo]urs|[Oo]urselves|us)(?![\p{L}])/u;
 
 // A word that marks a sentence as the candidate's reflection, unless negated just before it
 // ("did not reflect", "no reflection") or just after it ("reflection: none offered").
@@ -151,8 +166,16 @@ const NEGATION_AFTER = /^\W*(?:\w+\W+)?(?:none|absent|missing|lacking|was not|is
 const RATING_RESTATED = /\brat(?:ed|ing|ings)\b|Meets\+|\bStrong No\b/i;
 const LOW_LEVELS = new Set(["below", "strong-no"]);
 
-export const paragraphsOf = (text: string) => text.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
-const normalise = (q: string) => q.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+export const paragraphsOf = (text: string) =>
+  text
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+const normalise = (q: string) =>
+  q
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
 const mentions = (text: string, word: string) =>
   new RegExp(`(?<![\\p{L}])${word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`, "iu").test(text);
 
@@ -169,7 +192,11 @@ export function fillerIn(text: string): string | undefined {
 
 export function marksReflection(summary: string): boolean {
   for (const m of summary.matchAll(REFLECTION_WORD)) {
-    const before = summary.slice(Math.max(0, m.index - 40), m.index).split(/\s+/).slice(-4).join(" ");
+    const before = summary
+      .slice(Math.max(0, m.index - 40), m.index)
+      .split(/\s+/)
+      .slice(-4)
+      .join(" ");
     const after = summary.slice(m.index + m[0].length, m.index + m[0].length + 30);
     if (!NEGATION.test(before) && !NEGATION_AFTER.test(after)) return true;
   }
@@ -289,7 +316,9 @@ export const CHECKS: Check[] = [
     run: (r) => {
       const words = r.expect.followUpsMention;
       if (!words?.length) return undefined;
-      return r.draft.followUps.some((q) => words.some((w) => mentions(q, w))) ? null : `no follow-up mentions ${words.join(" / ")}`;
+      return r.draft.followUps.some((q) => words.some((w) => mentions(q, w)))
+        ? null
+        : `no follow-up mentions ${words.join(" / ")}`;
     },
   },
 ];
@@ -362,10 +391,16 @@ export function shortfalls(e: Evaluation): string[] {
   return [
     ...e.categories
       .filter((c) => below(c.recall, THRESHOLDS.recall))
-      .map((c) => `${c.category}: recall ${percent(c.recall)} < ${percent(THRESHOLDS.recall)} (missed ${c.missed.join(", ")})`),
+      .map(
+        (c) =>
+          `${c.category}: recall ${percent(c.recall)} < ${percent(THRESHOLDS.recall)} (missed ${c.missed.join(", ")})`,
+      ),
     ...e.categories
       .filter((c) => below(c.precision, THRESHOLDS.precision))
-      .map((c) => `${c.category}: precision ${percent(c.precision)} < ${percent(THRESHOLDS.precision)} (raised ★≥3 on ${c.falselyRaised.join(", ")})`),
+      .map(
+        (c) =>
+          `${c.category}: precision ${percent(c.precision)} < ${percent(THRESHOLDS.precision)} (raised ★≥3 on ${c.falselyRaised.join(", ")})`,
+      ),
     ...e.bias.falseAlarms.map((f) => `bias false alarm: ${f}`),
     ...e.inventedFigures.map((f) => `invented figure: ${f}`),
     ...e.checks.filter((c) => c.enforced).flatMap((c) => c.failures.map((f) => `${c.label}: ${f}`)),
@@ -387,7 +422,10 @@ export function formatEvaluation(title: string, e: Evaluation, details = false):
     `  bias: recall ${percent(e.bias.recall)} (${e.bias.found}/${e.bias.expected}), false alarms ${e.bias.falseAlarms.length}`,
     `  invented figures: ${e.inventedFigures.length}`,
     `  ${"check".padEnd(62)}${pad("applies", 8)}${pad("fail", 6)}`,
-    ...e.checks.map((c) => `  ${`${c.label}${c.enforced ? "" : " (reported)"}`.padEnd(62)}${pad(c.applies, 8)}${pad(c.failures.length, 6)}`),
+    ...e.checks.map(
+      (c) =>
+        `  ${`${c.label}${c.enforced ? "" : " (reported)"}`.padEnd(62)}${pad(c.applies, 8)}${pad(c.failures.length, 6)}`,
+    ),
   ];
   if (details) {
     lines.push(

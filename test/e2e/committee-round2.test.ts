@@ -34,11 +34,18 @@ describe("the committee's debrief and an early decision in a browser", () => {
     await decision.getByRole("button", { name: "Record decision" }).click();
     await decision.getByText("Say why the committee decides with 1 scorecard missing").waitFor();
     await page.screenshot({ path: `${SHOTS}/r2-early-decision-1280.png`, fullPage: true });
-    await decision.getByLabel("Why decide before every scorecard is in?").fill("My own draft will not change the outcome.");
+    await decision
+      .getByLabel("Why decide before every scorecard is in?")
+      .fill("My own draft will not change the outcome.");
     await decision.getByRole("button", { name: "Record decision" }).click();
     await decision.getByRole("heading", { name: "Revise the decision" }).waitFor();
-    await decision.getByText(/Decided with 1 scorecard missing \(Sam Okafor, [^)]+\): My own draft will not change the outcome\./).waitFor();
-    await decision.getByRole("list", { name: "Debrief votes at the time" }).getByText("Owned the billing migration end to end.").waitFor();
+    await decision
+      .getByText(/Decided with 1 scorecard missing \(Sam Okafor, [^)]+\): My own draft will not change the outcome\./)
+      .waitFor();
+    await decision
+      .getByRole("list", { name: "Debrief votes at the time" })
+      .getByText("Owned the billing migration end to end.")
+      .waitFor();
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.getByRole("region", { name: "Debrief votes" }).screenshot({ path: `${SHOTS}/r2-debrief-1280.png` });
     await page.setViewportSize(PHONE);
@@ -49,7 +56,10 @@ describe("the committee's debrief and an early decision in a browser", () => {
   }, 180_000);
 
   it("finds candidates by search, position, stage and decision, sorted, with the view kept in the URL", async () => {
-    for (const [viewport, width] of [[{ width: 1280, height: 800 }, 1280], [PHONE, 390]] as const) {
+    for (const [viewport, width] of [
+      [{ width: 1280, height: 800 }, 1280],
+      [PHONE, 390],
+    ] as const) {
       const page = await openPage(chrome.browser, viewport);
       const errors = collectPageErrors(page);
       await signInAs(page, server.url, "recruiter@example.com");
@@ -68,7 +78,11 @@ describe("the committee's debrief and an early decision in a browser", () => {
       await page.goto(`${server.url}/candidates?sort=name&stage=final`);
       expect(await search.getByLabel("Sort by").inputValue()).toBe("name");
       expect(await search.getByLabel("Stage").inputValue()).toBe("final");
-      const names = await table.getByRole("row").filter({ has: page.getByRole("cell") }).getByRole("link", { name: /^(?!Committee)/ }).allTextContents();
+      const names = await table
+        .getByRole("row")
+        .filter({ has: page.getByRole("cell") })
+        .getByRole("link", { name: /^(?!Committee)/ })
+        .allTextContents();
       expect(names).toEqual([...names].sort());
 
       await search.getByLabel("Decision").selectOption("hire");

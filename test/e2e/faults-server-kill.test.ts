@@ -35,10 +35,13 @@ describe("the server killed in the middle of an autosave", () => {
       await first.kill();
       await route.continue().catch(() => {});
     });
-    const typed = "Saved before the crash: renewal at risk.\nTyped while it died: 14 of 40 tickets traced to one cause — “I” not “we” 👍";
+    const typed =
+      "Saved before the crash: renewal at risk.\nTyped while it died: 14 of 40 tickets traced to one cause — “I” not “we” 👍";
     await notes.fill(typed);
     await expect.poll(() => killedMidSave, { timeout: 10_000 }).toBe(true);
-    await expect.poll(() => page.getByRole("status").first().textContent(), { timeout: 10_000 }).toBe("Offline — kept on this device");
+    await expect
+      .poll(() => page.getByRole("status").first().textContent(), { timeout: 10_000 })
+      .toBe("Offline — kept on this device");
     // Closed before the server is back, so no retry from this tab can deliver it behind our back.
     await page.close();
 
@@ -60,7 +63,9 @@ describe("the server killed in the middle of an autosave", () => {
     await expect.poll(() => reopened.getByLabel("General notes").inputValue()).toBe(typed);
     expect(await reopened.getByRole("button", { name: "Restore them" }).count()).toBe(0);
     // Chromium logs the failed request of the killed save; nothing else may have gone wrong.
-    expect(errors.filter((e) => !/ERR_(CONNECTION_REFUSED|EMPTY_RESPONSE|CONNECTION_RESET|FAILED)|Failed to fetch/.test(e))).toEqual([]);
+    expect(
+      errors.filter((e) => !/ERR_(CONNECTION_REFUSED|EMPTY_RESPONSE|CONNECTION_RESET|FAILED)|Failed to fetch/.test(e)),
+    ).toEqual([]);
     expect(reopenedErrors).toEqual([]);
     await reopened.context().close();
   });

@@ -3,7 +3,15 @@ import fs from "node:fs";
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "../..");
-const SOURCES = ["app", "db", "templates", "server.ts", "scripts/build-server.mjs", "remix.config.js", "package-lock.json"];
+const SOURCES = [
+  "app",
+  "db",
+  "templates",
+  "server.ts",
+  "scripts/build-server.mjs",
+  "remix.config.js",
+  "package-lock.json",
+];
 
 function newestChange(entry: string): number {
   const stat = fs.statSync(entry);
@@ -24,5 +32,8 @@ export default function setup() {
   });
   execFileSync(process.execPath, ["scripts/build-server.mjs"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
   // The assistant's worker thread is bundled beside the server (scripts/build-assistant.mjs).
-  execFileSync(process.execPath, ["scripts/build-assistant.mjs"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
+  execFileSync(process.execPath, ["scripts/build-assistant.mjs"], {
+    cwd: root,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
 }

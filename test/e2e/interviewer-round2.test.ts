@@ -48,7 +48,9 @@ describe("the interviewer's scorecard, round 2", () => {
     expect(await focusedName(page)).toBe("Undo");
     await page.screenshot({ path: `${SHOTS}/r2-question-removed-1280.png`, fullPage: false });
     await page.keyboard.press("Enter");
-    await expect.poll(() => page.getByLabel("Your notes").first().inputValue()).toBe("Root cause found in the billing export.");
+    await expect
+      .poll(() => page.getByLabel("Your notes").first().inputValue())
+      .toBe("Root cause found in the billing export.");
     expect(await focusedId(page)).toBe("q0-notes");
 
     // Submitting an own question without its text names it.
@@ -94,14 +96,23 @@ describe("the interviewer's scorecard, round 2", () => {
     await summary.getByRole("link", { name: "Formal summary: Write the formal summary before submitting" }).waitFor();
     await page.screenshot({ path: `${SHOTS}/r2-error-summary-1280.png`, fullPage: true });
     await summary.getByRole("link", { name: /^Problem Solving:/ }).click();
-    expect(await page.getByRole("group", { name: "Problem Solving" }).getByRole("radio").first().evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(
+      await page
+        .getByRole("group", { name: "Problem Solving" })
+        .getByRole("radio")
+        .first()
+        .evaluate((el) => el === document.activeElement),
+    ).toBe(true);
     expect(await seriousAxeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
     await page.context().close();
   });
 
   it("labels the general notes of a submitted scorecard, on a phone too", async () => {
-    for (const [viewport, width] of [[DESKTOP, 1280], [PHONE, 390]] as const) {
+    for (const [viewport, width] of [
+      [DESKTOP, 1280],
+      [PHONE, 390],
+    ] as const) {
       const page = await openPage(chrome.browser, viewport);
       await signInAs(page, server.url, "interviewer@example.com");
       await page.waitForURL(`${server.url}/`);
@@ -127,13 +138,18 @@ describe("the interviewer's scorecard, round 2", () => {
     await tabB.getByRole("heading", { name: /Tomás Silva/ }).waitFor();
 
     // Tab A saves a rating and general notes; tab B, still on the older version, then writes.
-    await tabA.getByRole("group", { name: "Execution" }).getByRole("radio", { name: /Meets\+$/ }).check();
+    await tabA
+      .getByRole("group", { name: "Execution" })
+      .getByRole("radio", { name: /Meets\+$/ })
+      .check();
     await tabA.getByLabel("General notes").fill("Notes from tab A");
     await tabA.getByLabel("Formal summary").focus();
     await expect.poll(() => tabA.getByRole("status").first().textContent(), { timeout: 10_000 }).toMatch(/^Saved/);
     await tabB.getByLabel("General notes").fill("Notes from tab B");
     await tabB.getByLabel("Formal summary").focus();
-    const panel = tabB.getByRole("alert").filter({ has: tabB.getByRole("heading", { name: "This scorecard changed somewhere else" }) });
+    const panel = tabB
+      .getByRole("alert")
+      .filter({ has: tabB.getByRole("heading", { name: "This scorecard changed somewhere else" }) });
     await panel.waitFor({ timeout: 10_000 });
     expect(await panel.locator("legend").allTextContents()).toEqual(["General notes", "Rating: Execution"]);
     const rating = panel.getByRole("group", { name: "Rating: Execution" });
@@ -143,14 +159,22 @@ describe("the interviewer's scorecard, round 2", () => {
     await panel.getByRole("button", { name: "Save the merged version" }).click();
     expect(await panel.getByText("Choose which value to keep", { exact: true }).count()).toBe(2);
     await rating.getByRole("radio", { name: /Keep the saved one/ }).check();
-    await panel.getByRole("group", { name: "General notes" }).getByRole("radio", { name: /Keep this tab's/ }).check();
+    await panel
+      .getByRole("group", { name: "General notes" })
+      .getByRole("radio", { name: /Keep this tab's/ })
+      .check();
     await tabB.screenshot({ path: `${SHOTS}/r2-conflict-1280.png`, fullPage: false });
     await panel.getByRole("button", { name: "Save the merged version" }).click();
     await expect.poll(() => tabB.getByRole("status").first().textContent(), { timeout: 10_000 }).toMatch(/^Saved/);
 
     await tabA.reload();
     await expect.poll(() => tabA.getByLabel("General notes").inputValue()).toBe("Notes from tab B");
-    expect(await tabA.getByRole("group", { name: "Execution" }).getByRole("radio", { name: /Meets\+$/ }).isChecked()).toBe(true);
+    expect(
+      await tabA
+        .getByRole("group", { name: "Execution" })
+        .getByRole("radio", { name: /Meets\+$/ })
+        .isChecked(),
+    ).toBe(true);
     expect(errors).toEqual([]);
     await tabA.context().close();
   });

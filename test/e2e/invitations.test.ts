@@ -48,7 +48,9 @@ describe("revoking and resending an invitation in a browser", () => {
     expect(second).not.toBe(first);
     await admin.screenshot({ path: `${SHOTS}/invitations-resent.png`, fullPage: true });
 
-    expect(await reasonAt(chrome.browser, first, "invitation-superseded")).toMatch(/newer invitation replaced this link/);
+    expect(await reasonAt(chrome.browser, first, "invitation-superseded")).toMatch(
+      /newer invitation replaced this link/,
+    );
 
     await admin.getByRole("button", { name: "Revoke invitation for dana@example.org" }).click();
     await admin.getByRole("status").filter({ hasText: "The invitation for dana@example.org is revoked" }).waitFor();

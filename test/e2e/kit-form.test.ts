@@ -22,7 +22,9 @@ describe("editing a question kit as a form", () => {
     // Keyboard operable: focus the button and press Enter.
     await first.getByRole("button", { name: "Move question 1 down" }).focus();
     await page.keyboard.press("Enter");
-    await expect.poll(() => page.getByRole("group", { name: "Question 1" }).getByLabel("Prompt").inputValue()).toBe(secondPrompt);
+    await expect
+      .poll(() => page.getByRole("group", { name: "Question 1" }).getByLabel("Prompt").inputValue())
+      .toBe(secondPrompt);
 
     await page.getByRole("button", { name: "Add a question" }).click();
     const count = await page.getByRole("group", { name: /^Question \d+$/ }).count();
@@ -50,7 +52,9 @@ describe("editing a question kit as a form", () => {
     await page.getByRole("button", { name: "Review and save" }).click();
     const confirm = page.getByRole("region", { name: "Save as version 2?" });
     await confirm.waitFor();
-    expect(await confirm.getByText("Added question: Tell me about a time you changed your mind.").isVisible()).toBe(true);
+    expect(await confirm.getByText("Added question: Tell me about a time you changed your mind.").isVisible()).toBe(
+      true,
+    );
     expect(await confirm.getByText("Questions reordered").isVisible()).toBe(true);
     await page.screenshot({ path: `${SHOTS}/kit-form-confirm-1280.png` });
     await confirm.getByRole("button", { name: "Confirm and save" }).click();

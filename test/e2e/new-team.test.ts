@@ -11,7 +11,15 @@ const PASSWORD = "a-team-password-1";
 // Two hours ago on a London clock: feedback can only be submitted once an interview has started.
 function twoHoursAgoInLondon(): { date: string; time: string } {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
+    new Intl.DateTimeFormat("en-GB", {
+      timeZone: "Europe/London",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    })
       .formatToParts(new Date(Date.now() - 2 * 3_600_000))
       .map((p) => [p.type, p.value]),
   );
@@ -105,10 +113,27 @@ describe("a new team from an empty database", () => {
     const interviewer = await openPage(chrome.browser);
     const interviewerErrors = collectPageErrors(interviewer);
     await signIn(interviewer, server.url, "ivan@team.example", PASSWORD);
-    await interviewer.getByRole("region", { name: /Feedback due/ }).getByRole("link", { name: "Noor Haddad" }).click();
-    await interviewer.getByLabel("Your notes").first().fill("Took the escalation call herself; cut open tickets from 40 to 6 in two weeks.");
-    for (const name of ["Ownership", "Problem Solving", "Execution", "Collaboration", "Communication", "Leadership / Influence", "Culture Fit"]) {
-      await interviewer.getByRole("group", { name }).getByRole("radio", { name: /Meets\+$/ }).check();
+    await interviewer
+      .getByRole("region", { name: /Feedback due/ })
+      .getByRole("link", { name: "Noor Haddad" })
+      .click();
+    await interviewer
+      .getByLabel("Your notes")
+      .first()
+      .fill("Took the escalation call herself; cut open tickets from 40 to 6 in two weeks.");
+    for (const name of [
+      "Ownership",
+      "Problem Solving",
+      "Execution",
+      "Collaboration",
+      "Communication",
+      "Leadership / Influence",
+      "Culture Fit",
+    ]) {
+      await interviewer
+        .getByRole("group", { name })
+        .getByRole("radio", { name: /Meets\+$/ })
+        .check();
     }
     await interviewer.getByRole("radio", { name: "👍 Hire", exact: true }).check();
     await interviewer.getByLabel("Formal summary").fill("Owned a hard escalation end to end and measured the result.");
@@ -122,7 +147,11 @@ describe("a new team from an empty database", () => {
     await signIn(committee, server.url, "cora@team.example", PASSWORD);
     await committee.getByRole("link", { name: "Packet" }).first().click();
     await committee.getByRole("heading", { name: "Noor Haddad" }).first().waitFor();
-    await expect.poll(() => committee.getByText("Owned a hard escalation end to end and measured the result.").first().isVisible()).toBe(true);
+    await expect
+      .poll(() =>
+        committee.getByText("Owned a hard escalation end to end and measured the result.").first().isVisible(),
+      )
+      .toBe(true);
     expect(await committee.getByText("Ivan Interviewer").count()).toBeGreaterThan(0);
     expect(committeeErrors).toEqual([]);
     await committee.context().close();

@@ -13,7 +13,12 @@ describe("a fresh start with demo data and SMTP_URL", () => {
   beforeAll(async () => {
     smtp = await startSmtp();
     const port = await freePort();
-    server = await startServer({ PORT: String(port), SMTP_URL: smtp.url, PUBLIC_URL: `http://127.0.0.1:${port}`, MAIL_FROM: "Panel <panel@example.test>" });
+    server = await startServer({
+      PORT: String(port),
+      SMTP_URL: smtp.url,
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      MAIL_FROM: "Panel <panel@example.test>",
+    });
   });
   afterAll(async () => {
     await server?.stop();
@@ -29,7 +34,10 @@ describe("a fresh start with demo data and SMTP_URL", () => {
     await signInAs(page, server.url, "interviewer@example.com");
     await page.waitForURL(`${server.url}/`);
     await page.goto(link!);
-    await page.getByRole("heading", { name: /Aisha Bello/ }).first().waitFor();
+    await page
+      .getByRole("heading", { name: /Aisha Bello/ })
+      .first()
+      .waitFor();
     expect(errors).toEqual([]);
   });
 });
@@ -47,12 +55,19 @@ describe("without SMTP_URL, the outbox and the jobs page", () => {
       .poll(
         async () => {
           await page.goto(`${server.url}/admin/outbox`);
-          return page.getByText(/Feedback on Aisha Bello is waiting for you — to interviewer@example.com · Kept \(no mail server\)/).count();
+          return page
+            .getByText(
+              /Feedback on Aisha Bello is waiting for you — to interviewer@example.com · Kept \(no mail server\)/,
+            )
+            .count();
         },
         { timeout: 60_000, interval: 1000 },
       )
       .toBeGreaterThan(0);
-    await page.getByText(/Feedback on Aisha Bello is waiting for you — to interviewer@example.com/).first().click();
+    await page
+      .getByText(/Feedback on Aisha Bello is waiting for you — to interviewer@example.com/)
+      .first()
+      .click();
     const opened = page.locator("details[open]");
     await expect.poll(() => opened.first().getByText("Open the scorecard").isVisible()).toBe(true);
     expect(await seriousAxeViolations(page)).toEqual([]);

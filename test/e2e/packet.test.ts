@@ -21,15 +21,34 @@ describe("the committee packet in a browser", () => {
     await page.getByRole("heading", { name: "Jordan Rivera", level: 1 }).waitFor();
     packetUrl = page.url();
     await page.getByRole("note").filter({ hasText: "your own scorecard is not submitted yet" }).waitFor();
-    expect(await page.getByRole("row", { name: /Priya Natarajan/ }).first().textContent()).toContain("hidden until yours is in");
+    expect(
+      await page
+        .getByRole("row", { name: /Priya Natarajan/ })
+        .first()
+        .textContent(),
+    ).toContain("hidden until yours is in");
     expect(await page.getByText("2 Hire, 1 No Hire").count()).toBe(0);
     expect(await page.getByRole("region", { name: /Interview: Priya Natarajan/ }).count()).toBe(0);
     await page.screenshot({ path: `${SHOTS}/packet-before-own-submission.png`, fullPage: true });
 
     await page.goto(`${server.url}/`);
-    await page.getByRole("region", { name: /Feedback due/ }).getByRole("link", { name: "Jordan Rivera" }).click();
-    for (const name of ["Ownership", "Problem Solving", "Execution", "Collaboration", "Communication", "Leadership / Influence", "Culture Fit"]) {
-      await page.getByRole("group", { name }).getByRole("radio", { name: /Meets\+$/ }).check();
+    await page
+      .getByRole("region", { name: /Feedback due/ })
+      .getByRole("link", { name: "Jordan Rivera" })
+      .click();
+    for (const name of [
+      "Ownership",
+      "Problem Solving",
+      "Execution",
+      "Collaboration",
+      "Communication",
+      "Leadership / Influence",
+      "Culture Fit",
+    ]) {
+      await page
+        .getByRole("group", { name })
+        .getByRole("radio", { name: /Meets\+$/ })
+        .check();
     }
     await page.getByRole("radio", { name: "👍 Hire", exact: true }).check();
     await page.getByLabel("Formal summary").fill("Owned a hard escalation end to end and measured the result.");
@@ -39,7 +58,12 @@ describe("the committee packet in a browser", () => {
     await page.goto(packetUrl);
     await expect.poll(() => page.getByText("3 Hire, 1 No Hire").first().isVisible()).toBe(true);
     expect(await page.getByRole("note").filter({ hasText: "your own scorecard is not submitted yet" }).count()).toBe(0);
-    expect(await page.getByRole("row", { name: /Sam Okafor/ }).first().textContent()).toContain("Submitted");
+    expect(
+      await page
+        .getByRole("row", { name: /Sam Okafor/ })
+        .first()
+        .textContent(),
+    ).toContain("Submitted");
     await page.screenshot({ path: `${SHOTS}/packet-after-own-submission.png`, fullPage: true });
 
     // Checked in the browser with the action's own schema before anything is posted.
@@ -50,7 +74,9 @@ describe("the committee packet in a browser", () => {
     const decision = page.getByRole("region", { name: "Decision" });
     await decision.getByRole("radio", { name: "Hire", exact: true }).check();
     await decision.getByLabel("Level").selectOption("Senior");
-    await decision.getByLabel("Rationale").fill("Strong ownership and communication; the problem-solving gap is coachable.");
+    await decision
+      .getByLabel("Rationale")
+      .fill("Strong ownership and communication; the problem-solving gap is coachable.");
     await page.getByRole("button", { name: "Record decision" }).click();
     await page.getByRole("heading", { name: "Revise the decision" }).waitFor();
     await expect.poll(() => page.getByText("recorded by Sam Okafor").first().isVisible()).toBe(true);
@@ -74,7 +100,10 @@ describe("the committee packet in a browser", () => {
     await page.setViewportSize(PHONE);
     await page.screenshot({ path: `${SHOTS}/packet-phone.png` });
 
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download PDF" }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Download PDF" }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe("packet-jordan-rivera.pdf");
     const file = `${SHOTS}/packet-jordan-rivera.pdf`;
     await download.saveAs(file);

@@ -37,19 +37,27 @@ describe("the recruiter's reports in the browser", () => {
     const priya = overdue.getByRole("row").filter({ hasText: "Priya Natarajan" }).filter({ hasText: "Aisha Bello" });
     await priya.waitFor();
     expect(await priya.getByText("Not started").count()).toBe(1);
-    const total = Number((await page.getByRole("heading", { name: /^Interviews \(\d+\)$/ }).textContent())!.match(/\d+/)![0]);
+    const total = Number(
+      (await page.getByRole("heading", { name: /^Interviews \(\d+\)$/ }).textContent())!.match(/\d+/)![0],
+    );
     expect(total).toBeGreaterThan(5);
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/reports.png`, fullPage: true });
 
-    const [csvDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download CSV" }).click()]);
+    const [csvDownload] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Download CSV" }).click(),
+    ]);
     expect(csvDownload.suggestedFilename()).toMatch(/^report-\d{4}-\d{2}-\d{2}\.csv$/);
     const records = parse(fs.readFileSync((await csvDownload.path())!, "utf8")) as string[][];
     expect(records).toHaveLength(total + 1);
     expect(new Set(records.slice(1).map((r) => r[1]))).toEqual(new Set(["Customer Experience Manager"]));
 
     await page.getByRole("checkbox", { name: "Choose Jordan Rivera for the packet ZIP" }).first().check();
-    const [zipDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download packets (ZIP, 1 candidate)" }).click()]);
+    const [zipDownload] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Download packets (ZIP, 1 candidate)" }).click(),
+    ]);
     expect(zipDownload.suggestedFilename()).toMatch(/^packets-\d{4}-\d{2}-\d{2}\.zip$/);
     const listing = execFileSync("unzip", ["-l", (await zipDownload.path())!], { encoding: "utf8" });
     expect(listing).toContain("packet-jordan-rivera.pdf");

@@ -26,9 +26,14 @@ describe("an interviewer's scorecard in the browser", () => {
 
     // Offline: the text stays on the device and reaches the server once the network is back.
     await page.context().setOffline(true);
-    await page.getByLabel("Candidate's answer").first().fill("I called the director and sorted 14 of the 40 tickets into one root cause.");
+    await page
+      .getByLabel("Candidate's answer")
+      .first()
+      .fill("I called the director and sorted 14 of the 40 tickets into one root cause.");
     await page.getByLabel("General notes").focus();
-    await expect.poll(() => page.getByRole("status").first().textContent(), { timeout: 10_000 }).toBe("Offline — kept on this device");
+    await expect
+      .poll(() => page.getByRole("status").first().textContent(), { timeout: 10_000 })
+      .toBe("Offline — kept on this device");
     await page.context().setOffline(false);
     await expect.poll(() => page.getByRole("status").first().textContent(), { timeout: 15_000 }).toMatch(/^Saved/);
     await page.reload();
@@ -43,7 +48,15 @@ describe("an interviewer's scorecard in the browser", () => {
     expect(await notes.inputValue()).toMatch(/\n\[\d\d:\d\d\] asked about metrics$/);
 
     // Ratings by keyboard: focus the first level of each group, arrow to "Meets".
-    for (const name of ["Ownership", "Problem Solving", "Execution", "Collaboration", "Communication", "Leadership / Influence", "Culture Fit"]) {
+    for (const name of [
+      "Ownership",
+      "Problem Solving",
+      "Execution",
+      "Collaboration",
+      "Communication",
+      "Leadership / Influence",
+      "Culture Fit",
+    ]) {
       const group = page.getByRole("group", { name });
       await group.getByRole("radio").first().focus();
       await page.keyboard.press("ArrowRight");
@@ -58,7 +71,11 @@ describe("an interviewer's scorecard in the browser", () => {
 
     await page.getByRole("button", { name: "Draft with assistant" }).click();
     await expect.poll(() => page.getByLabel("Formal summary").inputValue(), { timeout: 15_000 }).not.toBe("");
-    await page.getByText("Assistant draft", { exact: false }).first().waitFor({ state: "attached" }).catch(() => {});
+    await page
+      .getByText("Assistant draft", { exact: false })
+      .first()
+      .waitFor({ state: "attached" })
+      .catch(() => {});
 
     await page.getByLabel("General notes").fill("She mentioned her kids twice; seems a bit old for a fast team.");
     await page.getByText("Check your wording").first().waitFor({ timeout: 10_000 });
@@ -69,7 +86,10 @@ describe("an interviewer's scorecard in the browser", () => {
     await page.getByText("Bias warnings the interviewer submitted past").waitFor();
     await page.screenshot({ path: `${SHOTS}/scorecard-submitted.png`, fullPage: true });
 
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download Markdown" }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Download Markdown" }).click(),
+    ]);
     const markdown = fs.readFileSync((await download.path())!, "utf8");
     expect(markdown).toMatch(/^# Red Flag Evaluation \(\d{8}\)/);
     expect(markdown).toContain("**Rating**: Hire");

@@ -14,7 +14,14 @@ describe("setting up a hiring loop in the browser", () => {
   const server = useServer();
   const chrome = useBrowser();
 
-  async function schedule(page: Page, interviewer: string, date: string, stage: string, competency: string, question: RegExp) {
+  async function schedule(
+    page: Page,
+    interviewer: string,
+    date: string,
+    stage: string,
+    competency: string,
+    question: RegExp,
+  ) {
     await page.getByRole("link", { name: "Schedule interview" }).click();
     await page.getByRole("heading", { name: "Schedule an interview" }).waitFor();
     await page.getByLabel("Interviewer").selectOption({ label: interviewer });
@@ -55,14 +62,37 @@ describe("setting up a hiring loop in the browser", () => {
     await page.getByRole("heading", { name: "Robin Example" }).waitFor();
     await expect.poll(() => page.getByText("No interviews scheduled yet.").isVisible()).toBe(true);
 
-    await schedule(page, "Priya Natarajan (interviewer@example.com)", inDays(3), "Phone screen", "Communication", /difficult customer/);
-    await schedule(page, "Marcus Webb (interviewer2@example.com)", inDays(4), "Onsite", "Problem Solving", /dug into code/);
-    await schedule(page, "Priya Natarajan (interviewer@example.com)", inDays(5), "Final", "Ownership", /technical debt/);
+    await schedule(
+      page,
+      "Priya Natarajan (interviewer@example.com)",
+      inDays(3),
+      "Phone screen",
+      "Communication",
+      /difficult customer/,
+    );
+    await schedule(
+      page,
+      "Marcus Webb (interviewer2@example.com)",
+      inDays(4),
+      "Onsite",
+      "Problem Solving",
+      /dug into code/,
+    );
+    await schedule(
+      page,
+      "Priya Natarajan (interviewer@example.com)",
+      inDays(5),
+      "Final",
+      "Ownership",
+      /technical debt/,
+    );
 
     const timeline = page.getByRole("region", { name: "Interview loop" });
     await expect.poll(() => timeline.getByRole("listitem").count()).toBe(3);
     expect(await timeline.getByText("Upcoming", { exact: true }).count()).toBe(3);
-    await expect.poll(() => timeline.getByRole("status").textContent()).toMatch(/Execution, Collaboration, Leadership \/ Influence, Culture Fit/);
+    await expect
+      .poll(() => timeline.getByRole("status").textContent())
+      .toMatch(/Execution, Collaboration, Leadership \/ Influence, Culture Fit/);
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/setup-candidate-laptop.png`, fullPage: true });
     await page.setViewportSize(PHONE);
@@ -74,13 +104,19 @@ describe("setting up a hiring loop in the browser", () => {
     const priyaErrors = collectPageErrors(priya);
     await signInAs(priya, server.url, "interviewer@example.com");
     await priya.waitForURL(`${server.url}/`);
-    const upcoming = priya.getByRole("region", { name: "Upcoming interviews" }).getByRole("link", { name: "Robin Example" });
+    const upcoming = priya
+      .getByRole("region", { name: "Upcoming interviews" })
+      .getByRole("link", { name: "Robin Example" });
     await expect.poll(() => upcoming.count()).toBe(2);
     await priya.screenshot({ path: `${SHOTS}/setup-interviewer-home.png`, fullPage: true });
     expect(await upcoming.first().getAttribute("href")).toMatch(/^\/interviews\/[0-9a-f-]+$/);
     await upcoming.first().click();
     await priya.waitForURL(/\/interviews\/[0-9a-f-]+$/);
-    await expect.poll(() => priya.getByText("Describe a situation where you had to deal with a difficult customer.").first().isVisible()).toBe(true);
+    await expect
+      .poll(() =>
+        priya.getByText("Describe a situation where you had to deal with a difficult customer.").first().isVisible(),
+      )
+      .toBe(true);
     expect(priyaErrors).toEqual([]);
     await priya.context().close();
   });

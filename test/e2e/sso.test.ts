@@ -82,7 +82,10 @@ describe("single sign-on in a browser", () => {
     await page.getByRole("button", { name: "Create token" }).click();
     const token = (await page.getByRole("status").locator("code").textContent())!;
     expect(token).toMatch(/^scim_/);
-    const list = await fetch(`${server.url}/scim/v2/Users?filter=${encodeURIComponent('userName eq "admin@example.com"')}`, { headers: { Authorization: `Bearer ${token}` } });
+    const list = await fetch(
+      `${server.url}/scim/v2/Users?filter=${encodeURIComponent('userName eq "admin@example.com"')}`,
+      { headers: { Authorization: `Bearer ${token}` } },
+    );
     expect(await list.json()).toMatchObject({ totalResults: 1 });
 
     await page.getByLabel("Require single sign-on").check();
@@ -104,13 +107,32 @@ describe("single sign-on in a browser", () => {
   });
 
   it("lets a provisioning client post to /scim/v2 with a bearer token and no Origin, and nothing else", async () => {
-    const body = JSON.stringify({ schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"], userName: "new@example.com" });
-    const post = (headers: Record<string, string>) => fetch(`${server.url}/scim/v2/Users`, { method: "POST", headers: { "Content-Type": "application/scim+json", ...headers }, body });
+    const body = JSON.stringify({
+      schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"],
+      userName: "new@example.com",
+    });
+    const post = (headers: Record<string, string>) =>
+      fetch(`${server.url}/scim/v2/Users`, {
+        method: "POST",
+        headers: { "Content-Type": "application/scim+json", ...headers },
+        body,
+      });
     const refused = await post({ Authorization: "Bearer scim_guessed" });
     expect(refused.status).toBe(401);
     expect(refused.headers.get("Content-Type")).toMatch(/^application\/scim\+json/);
-    expect(await refused.json()).toMatchObject({ schemas: ["urn:ietf:params:scim:api:messages:2.0:Error"], status: "401" });
+    expect(await refused.json()).toMatchObject({
+      schemas: ["urn:ietf:params:scim:api:messages:2.0:Error"],
+      status: "401",
+    });
     // A cross-site post anywhere else is still refused by the same-origin check.
-    expect((await fetch(`${server.url}/logout`, { method: "POST", headers: { Origin: "https://evil.example" }, redirect: "manual" })).status).toBe(403);
+    expect(
+      (
+        await fetch(`${server.url}/logout`, {
+          method: "POST",
+          headers: { Origin: "https://evil.example" },
+          redirect: "manual",
+        })
+      ).status,
+    ).toBe(403);
   });
 });

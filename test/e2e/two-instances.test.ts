@@ -23,17 +23,15 @@ describe.skipIf(!hasPostgres)("two app instances on one PostgreSQL database", ()
 
   const db = () => cluster.database.db;
   const interviewOf = async (interviewer: string, candidate: string) =>
-    (
-      await db()
-        .selectFrom("interviews")
-        .innerJoin("users", "users.id", "interviews.interviewer_id")
-        .innerJoin("candidates", "candidates.id", "interviews.candidate_id")
-        .select(["interviews.id", "interviews.candidate_id"])
-        .where("users.email", "=", interviewer)
-        .where("candidates.name", "=", candidate)
-        .orderBy("interviews.scheduled_at")
-        .executeTakeFirstOrThrow()
-    );
+    await db()
+      .selectFrom("interviews")
+      .innerJoin("users", "users.id", "interviews.interviewer_id")
+      .innerJoin("candidates", "candidates.id", "interviews.candidate_id")
+      .select(["interviews.id", "interviews.candidate_id"])
+      .where("users.email", "=", interviewer)
+      .where("candidates.name", "=", candidate)
+      .orderBy("interviews.scheduled_at")
+      .executeTakeFirstOrThrow();
   const save = (server: RunningServer, cookie: string, interviewId: string, body: unknown) =>
     fetch(`${server.url}/interviews/${interviewId}/scorecard`, {
       method: "POST",
@@ -48,7 +46,11 @@ describe.skipIf(!hasPostgres)("two app instances on one PostgreSQL database", ()
       expect(home.status, server.url).toBe(200);
       expect(await home.text()).toMatch(/Hello, (<!-- -->)?Priya/);
     }
-    const out = await fetch(`${b.url}/logout`, { method: "POST", headers: { Cookie: cookie, Origin: b.url }, redirect: "manual" });
+    const out = await fetch(`${b.url}/logout`, {
+      method: "POST",
+      headers: { Cookie: cookie, Origin: b.url },
+      redirect: "manual",
+    });
     expect(out.status).toBe(302);
     const after = await fetch(`${a.url}/`, { headers: { Cookie: cookie }, redirect: "manual" });
     expect(after.status).toBe(302);
@@ -58,34 +60,67 @@ describe.skipIf(!hasPostgres)("two app instances on one PostgreSQL database", ()
   it("detects the conflict between two tabs whose autosaves reach different instances", async () => {
     const cookie = await signInOver(a.url, "interviewer@example.com", DEMO_PASSWORD);
     const { id } = await interviewOf("interviewer@example.com", "Tomás Silva");
-    const base = (await db().selectFrom("scorecards").select("version").where("interview_id", "=", id).executeTakeFirst())?.version ?? 0;
+    const base =
+      (await db().selectFrom("scorecards").select("version").where("interview_id", "=", id).executeTakeFirst())
+        ?.version ?? 0;
     const content = (notes: string) => ({ ...emptyScorecard(), notes });
-    const tabA = await save(a, cookie, id, { intent: "save", baseVersion: base, content: content("tab on instance A") });
+    const tabA = await save(a, cookie, id, {
+      intent: "save",
+      baseVersion: base,
+      content: content("tab on instance A"),
+    });
     expect(tabA.status).toBe(200);
-    const tabB = await save(b, cookie, id, { intent: "save", baseVersion: base, content: content("tab on instance B") });
+    const tabB = await save(b, cookie, id, {
+      intent: "save",
+      baseVersion: base,
+      content: content("tab on instance B"),
+    });
     expect(tabB.status).toBe(409);
     const conflict = (await tabB.json()) as { error: { current: { version: number; content: { notes: string } } } };
     expect(conflict.error.current.content.notes).toBe("tab on instance A");
     // Tab B, having seen A's text, saves on top of it through its own instance.
-    const resolved = await save(b, cookie, id, { intent: "save", baseVersion: conflict.error.current.version, content: content("merged on B") });
+    const resolved = await save(b, cookie, id, {
+      intent: "save",
+      baseVersion: conflict.error.current.version,
+      content: content("merged on B"),
+    });
     expect(resolved.status).toBe(200);
   });
 
   it("keeps a committee decision and a scorecard amend made at the same moment, both in order", async () => {
     const interviewer = await signInOver(a.url, "interviewer@example.com", DEMO_PASSWORD);
     const committee = await signInOver(b.url, "committee@example.com", DEMO_PASSWORD);
-    const { id: interviewId, candidate_id: candidateId } = await interviewOf("interviewer@example.com", "Jordan Rivera");
+    const { id: interviewId, candidate_id: candidateId } = await interviewOf(
+      "interviewer@example.com",
+      "Jordan Rivera",
+    );
     const rounds = 4;
     for (let round = 1; round <= rounds; round++) {
-      const card = await db().selectFrom("scorecards").select(["version", "content", "status"]).where("interview_id", "=", interviewId).executeTakeFirstOrThrow();
+      const card = await db()
+        .selectFrom("scorecards")
+        .select(["version", "content", "status"])
+        .where("interview_id", "=", interviewId)
+        .executeTakeFirstOrThrow();
       expect(card.status).toBe("submitted");
-      const basedOn = (await db().selectFrom("decisions").select("id").where("candidate_id", "=", candidateId).orderBy("recorded_at", "desc").orderBy("id", "desc").executeTakeFirst())?.id ?? "";
+      const basedOn =
+        (
+          await db()
+            .selectFrom("decisions")
+            .select("id")
+            .where("candidate_id", "=", candidateId)
+            .orderBy("recorded_at", "desc")
+            .orderBy("id", "desc")
+            .executeTakeFirst()
+        )?.id ?? "";
       const [amend, decision] = await Promise.all([
         save(a, interviewer, interviewId, {
           intent: "amend",
           baseVersion: card.version,
           reason: `amend round ${round}`,
-          content: { ...(card.content as object), summary: `Summary as amended in round ${round}, after the panel debrief.` },
+          content: {
+            ...(card.content as object),
+            summary: `Summary as amended in round ${round}, after the panel debrief.`,
+          },
         }),
         fetch(`${b.url}/candidates/${candidateId}/packet`, {
           method: "POST",
@@ -125,8 +160,15 @@ describe.skipIf(!hasPostgres)("two app instances on one PostgreSQL database", ()
       Array.from({ length: rounds }, (_, i) => `decision round ${i + 1}`),
     );
     // The audit log holds both kinds, each in the order it happened.
-    const audit = await db().selectFrom("audit_log").select(["action", "details"]).where("action", "in", ["scorecard.amend", "decision.record", "decision.revise"]).orderBy("id").execute();
-    expect(audit.filter((r) => r.action === "scorecard.amend").map((r) => (r.details as { reason: string }).reason)).toEqual(amendReasons);
+    const audit = await db()
+      .selectFrom("audit_log")
+      .select(["action", "details"])
+      .where("action", "in", ["scorecard.amend", "decision.record", "decision.revise"])
+      .orderBy("id")
+      .execute();
+    expect(
+      audit.filter((r) => r.action === "scorecard.amend").map((r) => (r.details as { reason: string }).reason),
+    ).toEqual(amendReasons);
     expect(audit.filter((r) => r.action.startsWith("decision.")).length).toBe(rounds);
   });
 

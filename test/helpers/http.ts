@@ -30,7 +30,11 @@ type RouteHandler = (args: { request: Request; params: Record<string, string>; c
 
 // Calls a loader or action and gives back the Response it returned or threw (guards throw
 // redirects and 404s); plain values become JSON as Remix would send them.
-export async function callRoute(handler: RouteHandler, req: Request, params: Record<string, string> = {}): Promise<Response> {
+export async function callRoute(
+  handler: RouteHandler,
+  req: Request,
+  params: Record<string, string> = {},
+): Promise<Response> {
   let outcome: unknown;
   try {
     outcome = await handler({ request: req, params, context: { cspNonce: "test-nonce" } });

@@ -55,7 +55,10 @@ export async function startTestProvider(panelUrl: string): Promise<TestProvider>
     async loadExistingGrant(ctx) {
       const grantId = ctx.oidc.result?.consent?.grantId || ctx.oidc.session!.grantIdFor(ctx.oidc.client!.clientId);
       if (grantId) return ctx.oidc.provider.Grant.find(grantId);
-      const grant = new ctx.oidc.provider.Grant({ clientId: ctx.oidc.client!.clientId, accountId: ctx.oidc.session!.accountId! });
+      const grant = new ctx.oidc.provider.Grant({
+        clientId: ctx.oidc.client!.clientId,
+        accountId: ctx.oidc.session!.accountId!,
+      });
       grant.addOIDCScope("openid email profile groups");
       await grant.save();
       return grant;
@@ -73,7 +76,12 @@ export async function startTestProvider(panelUrl: string): Promise<TestProvider>
         const email = new URLSearchParams(await body(req)).get("email") ?? "";
         const account = [...accounts.entries()].find(([, a]) => a.email === email);
         if (!account) return loginPage(res, match[1], "No such account.");
-        await provider.interactionFinished(req, res, { login: { accountId: account[0] } }, { mergeWithLastSubmission: false });
+        await provider.interactionFinished(
+          req,
+          res,
+          { login: { accountId: account[0] } },
+          { mergeWithLastSubmission: false },
+        );
       } catch (error) {
         res.statusCode = 400;
         res.end(String(error));
@@ -86,10 +94,11 @@ export async function startTestProvider(panelUrl: string): Promise<TestProvider>
     clientId,
     clientSecret,
     accounts,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 

@@ -46,7 +46,8 @@ export async function startSmtp(): Promise<TestSmtp> {
       for (;;) {
         const mail = messages.find((m) => recipients(m).includes(to) && subject.test(m.subject ?? ""));
         if (mail) return mail;
-        if (Date.now() > until) throw new Error(`No message to ${to} matching ${subject} (received ${messages.length})`);
+        if (Date.now() > until)
+          throw new Error(`No message to ${to} matching ${subject} (received ${messages.length})`);
         await new Promise((r) => setTimeout(r, 100));
       }
     },

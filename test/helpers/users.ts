@@ -10,10 +10,20 @@ export type TestUser = { id: string; email: string; name: string; password: stri
 // A user with a unique email; no password (cannot sign in by form) unless one is given.
 export async function createTestUser(
   db: Kysely<DB>,
-  { roles = ["interviewer"], name = "Test User", email, password = null }: { roles?: Role[]; name?: string; email?: string; password?: string | null } = {},
+  {
+    roles = ["interviewer"],
+    name = "Test User",
+    email,
+    password = null,
+  }: { roles?: Role[]; name?: string; email?: string; password?: string | null } = {},
 ): Promise<TestUser> {
   const address = email ?? `user-${crypto.randomBytes(4).toString("hex")}@example.test`;
-  const id = await createUser(db, { email: address, name, roles, passwordHash: password ? await hashPassword(password) : null });
+  const id = await createUser(db, {
+    email: address,
+    name,
+    roles,
+    passwordHash: password ? await hashPassword(password) : null,
+  });
   return { id, email: address, name, password };
 }
 
@@ -29,6 +39,10 @@ export async function signedInCookie(userId: string): Promise<string> {
 }
 
 export async function signedInCookieFor(db: Kysely<DB>, email: string): Promise<string> {
-  const user = await db.selectFrom("users").select("id").where("email", "=", email.toLowerCase()).executeTakeFirstOrThrow();
+  const user = await db
+    .selectFrom("users")
+    .select("id")
+    .where("email", "=", email.toLowerCase())
+    .executeTakeFirstOrThrow();
   return signedInCookie(user.id);
 }

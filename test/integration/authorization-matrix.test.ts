@@ -21,11 +21,25 @@ const USERS = ["anonymous", "own", "otherBefore", "otherAfter", "recruiter", "co
 type Who = (typeof USERS)[number];
 type Statuses = Record<Who, number>;
 type Ids = { candidate: string; interview: string; position: string; person: string; kit: string };
-type Case = { method: "GET" | "POST"; path(ids: Ids): string; params?(ids: Ids): Record<string, string>; form?: Record<string, string>; json?(ids: Ids): unknown };
+type Case = {
+  method: "GET" | "POST";
+  path(ids: Ids): string;
+  params?(ids: Ids): Record<string, string>;
+  form?: Record<string, string>;
+  json?(ids: Ids): unknown;
+};
 
 // Columns: anonymous, own interviewer, other interviewer (before / after submitting their own
 // scorecard for the same candidate), recruiter, committee member of the candidate, admin.
-const S = (anonymous: number, own: number, otherBefore: number, otherAfter: number, recruiter: number, committee: number, admin: number): Statuses => ({
+const S = (
+  anonymous: number,
+  own: number,
+  otherBefore: number,
+  otherAfter: number,
+  recruiter: number,
+  committee: number,
+  admin: number,
+): Statuses => ({
   anonymous,
   own,
   otherBefore,
@@ -47,8 +61,19 @@ const EVERYONE_404 = S(404, 404, 404, 404, 404, 404, 404);
 // SCIM answers to a bearer token only: a browser session, whoever's, is a 401.
 const SCIM = S(401, 401, 401, 401, 401, 401, 401);
 
-const card = () => emptyScorecard([{ questionId: "difficult-customer", question: "A difficult customer?", answer: "I called them the same day.", notes: "" }]);
-const candidatePath = (suffix = "") => (ids: Ids) => `/candidates/${ids.candidate}${suffix}`;
+const card = () =>
+  emptyScorecard([
+    {
+      questionId: "difficult-customer",
+      question: "A difficult customer?",
+      answer: "I called them the same day.",
+      notes: "",
+    },
+  ]);
+const candidatePath =
+  (suffix = "") =>
+  (ids: Ids) =>
+    `/candidates/${ids.candidate}${suffix}`;
 const candidateParams = (ids: Ids) => ({ candidateId: ids.candidate });
 const interviewParams = (ids: Ids) => ({ interviewId: ids.interview });
 
@@ -56,12 +81,28 @@ const MATRIX: Record<string, (Case & { expect: Statuses })[]> = {
   "_index.tsx": [{ method: "GET", path: () => "/", expect: ANY_SIGNED_IN }],
   "admin.audit.tsx": [{ method: "GET", path: () => "/admin/audit", expect: ADMIN_PAGE }],
   "admin.kits.$kitId.tsx": [
-    { method: "GET", path: (ids) => `/admin/kits/${ids.kit}`, params: (ids) => ({ kitId: ids.kit }), expect: ADMIN_PAGE },
-    { method: "POST", path: (ids) => `/admin/kits/${ids.kit}`, params: (ids) => ({ kitId: ids.kit }), form: { intent: "save", yaml: "", baseVersion: "1" }, expect: ADMIN_FORM },
+    {
+      method: "GET",
+      path: (ids) => `/admin/kits/${ids.kit}`,
+      params: (ids) => ({ kitId: ids.kit }),
+      expect: ADMIN_PAGE,
+    },
+    {
+      method: "POST",
+      path: (ids) => `/admin/kits/${ids.kit}`,
+      params: (ids) => ({ kitId: ids.kit }),
+      form: { intent: "save", yaml: "", baseVersion: "1" },
+      expect: ADMIN_FORM,
+    },
   ],
   "admin.invitations.tsx": [
     { method: "GET", path: () => "/admin/invitations", expect: ADMIN_PAGE },
-    { method: "POST", path: () => "/admin/invitations", form: { intent: "revoke", invitationId: "not-a-uuid" }, expect: ADMIN_FORM },
+    {
+      method: "POST",
+      path: () => "/admin/invitations",
+      form: { intent: "revoke", invitationId: "not-a-uuid" },
+      expect: ADMIN_FORM,
+    },
   ],
   "admin.sso.tsx": [
     { method: "GET", path: () => "/admin/sso", expect: ADMIN_PAGE },
@@ -72,10 +113,23 @@ const MATRIX: Record<string, (Case & { expect: Statuses })[]> = {
     { method: "GET", path: () => "/auth/oidc", expect: S(302, 302, 302, 302, 302, 302, 302) },
     { method: "POST", path: () => "/auth/oidc", form: {}, expect: EVERYONE_404 },
   ],
-  "auth.oidc_.callback.tsx": [{ method: "GET", path: () => "/auth/oidc/callback?code=x&state=y", expect: EVERYONE_404 }],
+  "auth.oidc_.callback.tsx": [
+    { method: "GET", path: () => "/auth/oidc/callback?code=x&state=y", expect: EVERYONE_404 },
+  ],
   "admin.kits.$kitId_.edit.tsx": [
-    { method: "GET", path: (ids) => `/admin/kits/${ids.kit}/edit`, params: (ids) => ({ kitId: ids.kit }), expect: ADMIN_PAGE },
-    { method: "POST", path: (ids) => `/admin/kits/${ids.kit}/edit`, params: (ids) => ({ kitId: ids.kit }), json: () => ({ title: "" }), expect: ADMIN_FORM },
+    {
+      method: "GET",
+      path: (ids) => `/admin/kits/${ids.kit}/edit`,
+      params: (ids) => ({ kitId: ids.kit }),
+      expect: ADMIN_PAGE,
+    },
+    {
+      method: "POST",
+      path: (ids) => `/admin/kits/${ids.kit}/edit`,
+      params: (ids) => ({ kitId: ids.kit }),
+      json: () => ({ title: "" }),
+      expect: ADMIN_FORM,
+    },
   ],
   "admin.jobs.tsx": [
     { method: "GET", path: () => "/admin/jobs", expect: ADMIN_PAGE },
@@ -92,17 +146,36 @@ const MATRIX: Record<string, (Case & { expect: Statuses })[]> = {
     { method: "POST", path: () => "/admin/webhooks", form: { intent: "create", url: "ftp://x" }, expect: ADMIN_FORM },
   ],
   "admin.people.$userId.tsx": [
-    { method: "GET", path: (ids) => `/admin/people/${ids.person}`, params: (ids) => ({ userId: ids.person }), expect: ADMIN_PAGE },
-    { method: "POST", path: (ids) => `/admin/people/${ids.person}`, params: (ids) => ({ userId: ids.person }), form: { roles: "no-such-role" }, expect: ADMIN_FORM },
+    {
+      method: "GET",
+      path: (ids) => `/admin/people/${ids.person}`,
+      params: (ids) => ({ userId: ids.person }),
+      expect: ADMIN_PAGE,
+    },
+    {
+      method: "POST",
+      path: (ids) => `/admin/people/${ids.person}`,
+      params: (ids) => ({ userId: ids.person }),
+      form: { roles: "no-such-role" },
+      expect: ADMIN_FORM,
+    },
   ],
   "admin.people._index.tsx": [
     { method: "GET", path: () => "/admin/people", expect: ADMIN_PAGE },
     { method: "POST", path: () => "/admin/people", form: { email: "not an email" }, expect: ADMIN_FORM },
   ],
-  "candidates.$candidateId._index.tsx": [{ method: "GET", path: candidatePath(), params: candidateParams, expect: S(302, 403, 403, 403, 200, 200, 200) }],
+  "candidates.$candidateId._index.tsx": [
+    { method: "GET", path: candidatePath(), params: candidateParams, expect: S(302, 403, 403, 403, 200, 200, 200) },
+  ],
   "candidates.$candidateId.committee.tsx": [
     { method: "GET", path: candidatePath("/committee"), params: candidateParams, expect: SETUP_PAGE },
-    { method: "POST", path: candidatePath("/committee"), params: candidateParams, form: { memberIds: "not-a-uuid" }, expect: SETUP_FORM },
+    {
+      method: "POST",
+      path: candidatePath("/committee"),
+      params: candidateParams,
+      form: { memberIds: "not-a-uuid" },
+      expect: SETUP_FORM,
+    },
   ],
   "candidates.$candidateId.edit.tsx": [
     { method: "GET", path: candidatePath("/edit"), params: candidateParams, expect: SETUP_PAGE },
@@ -125,24 +198,55 @@ const MATRIX: Record<string, (Case & { expect: Statuses })[]> = {
   ],
   "candidates.$candidateId.interviews.new.tsx": [
     { method: "GET", path: candidatePath("/interviews/new"), params: candidateParams, expect: SETUP_PAGE },
-    { method: "POST", path: candidatePath("/interviews/new"), params: candidateParams, form: { stage: "no-such-stage" }, expect: SETUP_FORM },
+    {
+      method: "POST",
+      path: candidatePath("/interviews/new"),
+      params: candidateParams,
+      form: { stage: "no-such-stage" },
+      expect: SETUP_FORM,
+    },
   ],
   "candidates.$candidateId.panel.tsx": [
     { method: "GET", path: candidatePath("/panel"), params: candidateParams, expect: SETUP_PAGE },
-    { method: "POST", path: candidatePath("/panel"), params: candidateParams, json: () => ({ rows: [] }), expect: SETUP_FORM },
+    {
+      method: "POST",
+      path: candidatePath("/panel"),
+      params: candidateParams,
+      json: () => ({ rows: [] }),
+      expect: SETUP_FORM,
+    },
   ],
   "candidates.$candidateId.packet.tsx": [
     { method: "GET", path: candidatePath("/packet"), params: candidateParams, expect: PACKET },
     // Recruiters read the packet but do not decide; the committee and admins reach validation.
-    { method: "POST", path: candidatePath("/packet"), params: candidateParams, form: { outcome: "maybe" }, expect: S(302, 404, 404, 404, 403, 400, 400) },
+    {
+      method: "POST",
+      path: candidatePath("/packet"),
+      params: candidateParams,
+      form: { outcome: "maybe" },
+      expect: S(302, 404, 404, 404, 403, 400, 400),
+    },
     // Only the candidate's committee votes in the debrief; the admin decides but has no seat in it.
-    { method: "POST", path: candidatePath("/packet"), params: candidateParams, form: { intent: "vote", outcome: "maybe" }, expect: S(302, 404, 404, 404, 403, 400, 403) },
+    {
+      method: "POST",
+      path: candidatePath("/packet"),
+      params: candidateParams,
+      form: { intent: "vote", outcome: "maybe" },
+      expect: S(302, 404, 404, 404, 403, 400, 403),
+    },
   ],
-  "candidates.$candidateId.packet[.]pdf.ts": [{ method: "GET", path: candidatePath("/packet.pdf"), params: candidateParams, expect: PACKET }],
+  "candidates.$candidateId.packet[.]pdf.ts": [
+    { method: "GET", path: candidatePath("/packet.pdf"), params: candidateParams, expect: PACKET },
+  ],
   "candidates._index.tsx": [{ method: "GET", path: () => "/candidates", expect: S(302, 403, 403, 403, 200, 200, 200) }],
   "candidates.import.tsx": [
     { method: "GET", path: () => "/candidates/import", expect: SETUP_PAGE },
-    { method: "POST", path: () => "/candidates/import", form: { intent: "preview", positionId: "x", csv: "" }, expect: SETUP_FORM },
+    {
+      method: "POST",
+      path: () => "/candidates/import",
+      form: { intent: "preview", positionId: "x", csv: "" },
+      expect: SETUP_FORM,
+    },
   ],
   "candidates.new.tsx": [
     { method: "GET", path: () => "/candidates/new", expect: SETUP_PAGE },
@@ -150,10 +254,22 @@ const MATRIX: Record<string, (Case & { expect: Statuses })[]> = {
   ],
   "healthz.ts": [{ method: "GET", path: () => "/healthz", expect: S(200, 200, 200, 200, 200, 200, 200) }],
   "interviews.$interviewId.bias.ts": [
-    { method: "POST", path: (ids) => `/interviews/${ids.interview}/bias`, params: interviewParams, json: () => ({ text: "Calm and clear." }), expect: OWN_INTERVIEW(200) },
+    {
+      method: "POST",
+      path: (ids) => `/interviews/${ids.interview}/bias`,
+      params: interviewParams,
+      json: () => ({ text: "Calm and clear." }),
+      expect: OWN_INTERVIEW(200),
+    },
   ],
   "interviews.$interviewId.draft.ts": [
-    { method: "POST", path: (ids) => `/interviews/${ids.interview}/draft`, params: interviewParams, json: () => ({ content: card() }), expect: OWN_INTERVIEW(200) },
+    {
+      method: "POST",
+      path: (ids) => `/interviews/${ids.interview}/draft`,
+      params: interviewParams,
+      json: () => ({ content: card() }),
+      expect: OWN_INTERVIEW(200),
+    },
   ],
   // The own scorecard is submitted: a "save" from version 0 is the owner's 409, nobody else's.
   "interviews.$interviewId.scorecard.ts": [
@@ -166,17 +282,51 @@ const MATRIX: Record<string, (Case & { expect: Statuses })[]> = {
     },
   ],
   "interviews.$interviewId.scorecard[.]md.ts": [
-    { method: "GET", path: (ids) => `/interviews/${ids.interview}/scorecard.md`, params: interviewParams, expect: OWN_INTERVIEW(200) },
+    {
+      method: "GET",
+      path: (ids) => `/interviews/${ids.interview}/scorecard.md`,
+      params: interviewParams,
+      expect: OWN_INTERVIEW(200),
+    },
   ],
   "interviews.$interviewId.reminders.tsx": [
-    { method: "GET", path: (ids) => `/interviews/${ids.interview}/reminders`, params: interviewParams, expect: OWN_INTERVIEW(200) },
-    { method: "POST", path: (ids) => `/interviews/${ids.interview}/reminders`, params: interviewParams, form: { reason: "" }, expect: OWN_INTERVIEW(400) },
+    {
+      method: "GET",
+      path: (ids) => `/interviews/${ids.interview}/reminders`,
+      params: interviewParams,
+      expect: OWN_INTERVIEW(200),
+    },
+    {
+      method: "POST",
+      path: (ids) => `/interviews/${ids.interview}/reminders`,
+      params: interviewParams,
+      form: { reason: "" },
+      expect: OWN_INTERVIEW(400),
+    },
   ],
-  "interviews.$interviewId.tsx": [{ method: "GET", path: (ids) => `/interviews/${ids.interview}`, params: interviewParams, expect: OWN_INTERVIEW(200) }],
+  "interviews.$interviewId.tsx": [
+    {
+      method: "GET",
+      path: (ids) => `/interviews/${ids.interview}`,
+      params: interviewParams,
+      expect: OWN_INTERVIEW(200),
+    },
+  ],
   // A guessed invitation token finds nothing, whoever asks.
   "invitations.$token.tsx": [
-    { method: "GET", path: () => "/invitations/guessed-token", params: () => ({ token: "guessed-token" }), expect: EVERYONE_404 },
-    { method: "POST", path: () => "/invitations/guessed-token", params: () => ({ token: "guessed-token" }), form: { name: "x" }, expect: EVERYONE_404 },
+    {
+      method: "GET",
+      path: () => "/invitations/guessed-token",
+      params: () => ({ token: "guessed-token" }),
+      expect: EVERYONE_404,
+    },
+    {
+      method: "POST",
+      path: () => "/invitations/guessed-token",
+      params: () => ({ token: "guessed-token" }),
+      form: { name: "x" },
+      expect: EVERYONE_404,
+    },
   ],
   "login.tsx": [
     { method: "GET", path: () => "/login", expect: S(200, 302, 302, 302, 302, 302, 302) },
@@ -187,8 +337,19 @@ const MATRIX: Record<string, (Case & { expect: Statuses })[]> = {
     { method: "POST", path: () => "/logout", form: {}, expect: S(302, 302, 302, 302, 302, 302, 302) },
   ],
   "positions.$positionId.tsx": [
-    { method: "GET", path: (ids) => `/positions/${ids.position}`, params: (ids) => ({ positionId: ids.position }), expect: SETUP_PAGE },
-    { method: "POST", path: (ids) => `/positions/${ids.position}`, params: (ids) => ({ positionId: ids.position }), form: { title: "" }, expect: SETUP_FORM },
+    {
+      method: "GET",
+      path: (ids) => `/positions/${ids.position}`,
+      params: (ids) => ({ positionId: ids.position }),
+      expect: SETUP_PAGE,
+    },
+    {
+      method: "POST",
+      path: (ids) => `/positions/${ids.position}`,
+      params: (ids) => ({ positionId: ids.position }),
+      form: { title: "" },
+      expect: SETUP_FORM,
+    },
   ],
   "positions._index.tsx": [{ method: "GET", path: () => "/positions", expect: SETUP_PAGE }],
   "positions.new.tsx": [
@@ -199,8 +360,19 @@ const MATRIX: Record<string, (Case & { expect: Statuses })[]> = {
   "scim.v2.Schemas.ts": [{ method: "GET", path: () => "/scim/v2/Schemas", expect: SCIM }],
   "scim.v2.ServiceProviderConfig.ts": [{ method: "GET", path: () => "/scim/v2/ServiceProviderConfig", expect: SCIM }],
   "scim.v2.Users.$userId.ts": [
-    { method: "GET", path: (ids) => `/scim/v2/Users/${ids.person}`, params: (ids) => ({ userId: ids.person }), expect: SCIM },
-    { method: "POST", path: (ids) => `/scim/v2/Users/${ids.person}`, params: (ids) => ({ userId: ids.person }), json: () => ({}), expect: SCIM },
+    {
+      method: "GET",
+      path: (ids) => `/scim/v2/Users/${ids.person}`,
+      params: (ids) => ({ userId: ids.person }),
+      expect: SCIM,
+    },
+    {
+      method: "POST",
+      path: (ids) => `/scim/v2/Users/${ids.person}`,
+      params: (ids) => ({ userId: ids.person }),
+      json: () => ({}),
+      expect: SCIM,
+    },
   ],
   "scim.v2.Users.ts": [
     { method: "GET", path: () => "/scim/v2/Users", expect: SCIM },
@@ -213,7 +385,11 @@ const MATRIX: Record<string, (Case & { expect: Statuses })[]> = {
 };
 
 const routesDir = path.resolve(import.meta.dirname, "../../app/routes");
-const routeFiles = () => fs.readdirSync(routesDir).filter((f) => /\.tsx?$/.test(f)).sort();
+const routeFiles = () =>
+  fs
+    .readdirSync(routesDir)
+    .filter((f) => /\.tsx?$/.test(f))
+    .sort();
 type RouteModule = { loader?: Parameters<typeof callRoute>[0]; action?: Parameters<typeof callRoute>[0] };
 const load = (file: string) => import(path.join(routesDir, file)) as Promise<RouteModule>;
 
@@ -240,12 +416,17 @@ describe.each(dialects())("authorization matrix on %s", (dialect) => {
 
   beforeAll(async () => {
     await seedDemo(ctx.db);
-    const idOf = async (email: string) => (await ctx.db.selectFrom("users").select("id").where("email", "=", email).executeTakeFirstOrThrow()).id;
+    const idOf = async (email: string) =>
+      (await ctx.db.selectFrom("users").select("id").where("email", "=", email).executeTakeFirstOrThrow()).id;
     userIds.own = await idOf("interviewer@example.com");
     userIds.recruiter = await idOf("recruiter@example.com");
     userIds.committee = await idOf("committee@example.com");
     userIds.admin = await idOf("admin@example.com");
-    const jordan = await ctx.db.selectFrom("candidates").select(["id", "position_id"]).where("name", "=", "Jordan Rivera").executeTakeFirstOrThrow();
+    const jordan = await ctx.db
+      .selectFrom("candidates")
+      .select(["id", "position_id"])
+      .where("name", "=", "Jordan Rivera")
+      .executeTakeFirstOrThrow();
     const own = await ctx.db
       .selectFrom("interviews")
       .select(["id", "kit_id"])
@@ -273,7 +454,12 @@ describe.each(dialects())("authorization matrix on %s", (dialect) => {
   // A fresh session per request, so signing out in one case cannot affect another.
   async function statusOf(c: Case, who: Who): Promise<number> {
     const cookie = who === "anonymous" ? undefined : await signedInCookie(userIds[who]);
-    const req = request(c.path(ids), { method: c.method, cookie, form: c.method === "POST" && !c.json ? c.form ?? {} : undefined, json: c.json?.(ids) });
+    const req = request(c.path(ids), {
+      method: c.method,
+      cookie,
+      form: c.method === "POST" && !c.json ? (c.form ?? {}) : undefined,
+      json: c.json?.(ids),
+    });
     const file = Object.keys(MATRIX).find((f) => MATRIX[f].includes(c as Case & { expect: Statuses }))!;
     const mod = await load(file);
     const response = await callRoute((c.method === "GET" ? mod.loader : mod.action)!, req, c.params?.(ids) ?? {});
@@ -287,7 +473,8 @@ describe.each(dialects())("authorization matrix on %s", (dialect) => {
       for (const c of cases) {
         for (const who of users) {
           const status = await statusOf(c, who);
-          if (status !== c.expect[who]) wrong.push(`${c.method} ${file} as ${who}: ${status}, expected ${c.expect[who]}`);
+          if (status !== c.expect[who])
+            wrong.push(`${c.method} ${file} as ${who}: ${status}, expected ${c.expect[who]}`);
         }
       }
     }
@@ -303,7 +490,11 @@ describe.each(dialects())("authorization matrix on %s", (dialect) => {
     const { loader: pageLoader } = await import("~/routes/interviews.$interviewId");
     const { action: scorecardAction } = await import("~/routes/interviews.$interviewId.scorecard");
     const open = async () =>
-      (await (await callRoute(pageLoader!, request(`/interviews/${otherInterview}`, { cookie: otherCookie }), { interviewId: otherInterview })).json()) as {
+      (await (
+        await callRoute(pageLoader!, request(`/interviews/${otherInterview}`, { cookie: otherCookie }), {
+          interviewId: otherInterview,
+        })
+      ).json()) as {
         others: { content: { summary: string } }[];
       };
     expect((await open()).others).toEqual([]);
@@ -315,7 +506,10 @@ describe.each(dialects())("authorization matrix on %s", (dialect) => {
     };
     const submitted = await callRoute(
       scorecardAction,
-      request(`/interviews/${otherInterview}/scorecard`, { cookie: otherCookie, json: { intent: "submit", baseVersion: 0, content } }),
+      request(`/interviews/${otherInterview}/scorecard`, {
+        cookie: otherCookie,
+        json: { intent: "submit", baseVersion: 0, content },
+      }),
       { interviewId: otherInterview },
     );
     expect(submitted.status).toBe(200);
@@ -331,8 +525,23 @@ describe.each(dialects())("authorization matrix on %s", (dialect) => {
     const { loader: packetLoader } = await import("~/routes/candidates.$candidateId.packet");
     const own = await signedInCookieFor(ctx.db, "interviewer@example.com");
     const committee = await signedInCookieFor(ctx.db, "committee@example.com");
-    expect((await callRoute(interviewLoader!, request(`/interviews/${ghost}`, { cookie: own }), { interviewId: ghost })).status).toBe(404);
-    expect((await callRoute(interviewLoader!, request("/interviews/1%20or%201=1", { cookie: own }), { interviewId: "1 or 1=1" })).status).toBe(404);
-    expect((await callRoute(packetLoader!, request(`/candidates/${ghost}/packet`, { cookie: committee }), { candidateId: ghost })).status).toBe(404);
+    expect(
+      (await callRoute(interviewLoader!, request(`/interviews/${ghost}`, { cookie: own }), { interviewId: ghost }))
+        .status,
+    ).toBe(404);
+    expect(
+      (
+        await callRoute(interviewLoader!, request("/interviews/1%20or%201=1", { cookie: own }), {
+          interviewId: "1 or 1=1",
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await callRoute(packetLoader!, request(`/candidates/${ghost}/packet`, { cookie: committee }), {
+          candidateId: ghost,
+        })
+      ).status,
+    ).toBe(404);
   });
 });

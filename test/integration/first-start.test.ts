@@ -14,7 +14,8 @@ const tokenIn = (text: string) => text.match(/http:\/\/localhost:4100\/invitatio
 
 describe.each(dialects())("the first start of an empty install on %s", (dialect) => {
   const ctx = useTestDatabase(dialect);
-  const acceptAs = (token: string, email: string) => callRoute(accept, request(`/invitations/${token}`, { form: { ...form, email } }), { token });
+  const acceptAs = (token: string, email: string) =>
+    callRoute(accept, request(`/invitations/${token}`, { form: { ...form, email } }), { token });
 
   it("prints one setup link at the first start only; a second start points back to it and mints nothing", async () => {
     const first: string[] = [];
@@ -57,11 +58,20 @@ describe.each(dialects())("two setup links accepted at once on %s", (dialect) =>
     const mint = () => ctx.db.transaction().execute((tx) => mintSetupLink(tx, "http://localhost:4100"));
     const tokens = [tokenIn((await mint()).link)!, tokenIn((await mint()).link)!];
     const responses = await Promise.all(
-      tokens.map((token, i) => callRoute(accept, request(`/invitations/${token}`, { form: { ...form, email: `admin${i}@example.org` } }), { token })),
+      tokens.map((token, i) =>
+        callRoute(accept, request(`/invitations/${token}`, { form: { ...form, email: `admin${i}@example.org` } }), {
+          token,
+        }),
+      ),
     );
     expect(responses.map((r) => r.status).sort()).toEqual([302, 410]);
     expect(await ctx.db.selectFrom("users").select("id").execute()).toHaveLength(1);
-    const open = await ctx.db.selectFrom("invitations").select("id").where("accepted_at", "is", null).where("revoked_at", "is", null).execute();
+    const open = await ctx.db
+      .selectFrom("invitations")
+      .select("id")
+      .where("accepted_at", "is", null)
+      .where("revoked_at", "is", null)
+      .execute();
     expect(open).toEqual([]);
   });
 });
@@ -72,7 +82,12 @@ describe.each(dialects())("the first admin from ADMIN_EMAIL on %s", (dialect) =>
   it("creates the admin from ADMIN_EMAIL and ADMIN_PASSWORD, prints no link, and voids a setup link left open", async () => {
     await prepareEmptyDatabase(ctx.db, noAdminEnv, () => {});
     const lines: string[] = [];
-    const env = parseEnv({ NODE_ENV: "test", DEMO_DATA: "0", ADMIN_EMAIL: "boss@example.org", ADMIN_PASSWORD: "another-long-password" });
+    const env = parseEnv({
+      NODE_ENV: "test",
+      DEMO_DATA: "0",
+      ADMIN_EMAIL: "boss@example.org",
+      ADMIN_PASSWORD: "another-long-password",
+    });
     await prepareEmptyDatabase(ctx.db, env, (line) => lines.push(line));
     expect(lines).toEqual(["Created the first admin: boss@example.org"]);
     expect((await signIn("boss@example.org", "another-long-password")).ok).toBe(true);
@@ -82,27 +97,32 @@ describe.each(dialects())("the first admin from ADMIN_EMAIL on %s", (dialect) =>
 });
 
 // Two instances starting together on one empty database: each opens its own pool.
-describe.runIf(dialects().includes("postgres"))("two instances starting at once on an empty PostgreSQL database", () => {
-  for (const demo of ["0", "1"] as const) {
-    describe(`DEMO_DATA=${demo}`, () => {
-      const ctx = useTestDatabase("postgres");
-      it("fill it once, print at most one setup link, and neither crashes", async () => {
-        const env = parseEnv({ NODE_ENV: "test", DEMO_DATA: demo, PORT: "4100" });
-        const instances = [ctx.database, await openPostgres(ctx.database.url!)];
-        const lines: string[] = [];
-        try {
-          await Promise.all(instances.map((instance) => prepareEmptyDatabase(instance.db, env, (line) => lines.push(line))));
-        } finally {
-          await instances[1].close();
-        }
-        if (demo === "0") {
-          expect(lines.filter((line) => tokenIn(line))).toHaveLength(1);
-          expect(await ctx.db.selectFrom("invitations").select("id").execute()).toHaveLength(1);
-        } else {
-          expect(lines).toEqual(["Seeded demo data: sign in as interviewer@example.com / demo-password"]);
-          expect(await ctx.db.selectFrom("candidates").select("id").execute()).toHaveLength(3);
-        }
+describe.runIf(dialects().includes("postgres"))(
+  "two instances starting at once on an empty PostgreSQL database",
+  () => {
+    for (const demo of ["0", "1"] as const) {
+      describe(`DEMO_DATA=${demo}`, () => {
+        const ctx = useTestDatabase("postgres");
+        it("fill it once, print at most one setup link, and neither crashes", async () => {
+          const env = parseEnv({ NODE_ENV: "test", DEMO_DATA: demo, PORT: "4100" });
+          const instances = [ctx.database, await openPostgres(ctx.database.url!)];
+          const lines: string[] = [];
+          try {
+            await Promise.all(
+              instances.map((instance) => prepareEmptyDatabase(instance.db, env, (line) => lines.push(line))),
+            );
+          } finally {
+            await instances[1].close();
+          }
+          if (demo === "0") {
+            expect(lines.filter((line) => tokenIn(line))).toHaveLength(1);
+            expect(await ctx.db.selectFrom("invitations").select("id").execute()).toHaveLength(1);
+          } else {
+            expect(lines).toEqual(["Seeded demo data: sign in as interviewer@example.com / demo-password"]);
+            expect(await ctx.db.selectFrom("candidates").select("id").execute()).toHaveLength(3);
+          }
+        });
       });
-    });
-  }
-});
+    }
+  },
+);

@@ -28,22 +28,38 @@ describe.each(dialects())("revoking and resending invitations on %s", (dialect) 
     return work();
   }
   const inviteAs = async (cookie: string, email: string, roles = "interviewer") => {
-    const response = await callRoute(invite, request("/admin/people", { cookie, form: { email, roles, idempotencyKey: crypto.randomUUID() } }));
+    const response = await callRoute(
+      invite,
+      request("/admin/people", { cookie, form: { email, roles, idempotencyKey: crypto.randomUUID() } }),
+    );
     return { status: response.status, body: await response.json() };
   };
   const act = async (intent: string, invitationId: string, cookie = admin) => {
     const response = await callRoute(manage, request("/admin/invitations", { cookie, form: { intent, invitationId } }));
     const text = await response.text();
-    return { status: response.status, body: response.headers.get("Content-Type")?.includes("json") ? JSON.parse(text) : text };
+    return {
+      status: response.status,
+      body: response.headers.get("Content-Type")?.includes("json") ? JSON.parse(text) : text,
+    };
   };
-  const list = async () => (await (await callRoute(openInvitations, request("/admin/invitations", { cookie: admin }))).json()).invitations as { id: string; email: string }[];
+  const list = async () =>
+    (await (await callRoute(openInvitations, request("/admin/invitations", { cookie: admin }))).json()).invitations as {
+      id: string;
+      email: string;
+    }[];
   const tokenOf = (link: string) => link.split("/").pop()!;
   const pageFor = async (token: string) => {
     const response = await callRoute(invitationPage, request(`/invitations/${token}`), { token });
     return { status: response.status, body: await response.json() };
   };
   const acceptAs = (token: string) =>
-    callRoute(accept, request(`/invitations/${token}`, { form: { email: "", name: "New Person", password: "a-long-password", confirm: "a-long-password" } }), { token });
+    callRoute(
+      accept,
+      request(`/invitations/${token}`, {
+        form: { email: "", name: "New Person", password: "a-long-password", confirm: "a-long-password" },
+      }),
+      { token },
+    );
 
   it("lists open invitations; resend supersedes the old link (a double-click gets the same new one); revoke closes it, each with its reason", async () => {
     const created = await capturingLogs(() => inviteAs(admin, "dana@example.org"));
@@ -63,7 +79,11 @@ describe.each(dialects())("revoking and resending invitations on %s", (dialect) 
     expect(old.status).toBe(410);
     expect(old.body.reason).toMatch(/newer invitation replaced this link/);
     expect((await acceptAs(tokenOf(firstLink))).status).toBe(410);
-    expect((await pageFor(tokenOf(secondLink))).body.invitation).toEqual({ open: true, email: "dana@example.org", roles: ["interviewer"] });
+    expect((await pageFor(tokenOf(secondLink))).body.invitation).toEqual({
+      open: true,
+      email: "dana@example.org",
+      roles: ["interviewer"],
+    });
 
     const [current] = (await list()).filter((i) => i.email === "dana@example.org");
     expect((await act("revoke", current.id)).status).toBe(200);
@@ -78,7 +98,12 @@ describe.each(dialects())("revoking and resending invitations on %s", (dialect) 
     const refused = await act("resend", current.id);
     expect(refused.status).toBe(409);
     expect(refused.body.errors.form).toMatch(/revoked/);
-    const actions = await ctx.db.selectFrom("audit_log").select("action").where("action", "like", "invitation.%").orderBy("id").execute();
+    const actions = await ctx.db
+      .selectFrom("audit_log")
+      .select("action")
+      .where("action", "like", "invitation.%")
+      .orderBy("id")
+      .execute();
     expect(actions.map((a) => a.action)).toEqual(["invitation.create", "invitation.resend", "invitation.revoke"]);
     // Links are shown to the admin, never written to the server log.
     expect(logged.filter((line) => line.includes("/invitations/"))).toEqual([]);
@@ -95,7 +120,11 @@ describe.each(dialects())("revoking and resending invitations on %s", (dialect) 
 
   it("shows an expired invitation's reason instead of a bare error", async () => {
     const { body } = await inviteAs(admin, "late@example.org");
-    await ctx.db.updateTable("invitations").set({ expires_at: new Date(Date.now() - 60_000) }).where("email", "=", "late@example.org").execute();
+    await ctx.db
+      .updateTable("invitations")
+      .set({ expires_at: new Date(Date.now() - 60_000) })
+      .where("email", "=", "late@example.org")
+      .execute();
     const page = await pageFor(tokenOf(body.invited.link));
     expect(page.status).toBe(410);
     expect(page.body.reason).toMatch(/expired on/);
@@ -108,17 +137,30 @@ describe.each(dialects())("revoking and resending invitations on %s", (dialect) 
     const made2 = await inviteAs(await signedInCookie(third.id), "via.other@example.org", "admin");
     expect((await pageFor(tokenOf(made.body.invited.link))).status).toBe(200);
 
-    const deactivated = await callRoute(person, request(`/admin/people/${second.id}`, { cookie: admin, form: { intent: "deactivate" } }), { userId: second.id });
+    const deactivated = await callRoute(
+      person,
+      request(`/admin/people/${second.id}`, { cookie: admin, form: { intent: "deactivate" } }),
+      { userId: second.id },
+    );
     expect(deactivated.status).toBe(302);
     const page = await pageFor(tokenOf(made.body.invited.link));
     expect(page.status).toBe(410);
     expect(page.body.reason).toMatch(/no longer has access/);
     expect((await acceptAs(tokenOf(made.body.invited.link))).status).toBe(410);
-    const audit = await ctx.db.selectFrom("audit_log").select("details").where("action", "=", "user.deactivate").where("subject_id", "=", second.id).executeTakeFirstOrThrow();
+    const audit = await ctx.db
+      .selectFrom("audit_log")
+      .select("details")
+      .where("action", "=", "user.deactivate")
+      .where("subject_id", "=", second.id)
+      .executeTakeFirstOrThrow();
     expect((audit.details as { invitationsRevoked: string[] }).invitationsRevoked).toHaveLength(1);
 
     // Demoted without deactivation: their link stops working too (checked when it is used).
-    const demoted = await callRoute(person, request(`/admin/people/${third.id}`, { cookie: admin, form: { roles: "interviewer" } }), { userId: third.id });
+    const demoted = await callRoute(
+      person,
+      request(`/admin/people/${third.id}`, { cookie: admin, form: { roles: "interviewer" } }),
+      { userId: third.id },
+    );
     expect(demoted.status).toBe(302);
     expect((await pageFor(tokenOf(made2.body.invited.link))).status).toBe(410);
     expect((await list()).map((i) => i.email)).not.toContain("via.other@example.org");

@@ -31,10 +31,16 @@ describe.each(dialects())("the committee packet on %s", (dialect) => {
 
   beforeAll(async () => {
     await seedDemo(ctx.db);
-    for (const email of ["committee@example.com", "recruiter@example.com", "admin@example.com", "interviewer@example.com"]) {
+    for (const email of [
+      "committee@example.com",
+      "recruiter@example.com",
+      "admin@example.com",
+      "interviewer@example.com",
+    ]) {
       cookies[email] = await signedInCookieFor(ctx.db, email);
     }
-    for (const row of await ctx.db.selectFrom("candidates").select(["id", "name"]).execute()) candidates[row.name] = row.id;
+    for (const row of await ctx.db.selectFrom("candidates").select(["id", "name"]).execute())
+      candidates[row.name] = row.id;
   });
 
   const page = (id: string, who: string) =>
@@ -55,7 +61,10 @@ describe.each(dialects())("the committee packet on %s", (dialect) => {
     expect(canDecide).toBe(true);
     expect(packet.candidate).toMatchObject({ name: "Jordan Rivera", levelApplied: "Senior" });
     expect(packet.position.title).toBe("Customer Experience Manager");
-    const panel = packet.interviews.map((i: { interviewer: { name: string }; status: string }) => [i.interviewer.name, i.status]);
+    const panel = packet.interviews.map((i: { interviewer: { name: string }; status: string }) => [
+      i.interviewer.name,
+      i.status,
+    ]);
     // Sam's scorecard is still a draft within its deadline; its content stays out of the packet,
     // and as Sam is on this panel himself, the others' stay out of his until he submits.
     expect(panel).toEqual([
@@ -66,7 +75,12 @@ describe.each(dialects())("the committee packet on %s", (dialect) => {
     ]);
     expect(packet.interviews.map((i: { scorecard: unknown }) => i.scorecard)).toEqual([null, null, null, null]);
     const asRecruiter = (await (await page(candidates["Jordan Rivera"], "recruiter@example.com")).json()).packet;
-    expect(asRecruiter.interviews.map((i: { status: string }) => i.status)).toEqual(["submitted", "submitted", "submitted", "draft"]);
+    expect(asRecruiter.interviews.map((i: { status: string }) => i.status)).toEqual([
+      "submitted",
+      "submitted",
+      "submitted",
+      "draft",
+    ]);
     expect(asRecruiter.interviews[3].scorecard).toBeNull();
     expect(asRecruiter.interviews[0].scorecard.summary).not.toBe("");
     expect(asRecruiter.interviews[0].focus.questions[0]).toMatch(/\?|\./); // the kit's prompt, not its id
@@ -85,19 +99,40 @@ describe.each(dialects())("the committee packet on %s", (dialect) => {
   it("shows focus questions as the kit words them now, an edit in the browser included", async () => {
     const tomas = candidates["Tomás Silva"];
     const interview = (await buildPacket(ctx.db, tomas, null))!.interviews[0];
-    const row = await ctx.db.selectFrom("interviews").select(["kit_id", "focus_questions"]).where("id", "=", interview.id).executeTakeFirstOrThrow();
+    const row = await ctx.db
+      .selectFrom("interviews")
+      .select(["kit_id", "focus_questions"])
+      .where("id", "=", interview.id)
+      .executeTakeFirstOrThrow();
     const kit = getTemplates().kitById(row.kit_id)!;
     const edited = {
       ...kit,
       version: kit.version + 1,
-      questions: kit.questions.map((q) => (q.id === row.focus_questions[0] ? { ...q, prompt: "Reworded in the browser: tell me about a hard customer." } : q)),
+      questions: kit.questions.map((q) =>
+        q.id === row.focus_questions[0]
+          ? { ...q, prompt: "Reworded in the browser: tell me about a hard customer." }
+          : q,
+      ),
     };
-    const admin = await ctx.db.selectFrom("users").select("id").where("email", "=", "admin@example.com").executeTakeFirstOrThrow();
-    await ctx.db.insertInto("kit_versions").values({ kit_id: kit.id, version: edited.version, content: JSON.stringify(edited), created_by: admin.id }).execute();
+    const admin = await ctx.db
+      .selectFrom("users")
+      .select("id")
+      .where("email", "=", "admin@example.com")
+      .executeTakeFirstOrThrow();
+    await ctx.db
+      .insertInto("kit_versions")
+      .values({ kit_id: kit.id, version: edited.version, content: JSON.stringify(edited), created_by: admin.id })
+      .execute();
     try {
-      expect((await buildPacket(ctx.db, tomas, null))!.interviews[0].focus.questions).toEqual(["Reworded in the browser: tell me about a hard customer."]);
+      expect((await buildPacket(ctx.db, tomas, null))!.interviews[0].focus.questions).toEqual([
+        "Reworded in the browser: tell me about a hard customer.",
+      ]);
     } finally {
-      await ctx.db.deleteFrom("kit_versions").where("kit_id", "=", kit.id).where("version", "=", edited.version).execute();
+      await ctx.db
+        .deleteFrom("kit_versions")
+        .where("kit_id", "=", kit.id)
+        .where("version", "=", edited.version)
+        .execute();
     }
   });
 
@@ -128,12 +163,22 @@ describe.each(dialects())("the committee packet on %s", (dialect) => {
     expect(first.status).toBe(302);
 
     const { decisionId } = await (await page(id, "committee@example.com")).json();
-    const revision = { outcome: "hire", level: "Mid", rationale: "Hire, one level down.", reason: "", earlyReason: "Still waiting on Sam.", basedOn: decisionId };
+    const revision = {
+      outcome: "hire",
+      level: "Mid",
+      rationale: "Hire, one level down.",
+      reason: "",
+      earlyReason: "Still waiting on Sam.",
+      basedOn: decisionId,
+    };
     const noReason = await decide(id, "committee@example.com", revision);
     expect(noReason.status).toBe(400);
     expect((await noReason.json()).errors.reason).toMatch(/why/);
 
-    const revised = await decide(id, "admin@example.com", { ...revision, reason: "Problem solving came out below Senior." });
+    const revised = await decide(id, "admin@example.com", {
+      ...revision,
+      reason: "Problem solving came out below Senior.",
+    });
     expect(revised.status).toBe(302);
     // A form loaded before the revision must not overwrite it.
     const stale = await decide(id, "committee@example.com", { ...revision, reason: "Stale tab" });
@@ -145,7 +190,7 @@ describe.each(dialects())("the committee packet on %s", (dialect) => {
         d.level,
         d.reason,
         d.recordedBy.name,
-      ])
+      ]),
     ).toEqual([
       ["Senior", null, "Sam Okafor"],
       ["Mid", "Problem solving came out below Senior.", "Alex Kim"],
@@ -163,24 +208,39 @@ describe.each(dialects())("the committee packet on %s", (dialect) => {
 
   it("asks why when scorecards are missing, seals debrief votes until all are in, and keeps both with the decision", async () => {
     const id = candidates["Aisha Bello"];
-    const members = await ctx.db.selectFrom("users").select(["id", "email"]).where("email", "in", ["committee@example.com", "interviewer2@example.com"]).execute();
+    const members = await ctx.db
+      .selectFrom("users")
+      .select(["id", "email"])
+      .where("email", "in", ["committee@example.com", "interviewer2@example.com"])
+      .execute();
     await ctx.db.deleteFrom("committee_members").where("candidate_id", "=", id).execute();
-    await ctx.db.insertInto("committee_members").values(members.map((m) => ({ candidate_id: id, user_id: m.id }))).execute();
+    await ctx.db
+      .insertInto("committee_members")
+      .values(members.map((m) => ({ candidate_id: id, user_id: m.id })))
+      .execute();
     // A seat counts only with the committee role.
     const second = members.find((m) => m.email === "interviewer2@example.com")!;
-    await ctx.db.insertInto("user_roles").values({ user_id: second.id, role: "committee" }).onConflict((oc) => oc.doNothing()).execute();
+    await ctx.db
+      .insertInto("user_roles")
+      .values({ user_id: second.id, role: "committee" })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
     cookies["interviewer2@example.com"] = await signedInCookieFor(ctx.db, "interviewer2@example.com");
     const vote = (who: string, form: Record<string, string>) => decide(id, who, { intent: "vote", ...form });
 
     expect((await vote("committee@example.com", { outcome: "hire", reason: "one\ntwo lines" })).status).toBe(400);
     expect((await vote("admin@example.com", { outcome: "hire", reason: "Admins have no seat." })).status).toBe(403);
-    expect((await vote("committee@example.com", { outcome: "hire", reason: "Clear ownership of the escalation." })).status).toBe(302);
+    expect(
+      (await vote("committee@example.com", { outcome: "hire", reason: "Clear ownership of the escalation." })).status,
+    ).toBe(302);
     // Sealed: the member sees only their own vote; the recruiter sees none yet.
     const sealed = (await (await page(id, "committee@example.com")).json()).packet.debrief;
     expect(sealed).toMatchObject({ sealed: true, votes: [{ name: "Sam Okafor", outcome: "hire" }] });
     expect(sealed.voters.map((v: { voted: boolean }) => v.voted).sort()).toEqual([false, true]);
     expect((await (await page(id, "recruiter@example.com")).json()).packet.debrief.votes).toEqual([]);
-    expect((await vote("interviewer2@example.com", { outcome: "no-hire", reason: "Could not name her own part." })).status).toBe(302);
+    expect(
+      (await vote("interviewer2@example.com", { outcome: "no-hire", reason: "Could not name her own part." })).status,
+    ).toBe(302);
     const open = (await (await page(id, "recruiter@example.com")).json()).packet.debrief;
     expect(open.sealed).toBe(false);
     expect(open.votes.map((v: { outcome: string }) => v.outcome).sort()).toEqual(["hire", "no-hire"]);
@@ -189,8 +249,17 @@ describe.each(dialects())("the committee packet on %s", (dialect) => {
     const form = { outcome: "more-interviews", level: "", rationale: "Split vote.", reason: "", basedOn: "" };
     const early = await decide(id, "committee@example.com", form);
     expect(early.status).toBe(400);
-    expect((await early.json()).errors.earlyReason).toMatch(/^Say why the committee decides with \d scorecards? missing$/);
-    expect((await decide(id, "committee@example.com", { ...form, earlyReason: "The final round is next week; we agree now on more interviews." })).status).toBe(302);
+    expect((await early.json()).errors.earlyReason).toMatch(
+      /^Say why the committee decides with \d scorecards? missing$/,
+    );
+    expect(
+      (
+        await decide(id, "committee@example.com", {
+          ...form,
+          earlyReason: "The final round is next week; we agree now on more interviews.",
+        })
+      ).status,
+    ).toBe(302);
     const { decision } = (await (await page(id, "recruiter@example.com")).json()).packet;
     expect(decision.earlyReason).toBe("The final round is next week; we agree now on more interviews.");
     expect(decision.missingScorecards.length).toBeGreaterThan(0);
@@ -203,10 +272,22 @@ describe.each(dialects())("the committee packet on %s", (dialect) => {
 
   it("refuses a decision without a rationale with a field error, and a recruiter's decision with 403", async () => {
     const id = candidates["Tomás Silva"];
-    const missing = await decide(id, "committee@example.com", { outcome: "no-hire", level: "", rationale: "  ", reason: "", basedOn: "" });
+    const missing = await decide(id, "committee@example.com", {
+      outcome: "no-hire",
+      level: "",
+      rationale: "  ",
+      reason: "",
+      basedOn: "",
+    });
     expect(missing.status).toBe(400);
     expect((await missing.json()).errors).toEqual({ rationale: "Write the rationale for this decision" });
-    const recruiter = await decide(id, "recruiter@example.com", { outcome: "no-hire", level: "", rationale: "No.", reason: "", basedOn: "" });
+    const recruiter = await decide(id, "recruiter@example.com", {
+      outcome: "no-hire",
+      level: "",
+      rationale: "No.",
+      reason: "",
+      basedOn: "",
+    });
     expect(recruiter.status).toBe(403);
     expect(await ctx.db.selectFrom("decisions").select("id").where("candidate_id", "=", id).execute()).toEqual([]);
   });
@@ -251,7 +332,11 @@ describe("the packet command line", () => {
   let dataDir: string;
   const cli = (...args: string[]) => {
     const { DATABASE_URL: _ignored, ...env } = process.env;
-    return run(tsx, ["scripts/packet.ts", ...args], { cwd: root, env: { ...env, PGLITE_DIR: dataDir }, encoding: "utf8" });
+    return run(tsx, ["scripts/packet.ts", ...args], {
+      cwd: root,
+      env: { ...env, PGLITE_DIR: dataDir },
+      encoding: "utf8",
+    });
   };
 
   beforeAll(async () => {
@@ -281,9 +366,13 @@ describe("the packet command line", () => {
   }, 60_000);
 
   it("exits 2 with one line for an unknown candidate", async () => {
-    const failure = await cli("--candidate", "nobody@example.net", "--out", path.join(dataDir, "x.pdf")).catch((error) => error);
+    const failure = await cli("--candidate", "nobody@example.net", "--out", path.join(dataDir, "x.pdf")).catch(
+      (error) => error,
+    );
     expect(failure.code).toBe(2);
-    expect(failure.stderr.trim()).toBe('packet: no candidate with id or email "nobody@example.net" (list them with --list)');
+    expect(failure.stderr.trim()).toBe(
+      'packet: no candidate with id or email "nobody@example.net" (list them with --list)',
+    );
     expect(fs.existsSync(path.join(dataDir, "x.pdf"))).toBe(false);
   }, 60_000);
 
@@ -292,7 +381,11 @@ describe("the packet command line", () => {
     await cli("--candidate", "aisha.bello@example.net", "--out", out);
     const database = await openPglite(dataDir);
     try {
-      const rows = await database.db.selectFrom("audit_log").select(["user_agent", "details"]).where("action", "=", "packet.export-cli").execute();
+      const rows = await database.db
+        .selectFrom("audit_log")
+        .select(["user_agent", "details"])
+        .where("action", "=", "packet.export-cli")
+        .execute();
       const row = rows.find((r) => (r.details as { out?: string }).out === out);
       expect(row?.user_agent).toBe(`panel-cli (${os.userInfo().username}@${os.hostname()})`);
     } finally {

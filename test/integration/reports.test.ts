@@ -13,7 +13,14 @@ import { loader as zipLoader } from "~/routes/reports[.]zip";
 import { loader as pageLoader } from "~/routes/reports";
 import { reportCsv } from "~/reports/export.server";
 import { reportFiltersSchema } from "~/reports/filters.schema";
-import { calibration, feedbackTracking, parseReportQuery, reportOptions, reportPage, reportSummary } from "~/reports/reports.server";
+import {
+  calibration,
+  feedbackTracking,
+  parseReportQuery,
+  reportOptions,
+  reportPage,
+  reportSummary,
+} from "~/reports/reports.server";
 import { COMPETENCY_IDS, type LevelId, type RecommendationId } from "~/scorecards/rubric";
 import { emptyScorecard, type RedFlag } from "~/scorecards/scorecard.schema";
 import { dialects, useTestDatabase } from "../helpers/db";
@@ -40,7 +47,12 @@ type Fixture = { users: Record<string, string>; positions: Record<string, string
 
 async function seedReportFixture(db: Kysely<DB>): Promise<Fixture> {
   const users: Record<string, string> = {};
-  for (const [key, roles] of [["ada", ["interviewer"]], ["ben", ["interviewer"]], ["cy", ["interviewer"]], ["dee", ["interviewer"]]] as const) {
+  for (const [key, roles] of [
+    ["ada", ["interviewer"]],
+    ["ben", ["interviewer"]],
+    ["cy", ["interviewer"]],
+    ["dee", ["interviewer"]],
+  ] as const) {
     users[key] = (await createTestUser(db, { name: NAMES[key], roles: [...roles] })).id;
   }
   users.recruiter = (await createTestUser(db, { name: "Rae Recruiter", roles: ["recruiter"] })).id;
@@ -51,7 +63,14 @@ async function seedReportFixture(db: Kysely<DB>): Promise<Fixture> {
   for (const key of ["backend", "ops"] as const) {
     const row = await db
       .insertInto("positions")
-      .values({ title: NAMES[key], team: "Eng", level_min: "Mid", level_max: "Senior", kit_id: "customer-experience-manager", competencies: JSON.stringify(COMPETENCY_IDS) })
+      .values({
+        title: NAMES[key],
+        team: "Eng",
+        level_min: "Mid",
+        level_max: "Senior",
+        kit_id: "customer-experience-manager",
+        competencies: JSON.stringify(COMPETENCY_IDS),
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
     positions[key] = row.id;
@@ -70,8 +89,22 @@ async function seedReportFixture(db: Kysely<DB>): Promise<Fixture> {
   await candidate("evil", "ops");
   await candidate("carla", "ops");
 
-  type Card = { status: "draft" | "submitted"; level?: LevelId; rec?: RecommendationId; submittedAt?: string; flags?: Pick<RedFlag, "category" | "severity">[] };
-  const interview = async (who: string, cand: string, at: string, minutes: number, stage: InterviewStage, card?: Card, cancelled = false) => {
+  type Card = {
+    status: "draft" | "submitted";
+    level?: LevelId;
+    rec?: RecommendationId;
+    submittedAt?: string;
+    flags?: Pick<RedFlag, "category" | "severity">[];
+  };
+  const interview = async (
+    who: string,
+    cand: string,
+    at: string,
+    minutes: number,
+    stage: InterviewStage,
+    card?: Card,
+    cancelled = false,
+  ) => {
     const row = await db
       .insertInto("interviews")
       .values({
@@ -110,18 +143,42 @@ async function seedReportFixture(db: Kysely<DB>): Promise<Fixture> {
       .execute();
   };
   // Kim: three submitted onsite cards; the interview ends at 11:00, feedback after 4 h, 24 h and 48 h.
-  await interview("ada", "kim", "2026-03-02T10:00:00Z", 60, "onsite", { status: "submitted", level: "strong", rec: "strong-hire", submittedAt: "2026-03-02T15:00:00Z" });
-  await interview("ben", "kim", "2026-03-02T10:00:00Z", 60, "onsite", { status: "submitted", level: "meets", rec: "hire", submittedAt: "2026-03-03T11:00:00Z" });
+  await interview("ada", "kim", "2026-03-02T10:00:00Z", 60, "onsite", {
+    status: "submitted",
+    level: "strong",
+    rec: "strong-hire",
+    submittedAt: "2026-03-02T15:00:00Z",
+  });
+  await interview("ben", "kim", "2026-03-02T10:00:00Z", 60, "onsite", {
+    status: "submitted",
+    level: "meets",
+    rec: "hire",
+    submittedAt: "2026-03-03T11:00:00Z",
+  });
   await interview("cy", "kim", "2026-03-02T10:00:00Z", 60, "onsite", {
     status: "submitted",
     level: "below",
     rec: "no-hire",
     submittedAt: "2026-03-04T11:00:00Z",
-    flags: [{ category: "overclaiming", severity: 3 }, { category: "overclaiming", severity: 4 }, { category: "generic-answer", severity: 2 }],
+    flags: [
+      { category: "overclaiming", severity: 3 },
+      { category: "overclaiming", severity: 4 },
+      { category: "generic-answer", severity: 2 },
+    ],
   });
   // Zoë: two cards 2 h and 24 h after a 09:45 end; Cy's interview the day after is overdue (deadline 12 Mar 10:00 → 194 h late).
-  await interview("ada", "zoe", "2026-03-10T09:00:00Z", 45, "phone-screen", { status: "submitted", level: "meets-plus", rec: "hire", submittedAt: "2026-03-10T11:45:00Z" });
-  await interview("ben", "zoe", "2026-03-10T09:00:00Z", 45, "phone-screen", { status: "submitted", level: "meets", rec: "hire", submittedAt: "2026-03-11T09:45:00Z" });
+  await interview("ada", "zoe", "2026-03-10T09:00:00Z", 45, "phone-screen", {
+    status: "submitted",
+    level: "meets-plus",
+    rec: "hire",
+    submittedAt: "2026-03-10T11:45:00Z",
+  });
+  await interview("ben", "zoe", "2026-03-10T09:00:00Z", 45, "phone-screen", {
+    status: "submitted",
+    level: "meets",
+    rec: "hire",
+    submittedAt: "2026-03-11T09:45:00Z",
+  });
   await interview("cy", "zoe", "2026-03-11T09:00:00Z", 60, "onsite");
   // The "evil" candidate: Ben's draft is still within its 24 h, Cy's draft is 3 h past it, Ada's is upcoming; a cancelled one never counts.
   await interview("ben", "evil", "2026-03-19T14:00:00Z", 60, "final", { status: "draft", level: "strong" });
@@ -129,10 +186,18 @@ async function seedReportFixture(db: Kysely<DB>): Promise<Fixture> {
   await interview("ada", "evil", "2026-03-25T10:00:00Z", 60, "final");
   await interview("ada", "evil", "2026-03-01T10:00:00Z", 60, "final", undefined, true);
   // Carla: one card, in January, alone on her panel.
-  await interview("dee", "carla", "2026-01-05T10:00:00Z", 60, "onsite", { status: "submitted", level: "meets", rec: "no-hire", submittedAt: "2026-01-05T13:00:00Z" });
+  await interview("dee", "carla", "2026-01-05T10:00:00Z", 60, "onsite", {
+    status: "submitted",
+    level: "meets",
+    rec: "no-hire",
+    submittedAt: "2026-01-05T13:00:00Z",
+  });
 
   const decide = (cand: string, outcome: "hire" | "no-hire" | "more-interviews", at: string) =>
-    db.insertInto("decisions").values({ candidate_id: candidates[cand], outcome, rationale: "r", recorded_by: users.admin, recorded_at: at }).execute();
+    db
+      .insertInto("decisions")
+      .values({ candidate_id: candidates[cand], outcome, rationale: "r", recorded_by: users.admin, recorded_at: at })
+      .execute();
   await decide("kim", "hire", "2026-03-06T10:00:00Z");
   await decide("evil", "more-interviews", "2026-03-12T10:00:00Z");
   await decide("evil", "no-hire", "2026-03-21T10:00:00Z");
@@ -151,11 +216,19 @@ describe.each(dialects())("recruiter reports on %s", (dialect) => {
 
   const filters = (input: Record<string, string> = {}) => reportFiltersSchema.parse(input);
   const rowsFor = async (input: Record<string, string>) => (await reportPage(ctx.db, filters(input), NOW)).rows;
-  const namesOf = (rows: { candidate_name: string; interviewer_name: string }[]) => rows.map((r) => `${r.candidate_name} / ${r.interviewer_name}`).sort();
+  const namesOf = (rows: { candidate_name: string; interviewer_name: string }[]) =>
+    rows.map((r) => `${r.candidate_name} / ${r.interviewer_name}`).sort();
 
   it("sums up the round: candidates, interviews, submitted of due, overdue, median time to feedback, recommendations", async () => {
     const summary = await reportSummary(ctx.db, filters(), NOW);
-    expect(summary).toMatchObject({ candidates: 4, interviews: 10, due: 9, submitted: 6, overdue: 2, median_hours: 14 });
+    expect(summary).toMatchObject({
+      candidates: 4,
+      interviews: 10,
+      due: 9,
+      submitted: 6,
+      overdue: 2,
+      median_hours: 14,
+    });
     expect(summary.recommendations).toEqual([
       { id: "strong-no-hire", count: 0 },
       { id: "no-hire", count: 2 },
@@ -181,7 +254,9 @@ describe.each(dialects())("recruiter reports on %s", (dialect) => {
     expect(await count({ decision: "no-hire" })).toBe(3); // the latest decision counts, not the earlier one
     expect(await count({ decision: "more-interviews" })).toBe(0);
     expect(await count({ decision: "none" })).toBe(4);
-    expect(namesOf(await rowsFor({ position: fx.positions.backend, status: "overdue" }))).toEqual([`${NAMES.zoe} / ${NAMES.cy}`]);
+    expect(namesOf(await rowsFor({ position: fx.positions.backend, status: "overdue" }))).toEqual([
+      `${NAMES.zoe} / ${NAMES.cy}`,
+    ]);
     // Draft content never shows: Ben's draft rated everything Strong.
     const [draft] = await rowsFor({ status: "draft" });
     expect(draft).toMatchObject({ ratings: null, recommendation: null, red_flags: null, status: "draft" });
@@ -224,7 +299,13 @@ describe.each(dialects())("recruiter reports on %s", (dialect) => {
   it("calibrates each rater against the rest of the panel on the same candidates", async () => {
     const raters = Object.fromEntries((await calibration(ctx.db, filters(), NOW)).map((r) => [r.interviewerId, r]));
     // Ada: +2.5 on Kim (5 vs median of 3 and 2), +1 on Zoë (4 vs 3), over 14 comparisons.
-    expect(raters[fx.users.ada]).toMatchObject({ offset: 1.75, comparisons: 14, leaning: "lenient", hireRate: 1, scorecards: 2 });
+    expect(raters[fx.users.ada]).toMatchObject({
+      offset: 1.75,
+      comparisons: 14,
+      leaning: "lenient",
+      hireRate: 1,
+      scorecards: 2,
+    });
     expect(raters[fx.users.ada].distribution).toMatchObject({ strong: 7, "meets-plus": 7, meets: 0 });
     expect(raters[fx.users.ben]).toMatchObject({ offset: -0.75, comparisons: 14, leaning: "harsh", hireRate: 1 });
     expect(raters[fx.users.cy]).toMatchObject({ offset: -2, comparisons: 7, leaning: "harsh", hireRate: 0 });
@@ -243,11 +324,20 @@ describe.each(dialects())("recruiter reports on %s", (dialect) => {
     expect(errors("from=2026-03-10&to=2026-03-01")).toEqual({ to: "To is before From: the range is inverted" });
     expect(errors("from=2026-02-30")).toEqual({ from: "From: there is no such day" });
     expect(errors("to=yesterday")).toEqual({ to: "To: use a date like 2026-03-31" });
-    expect(errors("stage=lunch&page=0")).toEqual({ stage: "Unknown stage: choose one from the list", page: "Page must be a whole number from 1" });
+    expect(errors("stage=lunch&page=0")).toEqual({
+      stage: "Unknown stage: choose one from the list",
+      page: "Page must be a whole number from 1",
+    });
     expect(errors(`position=${fx.users.ada}`)).toEqual({ position: "Unknown position: choose one from the list" });
-    expect(errors("interviewer=nobody&sort=shoe-size")).toMatchObject({ interviewer: expect.stringMatching(/Unknown interviewer/), sort: "Unknown column to sort by" });
+    expect(errors("interviewer=nobody&sort=shoe-size")).toMatchObject({
+      interviewer: expect.stringMatching(/Unknown interviewer/),
+      sort: "Unknown column to sort by",
+    });
 
-    const page = await callRoute(pageLoader, request("/reports?from=2026-03-10&to=2026-03-01", { cookie: cookies.recruiter }));
+    const page = await callRoute(
+      pageLoader,
+      request("/reports?from=2026-03-10&to=2026-03-01", { cookie: cookies.recruiter }),
+    );
     expect(page.status).toBe(400);
     expect((await page.json()).errors.to).toMatch(/inverted/);
     const csv = await callRoute(csvLoader, request("/reports.csv?decision=maybe", { cookie: cookies.recruiter }));
@@ -259,9 +349,15 @@ describe.each(dialects())("recruiter reports on %s", (dialect) => {
   });
 
   it("lets only recruiters and admins in: others get 403 and no data", async () => {
-    for (const who of ["recruiter", "admin"]) expect((await callRoute(pageLoader, request("/reports", { cookie: cookies[who] }))).status).toBe(200);
+    for (const who of ["recruiter", "admin"])
+      expect((await callRoute(pageLoader, request("/reports", { cookie: cookies[who] }))).status).toBe(200);
     for (const who of ["committee", "ada"]) {
-      for (const [loader, url] of [[pageLoader, "/reports"], [csvLoader, "/reports.csv"], [pdfLoader, "/reports.pdf"], [zipLoader, `/reports.zip?candidate=${fx.candidates.kim}`]] as const) {
+      for (const [loader, url] of [
+        [pageLoader, "/reports"],
+        [csvLoader, "/reports.csv"],
+        [pdfLoader, "/reports.pdf"],
+        [zipLoader, `/reports.zip?candidate=${fx.candidates.kim}`],
+      ] as const) {
         const response = await callRoute(loader, request(url, { cookie: cookies[who] }));
         expect(response.status, `${who} ${url}`).toBe(403);
         expect(await response.text()).not.toContain(NAMES.kim);
@@ -272,16 +368,29 @@ describe.each(dialects())("recruiter reports on %s", (dialect) => {
   });
 
   it("exports CSV that parses back to the same cells, formulas neutralised, and audits it", async () => {
-    const response = await callRoute(csvLoader, request(`/reports.csv?position=${fx.positions.ops}&bom=1`, { cookie: cookies.recruiter }));
+    const response = await callRoute(
+      csvLoader,
+      request(`/reports.csv?position=${fx.positions.ops}&bom=1`, { cookie: cookies.recruiter }),
+    );
     expect(response.status).toBe(200);
     expect(response.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
-    expect(response.headers.get("Content-Disposition")).toMatch(/^attachment; filename="report-\d{4}-\d{2}-\d{2}\.csv"$/);
+    expect(response.headers.get("Content-Disposition")).toMatch(
+      /^attachment; filename="report-\d{4}-\d{2}-\d{2}\.csv"$/,
+    );
     const bytes = new Uint8Array(await response.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(bytes);
     expect(text).toContain("\r\n");
     const [header, ...records] = parse(text, { bom: true, relax_column_count: false }) as string[][];
-    expect(header.slice(0, 7)).toEqual(["Candidate", "Position", "Stage", "Interviewer", "Interview date (UTC)", "Submitted at (UTC)", "Scorecard"]);
+    expect(header.slice(0, 7)).toEqual([
+      "Candidate",
+      "Position",
+      "Stage",
+      "Interviewer",
+      "Interview date (UTC)",
+      "Submitted at (UTC)",
+      "Scorecard",
+    ]);
     const byInterviewer = Object.fromEntries(records.map((r) => [r[3], r]));
     // Every formula-looking cell starts with an apostrophe; the rest of it is unchanged.
     expect(byInterviewer[`'${NAMES.ada}`]).toBeUndefined();
@@ -296,7 +405,11 @@ describe.each(dialects())("recruiter reports on %s", (dialect) => {
     expect(carla.slice(14)).toEqual(["No Hire", "Senior", "", ""]);
     expect(records).toHaveLength(4);
 
-    const all = parse(await (await callRoute(csvLoader, request("/reports.csv?redFlag=overclaiming", { cookie: cookies.admin }))).text()) as string[][];
+    const all = parse(
+      await (
+        await callRoute(csvLoader, request("/reports.csv?redFlag=overclaiming", { cookie: cookies.admin }))
+      ).text(),
+    ) as string[][];
     expect(all).toHaveLength(2);
     expect(all[1][0]).toBe(NAMES.kim);
     // Red flags: each category once, at its highest severity, by the taxonomy's title; the candidate's latest decision.
@@ -315,7 +428,10 @@ describe.each(dialects())("recruiter reports on %s", (dialect) => {
   });
 
   it("renders the PDF report and zips the chosen candidates' packets", async () => {
-    const pdf = await callRoute(pdfLoader, request(`/reports.pdf?position=${fx.positions.backend}`, { cookie: cookies.recruiter }));
+    const pdf = await callRoute(
+      pdfLoader,
+      request(`/reports.pdf?position=${fx.positions.backend}`, { cookie: cookies.recruiter }),
+    );
     expect(pdf.status).toBe(200);
     const pdfBytes = Buffer.from(await pdf.arrayBuffer());
     expect(pdfBytes.subarray(0, 5).toString()).toBe("%PDF-");
@@ -327,7 +443,13 @@ describe.each(dialects())("recruiter reports on %s", (dialect) => {
     expect(text).toContain("Overdue scorecards");
     expect(text).toContain(NAMES.zoe);
 
-    const zip = await callRoute(zipLoader, request(`/reports.zip?candidate=${fx.candidates.kim}&candidate=${fx.candidates.zoe}&candidate=${fx.candidates.kim}`, { cookie: cookies.recruiter }));
+    const zip = await callRoute(
+      zipLoader,
+      request(
+        `/reports.zip?candidate=${fx.candidates.kim}&candidate=${fx.candidates.zoe}&candidate=${fx.candidates.kim}`,
+        { cookie: cookies.recruiter },
+      ),
+    );
     expect(zip.status).toBe(200);
     expect(zip.headers.get("Content-Type")).toBe("application/zip");
     fs.writeFileSync(path.join(dir, "packets.zip"), Buffer.from(await zip.arrayBuffer()));
@@ -338,9 +460,18 @@ describe.each(dialects())("recruiter reports on %s", (dialect) => {
     fs.rmSync(dir, { recursive: true, force: true });
 
     expect((await callRoute(zipLoader, request("/reports.zip", { cookie: cookies.recruiter }))).status).toBe(400);
-    const unknown = await callRoute(zipLoader, request("/reports.zip?candidate=00000000-0000-4000-8000-000000000000", { cookie: cookies.recruiter }));
+    const unknown = await callRoute(
+      zipLoader,
+      request("/reports.zip?candidate=00000000-0000-4000-8000-000000000000", { cookie: cookies.recruiter }),
+    );
     expect(unknown.status).toBe(400);
-    const audit = await ctx.db.selectFrom("audit_log").select("details").where("action", "=", "report.export").orderBy("id", "desc").limit(2).execute();
+    const audit = await ctx.db
+      .selectFrom("audit_log")
+      .select("details")
+      .where("action", "=", "report.export")
+      .orderBy("id", "desc")
+      .limit(2)
+      .execute();
     expect(audit.map((a) => (a.details as { format: string; rows: number }).format)).toEqual(["zip", "pdf"]);
     expect((audit[0].details as { rows: number }).rows).toBe(2);
   });
@@ -355,7 +486,14 @@ describe.each(dialects())("the CSV export on %s", (dialect) => {
     const interviewer = await createTestUser(ctx.db, { name: "Ira Interviewer" });
     const position = await ctx.db
       .insertInto("positions")
-      .values({ title: "Support Lead", team: "Support", level_min: "Mid", level_max: "Senior", kit_id: "customer-experience-manager", competencies: "[]" })
+      .values({
+        title: "Support Lead",
+        team: "Support",
+        level_min: "Mid",
+        level_max: "Senior",
+        kit_id: "customer-experience-manager",
+        competencies: "[]",
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
     const candidate = await ctx.db

@@ -11,10 +11,15 @@ import { loader as markdownLoader } from "~/routes/interviews.$interviewId.score
 import { COMPETENCY_IDS } from "~/scorecards/rubric";
 import { emptyScorecard, type ScorecardContent } from "~/scorecards/scorecard.schema";
 
-function complete(content: ScorecardContent, summary = "The candidate described a churn-risk account in detail."): ScorecardContent {
+function complete(
+  content: ScorecardContent,
+  summary = "The candidate described a churn-risk account in detail.",
+): ScorecardContent {
   return {
     ...content,
-    ratings: Object.fromEntries(COMPETENCY_IDS.map((id) => [id, id === "leadership" ? "not-assessed" : "meets"])) as ScorecardContent["ratings"],
+    ratings: Object.fromEntries(
+      COMPETENCY_IDS.map((id) => [id, id === "leadership" ? "not-assessed" : "meets"]),
+    ) as ScorecardContent["ratings"],
     recommendation: "hire",
     level: "Mid",
     summary,
@@ -45,7 +50,8 @@ describe.each(dialects())("scorecards on %s", (dialect) => {
     };
   });
 
-  const open = async (id: string, cookie: string) => callRoute(pageLoader, request(`/interviews/${id}`, { cookie }), { interviewId: id });
+  const open = async (id: string, cookie: string) =>
+    callRoute(pageLoader, request(`/interviews/${id}`, { cookie }), { interviewId: id });
   const write = (id: string, cookie: string, body: unknown) =>
     callRoute(scorecardAction, request(`/interviews/${id}/scorecard`, { cookie, json: body }), { interviewId: id });
 
@@ -60,11 +66,19 @@ describe.each(dialects())("scorecards on %s", (dialect) => {
     expect(saved.status).toBe(200);
     expect((await saved.json()).saved.version).toBe(1);
 
-    const tabA = await write(id, priya, { intent: "save", baseVersion: 1, content: { ...first, notes: "tab A: second words" } });
+    const tabA = await write(id, priya, {
+      intent: "save",
+      baseVersion: 1,
+      content: { ...first, notes: "tab A: second words" },
+    });
     expect((await tabA.json()).saved.version).toBe(2);
 
     // A second tab that loaded version 1 must not overwrite tab A silently.
-    const tabB = await write(id, priya, { intent: "save", baseVersion: 1, content: { ...first, notes: "tab B: other words" } });
+    const tabB = await write(id, priya, {
+      intent: "save",
+      baseVersion: 1,
+      content: { ...first, notes: "tab B: other words" },
+    });
     expect(tabB.status).toBe(409);
     const conflict = await tabB.json();
     expect(conflict.error.current.version).toBe(2);
@@ -76,8 +90,16 @@ describe.each(dialects())("scorecards on %s", (dialect) => {
 
   it("autosaves an existing draft in one statement, and still explains a stale or foreign save", async () => {
     const id = await interviewIdOf("interviewer@example.com", "Aisha Bello");
-    const priyaUser = await ctx.db.selectFrom("users").select("id").where("email", "=", "interviewer@example.com").executeTakeFirstOrThrow();
-    const marcusUser = await ctx.db.selectFrom("users").select("id").where("email", "=", "interviewer2@example.com").executeTakeFirstOrThrow();
+    const priyaUser = await ctx.db
+      .selectFrom("users")
+      .select("id")
+      .where("email", "=", "interviewer@example.com")
+      .executeTakeFirstOrThrow();
+    const marcusUser = await ctx.db
+      .selectFrom("users")
+      .select("id")
+      .where("email", "=", "interviewer2@example.com")
+      .executeTakeFirstOrThrow();
     const { scorecard } = await (await open(id, priya)).json();
     const statements: string[] = [];
     const counter: KyselyPlugin = {
@@ -90,10 +112,18 @@ describe.each(dialects())("scorecards on %s", (dialect) => {
     expect(saved.version).toBe(scorecard.version + 1);
     expect(statements).toEqual(["UpdateQueryNode"]);
 
-    await expect(writeScorecard(priyaUser, id, { intent: "save", baseVersion: scorecard.version, content })).rejects.toMatchObject({ code: "conflict" });
-    await expect(writeScorecard(marcusUser, id, { intent: "save", baseVersion: saved.version, content })).rejects.toMatchObject({ code: "not-found" });
+    await expect(
+      writeScorecard(priyaUser, id, { intent: "save", baseVersion: scorecard.version, content }),
+    ).rejects.toMatchObject({ code: "conflict" });
+    await expect(
+      writeScorecard(marcusUser, id, { intent: "save", baseVersion: saved.version, content }),
+    ).rejects.toMatchObject({ code: "not-found" });
     setDatabase(ctx.database);
-    const row = await ctx.db.selectFrom("scorecards").select(["version", "content"]).where("interview_id", "=", id).executeTakeFirstOrThrow();
+    const row = await ctx.db
+      .selectFrom("scorecards")
+      .select(["version", "content"])
+      .where("interview_id", "=", id)
+      .executeTakeFirstOrThrow();
     expect(row.version).toBe(saved.version);
     expect((row.content as { notes: string }).notes).toBe("counted save");
   });
@@ -101,7 +131,11 @@ describe.each(dialects())("scorecards on %s", (dialect) => {
   it("refuses a submit with missing ratings, naming each field", async () => {
     const id = await interviewIdOf("interviewer@example.com", "Tomás Silva");
     const page = await (await open(id, priya)).json();
-    const response = await write(id, priya, { intent: "submit", baseVersion: page.scorecard.version, content: page.scorecard.content });
+    const response = await write(id, priya, {
+      intent: "submit",
+      baseVersion: page.scorecard.version,
+      content: page.scorecard.content,
+    });
     expect(response.status).toBe(400);
     const { errors } = await response.json();
     expect(errors["content.ratings.ownership"]).toMatch(/Rate this competency/);
@@ -123,10 +157,17 @@ describe.each(dialects())("scorecards on %s", (dialect) => {
     const after = await (await open(id, priya)).json();
     expect(after.scorecard.status).toBe("submitted");
     expect(after.scorecard.revision).toBe(1);
-    expect(after.others.map((o: { interviewer_name: string }) => o.interviewer_name).sort()).toEqual(["Lena Fischer", "Marcus Webb"]);
+    expect(after.others.map((o: { interviewer_name: string }) => o.interviewer_name).sort()).toEqual([
+      "Lena Fischer",
+      "Marcus Webb",
+    ]);
     expect(after.revisions).toHaveLength(1);
 
-    const audit = await ctx.db.selectFrom("audit_log").select("action").where("action", "=", "scorecard.submit").execute();
+    const audit = await ctx.db
+      .selectFrom("audit_log")
+      .select("action")
+      .where("action", "=", "scorecard.submit")
+      .execute();
     expect(audit.length).toBeGreaterThanOrEqual(1);
 
     const late = await write(id, priya, { intent: "save", baseVersion: after.scorecard.version, content });
@@ -138,11 +179,21 @@ describe.each(dialects())("scorecards on %s", (dialect) => {
     const id = await interviewIdOf("interviewer@example.com", "Tomás Silva");
     const page = await (await open(id, priya)).json();
     const content = complete(page.scorecard.content, "Amended summary after the debrief with the whole panel.");
-    const noReason = await write(id, priya, { intent: "amend", baseVersion: page.scorecard.version, content, reason: "  " });
+    const noReason = await write(id, priya, {
+      intent: "amend",
+      baseVersion: page.scorecard.version,
+      content,
+      reason: "  ",
+    });
     expect(noReason.status).toBe(400);
     expect((await noReason.json()).errors.reason).toMatch(/why/);
 
-    const amended = await write(id, priya, { intent: "amend", baseVersion: page.scorecard.version, content, reason: "Typo in summary" });
+    const amended = await write(id, priya, {
+      intent: "amend",
+      baseVersion: page.scorecard.version,
+      content,
+      reason: "Typo in summary",
+    });
     expect(amended.status).toBe(200);
     const after = await (await open(id, priya)).json();
     expect(after.scorecard.revision).toBe(2);
@@ -156,7 +207,9 @@ describe.each(dialects())("scorecards on %s", (dialect) => {
   it("answers 404 for another interviewer's interview and for ids that are not ids", async () => {
     const priyasInterview = await interviewIdOf("interviewer@example.com", "Aisha Bello");
     expect((await open(priyasInterview, marcus)).status).toBe(404);
-    expect((await write(priyasInterview, marcus, { intent: "save", baseVersion: 0, content: emptyScorecard() })).status).toBe(404);
+    expect(
+      (await write(priyasInterview, marcus, { intent: "save", baseVersion: 0, content: emptyScorecard() })).status,
+    ).toBe(404);
     expect((await open("not-a-uuid", priya)).status).toBe(404);
     expect((await open("00000000-0000-4000-8000-000000000000", priya)).status).toBe(404);
   });
@@ -169,8 +222,20 @@ describe.each(dialects())("scorecards on %s", (dialect) => {
       [{ ...base, answers: [{ ...base.answers[0], answer: "x".repeat(50_001) }] }, "content.answers.0.answer"],
       [{ ...base, summary: "y".repeat(10_001) }, "content.summary"],
       [{ ...base, ratings: { ...base.ratings, charisma: "strong" } }, "content.ratings"],
-      [{ ...base, redFlags: [{ category: "arrogance", severity: 3, justification: "", evidence: [], suggestion: "" }] }, "content.redFlags.0.category"],
-      [{ ...base, redFlags: [{ category: "overclaiming", severity: 6, justification: "", evidence: [], suggestion: "" }] }, "content.redFlags.0.severity"],
+      [
+        {
+          ...base,
+          redFlags: [{ category: "arrogance", severity: 3, justification: "", evidence: [], suggestion: "" }],
+        },
+        "content.redFlags.0.category",
+      ],
+      [
+        {
+          ...base,
+          redFlags: [{ category: "overclaiming", severity: 6, justification: "", evidence: [], suggestion: "" }],
+        },
+        "content.redFlags.0.severity",
+      ],
     ];
     for (const [content, field] of cases) {
       const response = await write(id, priya, { intent: "save", baseVersion: page.scorecard.version, content });
@@ -178,14 +243,22 @@ describe.each(dialects())("scorecards on %s", (dialect) => {
       expect(Object.keys((await response.json()).errors), field).toContain(field);
     }
     const html = '<script>alert("x")</script><b>bold</b>';
-    const saved = await write(id, priya, { intent: "save", baseVersion: page.scorecard.version, content: { ...base, notes: html } });
+    const saved = await write(id, priya, {
+      intent: "save",
+      baseVersion: page.scorecard.version,
+      content: { ...base, notes: html },
+    });
     expect(saved.status).toBe(200);
     expect((await (await open(id, priya)).json()).scorecard.content.notes).toBe(html);
   });
 
   it("exports a submitted scorecard as Markdown in the seed layout, and nothing for a draft", async () => {
     const submitted = await interviewIdOf("interviewer@example.com", "Jordan Rivera");
-    const response = await callRoute(markdownLoader, request(`/interviews/${submitted}/scorecard.md`, { cookie: priya }), { interviewId: submitted });
+    const response = await callRoute(
+      markdownLoader,
+      request(`/interviews/${submitted}/scorecard.md`, { cookie: priya }),
+      { interviewId: submitted },
+    );
     expect(response.status).toBe(200);
     expect(response.headers.get("Content-Type")).toMatch(/text\/markdown/);
     expect(response.headers.get("Content-Disposition")).toMatch(/attachment; filename="scorecard-jordan-rivera-/);
@@ -195,7 +268,9 @@ describe.each(dialects())("scorecards on %s", (dialect) => {
     expect(markdown).toContain("Ownership: Strong");
 
     const draft = await interviewIdOf("interviewer@example.com", "Aisha Bello");
-    const none = await callRoute(markdownLoader, request(`/interviews/${draft}/scorecard.md`, { cookie: priya }), { interviewId: draft });
+    const none = await callRoute(markdownLoader, request(`/interviews/${draft}/scorecard.md`, { cookie: priya }), {
+      interviewId: draft,
+    });
     expect(none.status).toBe(404);
   });
 });

@@ -19,7 +19,11 @@ import { loader as markdownLoader } from "~/routes/interviews.$interviewId.score
 import { action as logoutAction } from "~/routes/logout";
 import { withClient } from "~/request-client.server";
 
-type AuditPage = { entries: { id: number; action: string; actor_email: string | null; at: string }[]; olderThan: number | null; errors: Record<string, string> | null };
+type AuditPage = {
+  entries: { id: number; action: string; actor_email: string | null; at: string }[];
+  olderThan: number | null;
+  errors: Record<string, string> | null;
+};
 
 describe.each(dialects())("the audit log on %s", (dialect) => {
   const ctx = useTestDatabase(dialect);
@@ -34,7 +38,8 @@ describe.each(dialects())("the audit log on %s", (dialect) => {
     sam = await signedInCookieFor(ctx.db, "committee@example.com");
   });
 
-  const read = async (query = "", cookie = admin) => callRoute(auditRoute.loader, request(`/admin/audit${query}`, { cookie }));
+  const read = async (query = "", cookie = admin) =>
+    callRoute(auditRoute.loader, request(`/admin/audit${query}`, { cookie }));
   const page = async (query = "") => (await (await read(query)).json()) as AuditPage;
   const idOf = async (table: "candidates", name: string) =>
     (await ctx.db.selectFrom(table).select("id").where("name", "=", name).executeTakeFirstOrThrow()).id;
@@ -44,14 +49,19 @@ describe.each(dialects())("the audit log on %s", (dialect) => {
     await expect(sql`update audit_log set action = 'rewritten'`.execute(ctx.db)).rejects.toThrow(/append-only/);
     await expect(sql`delete from audit_log`.execute(ctx.db)).rejects.toThrow(/append-only/);
     await expect(sql`truncate audit_log`.execute(ctx.db)).rejects.toThrow(/append-only/);
-    expect((await ctx.db.selectFrom("audit_log").select("action").where("action", "=", "test.entry").execute()).length).toBe(1);
+    expect(
+      (await ctx.db.selectFrom("audit_log").select("action").where("action", "=", "test.entry").execute()).length,
+    ).toBe(1);
     // And the page offers no way to: it is a loader only.
     expect(Object.keys(auditRoute)).not.toContain("action");
   });
 
   it("records sign-ins, failed ones, scorecard submits and amends, decisions, packet downloads and exports", async () => {
     const signIn = (password: string) =>
-      callRoute(loginAction, request("/login", { form: { email: "interviewer@example.com", password, redirectTo: "/" } }));
+      callRoute(
+        loginAction,
+        request("/login", { form: { email: "interviewer@example.com", password, redirectTo: "/" } }),
+      );
     expect((await signIn(DEMO_PASSWORD)).status).toBe(302);
     expect((await signIn("wrong-password")).status).toBe(401);
 
@@ -72,21 +82,51 @@ describe.each(dialects())("the audit log on %s", (dialect) => {
       summary: "Solid, structured answers with measured outcomes.",
     };
     const write = (body: unknown) =>
-      callRoute(scorecardAction, request(`/interviews/${interview.id}/scorecard`, { cookie: priya, json: body }), { interviewId: interview.id });
-    const version = (await ctx.db.selectFrom("scorecards").select("version").where("interview_id", "=", interview.id).executeTakeFirst())?.version ?? 0;
+      callRoute(scorecardAction, request(`/interviews/${interview.id}/scorecard`, { cookie: priya, json: body }), {
+        interviewId: interview.id,
+      });
+    const version =
+      (
+        await ctx.db
+          .selectFrom("scorecards")
+          .select("version")
+          .where("interview_id", "=", interview.id)
+          .executeTakeFirst()
+      )?.version ?? 0;
     const submitted = await write({ intent: "submit", baseVersion: version, content });
     expect(submitted.status).toBe(200);
     const { saved } = (await submitted.json()) as { saved: { version: number } };
-    expect((await write({ intent: "amend", baseVersion: saved.version, content: { ...content, summary: "Amended: solid answers, one gap in the metrics story." }, reason: "Typo in the summary." })).status).toBe(200);
+    expect(
+      (
+        await write({
+          intent: "amend",
+          baseVersion: saved.version,
+          content: { ...content, summary: "Amended: solid answers, one gap in the metrics story." },
+          reason: "Typo in the summary.",
+        })
+      ).status,
+    ).toBe(200);
 
     const jordan = await idOf("candidates", "Jordan Rivera");
     const decided = await callRoute(
       packetAction,
-      request(`/candidates/${jordan}/packet`, { cookie: sam, form: { outcome: "hire", level: "Mid", rationale: "Strong panel.", reason: "", earlyReason: "Enough evidence from four interviews.", basedOn: "" } }),
+      request(`/candidates/${jordan}/packet`, {
+        cookie: sam,
+        form: {
+          outcome: "hire",
+          level: "Mid",
+          rationale: "Strong panel.",
+          reason: "",
+          earlyReason: "Enough evidence from four interviews.",
+          basedOn: "",
+        },
+      }),
       { candidateId: jordan },
     );
     expect(decided.status).toBe(302);
-    const pdf = await callRoute(packetPdfLoader, request(`/candidates/${jordan}/packet.pdf`, { cookie: sam }), { candidateId: jordan });
+    const pdf = await callRoute(packetPdfLoader, request(`/candidates/${jordan}/packet.pdf`, { cookie: sam }), {
+      candidateId: jordan,
+    });
     expect(pdf.status).toBe(200);
     await pdf.arrayBuffer();
     const recruiter = await signedInCookieFor(ctx.db, "recruiter@example.com");
@@ -95,7 +135,15 @@ describe.each(dialects())("the audit log on %s", (dialect) => {
     await csv.text();
 
     const actions = (await ctx.db.selectFrom("audit_log").select("action").execute()).map((r) => r.action);
-    for (const expected of ["sign-in", "sign-in.failed", "scorecard.submit", "scorecard.amend", "decision.record", "packet.download", "report.export"]) {
+    for (const expected of [
+      "sign-in",
+      "sign-in.failed",
+      "scorecard.submit",
+      "scorecard.amend",
+      "decision.record",
+      "packet.download",
+      "report.export",
+    ]) {
       expect(actions, expected).toContain(expected);
     }
   });
@@ -103,7 +151,9 @@ describe.each(dialects())("the audit log on %s", (dialect) => {
   it("records sign-out, packet page views and Markdown exports, each with the client's address and browser", async () => {
     const client = { address: "198.51.100.23", userAgent: "Mozilla/5.0 (audit test)" };
     const jordan = await idOf("candidates", "Jordan Rivera");
-    const view = await withClient(client, () => callRoute(packetLoader, request(`/candidates/${jordan}/packet`, { cookie: sam }), { candidateId: jordan }));
+    const view = await withClient(client, () =>
+      callRoute(packetLoader, request(`/candidates/${jordan}/packet`, { cookie: sam }), { candidateId: jordan }),
+    );
     expect(view.status).toBe(200);
     const submitted = await ctx.db
       .selectFrom("scorecards")
@@ -113,11 +163,16 @@ describe.each(dialects())("the audit log on %s", (dialect) => {
       .where("scorecards.status", "=", "submitted")
       .executeTakeFirstOrThrow();
     const md = await withClient(client, () =>
-      callRoute(markdownLoader, request(`/interviews/${submitted.interview_id}/scorecard.md`, { cookie: priya }), { interviewId: submitted.interview_id }),
+      callRoute(markdownLoader, request(`/interviews/${submitted.interview_id}/scorecard.md`, { cookie: priya }), {
+        interviewId: submitted.interview_id,
+      }),
     );
     expect(md.status).toBe(200);
     const leaving = await signedInCookieFor(ctx.db, "recruiter@example.com");
-    expect((await withClient(client, () => callRoute(logoutAction, request("/logout", { method: "POST", cookie: leaving })))).status).toBe(302);
+    expect(
+      (await withClient(client, () => callRoute(logoutAction, request("/logout", { method: "POST", cookie: leaving }))))
+        .status,
+    ).toBe(302);
 
     const rows = await ctx.db
       .selectFrom("audit_log")
@@ -138,7 +193,13 @@ describe.each(dialects())("the audit log on %s", (dialect) => {
     const ids = all.entries.map((e) => e.id);
     expect(ids).toEqual([...ids].sort((x, y) => y - x));
 
-    const priyaId = (await ctx.db.selectFrom("users").select("id").where("email", "=", "interviewer@example.com").executeTakeFirstOrThrow()).id;
+    const priyaId = (
+      await ctx.db
+        .selectFrom("users")
+        .select("id")
+        .where("email", "=", "interviewer@example.com")
+        .executeTakeFirstOrThrow()
+    ).id;
     const hers = await page(`?actor=${priyaId}`);
     expect(hers.entries.length).toBeGreaterThan(0);
     expect(new Set(hers.entries.map((e) => e.actor_email))).toEqual(new Set(["interviewer@example.com"]));
@@ -152,7 +213,8 @@ describe.each(dialects())("the audit log on %s", (dialect) => {
   });
 
   it("pages through a long log without gaps or repeats", async () => {
-    for (let i = 0; i < AUDIT_PAGE_SIZE + 5; i++) await appendAudit(ctx.db, { actorId: null, action: "test.bulk", details: { i } });
+    for (let i = 0; i < AUDIT_PAGE_SIZE + 5; i++)
+      await appendAudit(ctx.db, { actorId: null, action: "test.bulk", details: { i } });
     const first = await page("?action=test.bulk");
     expect(first.entries.length).toBe(AUDIT_PAGE_SIZE);
     expect(first.olderThan).not.toBeNull();

@@ -34,7 +34,11 @@ describe.each(dialects())("hostile text saved to %s", (dialect) => {
   });
 
   const stored = async () =>
-    (await ctx.db.selectFrom("scorecards").select(["version", "content"]).where("interview_id", "=", interviewId).executeTakeFirst()) ?? {
+    (await ctx.db
+      .selectFrom("scorecards")
+      .select(["version", "content"])
+      .where("interview_id", "=", interviewId)
+      .executeTakeFirst()) ?? {
       version: 0,
       content: null,
     };
@@ -45,10 +49,19 @@ describe.each(dialects())("hostile text saved to %s", (dialect) => {
         const { version } = await stored();
         const response = await callRoute(
           scorecardAction,
-          request(`/interviews/${interviewId}/scorecard`, { cookie, json: { intent: "save", baseVersion: version, content } }),
+          request(`/interviews/${interviewId}/scorecard`, {
+            cookie,
+            json: { intent: "save", baseVersion: version, content },
+          }),
           { interviewId },
         );
-        expect(response.status, await response.clone().text().then((t) => t.slice(0, 200))).toBe(200);
+        expect(
+          response.status,
+          await response
+            .clone()
+            .text()
+            .then((t) => t.slice(0, 200)),
+        ).toBe(200);
         expect((await stored()).content).toEqual(storable(content));
       }),
       runs(12),
@@ -60,7 +73,10 @@ describe.each(dialects())("hostile text saved to %s", (dialect) => {
     const notes = "before\u0000after \uD800 then 👩🏽‍💻 שלום";
     const response = await callRoute(
       scorecardAction,
-      request(`/interviews/${interviewId}/scorecard`, { cookie, json: { intent: "save", baseVersion: version, content: { ...emptyScorecard(), notes } } }),
+      request(`/interviews/${interviewId}/scorecard`, {
+        cookie,
+        json: { intent: "save", baseVersion: version, content: { ...emptyScorecard(), notes } },
+      }),
       { interviewId },
     );
     expect(response.status).toBe(200);
@@ -69,14 +85,30 @@ describe.each(dialects())("hostile text saved to %s", (dialect) => {
 
   it("records a committee decision whose rationale carries a NUL", async () => {
     const sam = await signedInCookieFor(ctx.db, "committee@example.com");
-    const jordan = (await ctx.db.selectFrom("candidates").select("id").where("name", "=", "Jordan Rivera").executeTakeFirstOrThrow()).id;
+    const jordan = (
+      await ctx.db.selectFrom("candidates").select("id").where("name", "=", "Jordan Rivera").executeTakeFirstOrThrow()
+    ).id;
     const response = await callRoute(
       packetAction,
-      request(`/candidates/${jordan}/packet`, { cookie: sam, form: { outcome: "no-hire", level: "", rationale: "Pasted\u0000 from a PDF", reason: "", earlyReason: "Copied\u0000 from notes", basedOn: "" } }),
+      request(`/candidates/${jordan}/packet`, {
+        cookie: sam,
+        form: {
+          outcome: "no-hire",
+          level: "",
+          rationale: "Pasted\u0000 from a PDF",
+          reason: "",
+          earlyReason: "Copied\u0000 from notes",
+          basedOn: "",
+        },
+      }),
       { candidateId: jordan },
     );
     expect(response.status).toBe(302);
-    const decision = await ctx.db.selectFrom("decisions").select("rationale").where("candidate_id", "=", jordan).executeTakeFirstOrThrow();
+    const decision = await ctx.db
+      .selectFrom("decisions")
+      .select("rationale")
+      .where("candidate_id", "=", jordan)
+      .executeTakeFirstOrThrow();
     expect(decision.rationale).toBe("Pasted from a PDF");
   });
 });

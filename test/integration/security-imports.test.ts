@@ -14,17 +14,22 @@ import { fieldErrors } from "~/ui/form.server";
 describe("transcript upload", () => {
   it("refuses other file types, naming the file", () => {
     for (const name of ["notes.pdf", "recording.mp3", "transcript.vtt.exe", "transcript", "photo.PNG"]) {
-      expect(transcriptProblem({ name, size: 100, type: "application/octet-stream" })).toBe(`“${name}” is not a .txt or .vtt transcript.`);
+      expect(transcriptProblem({ name, size: 100, type: "application/octet-stream" })).toBe(
+        `“${name}” is not a .txt or .vtt transcript.`,
+      );
     }
   });
 
   it("refuses a file over 1 MB and accepts one at the limit", () => {
-    expect(transcriptProblem({ name: "call.vtt", size: TRANSCRIPT_MAX_BYTES + 1, type: "text/vtt" })).toMatch(/“call.vtt” is larger than 1 MB/);
+    expect(transcriptProblem({ name: "call.vtt", size: TRANSCRIPT_MAX_BYTES + 1, type: "text/vtt" })).toMatch(
+      /“call.vtt” is larger than 1 MB/,
+    );
     expect(transcriptProblem({ name: "call.TXT", size: TRANSCRIPT_MAX_BYTES, type: "text/plain" })).toBeNull();
   });
 
   it("reads WebVTT into plain speaker lines and leaves binary-looking text inert", () => {
-    const vtt = "\uFEFFWEBVTT\n\nNOTE private\nskip me\n\n1\n00:00:01.000 --> 00:00:02.000\n<v Ana Lima>I listened <b>first</b>.\n";
+    const vtt =
+      "\uFEFFWEBVTT\n\nNOTE private\nskip me\n\n1\n00:00:01.000 --> 00:00:02.000\n<v Ana Lima>I listened <b>first</b>.\n";
     expect(transcriptText("call.vtt", vtt)).toBe("Ana Lima: I listened first.");
     expect(transcriptText("x.txt", "a\r\nb\rc\u0000")).toBe("a\nb\nc\u0000");
   });
@@ -61,8 +66,12 @@ describe("templates import", () => {
   });
 
   it("names the line of broken YAML and the field of a wrong shape", () => {
-    expect(problemOf(kitFile("broken.yaml", "id: [unclosed\n"))).toMatch(/broken\.yaml: line \d+, column \d+: invalid YAML/);
-    expect(problemOf(kitFile("list.yaml", "- just\n- a list\n"))).toMatch(/list\.yaml: \(top level\): expected a mapping of fields, got a list/);
+    expect(problemOf(kitFile("broken.yaml", "id: [unclosed\n"))).toMatch(
+      /broken\.yaml: line \d+, column \d+: invalid YAML/,
+    );
+    expect(problemOf(kitFile("list.yaml", "- just\n- a list\n"))).toMatch(
+      /list\.yaml: \(top level\): expected a mapping of fields, got a list/,
+    );
     expect(problemOf(kitFile("deep.yaml", "[".repeat(50_000)))).toMatch(/deep\.yaml: .*invalid YAML/);
   });
 

@@ -19,9 +19,18 @@ describe.each(dialects())("expired rows on %s", (dialect) => {
     const idleFor = new Date(Date.now() - (getSettings().SESSION_IDLE_MINUTES + 1) * 60_000);
     await ctx.db.updateTable("sessions").set({ last_seen_at: idleFor }).execute();
     // A request a minute before the idle limit keeps a session going.
-    await ctx.db.updateTable("sessions").set({ last_seen_at: new Date(Date.now() - (getSettings().SESSION_IDLE_MINUTES - 1) * 60_000) }).where("id", "in", sql<string>`(select id from sessions order by created_at desc limit 1)`).execute();
+    await ctx.db
+      .updateTable("sessions")
+      .set({ last_seen_at: new Date(Date.now() - (getSettings().SESSION_IDLE_MINUTES - 1) * 60_000) })
+      .where("id", "in", sql<string>`(select id from sessions order by created_at desc limit 1)`)
+      .execute();
     const answers = await Promise.all(
-      [idle, used].map((cookie) => requireUser(request("/", { cookie })).then(() => "signed in", (thrown: Response) => thrown.headers.get("Location"))),
+      [idle, used].map((cookie) =>
+        requireUser(request("/", { cookie })).then(
+          () => "signed in",
+          (thrown: Response) => thrown.headers.get("Location"),
+        ),
+      ),
     );
     expect(answers.sort()).toEqual(["/login", "signed in"]);
   });
@@ -41,7 +50,13 @@ describe.each(dialects())("expired rows on %s", (dialect) => {
       .insertInto("sign_in_throttle")
       .values([
         { key: "pair:quiet", failures: 7, last_failed_at: hoursAgo(2), blocked_until: hoursAgo(1.9), allowed: true },
-        { key: "pair:still-waiting", failures: 30, last_failed_at: hoursAgo(2), blocked_until: hoursAgo(-0.5), allowed: false },
+        {
+          key: "pair:still-waiting",
+          failures: 30,
+          last_failed_at: hoursAgo(2),
+          blocked_until: hoursAgo(-0.5),
+          allowed: false,
+        },
         { key: "pair:recent", failures: 3, last_failed_at: hoursAgo(0.1), blocked_until: hoursAgo(0.1), allowed: true },
       ])
       .execute();
@@ -56,7 +71,9 @@ describe.each(dialects())("expired rows on %s", (dialect) => {
     const pruned = await pruneExpired(ctx.db);
     expect(pruned).toEqual({ sessions: 2, signInThrottle: 1, formSubmissions: 1 });
     expect((await ctx.db.selectFrom("sessions").select("id").execute()).map((r) => r.id)).toEqual(["live"]);
-    expect((await ctx.db.selectFrom("sign_in_throttle").select("key").orderBy("key").execute()).map((r) => r.key)).toEqual(["pair:recent", "pair:still-waiting"]);
+    expect(
+      (await ctx.db.selectFrom("sign_in_throttle").select("key").orderBy("key").execute()).map((r) => r.key),
+    ).toEqual(["pair:recent", "pair:still-waiting"]);
     expect((await ctx.db.selectFrom("form_submissions").select("key").execute()).map((r) => r.key)).toEqual(["fresh"]);
   });
 });

@@ -19,9 +19,15 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const signInForm = () => new URLSearchParams({ email: "interviewer@example.com", password: DEMO_PASSWORD, redirectTo: "/" });
+const signInForm = () =>
+  new URLSearchParams({ email: "interviewer@example.com", password: DEMO_PASSWORD, redirectTo: "/" });
 const post = (path: string, headers: Record<string, string>, body: URLSearchParams = signInForm()) =>
-  fetch(`${server.url}${path}`, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", ...headers }, body, redirect: "manual" });
+  fetch(`${server.url}${path}`, {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", ...headers },
+    body,
+    redirect: "manual",
+  });
 
 describe("cross-site requests", () => {
   it("refuses a sign-in posted from another site", async () => {
@@ -40,7 +46,11 @@ describe("cross-site requests", () => {
 
   it("refuses every mutating verb, on resource routes too", async () => {
     for (const method of ["PUT", "PATCH", "DELETE"]) {
-      const response = await fetch(`${server.url}/logout`, { method, headers: { Origin: "https://evil.example" }, redirect: "manual" });
+      const response = await fetch(`${server.url}/logout`, {
+        method,
+        headers: { Origin: "https://evil.example" },
+        redirect: "manual",
+      });
       expect(response.status, method).toBe(403);
     }
     const autosave = await fetch(`${server.url}/interviews/00000000-0000-4000-8000-000000000000/scorecard`, {
@@ -61,7 +71,11 @@ describe("cross-site requests", () => {
 });
 
 describe("security headers", () => {
-  const scriptSrc = (csp: string) => csp.split(";").map((d) => d.trim()).find((d) => d.startsWith("script-src")) ?? "";
+  const scriptSrc = (csp: string) =>
+    csp
+      .split(";")
+      .map((d) => d.trim())
+      .find((d) => d.startsWith("script-src")) ?? "";
 
   function expectHardened(response: Response, what: string) {
     const csp = response.headers.get("content-security-policy") ?? "";
@@ -92,7 +106,13 @@ describe("security headers", () => {
   });
 
   it("hardens resource routes, redirects, error pages and static files alike", async () => {
-    const paths = ["/healthz", "/", "/no-such-page", "/interviews/00000000-0000-4000-8000-000000000000/scorecard.md", "/favicon.ico"];
+    const paths = [
+      "/healthz",
+      "/",
+      "/no-such-page",
+      "/interviews/00000000-0000-4000-8000-000000000000/scorecard.md",
+      "/favicon.ico",
+    ];
     for (const path of paths) {
       const response = await fetch(`${server.url}${path}`, { redirect: "manual" });
       expectHardened(response, path);
@@ -164,8 +184,12 @@ describe("request bodies", () => {
       redirect: "manual",
     });
     expect(fits.status).not.toBe(413); // read, then refused for want of a session
-    expect(await declareOnly(`/interviews/${interview}/scorecard`, SCORECARD_BODY_BYTES + 1)).toMatch(/^HTTP\/1\.1 413 /);
-    expect(await declareOnly("/candidates/import", MAX_IMPORT_BYTES + 1_000_001)).toMatch(/a candidate import may send at most 2 MB/);
+    expect(await declareOnly(`/interviews/${interview}/scorecard`, SCORECARD_BODY_BYTES + 1)).toMatch(
+      /^HTTP\/1\.1 413 /,
+    );
+    expect(await declareOnly("/candidates/import", MAX_IMPORT_BYTES + 1_000_001)).toMatch(
+      /a candidate import may send at most 2 MB/,
+    );
     expect(await declareOnly("/candidates/import", MAX_IMPORT_BYTES + 999_999)).not.toMatch(/^HTTP\/1\.1 413 /);
   });
 
@@ -208,7 +232,12 @@ describe("behind https (PUBLIC_URL https://panel.example.test)", () => {
         `${https.url}/login`,
         {
           method: "POST",
-          headers: { Host: "panel.example.test", Origin: origin, "Content-Type": "application/x-www-form-urlencoded", "Content-Length": Buffer.byteLength(body) },
+          headers: {
+            Host: "panel.example.test",
+            Origin: origin,
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Content-Length": Buffer.byteLength(body),
+          },
         },
         (res) => {
           res.resume();

@@ -18,13 +18,23 @@ describe.each(dialects())("sessions on %s", (dialect) => {
   const signIn = async (cookie?: string) => {
     const response = await callRoute(
       loginAction,
-      request("/login", { form: { email: "interviewer@example.com", password: DEMO_PASSWORD, redirectTo: "/" }, cookie }),
+      request("/login", {
+        form: { email: "interviewer@example.com", password: DEMO_PASSWORD, redirectTo: "/" },
+        cookie,
+      }),
     );
     expect(response.status).toBe(302);
     return response.headers.get("Set-Cookie")!;
   };
-  const whoIs = async (cookie: string) => ((await (await callRoute(rootLoader, request("/", { cookie }))).json()) as { user: { email: string } | null }).user;
-  const sessionRows = async () => (await ctx.db.selectFrom("sessions").select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow()).n;
+  const whoIs = async (cookie: string) =>
+    ((await (await callRoute(rootLoader, request("/", { cookie }))).json()) as { user: { email: string } | null }).user;
+  const sessionRows = async () =>
+    (
+      await ctx.db
+        .selectFrom("sessions")
+        .select(sql<number>`count(*)::int`.as("n"))
+        .executeTakeFirstOrThrow()
+    ).n;
 
   it("issues an HttpOnly, SameSite=Lax cookie with a 12-hour life and a new token at every sign-in", async () => {
     const setCookie = await signIn();
@@ -67,7 +77,10 @@ describe.each(dialects())("sessions on %s", (dialect) => {
   it("refuses an expired session and sends the user to sign in again", async () => {
     const cookie = cookieFrom(await signIn());
     expect((await whoIs(cookie))?.email).toBe("interviewer@example.com");
-    await ctx.db.updateTable("sessions").set({ expires_at: new Date(Date.now() - 1000) }).execute();
+    await ctx.db
+      .updateTable("sessions")
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .execute();
     expect(await whoIs(cookie)).toBeNull();
     const guarded = await callRoute(({ request: req }) => requireUser(req), request("/interviews", { cookie }));
     expect(guarded.status).toBe(302);

@@ -51,7 +51,8 @@ describe.each(dialects())("sign-in throttling on %s", (dialect) => {
 
   it("catches guesses spread over many addresses, and the owner waits a minute at most", async () => {
     const user = await createTestUser(ctx.db, { password: PASSWORD });
-    for (let i = 0; i < THROTTLE.account.free + 5; i++) await signInFrom(`192.0.2.${i + 1}`, user.email, `spread guess ${i}`);
+    for (let i = 0; i < THROTTLE.account.free + 5; i++)
+      await signInFrom(`192.0.2.${i + 1}`, user.email, `spread guess ${i}`);
     const owner = await signInFrom("198.51.100.8", user.email, PASSWORD);
     expect(owner.status).toBe(429);
     const wait = Number(owner.headers.get("Retry-After"));
@@ -63,7 +64,8 @@ describe.each(dialects())("sign-in throttling on %s", (dialect) => {
   });
 
   it("slows one address spraying one password over many accounts", async () => {
-    for (let i = 0; i <= THROTTLE.address.free; i++) await signInFrom("203.0.113.99", `sprayed-${i}@example.test`, "Summer2026!");
+    for (let i = 0; i <= THROTTLE.address.free; i++)
+      await signInFrom("203.0.113.99", `sprayed-${i}@example.test`, "Summer2026!");
     const next = await signInFrom("203.0.113.99", "sprayed-last@example.test", "Summer2026!");
     expect(next.status).toBe(429);
   });

@@ -27,13 +27,22 @@ describe.each(dialects())("positions and candidates on %s", (dialect) => {
   let positionId: string;
   let otherPositionId: string;
 
-  const createPosition = async (form: Record<string, string>) => callRoute(newPosition, request("/positions/new", { cookie: recruiter, form }));
+  const createPosition = async (form: Record<string, string>) =>
+    callRoute(newPosition, request("/positions/new", { cookie: recruiter, form }));
   const createCandidate = async (form: Record<string, string>) =>
-    callRoute(newCandidate, request("/candidates/new", { cookie: recruiter, form: { levelApplied: "", source: "", cvUrl: "", idempotencyKey: crypto.randomUUID(), ...form } }));
+    callRoute(
+      newCandidate,
+      request("/candidates/new", {
+        cookie: recruiter,
+        form: { levelApplied: "", source: "", cvUrl: "", idempotencyKey: crypto.randomUUID(), ...form },
+      }),
+    );
   const idFrom = (response: Response) => response.headers.get("Location")!.split("/").pop()!;
 
   beforeAll(async () => {
-    recruiter = await signedInCookie((await createTestUser(ctx.db, { roles: ["recruiter"], name: "Rita Recruiter" })).id);
+    recruiter = await signedInCookie(
+      (await createTestUser(ctx.db, { roles: ["recruiter"], name: "Rita Recruiter" })).id,
+    );
     interviewer = await signedInCookie((await createTestUser(ctx.db, { roles: ["interviewer"] })).id);
     positionId = idFrom(await createPosition(position()));
     otherPositionId = idFrom(await createPosition(position({ title: "Support Engineer" })));
@@ -44,10 +53,26 @@ describe.each(dialects())("positions and candidates on %s", (dialect) => {
     const [first, second] = await Promise.all([createPosition(form), createPosition(form)]);
     expect(first.status).toBe(302);
     expect(second.headers.get("Location")).toBe(first.headers.get("Location"));
-    const rows = await ctx.db.selectFrom("positions").select("id").where("title", "=", "Double Click Manager").execute();
+    const rows = await ctx.db
+      .selectFrom("positions")
+      .select("id")
+      .where("title", "=", "Double Click Manager")
+      .execute();
     expect(rows).toHaveLength(1);
-    const audit = await ctx.db.selectFrom("audit_log").select(["action", "details"]).where("subject_id", "=", rows[0].id).execute();
-    expect(audit).toEqual([{ action: "position.create", details: expect.objectContaining({ before: null, after: expect.objectContaining({ title: "Double Click Manager" }) }) }]);
+    const audit = await ctx.db
+      .selectFrom("audit_log")
+      .select(["action", "details"])
+      .where("subject_id", "=", rows[0].id)
+      .execute();
+    expect(audit).toEqual([
+      {
+        action: "position.create",
+        details: expect.objectContaining({
+          before: null,
+          after: expect.objectContaining({ title: "Double Click Manager" }),
+        }),
+      },
+    ]);
   });
 
   it("refuses an unknown kit, an inverted level range and no competencies with field errors", async () => {
@@ -68,10 +93,21 @@ describe.each(dialects())("positions and candidates on %s", (dialect) => {
 
   it("edits and closes a position with before and after in the audit log; a closed position takes no candidates", async () => {
     const id = idFrom(await createPosition(position({ title: "Temp Role" })));
-    const edit = await callRoute(editPosition, request(`/positions/${id}`, { cookie: recruiter, form: { ...position({ title: "Renamed Role" }) } }), { positionId: id });
+    const edit = await callRoute(
+      editPosition,
+      request(`/positions/${id}`, { cookie: recruiter, form: { ...position({ title: "Renamed Role" }) } }),
+      { positionId: id },
+    );
     expect(edit.status).toBe(302);
-    await callRoute(editPosition, request(`/positions/${id}`, { cookie: recruiter, form: { intent: "close" } }), { positionId: id });
-    const audit = await ctx.db.selectFrom("audit_log").select(["action", "details"]).where("subject_id", "=", id).orderBy("id").execute();
+    await callRoute(editPosition, request(`/positions/${id}`, { cookie: recruiter, form: { intent: "close" } }), {
+      positionId: id,
+    });
+    const audit = await ctx.db
+      .selectFrom("audit_log")
+      .select(["action", "details"])
+      .where("subject_id", "=", id)
+      .orderBy("id")
+      .execute();
     expect(audit.map((a) => a.action)).toEqual(["position.create", "position.update", "position.close"]);
     expect(audit[1].details).toMatchObject({ before: { title: "Temp Role" }, after: { title: "Renamed Role" } });
     expect(audit[2].details).toEqual({ before: { status: "open" }, after: { status: "closed" } });
@@ -81,7 +117,13 @@ describe.each(dialects())("positions and candidates on %s", (dialect) => {
   });
 
   it("adds a candidate and answers a duplicate email for the same position with a link to the existing one", async () => {
-    const created = await createCandidate({ name: "Ada Lovelace", email: "ada@example.org", positionId, levelApplied: "Senior", cvUrl: "https://example.org/cv.pdf" });
+    const created = await createCandidate({
+      name: "Ada Lovelace",
+      email: "ada@example.org",
+      positionId,
+      levelApplied: "Senior",
+      cvUrl: "https://example.org/cv.pdf",
+    });
     expect(created.status).toBe(302);
     const adaId = idFrom(created);
 
@@ -91,12 +133,21 @@ describe.each(dialects())("positions and candidates on %s", (dialect) => {
     expect(body.errors.email).toMatch(/Ada Lovelace already applied/);
     expect(body.duplicate).toEqual({ id: adaId, name: "Ada Lovelace", archived_at: null });
 
-    const elsewhere = await createCandidate({ name: "Ada Lovelace", email: "ada@example.org", positionId: otherPositionId });
+    const elsewhere = await createCandidate({
+      name: "Ada Lovelace",
+      email: "ada@example.org",
+      positionId: otherPositionId,
+    });
     expect(elsewhere.status).toBe(302);
   });
 
   it("gives field errors for an unknown position, a bad email and a non-http CV link", async () => {
-    const response = await createCandidate({ name: "X", email: "not-an-email", positionId: crypto.randomUUID(), cvUrl: "javascript:alert(1)" });
+    const response = await createCandidate({
+      name: "X",
+      email: "not-an-email",
+      positionId: crypto.randomUUID(),
+      cvUrl: "javascript:alert(1)",
+    });
     const { errors } = await response.json();
     expect(Object.keys(errors).sort()).toEqual(["cvUrl", "email"]);
     const unknown = await createCandidate({ name: "X", email: "x@example.org", positionId: crypto.randomUUID() });
@@ -115,21 +166,46 @@ describe.each(dialects())("positions and candidates on %s", (dialect) => {
     const id = idFrom(await createCandidate({ name: "Alan Turing", email: "alan@example.org", positionId }));
     const edit = await callRoute(
       editCandidate,
-      request(`/candidates/${id}/edit`, { cookie: recruiter, form: { name: "Alan M. Turing", email: "alan@example.org", positionId, levelApplied: "Staff", source: "Referral", cvUrl: "" } }),
+      request(`/candidates/${id}/edit`, {
+        cookie: recruiter,
+        form: {
+          name: "Alan M. Turing",
+          email: "alan@example.org",
+          positionId,
+          levelApplied: "Staff",
+          source: "Referral",
+          cvUrl: "",
+        },
+      }),
       { candidateId: id },
     );
     expect(edit.status).toBe(302);
     const clash = await callRoute(
       editCandidate,
-      request(`/candidates/${id}/edit`, { cookie: recruiter, form: { name: "Alan", email: "ada@example.org", positionId, levelApplied: "", source: "", cvUrl: "" } }),
+      request(`/candidates/${id}/edit`, {
+        cookie: recruiter,
+        form: { name: "Alan", email: "ada@example.org", positionId, levelApplied: "", source: "", cvUrl: "" },
+      }),
       { candidateId: id },
     );
     expect((await clash.json()).errors.email).toMatch(/already applied/);
 
-    await callRoute(editCandidate, request(`/candidates/${id}/edit`, { cookie: recruiter, form: { intent: "archive" } }), { candidateId: id });
-    const audit = await ctx.db.selectFrom("audit_log").select(["action", "details"]).where("subject_id", "=", id).orderBy("id").execute();
+    await callRoute(
+      editCandidate,
+      request(`/candidates/${id}/edit`, { cookie: recruiter, form: { intent: "archive" } }),
+      { candidateId: id },
+    );
+    const audit = await ctx.db
+      .selectFrom("audit_log")
+      .select(["action", "details"])
+      .where("subject_id", "=", id)
+      .orderBy("id")
+      .execute();
     expect(audit.map((a) => a.action)).toEqual(["candidate.create", "candidate.update", "candidate.archive"]);
-    expect(audit[1].details).toMatchObject({ before: { name: "Alan Turing", level_applied: null }, after: { name: "Alan M. Turing", level_applied: "Staff" } });
+    expect(audit[1].details).toMatchObject({
+      before: { name: "Alan Turing", level_applied: null },
+      after: { name: "Alan M. Turing", level_applied: "Staff" },
+    });
 
     const list = await (await callRoute(candidateList, request("/candidates", { cookie: recruiter }))).json();
     expect(list.candidates.map((c: { id: string }) => c.id)).not.toContain(id);

@@ -7,7 +7,8 @@ import { createTestUser, signedInCookie } from "../helpers/users";
 import { action as importAction } from "~/routes/candidates.import";
 import { commitImport } from "~/setup/csv-import.server";
 
-const GOOD = "name,email,level,source,cv_url\nAna One,ana@example.org,Mid,Referral,https://example.org/ana.pdf\n\"Two, Bo\",bo@example.org,Senior,Agency,\n";
+const GOOD =
+  'name,email,level,source,cv_url\nAna One,ana@example.org,Mid,Referral,https://example.org/ana.pdf\n"Two, Bo",bo@example.org,Senior,Agency,\n';
 const BROKEN = `${GOOD}Carl Three,not-an-email,Wizard,,\nDee Four,ANA@example.org,,,\n`;
 
 describe.each(dialects())("CSV import of candidates on %s", (dialect) => {
@@ -16,8 +17,18 @@ describe.each(dialects())("CSV import of candidates on %s", (dialect) => {
   let actor: { id: string; email: string; name: string; roles: ["recruiter"] };
   let positionId: string;
 
-  const post = (form: Record<string, string>) => callRoute(importAction, request("/candidates/import", { cookie, form: { positionId, idempotencyKey: crypto.randomUUID(), ...form } }));
-  const count = async () => (await ctx.db.selectFrom("candidates").select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow()).n;
+  const post = (form: Record<string, string>) =>
+    callRoute(
+      importAction,
+      request("/candidates/import", { cookie, form: { positionId, idempotencyKey: crypto.randomUUID(), ...form } }),
+    );
+  const count = async () =>
+    (
+      await ctx.db
+        .selectFrom("candidates")
+        .select(sql<number>`count(*)::int`.as("n"))
+        .executeTakeFirstOrThrow()
+    ).n;
 
   beforeAll(async () => {
     const user = await createTestUser(ctx.db, { roles: ["recruiter"] });
@@ -26,7 +37,14 @@ describe.each(dialects())("CSV import of candidates on %s", (dialect) => {
     positionId = (
       await ctx.db
         .insertInto("positions")
-        .values({ title: "Imported Role", team: "Ops", level_min: "Mid", level_max: "Senior", kit_id: "generic-behavioral", competencies: '["ownership"]' })
+        .values({
+          title: "Imported Role",
+          team: "Ops",
+          level_min: "Mid",
+          level_max: "Senior",
+          kit_id: "generic-behavioral",
+          competencies: '["ownership"]',
+        })
         .returning("id")
         .executeTakeFirstOrThrow()
     ).id;
@@ -38,7 +56,13 @@ describe.each(dialects())("CSV import of candidates on %s", (dialect) => {
     expect(preview.rows.map((r: { line: number; errors: string[] }) => [r.line, r.errors])).toEqual([
       [2, []],
       [3, []],
-      [4, ["email: Enter a valid email address", "levelApplied: Level must be one of: Junior, Junior–Mid, Mid, Senior, Staff"]],
+      [
+        4,
+        [
+          "email: Enter a valid email address",
+          "levelApplied: Level must be one of: Junior, Junior–Mid, Mid, Senior, Staff",
+        ],
+      ],
       [5, ["email: also on line 2 of this file"]],
     ]);
     expect(preview.rows[1].name).toBe("Two, Bo");
@@ -81,12 +105,20 @@ describe.each(dialects())("CSV import of candidates on %s", (dialect) => {
     expect(first.headers.get("Location")).toBe("/candidates?imported=2");
     const second = await post({ intent: "commit", csv: GOOD, idempotencyKey: key });
     expect(second.headers.get("Location")).toBe("/candidates?imported=2");
-    const rows = await ctx.db.selectFrom("candidates").select(["name", "email", "level_applied", "cv_url"]).orderBy("email").execute();
+    const rows = await ctx.db
+      .selectFrom("candidates")
+      .select(["name", "email", "level_applied", "cv_url"])
+      .orderBy("email")
+      .execute();
     expect(rows).toEqual([
       { name: "Ana One", email: "ana@example.org", level_applied: "Mid", cv_url: "https://example.org/ana.pdf" },
       { name: "Two, Bo", email: "bo@example.org", level_applied: "Senior", cv_url: null },
     ]);
-    const audit = await ctx.db.selectFrom("audit_log").select("details").where("action", "=", "candidate.create").execute();
+    const audit = await ctx.db
+      .selectFrom("audit_log")
+      .select("details")
+      .where("action", "=", "candidate.create")
+      .execute();
     expect(audit).toHaveLength(2);
     expect(audit[0].details).toMatchObject({ before: null, via: "csv-import" });
   });

@@ -12,8 +12,12 @@ describe.each(dialects())("question kits edited as a form on %s", (dialect) => {
   const ctx = useTestDatabase(dialect);
   let admin: string;
 
-  const page = async () => (await callRoute(formPage, request(`/admin/kits/${KIT}/edit`, { cookie: admin }), { kitId: KIT })).json() as Promise<{ version: number; form: KitFormInput }>;
-  const post = (body: unknown) => callRoute(saveForm, request(`/admin/kits/${KIT}/edit`, { cookie: admin, json: body }), { kitId: KIT });
+  const page = async () =>
+    (
+      await callRoute(formPage, request(`/admin/kits/${KIT}/edit`, { cookie: admin }), { kitId: KIT })
+    ).json() as Promise<{ version: number; form: KitFormInput }>;
+  const post = (body: unknown) =>
+    callRoute(saveForm, request(`/admin/kits/${KIT}/edit`, { cookie: admin, json: body }), { kitId: KIT });
 
   beforeAll(async () => {
     admin = await signedInCookie((await createTestUser(ctx.db, { roles: ["admin"] })).id);
@@ -53,8 +57,18 @@ describe.each(dialects())("question kits edited as a form on %s", (dialect) => {
   it("saves reordered, added and removed questions as a new version, audited; the old version stays", async () => {
     const { form } = await page();
     const [first, second, ...rest] = form.questions;
-    const added = { ...first, id: "new-question", prompt: "Tell me about a time you changed your mind.", lookFor: ["Names what changed it", ""], source: "" };
-    const edited: KitFormInput = { ...form, title: "Behavioural basics", questions: [second, first, ...rest.slice(1), added] };
+    const added = {
+      ...first,
+      id: "new-question",
+      prompt: "Tell me about a time you changed your mind.",
+      lookFor: ["Names what changed it", ""],
+      source: "",
+    };
+    const edited: KitFormInput = {
+      ...form,
+      title: "Behavioural basics",
+      questions: [second, first, ...rest.slice(1), added],
+    };
     expect(kitChanges(form, edited)).toEqual([
       'Title: "' + form.title + '" → "Behavioural basics"',
       "Added question: Tell me about a time you changed your mind.",
@@ -67,15 +81,26 @@ describe.each(dialects())("question kits edited as a form on %s", (dialect) => {
     const saved = await currentKit(KIT);
     expect(saved.version).toBe(2);
     expect(saved.kit.title).toBe("Behavioural basics");
-    expect(saved.kit.questions.map((q) => q.id)).toEqual([second.id, first.id, ...rest.slice(1).map((q) => q.id), "new-question"]);
+    expect(saved.kit.questions.map((q) => q.id)).toEqual([
+      second.id,
+      first.id,
+      ...rest.slice(1).map((q) => q.id),
+      "new-question",
+    ]);
     expect(saved.kit.questions.at(-1)).toMatchObject({ lookFor: ["Names what changed it"] });
     expect(saved.kit.questions.at(-1)).not.toHaveProperty("source");
     expect((await kitAtVersion(KIT, 1)).kit.title).toBe(form.title);
-    const audit = await ctx.db.selectFrom("audit_log").select(["action", "details"]).where("subject_id", "=", KIT).execute();
+    const audit = await ctx.db
+      .selectFrom("audit_log")
+      .select(["action", "details"])
+      .where("subject_id", "=", KIT)
+      .execute();
     expect(audit).toEqual([expect.objectContaining({ action: "kit.edit" })]);
 
     // A form opened before that save is refused instead of overwriting it.
     const stale = await post(form);
-    expect((await stale.json()).errors).toEqual({ form: "Someone saved version 2 while you were editing version 1: reload to see it" });
+    expect((await stale.json()).errors).toEqual({
+      form: "Someone saved version 2 while you were editing version 1: reload to see it",
+    });
   });
 });

@@ -22,27 +22,58 @@ describe.each(dialects())("the panel builder on %s", (dialect) => {
     focusQuestions: [],
     ...overrides,
   });
-  const loop = (rows: unknown[], overrides: Record<string, unknown> = {}) => ({ timeZone: "Europe/Berlin", stage: "onsite", confirmPast: false, idempotencyKey: crypto.randomUUID(), rows, ...overrides });
-  const post = (body: unknown) => callRoute(plan, request(`/candidates/${candidateId}/panel`, { cookie: recruiter, json: body }), { candidateId });
-  const interviews = () => ctx.db.selectFrom("interviews").selectAll().where("candidate_id", "=", candidateId).orderBy("scheduled_at").execute();
+  const loop = (rows: unknown[], overrides: Record<string, unknown> = {}) => ({
+    timeZone: "Europe/Berlin",
+    stage: "onsite",
+    confirmPast: false,
+    idempotencyKey: crypto.randomUUID(),
+    rows,
+    ...overrides,
+  });
+  const post = (body: unknown) =>
+    callRoute(plan, request(`/candidates/${candidateId}/panel`, { cookie: recruiter, json: body }), { candidateId });
+  const interviews = () =>
+    ctx.db
+      .selectFrom("interviews")
+      .selectAll()
+      .where("candidate_id", "=", candidateId)
+      .orderBy("scheduled_at")
+      .execute();
 
   beforeAll(async () => {
     await seedDemo(ctx.db);
     recruiter = await signedInCookieFor(ctx.db, "recruiter@example.com");
     const users = await ctx.db.selectFrom("users").select(["id", "email"]).execute();
     const ids = Object.fromEntries(users.map((u) => [u.email, u.id]));
-    [priya, marcus, dana] = [ids["interviewer@example.com"], ids["interviewer2@example.com"], ids["recruiter@example.com"]];
-    const position = await ctx.db.selectFrom("positions").select("id").where("kit_id", "=", "customer-experience-manager").executeTakeFirstOrThrow();
+    [priya, marcus, dana] = [
+      ids["interviewer@example.com"],
+      ids["interviewer2@example.com"],
+      ids["recruiter@example.com"],
+    ];
+    const position = await ctx.db
+      .selectFrom("positions")
+      .select("id")
+      .where("kit_id", "=", "customer-experience-manager")
+      .executeTakeFirstOrThrow();
     const candidate = await ctx.db
       .insertInto("candidates")
-      .values({ position_id: position.id, name: "Lena Loop", email: "lena@example.org", level_applied: "Mid", source: null, cv_url: null })
+      .values({
+        position_id: position.id,
+        name: "Lena Loop",
+        email: "lena@example.org",
+        level_applied: "Mid",
+        source: null,
+        cv_url: null,
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
     candidateId = candidate.id;
   });
 
   it("offers the interviewers and the kit's questions", async () => {
-    const response = await callRoute(planPage, request(`/candidates/${candidateId}/panel`, { cookie: recruiter }), { candidateId });
+    const response = await callRoute(planPage, request(`/candidates/${candidateId}/panel`, { cookie: recruiter }), {
+      candidateId,
+    });
     expect(response.status).toBe(200);
     const data = await response.json();
     expect(data.candidate.name).toBe("Lena Loop");
@@ -75,16 +106,26 @@ describe.each(dialects())("the panel builder on %s", (dialect) => {
   it("refuses the whole loop when one row fails the server's checks, naming that row", async () => {
     const response = await post(loop([row(), row({ interviewerId: dana, time: "11:00" })]));
     expect(response.status).toBe(400);
-    expect((await response.json()).errors).toEqual({ "rows.1.interviewerId": "Dana Ortiz does not have the interviewer role" });
+    expect((await response.json()).errors).toEqual({
+      "rows.1.interviewerId": "Dana Ortiz does not have the interviewer role",
+    });
     const past = await post(loop([row({ date: "2001-01-01" })]));
-    expect((await past.json()).errors).toEqual({ "rows.0.date": "This date and time is in the past. Tick the box below to confirm, or correct the date." });
+    expect((await past.json()).errors).toEqual({
+      "rows.0.date": "This date and time is in the past. Tick the box below to confirm, or correct the date.",
+    });
     expect(await interviews()).toEqual([]);
   });
 
   it("schedules every row in the loop's time zone in one go, each audited, and a double submit creates nothing more", async () => {
     const body = loop([
       row({ focusQuestions: ["difficult-customer"] }),
-      row({ interviewerId: marcus, time: "11:00", durationMinutes: "60", focusCompetencies: ["problem-solving"], focusQuestions: ["code-level-root-cause"] }),
+      row({
+        interviewerId: marcus,
+        time: "11:00",
+        durationMinutes: "60",
+        focusCompetencies: ["problem-solving"],
+        focusQuestions: ["code-level-root-cause"],
+      }),
       row({ time: "13:30", durationMinutes: "30", focusCompetencies: [] }),
     ]);
     const response = await post(body);
@@ -93,12 +134,25 @@ describe.each(dialects())("the panel builder on %s", (dialect) => {
     expect((await post(body)).status).toBe(302);
     const rows = await interviews();
     // 10:00 in Berlin in March 2099 (CET, UTC+1) is 09:00 UTC.
-    expect(rows.map((r) => [r.interviewer_id, r.scheduled_at.toISOString(), r.time_zone, r.duration_minutes, r.stage, r.focus_questions])).toEqual([
+    expect(
+      rows.map((r) => [
+        r.interviewer_id,
+        r.scheduled_at.toISOString(),
+        r.time_zone,
+        r.duration_minutes,
+        r.stage,
+        r.focus_questions,
+      ]),
+    ).toEqual([
       [priya, "2099-03-04T09:00:00.000Z", "Europe/Berlin", 45, "onsite", ["difficult-customer"]],
       [marcus, "2099-03-04T10:00:00.000Z", "Europe/Berlin", 60, "onsite", ["code-level-root-cause"]],
       [priya, "2099-03-04T12:30:00.000Z", "Europe/Berlin", 30, "onsite", []],
     ]);
-    const audit = await ctx.db.selectFrom("audit_log").select(["action", "subject_id"]).where("action", "=", "interview.schedule").execute();
+    const audit = await ctx.db
+      .selectFrom("audit_log")
+      .select(["action", "subject_id"])
+      .where("action", "=", "interview.schedule")
+      .execute();
     expect(audit.map((a) => a.subject_id).sort()).toEqual(rows.map((r) => r.id).sort());
 
     // A question now owned by the loop cannot be given to a later interview.

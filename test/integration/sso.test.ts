@@ -42,7 +42,11 @@ afterAll(async () => {
 
 const account = (extra: Partial<Parameters<typeof addAccount>[1]> = {}) => {
   serial += 1;
-  return addAccount(provider, { sub: `sub-${serial}-${Date.now()}`, email: `person${serial}-${Date.now()}@example.com`, ...extra });
+  return addAccount(provider, {
+    sub: `sub-${serial}-${Date.now()}`,
+    email: `person${serial}-${Date.now()}@example.com`,
+    ...extra,
+  });
 };
 
 // The browser's round trip: the button's post, the provider's login page, back to the callback.
@@ -57,19 +61,38 @@ async function signInAs(email: string) {
   const back = await loginAtProvider(authorizeUrl, email);
   return { response: await callback(back, pending), back, pending };
 }
-const sessionCookie = (response: Response) => cookieFrom(response.headers.getSetCookie().find((c) => c.startsWith("panel_session="))!);
-const whoIs = async (cookie: string) => ((await (await callRoute(rootLoader, request("/", { cookie }))).json()) as { user: { id: string; email: string; roles: string[] } | null }).user;
+const sessionCookie = (response: Response) =>
+  cookieFrom(response.headers.getSetCookie().find((c) => c.startsWith("panel_session="))!);
+const whoIs = async (cookie: string) =>
+  (
+    (await (await callRoute(rootLoader, request("/", { cookie }))).json()) as {
+      user: { id: string; email: string; roles: string[] } | null;
+    }
+  ).user;
 const message = async (response: Response) => ((await response.json()) as { message: string }).message;
 
 describe.each(dialects())("OIDC sign-in on %s", (dialect) => {
   const ctx = useTestDatabase(dialect);
   beforeEach(() => settings());
   const lastFailure = async () =>
-    ((await ctx.db.selectFrom("audit_log").select("details").where("action", "=", "sign-in.failed").orderBy("id", "desc").executeTakeFirstOrThrow()).details as { reason: string }).reason;
-  const userByEmail = (email: string) => ctx.db.selectFrom("users").select(["id", "active"]).where("email", "=", email).execute();
+    (
+      (
+        await ctx.db
+          .selectFrom("audit_log")
+          .select("details")
+          .where("action", "=", "sign-in.failed")
+          .orderBy("id", "desc")
+          .executeTakeFirstOrThrow()
+      ).details as { reason: string }
+    ).reason;
+  const userByEmail = (email: string) =>
+    ctx.db.selectFrom("users").select(["id", "active"]).where("email", "=", email).execute();
 
   it("offers the provider on the login page and creates a first-time user as an interviewer", async () => {
-    const page = (await (await callRoute(loginLoader, request("/login"))).json()) as { sso: { providerName: string }; passwordForm: boolean };
+    const page = (await (await callRoute(loginLoader, request("/login"))).json()) as {
+      sso: { providerName: string };
+      passwordForm: boolean;
+    };
     expect(page).toMatchObject({ sso: { providerName: "Test IdP" }, passwordForm: true });
 
     const person = account({ name: "Ada Jit" });
@@ -78,13 +101,26 @@ describe.each(dialects())("OIDC sign-in on %s", (dialect) => {
     expect(response.headers.get("Location")).toBe("/candidates");
     const user = await whoIs(sessionCookie(response));
     expect(user).toMatchObject({ email: person.email, roles: ["interviewer"] });
-    const identity = await ctx.db.selectFrom("user_identities").selectAll().where("user_id", "=", user!.id).executeTakeFirstOrThrow();
+    const identity = await ctx.db
+      .selectFrom("user_identities")
+      .selectAll()
+      .where("user_id", "=", user!.id)
+      .executeTakeFirstOrThrow();
     expect(identity).toMatchObject({ issuer: provider.issuer, subject: person.sub });
     // The session and its audit row name the provider.
-    const session = await ctx.db.selectFrom("sessions").select(["provider", "id_token"]).where("user_id", "=", user!.id).executeTakeFirstOrThrow();
+    const session = await ctx.db
+      .selectFrom("sessions")
+      .select(["provider", "id_token"])
+      .where("user_id", "=", user!.id)
+      .executeTakeFirstOrThrow();
     expect(session.provider).toBe(provider.issuer);
     expect(session.id_token).toMatch(/^ey/);
-    const audit = await ctx.db.selectFrom("audit_log").select(["details"]).where("action", "=", "sign-in").where("actor_id", "=", user!.id).executeTakeFirstOrThrow();
+    const audit = await ctx.db
+      .selectFrom("audit_log")
+      .select(["details"])
+      .where("action", "=", "sign-in")
+      .where("actor_id", "=", user!.id)
+      .executeTakeFirstOrThrow();
     expect(audit.details).toEqual({ provider: provider.issuer });
     // A second sign-in finds the same account.
     const again = await signInAs(person.email);
@@ -130,13 +166,22 @@ describe.each(dialects())("OIDC sign-in on %s", (dialect) => {
   });
 
   it("links an existing password account with the same verified email instead of duplicating it", async () => {
-    const existing = await createTestUser(ctx.db, { email: `linked-${Date.now()}@example.org`, roles: ["recruiter"], password: "a-long-password-1" });
+    const existing = await createTestUser(ctx.db, {
+      email: `linked-${Date.now()}@example.org`,
+      roles: ["recruiter"],
+      password: "a-long-password-1",
+    });
     const person = account({ email: existing.email });
     const { response } = await signInAs(person.email);
     expect(response.status).toBe(302);
     expect(await whoIs(sessionCookie(response))).toMatchObject({ id: existing.id, roles: ["recruiter"] });
     expect(await userByEmail(existing.email)).toHaveLength(1);
-    const linked = await ctx.db.selectFrom("audit_log").select("details").where("action", "=", "user.link-sso").where("subject_id", "=", existing.id).execute();
+    const linked = await ctx.db
+      .selectFrom("audit_log")
+      .select("details")
+      .where("action", "=", "user.link-sso")
+      .where("subject_id", "=", existing.id)
+      .execute();
     expect(linked).toHaveLength(1);
 
     // An address the provider has not verified does not take over someone's account.
@@ -145,7 +190,9 @@ describe.each(dialects())("OIDC sign-in on %s", (dialect) => {
     const refused = await signInAs(unverified.email);
     expect(refused.response.status).toBe(403);
     expect(await message(refused.response)).toMatch(/did not confirm/);
-    expect(await ctx.db.selectFrom("user_identities").select("subject").where("user_id", "=", victim.id).execute()).toEqual([]);
+    expect(
+      await ctx.db.selectFrom("user_identities").select("subject").where("user_id", "=", victim.id).execute(),
+    ).toEqual([]);
   });
 
   it("refuses a deactivated user with a page that says so", async () => {
@@ -156,11 +203,16 @@ describe.each(dialects())("OIDC sign-in on %s", (dialect) => {
     const { response } = await signInAs(person.email);
     expect(response.status).toBe(403);
     expect(await message(response)).toMatch(/deactivated/);
-    expect(response.headers.getSetCookie().some((c) => c.startsWith("panel_session=") && !c.startsWith("panel_session=;"))).toBe(false);
+    expect(
+      response.headers.getSetCookie().some((c) => c.startsWith("panel_session=") && !c.startsWith("panel_session=;")),
+    ).toBe(false);
   });
 
   it("maps the role claim to Panel's roles at every sign-in, audited", async () => {
-    settings({ OIDC_ROLE_CLAIM: "groups", OIDC_ROLE_MAP: "panel-admins=admin,recruiting=recruiter,hiring-committee=committee" });
+    settings({
+      OIDC_ROLE_CLAIM: "groups",
+      OIDC_ROLE_MAP: "panel-admins=admin,recruiting=recruiter,hiring-committee=committee",
+    });
     await createTestUser(ctx.db, { roles: ["admin"] }); // so the mapped user is not the last admin
     const person = account({ groups: ["recruiting", "unrelated"] });
     const first = await signInAs(person.email);
@@ -170,7 +222,12 @@ describe.each(dialects())("OIDC sign-in on %s", (dialect) => {
     provider.accounts.set(person.sub, { ...person, groups: ["hiring-committee", "panel-admins"] });
     const second = await signInAs(person.email);
     expect((await whoIs(sessionCookie(second.response)))!.roles).toEqual(["committee", "admin"]);
-    const change = await ctx.db.selectFrom("audit_log").select(["actor_id", "details"]).where("action", "=", "user.roles").where("subject_id", "=", user.id).executeTakeFirstOrThrow();
+    const change = await ctx.db
+      .selectFrom("audit_log")
+      .select(["actor_id", "details"])
+      .where("action", "=", "user.roles")
+      .where("subject_id", "=", user.id)
+      .executeTakeFirstOrThrow();
     expect(change.details).toEqual({ before: ["recruiter"], after: ["committee", "admin"] });
 
     // No recognised value: back to the base role rather than none.
@@ -210,21 +267,30 @@ describe.each(dialects())("OIDC sign-in on %s", (dialect) => {
 
     // A password session just ends.
     const password = await createTestUser(ctx.db);
-    const plain = await callRoute(logoutAction, request("/logout", { form: {}, cookie: await signedInCookie(password.id) }));
+    const plain = await callRoute(
+      logoutAction,
+      request("/logout", { form: {}, cookie: await signedInCookie(password.id) }),
+    );
     expect(plain.headers.get("Location")).toBe("/login");
   });
 
   it("hides password sign-in when SSO is required, except on the break-glass path for the named admin", async () => {
-    const admin = await createTestUser(ctx.db, { roles: ["admin"], email: `glass-${Date.now()}@example.com`, password: "break-glass-password" });
+    const admin = await createTestUser(ctx.db, {
+      roles: ["admin"],
+      email: `glass-${Date.now()}@example.com`,
+      password: "break-glass-password",
+    });
     const other = await createTestUser(ctx.db, { roles: ["admin"], password: "another-password-1" });
     const actor = { id: admin.id, email: admin.email, name: admin.name, roles: ["admin" as const] };
     await expect(changeSsoPolicy(actor, { ssoRequired: true, breakGlassUserId: null })).rejects.toThrow(/active admin/);
     await changeSsoPolicy(actor, { ssoRequired: true, breakGlassUserId: admin.id });
 
-    const page = async (path: string) => (await (await callRoute(loginLoader, request(path))).json()) as { passwordForm: boolean };
+    const page = async (path: string) =>
+      (await (await callRoute(loginLoader, request(path))).json()) as { passwordForm: boolean };
     expect((await page("/login")).passwordForm).toBe(false);
     expect((await page("/login?break-glass")).passwordForm).toBe(true);
-    const signIn = (email: string, password: string) => callRoute(loginAction, request("/login?break-glass", { form: { email, password, redirectTo: "/" } }));
+    const signIn = (email: string, password: string) =>
+      callRoute(loginAction, request("/login?break-glass", { form: { email, password, redirectTo: "/" } }));
     expect((await signIn(other.email, "another-password-1")).status).toBe(403);
     expect((await signIn(admin.email, "break-glass-password")).status).toBe(302);
     await changeSsoPolicy(actor, { ssoRequired: false, breakGlassUserId: null });
@@ -240,10 +306,22 @@ describe.each(dialects())("OIDC sign-in on %s", (dialect) => {
 
 describe("OIDC settings", () => {
   it("needs the four core settings together and a valid role map", () => {
-    expect(() => parseEnv({ NODE_ENV: "test", OIDC_ISSUER: "https://id.example.com" })).toThrow(/OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_ALLOWED_DOMAINS must be set too/);
-    const core = { NODE_ENV: "test" as const, OIDC_ISSUER: "https://id.example.com", OIDC_CLIENT_ID: "panel", OIDC_CLIENT_SECRET: "s", OIDC_ALLOWED_DOMAINS: "example.com" };
+    expect(() => parseEnv({ NODE_ENV: "test", OIDC_ISSUER: "https://id.example.com" })).toThrow(
+      /OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_ALLOWED_DOMAINS must be set too/,
+    );
+    const core = {
+      NODE_ENV: "test" as const,
+      OIDC_ISSUER: "https://id.example.com",
+      OIDC_CLIENT_ID: "panel",
+      OIDC_CLIENT_SECRET: "s",
+      OIDC_ALLOWED_DOMAINS: "example.com",
+    };
     expect(() => parseEnv({ ...core, OIDC_ROLE_MAP: "admins=boss" })).toThrow(/OIDC_ROLE_MAP has "admins=boss"/);
     expect(() => parseEnv({ ...core, OIDC_ALLOWED_DOMAINS: "not a domain" })).toThrow(/OIDC_ALLOWED_DOMAINS/);
-    expect(parseEnv({ ...core, OIDC_ROLE_MAP: "a=admin, b=recruiter,c=admin" }).OIDC_ROLE_MAP).toEqual({ a: ["admin"], b: ["recruiter"], c: ["admin"] });
+    expect(parseEnv({ ...core, OIDC_ROLE_MAP: "a=admin, b=recruiter,c=admin" }).OIDC_ROLE_MAP).toEqual({
+      a: ["admin"],
+      b: ["recruiter"],
+      c: ["admin"],
+    });
   });
 });

@@ -13,11 +13,17 @@ const meta = { date: new Date("2026-01-05T12:00:00Z"), redFlagTitle: (c: string)
 
 // The headings a scorecard export must have, and no others: user text may never add one.
 function expectedHeadings(card: ScorecardContent): string[] {
-  return ["# Red Flag Evaluation (20260105)", ...card.answers.flatMap(() => ["## Question", "## Answer"]), "## Feedback", "## Red Flag"];
+  return [
+    "# Red Flag Evaluation (20260105)",
+    ...card.answers.flatMap(() => ["## Question", "## Answer"]),
+    "## Feedback",
+    "## Red Flag",
+  ];
 }
 
 // CommonMark ends a line at \n, \r\n or a lone \r; an ATX heading is up to three spaces then #.
-const atxHeadings = (markdown: string) => markdown.split(/\r\n|\r|\n/).filter((line) => /^ {0,3}#{1,6}(\s|$)/.test(line));
+const atxHeadings = (markdown: string) =>
+  markdown.split(/\r\n|\r|\n/).filter((line) => /^ {0,3}#{1,6}(\s|$)/.test(line));
 
 describe("Markdown export with hostile text", () => {
   it("never throws and keeps exactly its own headings and sections", () => {
@@ -26,7 +32,13 @@ describe("Markdown export with hostile text", () => {
         expect(scorecardContentSchema.safeParse(card).success).toBe(true);
         const markdown = scorecardToMarkdown(card, meta);
         expect(atxHeadings(markdown)).toEqual(expectedHeadings(card));
-        for (const section of ["1. Raw Notes", "2. Formal Summary", "5. Competency Ratings", "7. Probing Follow-up Questions", "4. Improvement Suggestions"]) {
+        for (const section of [
+          "1. Raw Notes",
+          "2. Formal Summary",
+          "5. Competency Ratings",
+          "7. Probing Follow-up Questions",
+          "4. Improvement Suggestions",
+        ]) {
           expect(markdown).toContain(`\n${section}`);
         }
         expect(markdown.endsWith("\n")).toBe(true);
@@ -38,11 +50,20 @@ describe("Markdown export with hostile text", () => {
 
 // Draft input in both accepted shapes, with hostile text and sometimes a field over its limit.
 const draftQuestion = fc.record(
-  { question: hostileText(false), answer: hostileText(), notes: hostileText(), keyPoints: fc.array(hostileText(false), { maxLength: 3 }) },
+  {
+    question: hostileText(false),
+    answer: hostileText(),
+    notes: hostileText(),
+    keyPoints: fc.array(hostileText(false), { maxLength: 3 }),
+  },
   { requiredKeys: ["question", "answer"] },
 );
 const draftInput = fc.oneof(
-  fc.record({ questions: fc.array(draftQuestion, { minLength: 1, maxLength: 3 }), notes: hostileText(), ratings: fc.constant({ ownership: "strong" }) }),
+  fc.record({
+    questions: fc.array(draftQuestion, { minLength: 1, maxLength: 3 }),
+    notes: hostileText(),
+    ratings: fc.constant({ ownership: "strong" }),
+  }),
   fc.record({ question: hostileText(false), answer: hostileText(), notes: hostileText() }),
   fc.anything({ maxDepth: 2 }),
 );
@@ -54,7 +75,8 @@ describe("drafter with hostile input", () => {
         const parsed = parseDraftInput(raw);
         if (!parsed.success) {
           for (const issue of parsed.error.issues) expect(issue.message.length).toBeGreaterThan(0);
-          if (raw && typeof raw === "object" && !Array.isArray(raw)) expect(parsed.error.issues.every((i) => i.path.length > 0)).toBe(true);
+          if (raw && typeof raw === "object" && !Array.isArray(raw))
+            expect(parsed.error.issues.every((i) => i.path.length > 0)).toBe(true);
           return;
         }
         // draftScorecard parses its own output with draftSchema, so a bad draft throws here.
@@ -88,7 +110,17 @@ const smallPacket: fc.Arbitrary<Packet> = fc
     rationale: fittingText(10_000),
   })
   .map(({ cards, names, candidate, rationale }) => {
-    const decision = { outcome: "hire" as const, level: "Mid", rationale, reason: null, recordedBy: names[0], recordedAt: new Date(Date.UTC(2026, 0, 9)), votes: [{ name: names[1].name, outcome: "hire" as const, reason: rationale.slice(0, 300) }], missingScorecards: [{ interviewer: names[1].name, stage: "Onsite", status: "Overdue" }], earlyReason: rationale.slice(0, 2000) };
+    const decision = {
+      outcome: "hire" as const,
+      level: "Mid",
+      rationale,
+      reason: null,
+      recordedBy: names[0],
+      recordedAt: new Date(Date.UTC(2026, 0, 9)),
+      votes: [{ name: names[1].name, outcome: "hire" as const, reason: rationale.slice(0, 300) }],
+      missingScorecards: [{ interviewer: names[1].name, stage: "Onsite", status: "Overdue" }],
+      earlyReason: rationale.slice(0, 2000),
+    };
     return {
       candidate: { id: "c-1", name: candidate, email: "c@example.com", levelApplied: "Mid" },
       position: { id: "p-1", title: candidate.slice(0, 40) },

@@ -1,5 +1,12 @@
 import fc from "fast-check";
-import { COMPETENCY_IDS, HIRING_LEVELS, LEVEL_IDS, NOT_ASSESSED, RECOMMENDATION_IDS, RED_FLAG_CATEGORIES } from "~/scorecards/rubric";
+import {
+  COMPETENCY_IDS,
+  HIRING_LEVELS,
+  LEVEL_IDS,
+  NOT_ASSESSED,
+  RECOMMENDATION_IDS,
+  RED_FLAG_CATEGORIES,
+} from "~/scorecards/rubric";
 import { BIAS_TOPICS, DRAFTABLE_SECTIONS, LIMITS, type ScorecardContent } from "~/scorecards/scorecard.schema";
 
 // Text people paste into interview notes, and text no one should: emoji (with joiners and skin
@@ -94,9 +101,16 @@ export const scorecardContent = (long = true): fc.Arbitrary<ScorecardContent> =>
       { maxLength: 3 },
     ),
     followUps: lines(LIMITS.line, false),
-    provenance: fc.dictionary(fc.constantFrom(...DRAFTABLE_SECTIONS), fc.constantFrom("drafted" as const, "edited" as const)),
+    provenance: fc.dictionary(
+      fc.constantFrom(...DRAFTABLE_SECTIONS),
+      fc.constantFrom("drafted" as const, "edited" as const),
+    ),
     biasWarnings: fc.array(
-      fc.record({ topic: fc.constantFrom(...BIAS_TOPICS), excerpt: fittingText(LIMITS.line, false), message: fittingText(LIMITS.line, false) }),
+      fc.record({
+        topic: fc.constantFrom(...BIAS_TOPICS),
+        excerpt: fittingText(LIMITS.line, false),
+        message: fittingText(LIMITS.line, false),
+      }),
       { maxLength: 2 },
     ),
   });

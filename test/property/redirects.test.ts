@@ -9,9 +9,34 @@ const SITE = "http://panel.test";
 // Strings built from the characters that URL parsers treat specially, so the open-redirect and
 // origin tricks (//host, /\host, tabs and newlines the parser drops, @, encoded slashes) come up.
 const tricky = fc
-  .array(fc.constantFrom("/", "\\", "\t", "\n", "\r", " ", "@", ".", ":", "%2f", "%5c", "evil.example", "http", "?", "#", "\u0000"), { maxLength: 8 })
+  .array(
+    fc.constantFrom(
+      "/",
+      "\\",
+      "\t",
+      "\n",
+      "\r",
+      " ",
+      "@",
+      ".",
+      ":",
+      "%2f",
+      "%5c",
+      "evil.example",
+      "http",
+      "?",
+      "#",
+      "\u0000",
+    ),
+    { maxLength: 8 },
+  )
   .map((parts) => parts.join(""));
-const candidate = fc.oneof(tricky, fc.string({ maxLength: 30 }), fc.webUrl(), tricky.map((t) => `/${t}`));
+const candidate = fc.oneof(
+  tricky,
+  fc.string({ maxLength: 30 }),
+  fc.webUrl(),
+  tricky.map((t) => `/${t}`),
+);
 
 describe("redirects and origins with hostile strings", () => {
   it("safeRedirect never leaves the site, however the browser resolves the result", () => {
@@ -23,7 +48,13 @@ describe("redirects and origins with hostile strings", () => {
       runs(2000),
     );
     // Found by this property: the parser drops the tab, and normalising "/./" leaves "//".
-    for (const escape of ["/\t/evil.example", "/\n/evil.example", "/.//evil.example", "/\\evil.example", "//evil.example"]) {
+    for (const escape of [
+      "/\t/evil.example",
+      "/\n/evil.example",
+      "/.//evil.example",
+      "/\\evil.example",
+      "//evil.example",
+    ]) {
       expect(safeRedirect(escape)).toBe("/");
     }
     expect(safeRedirect("/interviews/abc?tab=notes#q2")).toBe("/interviews/abc?tab=notes#q2");

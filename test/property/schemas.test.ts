@@ -40,21 +40,66 @@ const templates = loadTemplates();
 const kit = templates.kits[0];
 const uuid = "6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f";
 const card: ScorecardContent = {
-  ...emptyScorecard([{ questionId: "difficult-customer", question: "Describe a difficult customer.", answer: "I listened first.", notes: "- calm" }]),
+  ...emptyScorecard([
+    {
+      questionId: "difficult-customer",
+      question: "Describe a difficult customer.",
+      answer: "I listened first.",
+      notes: "- calm",
+    },
+  ]),
   ratings: Object.fromEntries(COMPETENCY_IDS.map((id) => [id, "meets"])) as ScorecardContent["ratings"],
   recommendation: "hire",
   level: "Mid",
   summary: "Calm and structured; measured the result of the fix.",
   strengths: ["Listens"],
-  redFlags: [{ category: "overclaiming", severity: 2, justification: "We vs I.", evidence: ["my dashboard"], suggestion: "Ask what was theirs." }],
+  redFlags: [
+    {
+      category: "overclaiming",
+      severity: 2,
+      justification: "We vs I.",
+      evidence: ["my dashboard"],
+      suggestion: "Ask what was theirs.",
+    },
+  ],
   biasWarnings: [{ topic: "age", excerpt: "young", message: "Age is not a job criterion." }],
   provenance: { summary: "edited" },
 };
-const question = { question: "Describe a difficult customer.", answer: "I listened first.", notes: "calm", keyPoints: ["empathy"] };
-const when = { date: "2026-03-02", time: "10:30", timeZone: "Europe/London", durationMinutes: "45", confirmPast: false };
-const panel = { ...when, interviewerId: uuid, stage: "onsite", focusCompetencies: ["ownership"], focusQuestions: ["difficult-customer"] };
-const candidate = { name: "Zoë Čapek", email: "zoe@example.com", levelApplied: "Mid", source: "referral", cvUrl: "https://cv.example/z" };
-const position = { title: "CX Manager", team: "Support", levelMin: "Junior", levelMax: "Senior", kitId: kit.id, competencies: ["ownership"] };
+const question = {
+  question: "Describe a difficult customer.",
+  answer: "I listened first.",
+  notes: "calm",
+  keyPoints: ["empathy"],
+};
+const when = {
+  date: "2026-03-02",
+  time: "10:30",
+  timeZone: "Europe/London",
+  durationMinutes: "45",
+  confirmPast: false,
+};
+const panel = {
+  ...when,
+  interviewerId: uuid,
+  stage: "onsite",
+  focusCompetencies: ["ownership"],
+  focusQuestions: ["difficult-customer"],
+};
+const candidate = {
+  name: "Zoë Čapek",
+  email: "zoe@example.com",
+  levelApplied: "Mid",
+  source: "referral",
+  cvUrl: "https://cv.example/z",
+};
+const position = {
+  title: "CX Manager",
+  team: "Support",
+  levelMin: "Junior",
+  levelMax: "Senior",
+  kitId: kit.id,
+  competencies: ["ownership"],
+};
 
 // One valid value per schema; the properties mutate it.
 const SAMPLES: Record<string, unknown> = {
@@ -74,14 +119,32 @@ const SAMPLES: Record<string, unknown> = {
   kitSchema: kit,
   draftQuestionSchema: question,
   draftRatingsSchema: { ownership: "meets" },
-  singleQuestionInputSchema: { ...question, questionKind: "behavioral", ratings: { ownership: "strong" }, recommendation: "hire" },
+  singleQuestionInputSchema: {
+    ...question,
+    questionKind: "behavioral",
+    ratings: { ownership: "strong" },
+    recommendation: "hire",
+  },
   interviewInputSchema: { questions: [question, question], notes: "general", ratings: {}, recommendation: "no-hire" },
   draftInputSchema: { questions: [question], notes: "" },
-  draftSchema: { summary: card.summary, strengths: card.strengths, improvements: [], redFlags: card.redFlags, followUps: ["Why?"], biasWarnings: [] },
+  draftSchema: {
+    summary: card.summary,
+    strengths: card.strengths,
+    improvements: [],
+    redFlags: card.redFlags,
+    followUps: ["Why?"],
+    biasWarnings: [],
+  },
   draftRequestSchema: { content: card },
   biasCheckSchema: { text: "She is a young mother." },
   signInSchema: { email: "interviewer@example.com", password: "demo-password", redirectTo: "/interviews" },
-  decisionSchema: { outcome: "hire", level: "Mid", rationale: "Strong panel.", reason: "New reference.", basedOn: uuid },
+  decisionSchema: {
+    outcome: "hire",
+    level: "Mid",
+    rationale: "Strong panel.",
+    reason: "New reference.",
+    basedOn: uuid,
+  },
   candidateFields: candidate,
   candidateSchema: { ...candidate, positionId: uuid },
   newCandidateSchema: { ...candidate, positionId: uuid, idempotencyKey: uuid },
@@ -90,11 +153,23 @@ const SAMPLES: Record<string, unknown> = {
   whenFields: when,
   interviewSchema: panel,
   panelFields: panel,
-  loopRowSchema: { date: when.date, time: when.time, durationMinutes: "45", interviewerId: uuid, focusCompetencies: ["ownership"], focusQuestions: ["difficult-customer"] },
+  loopRowSchema: {
+    date: when.date,
+    time: when.time,
+    durationMinutes: "45",
+    interviewerId: uuid,
+    focusCompetencies: ["ownership"],
+    focusQuestions: ["difficult-customer"],
+  },
   voteSchema: { outcome: "hire", reason: "Clear ownership in every interview." },
   candidateListSchema: { q: "zoë", position: uuid, stage: "onsite", decision: "pending", sort: "name" },
   retrySchema: { queue: "mail.send", id: uuid },
-  cadenceSchema: { firstAfterMinutes: "60", dailyHour: "9", workingDays: ["1", "2", "3", "4", "5"], escalateAfterDays: "2" },
+  cadenceSchema: {
+    firstAfterMinutes: "60",
+    dailyHour: "9",
+    workingDays: ["1", "2", "3", "4", "5"],
+    escalateAfterDays: "2",
+  },
   muteSchema: { reason: "On leave until Monday." },
   kitQuestionFormSchema: { ...kit.questions[0], source: "" },
   kitFormSchema: { title: kit.title, position: "", baseVersion: "1", questions: [{ ...kit.questions[0], source: "" }] },
@@ -108,7 +183,17 @@ const SAMPLES: Record<string, unknown> = {
   acceptSchema: { email: "", name: "Ana Lima", password: "correct horse battery", confirm: "correct horse battery" },
   positionSchema: position,
   newPositionSchema: { ...position, idempotencyKey: uuid },
-  reportFiltersSchema: { from: "2026-01-01", to: "2026-01-31", position: uuid, stage: "onsite", recommendation: "hire", decision: "none", sort: "date", dir: "asc", page: "2" },
+  reportFiltersSchema: {
+    from: "2026-01-01",
+    to: "2026-01-31",
+    position: uuid,
+    stage: "onsite",
+    recommendation: "hire",
+    decision: "none",
+    sort: "date",
+    dir: "asc",
+    page: "2",
+  },
   auditFilterSchema: { actor: uuid, action: "sign-in", from: "2026-01-01", to: "2026-01-31", before: "120" },
   ssoAdminSchema: { intent: "policy", ssoRequired: "on", breakGlassUserId: uuid },
   scimBoolean: "False",
@@ -119,7 +204,10 @@ const SAMPLES: Record<string, unknown> = {
     emails: [{ value: "ada@example.com", primary: true }],
     active: true,
   },
-  scimPatchSchema: { schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"], Operations: [{ op: "Replace", path: "active", value: false }] },
+  scimPatchSchema: {
+    schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+    Operations: [{ op: "Replace", path: "active", value: false }],
+  },
   listQuerySchema: { filter: 'userName eq "ada@example.com"', startIndex: "1", count: "10" },
 };
 
@@ -129,7 +217,8 @@ type Path = (string | number)[];
 function slots(value: unknown, at: Path = []): Path[] {
   const here = at.length ? [at] : [];
   if (Array.isArray(value)) return [...here, ...value.flatMap((v, i) => slots(v, [...at, i]))];
-  if (value && typeof value === "object") return [...here, ...Object.entries(value).flatMap(([k, v]) => slots(v, [...at, k]))];
+  if (value && typeof value === "object")
+    return [...here, ...Object.entries(value).flatMap(([k, v]) => slots(v, [...at, k]))];
   return here;
 }
 
@@ -142,14 +231,18 @@ function replaced(value: unknown, at: Path, by: unknown): unknown {
 }
 
 // A replacement: hostile text most of the time, else any JSON-ish value (numbers, objects, null…).
-const replacement = fc.oneof({ weight: 3, arbitrary: hostileText() }, { weight: 1, arbitrary: fc.anything({ maxDepth: 2 }) });
+const replacement = fc.oneof(
+  { weight: 3, arbitrary: hostileText() },
+  { weight: 1, arbitrary: fc.anything({ maxDepth: 2 }) },
+);
 
 // "Names a field": a path into the input, the unexpected keys themselves (strict objects), or,
 // for a union, a field in every branch's complaint.
 function namesAField(issue: z.core.$ZodIssue): boolean {
   if (issue.path.length > 0) return true;
   if (issue.code === "unrecognized_keys") return issue.keys.length > 0;
-  if (issue.code === "invalid_union") return issue.errors.length > 0 && issue.errors.every((branch) => branch.some(namesAField));
+  if (issue.code === "invalid_union")
+    return issue.errors.length > 0 && issue.errors.every((branch) => branch.some(namesAField));
   return false;
 }
 
@@ -187,34 +280,47 @@ describe("every zod schema in app/**/*.schema.ts", () => {
     );
   });
 
-  it.each([...schemas.keys()].filter((name) => name in SAMPLES))("%s: hostile values anywhere give a result or a field error", (name) => {
-    const schema = schemas.get(name)!;
-    const sample = SAMPLES[name];
-    const places = slots(sample);
-    const isObject = typeof sample === "object" && sample !== null;
-    const mutation = places.length
-      ? fc.array(fc.tuple(fc.nat(places.length - 1), replacement), { minLength: 1, maxLength: 3 })
-      : fc.constant([] as [number, unknown][]);
-    fc.assert(
-      fc.property(mutation, replacement, (changes, rootValue) => {
-        const input = places.length ? changes.reduce((acc, [i, by]) => replaced(acc, places[i], by), sample) : rootValue;
-        expectClearError(schema.safeParse(input), isObject);
-      }),
-      runs(25),
-    );
-  });
+  it.each([...schemas.keys()].filter((name) => name in SAMPLES))(
+    "%s: hostile values anywhere give a result or a field error",
+    (name) => {
+      const schema = schemas.get(name)!;
+      const sample = SAMPLES[name];
+      const places = slots(sample);
+      const isObject = typeof sample === "object" && sample !== null;
+      const mutation = places.length
+        ? fc.array(fc.tuple(fc.nat(places.length - 1), replacement), { minLength: 1, maxLength: 3 })
+        : fc.constant([] as [number, unknown][]);
+      fc.assert(
+        fc.property(mutation, replacement, (changes, rootValue) => {
+          const input = places.length
+            ? changes.reduce((acc, [i, by]) => replaced(acc, places[i], by), sample)
+            : rootValue;
+          expectClearError(schema.safeParse(input), isObject);
+        }),
+        runs(25),
+      );
+    },
+  );
 });
 
 describe("field limits count what zod counts", () => {
   it("accepts notes of exactly 50,000 characters (code points) and names the field one past it", () => {
     const schema = schemas.get("scorecardContentSchema")!;
     fc.assert(
-      fc.property(fc.constantFrom(50_000, 50_001), fc.string({ unit: "grapheme", minLength: 1, maxLength: 4 }), (length, chunk) => {
-        const notes = repeatTo(chunk, length);
-        const result = schema.safeParse({ ...card, notes });
-        if (length === 50_000) expect(result.success).toBe(true);
-        else expect(result.success ? {} : fieldErrors(result.error)).toHaveProperty("notes", expect.stringMatching(/Notes is too long/));
-      }),
+      fc.property(
+        fc.constantFrom(50_000, 50_001),
+        fc.string({ unit: "grapheme", minLength: 1, maxLength: 4 }),
+        (length, chunk) => {
+          const notes = repeatTo(chunk, length);
+          const result = schema.safeParse({ ...card, notes });
+          if (length === 50_000) expect(result.success).toBe(true);
+          else
+            expect(result.success ? {} : fieldErrors(result.error)).toHaveProperty(
+              "notes",
+              expect.stringMatching(/Notes is too long/),
+            );
+        },
+      ),
       runs(6),
     );
   });

@@ -21,7 +21,8 @@ function draft(input: unknown | string) {
 
 const single = {
   question: "Tell me about a time you dealt with a difficult customer.",
-  answer: "I called the customer the same day, agreed a fix list and sent weekly updates. Tickets fell from 14 to 3. I learned to ask for examples early.",
+  answer:
+    "I called the customer the same day, agreed a fix list and sent weekly updates. Tickets fell from 14 to 3. I learned to ask for examples early.",
   notes: "Specific and reflective.",
   ratings: { communication: "strong", ownership: "meets" },
   recommendation: "hire",
@@ -39,7 +40,11 @@ describe("npm run draft", () => {
     const run = draft({
       questions: [
         { question: single.question, answer: single.answer, notes: "" },
-        { question: "Tell me about a release that went wrong.", answer: "It was not my fault. QA never tested it and the PM pushed the date.", notes: "" },
+        {
+          question: "Tell me about a release that went wrong.",
+          answer: "It was not my fault. QA never tested it and the PM pushed the date.",
+          notes: "",
+        },
       ],
       ratings: {},
       recommendation: "no-hire",
@@ -54,18 +59,27 @@ describe("npm run draft", () => {
     [{ ...single, ratings: { honesty: "strong" } }, /^draft: input\.ratings\.honesty: unknown competency "honesty"$/],
     [{ ...single, recommendation: "maybe" }, /^draft: input\.recommendation: unknown recommendation "maybe"/],
     [{ ...single, answer: undefined }, /^draft: input\.answer: expected string/],
-    [{ questions: [{ question: "q", notes: "" }], ratings: {} }, /^draft: input\.questions\.0\.answer: expected string/],
+    [
+      { questions: [{ question: "q", notes: "" }], ratings: {} },
+      /^draft: input\.questions\.0\.answer: expected string/,
+    ],
     ["{ not json", /^draft: cannot read .*\.json: /],
-  ])("exits 2 with one line naming the problem (%#)", (input, message) => {
-    const run = draft(input);
-    expect(run.status).toBe(2);
-    expect(run.stdout).toBe("");
-    expect(run.stderr).toHaveLength(1);
-    expect(run.stderr[0]).toMatch(message);
-  }, 30_000);
+  ])(
+    "exits 2 with one line naming the problem (%#)",
+    (input, message) => {
+      const run = draft(input);
+      expect(run.status).toBe(2);
+      expect(run.stdout).toBe("");
+      expect(run.stderr).toHaveLength(1);
+      expect(run.stderr[0]).toMatch(message);
+    },
+    30_000,
+  );
 
   it("exits 2 for a file that does not exist", () => {
-    const run = spawnSync("npm", ["run", "--silent", "draft", "--", path.join(dir, "missing.json")], { encoding: "utf8" });
+    const run = spawnSync("npm", ["run", "--silent", "draft", "--", path.join(dir, "missing.json")], {
+      encoding: "utf8",
+    });
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/draft: cannot read .*missing\.json: ENOENT/);
   }, 30_000);

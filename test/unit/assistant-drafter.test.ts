@@ -11,53 +11,81 @@ function draft(input: DraftInput) {
   return draftScorecard(parsed.data);
 }
 
-const base = { question: "Tell me about a time you handled an outage.", notes: "", ratings: {}, recommendation: "hire" as const };
+const base = {
+  question: "Tell me about a time you handled an outage.",
+  notes: "",
+  ratings: {},
+  recommendation: "hire" as const,
+};
 
 describe("built-in drafter", () => {
   it("infers the question kind from its wording", () => {
     expect(inferKind("Tell me about a time you disagreed with your manager.")).toBe("behavioral");
     expect(inferKind("Describe a situation where you had to deal with a difficult customer.")).toBe("behavioral");
     expect(inferKind("How would you handle a customer who threatens to churn?")).toBe("situational");
-    expect(inferKind("Imagine you inherit a team that misses every deadline. What do you do first?")).toBe("situational");
+    expect(inferKind("Imagine you inherit a team that misses every deadline. What do you do first?")).toBe(
+      "situational",
+    );
   });
 
   it("flags 'I would…' on a behavioral question but not on a situational one", () => {
-    const answer = "I would listen to the customer first. Then I would explain the options, and I would follow up in writing.";
+    const answer =
+      "I would listen to the customer first. Then I would explain the options, and I would follow up in writing.";
     const flagged = draft({ ...base, answer }).redFlags.map((f) => f.category);
     expect(flagged).toContain("hypothetical-answer");
-    const situational = draft({ ...base, question: "How would you handle an angry customer?", answer }).redFlags.map((f) => f.category);
+    const situational = draft({ ...base, question: "How would you handle an angry customer?", answer }).redFlags.map(
+      (f) => f.category,
+    );
     expect(situational).not.toContain("hypothetical-answer");
     const declared = draft({ ...base, questionKind: "situational", answer }).redFlags.map((f) => f.category);
     expect(declared).not.toContain("hypothetical-answer");
   });
 
   it("does not read a no-blame review as blame-shifting, but does read 'not my fault'", () => {
-    const good = draft({ ...base, answer: "I rolled back the release myself. The next day I ran a no-blame review and wrote the fix. I learned to test migrations on real data." });
+    const good = draft({
+      ...base,
+      answer:
+        "I rolled back the release myself. The next day I ran a no-blame review and wrote the fix. I learned to test migrations on real data.",
+    });
     expect(good.redFlags.map((f) => f.category)).not.toContain("blame-shifting");
     const answer = "It was not my fault. The QA team never tested it, and it was their fault the release broke.";
     const blame = draft({ ...base, answer }).redFlags.find((f) => f.category === "blame-shifting");
     expect(blame?.severity).toBeGreaterThanOrEqual(3);
-    expect(blame!.evidence).toEqual(["It was not my fault.", "The QA team never tested it, and it was their fault the release broke."]);
+    expect(blame!.evidence).toEqual([
+      "It was not my fault.",
+      "The QA team never tested it, and it was their fault the release broke.",
+    ]);
   });
 
   it("grows severity with repetition", () => {
-    const once = draft({ ...base, answer: "I single-handedly fixed the outage. Then we went home." }).redFlags.find((f) => f.category === "overclaiming")!;
+    const once = draft({ ...base, answer: "I single-handedly fixed the outage. Then we went home." }).redFlags.find(
+      (f) => f.category === "overclaiming",
+    )!;
     const thrice = draft({
       ...base,
-      answer: "I single-handedly fixed the outage. Thanks to me the site came back. Without me it would never have been found. I did it all by myself.",
+      answer:
+        "I single-handedly fixed the outage. Thanks to me the site came back. Without me it would never have been found. I did it all by myself.",
     }).redFlags.find((f) => f.category === "overclaiming")!;
     expect(thrice.severity).toBeGreaterThan(once.severity);
     expect(thrice.evidence.length).toBeGreaterThan(once.evidence.length);
   });
 
   it("points out an extreme rating with nothing behind it, and never proposes a rating", () => {
-    const result = draft({ ...base, answer: "I restarted the service and the site came back.", ratings: { leadership: "strong", ownership: "strong-no" } });
+    const result = draft({
+      ...base,
+      answer: "I restarted the service and the site came back.",
+      ratings: { leadership: "strong", ownership: "strong-no" },
+    });
     expect(result.improvements.filter((line) => line.startsWith("Evidence gap:"))).toHaveLength(2);
     expect(JSON.stringify(result)).not.toMatch(/\b(recommend(ation)? (is|of)|should be (hired|rejected))\b/i);
   });
 
   it("writes the summary in the third person and keeps at least three follow-ups ending in '?'", () => {
-    const result = draft({ ...base, answer: "I was on call when the API went down at 2am. I rolled back the deploy and we were back within 12 minutes. I learned to keep rollbacks scripted." });
+    const result = draft({
+      ...base,
+      answer:
+        "I was on call when the API went down at 2am. I rolled back the deploy and we were back within 12 minutes. I learned to keep rollbacks scripted.",
+    });
     expect(result.summary).toMatch(/The candidate was on call/);
     expect(result.summary).not.toMatch(/\bI\b/);
     expect(result.followUps.length).toBeGreaterThanOrEqual(3);
@@ -65,8 +93,16 @@ describe("built-in drafter", () => {
   });
 
   it("aims follow-ups at key points the answer missed", () => {
-    const result = draft({ ...base, keyPoints: ["Customer communication during the outage"], answer: "I restarted the database and the errors stopped." });
-    expect(result.followUps.some((q) => q.includes("customer communication during the outage") && q.includes("restarted the database"))).toBe(true);
+    const result = draft({
+      ...base,
+      keyPoints: ["Customer communication during the outage"],
+      answer: "I restarted the database and the errors stopped.",
+    });
+    expect(
+      result.followUps.some(
+        (q) => q.includes("customer communication during the outage") && q.includes("restarted the database"),
+      ),
+    ).toBe(true);
   });
 });
 
@@ -75,7 +111,9 @@ describe("thirdPerson", () => {
     expect(thirdPerson("I'm sure I wasn't told, so my manager and I called them myself.")).toBe(
       "They are sure they were not told, so their manager and they called them themselves.",
     );
-    expect(thirdPerson("We shipped it and our customers noticed.")).toBe("The team shipped it and the team's customers noticed.");
+    expect(thirdPerson("We shipped it and our customers noticed.")).toBe(
+      "The team shipped it and the team's customers noticed.",
+    );
   });
 });
 

@@ -30,7 +30,8 @@ describe("lexicon", () => {
 
 describe("clauses", () => {
   it("reads an answer made of 'I would…' as hypothetical, even with past tenses inside its 'if' clauses", () => {
-    const answer = "If a patient complained about the wait, I would apologise first. If the delay came from the lab, I'd call them and I would explain it to the family. I would write it up afterwards.";
+    const answer =
+      "If a patient complained about the wait, I would apologise first. If the delay came from the lab, I'd call them and I would explain it to the family. I would write it up afterwards.";
     expect(flags(answer)).toContain("hypothetical-answer");
   });
   it("counts 'should have' as reflection only when the candidate is its subject", () => {
@@ -38,15 +39,24 @@ describe("clauses", () => {
     const own = analyse("Looking back, I should have checked the numbers myself.").sentences[0];
     expect(other.clauses[0]).toMatchObject({ subject: "person", counterfactual: true });
     expect(own.clauses.some((c) => c.subject === "self" && c.counterfactual)).toBe(true);
-    const blamed = flags("The launch slipped by two weeks. The finance team should have sent the numbers on Monday. The parents never returned the forms either.");
+    const blamed = flags(
+      "The launch slipped by two weeks. The finance team should have sent the numbers on Monday. The parents never returned the forms either.",
+    );
     expect(blamed).toContain("blame-shifting");
   });
   it("finds credit taken through a noun phrase but not ordinary verbs with a second sense", () => {
-    expect(flags("Thanks to my strategy the region grew 20% in a year. The team ran the events.")).toContain("overclaiming");
-    expect(flags("I owned the rota for the ward and I ran late twice in March, so I moved my handover to 7:40. Since then I check the rota every Friday.")).not.toContain("overclaiming");
+    expect(flags("Thanks to my strategy the region grew 20% in a year. The team ran the events.")).toContain(
+      "overclaiming",
+    );
+    expect(
+      flags(
+        "I owned the rota for the ward and I ran late twice in March, so I moved my handover to 7:40. Since then I check the rota every Friday.",
+      ),
+    ).not.toContain("overclaiming");
   });
   it("uses the notes: prompting, credit-taking and a figure that contradicts the answer", () => {
-    const answer = "In my five years there I set up the returns desk and trained 12 people on it. I learned to write the process down first.";
+    const answer =
+      "In my five years there I set up the returns desk and trained 12 people on it. I learned to write the process down first.";
     expect(flags(answer, "CV: 3 years there.")).toContain("inconsistency");
     expect(flags(answer, "Needed prompting twice before giving specifics.")).toContain("ambiguity-avoidance");
     expect(flags(answer, "Credits herself with the churn drop the whole team worked on.")).toContain("overclaiming");
@@ -61,8 +71,18 @@ describe("committee prose", () => {
   it("writes one paragraph per question and never labels blame as reflection", () => {
     const result = draft({
       questions: [
-        { question: "Tell me about a missed deadline.", answer: "That's a good question. The vendor should have delivered the parts on time. I rebuilt the schedule in a weekend and we shipped 3 days late.", notes: "" },
-        { question: "Tell me about a disagreement.", answer: "I disagreed with Ana about the rota. I showed her the overtime figures, 14 hours a week, and we split the weekend shifts.", notes: "" },
+        {
+          question: "Tell me about a missed deadline.",
+          answer:
+            "That's a good question. The vendor should have delivered the parts on time. I rebuilt the schedule in a weekend and we shipped 3 days late.",
+          notes: "",
+        },
+        {
+          question: "Tell me about a disagreement.",
+          answer:
+            "I disagreed with Ana about the rota. I showed her the overtime figures, 14 hours a week, and we split the weekend shifts.",
+          notes: "",
+        },
       ],
       notes: "",
       ratings: { execution: "below" },

@@ -9,12 +9,17 @@ import { DomainError } from "~/errors.server";
 
 afterAll(() => closeAssistantPool());
 
-const sentence = "When the night shift left the rota unfinished I rebuilt it in a weekend, and overtime fell from 40 to 12 hours a week. ";
+const sentence =
+  "When the night shift left the rota unfinished I rebuilt it in a weekend, and overtime fell from 40 to 12 hours a week. ";
 const answerOf = (chars: number) => sentence.repeat(Math.floor(chars / sentence.length));
 
 describe("assistant worker pool", () => {
   it("keeps the event loop turning while the largest allowed draft runs", async () => {
-    const questions = Array.from({ length: 4 }, () => ({ question: "Tell me about a rota you fixed.", answer: answerOf(MAX_DRAFT_CHARS / 4 - 200), notes: "" }));
+    const questions = Array.from({ length: 4 }, () => ({
+      question: "Tell me about a rota you fixed.",
+      answer: answerOf(MAX_DRAFT_CHARS / 4 - 200),
+      notes: "",
+    }));
     const input = parseDraftInput({ questions, notes: "", ratings: {} });
     let ticks = 0;
     let done = false;
@@ -32,7 +37,11 @@ describe("assistant worker pool", () => {
   }, 120_000);
 
   it("refuses a draft over the size cap with a message", async () => {
-    const questions = Array.from({ length: 5 }, () => ({ question: "q", answer: "x ".repeat(MAX_DRAFT_CHARS / 8), notes: "" }));
+    const questions = Array.from({ length: 5 }, () => ({
+      question: "q",
+      answer: "x ".repeat(MAX_DRAFT_CHARS / 8),
+      notes: "",
+    }));
     const input = parseDraftInput({ questions, notes: "", ratings: {} });
     expect(() => draftOffThread(input.data!)).toThrow(DomainError);
   });

@@ -41,10 +41,25 @@ const server = http.createServer((req, res) => {
     const send = (content: string) => res.writeHead(200, { "content-type": "application/json" }).end(reply(content));
     if (behaviour === "good") send(JSON.stringify(modelDraft));
     else if (behaviour === "malformed") send("Sure! Here is your draft: {summary: oops");
-    else if (behaviour === "off-schema") send(JSON.stringify({ ...modelDraft, redFlags: [{ category: "rudeness", severity: 9 }] }));
-    else if (behaviour === "invented-figure") send(JSON.stringify({ ...modelDraft, summary: `${modelDraft.summary} Churn fell by 37%.` }));
+    else if (behaviour === "off-schema")
+      send(JSON.stringify({ ...modelDraft, redFlags: [{ category: "rudeness", severity: 9 }] }));
+    else if (behaviour === "invented-figure")
+      send(JSON.stringify({ ...modelDraft, summary: `${modelDraft.summary} Churn fell by 37%.` }));
     else if (behaviour === "misquoted")
-      send(JSON.stringify({ ...modelDraft, redFlags: [{ category: "overclaiming", severity: 3, justification: "j", evidence: ["I fixed everything alone."], suggestion: "s" }] }));
+      send(
+        JSON.stringify({
+          ...modelDraft,
+          redFlags: [
+            {
+              category: "overclaiming",
+              severity: 3,
+              justification: "j",
+              evidence: ["I fixed everything alone."],
+              suggestion: "s",
+            },
+          ],
+        }),
+      );
     else if (behaviour === "http-error") res.writeHead(500).end("boom");
     // "slow": never answers within the timeout
   });
@@ -69,7 +84,8 @@ afterAll(async () => {
 
 const input = parseDraftInput({
   question: "Describe a situation where you had to deal with a difficult customer.",
-  answer: "I called the customer within a day, agreed a fix list and sent weekly updates for six weeks. Tickets fell from 14 to 3.",
+  answer:
+    "I called the customer within a day, agreed a fix list and sent weekly updates for six weeks. Tickets fell from 14 to 3.",
   notes: "Specific.",
   ratings: { communication: "strong" },
   recommendation: "hire",
@@ -87,8 +103,12 @@ const builtIn = async (i: Parameters<typeof draftScorecard>[0]) => draftScorecar
 
 describe("model settings", () => {
   it("are checked at start, with one line naming the missing or bad setting", () => {
-    expect(() => parseEnv({ ASSISTANT_PROVIDER: "openai-compatible", ASSISTANT_MODEL: "m" })).toThrow(/ASSISTANT_BASE_URL is required/);
-    expect(() => parseEnv({ ASSISTANT_PROVIDER: "openai-compatible", ASSISTANT_BASE_URL: "http://127.0.0.1:1/v1" })).toThrow(/ASSISTANT_MODEL is required/);
+    expect(() => parseEnv({ ASSISTANT_PROVIDER: "openai-compatible", ASSISTANT_MODEL: "m" })).toThrow(
+      /ASSISTANT_BASE_URL is required/,
+    );
+    expect(() =>
+      parseEnv({ ASSISTANT_PROVIDER: "openai-compatible", ASSISTANT_BASE_URL: "http://127.0.0.1:1/v1" }),
+    ).toThrow(/ASSISTANT_MODEL is required/);
     expect(() => parseEnv({ ASSISTANT_PROVIDER: "gpt" })).toThrow(/ASSISTANT_PROVIDER/);
     expect(() => parseEnv({ ASSISTANT_TIMEOUT_MS: "soon" })).toThrow(/ASSISTANT_TIMEOUT_MS/);
   });
@@ -120,17 +140,24 @@ describe("model provider", () => {
     ["off-schema", "redFlags", /redFlags: invalid at 0\./],
     ["invented-figure", "summary", /summary: states figures not in the input: 37/],
     ["misquoted", "redFlags", /redFlags: evidence not found verbatim/],
-  ] as const)("keeps the model's valid sections and the built-in one where a %s reply fails its check", async (b, section, reason) => {
-    const result = await run(b);
-    const local = draftScorecard(input.data!);
-    expect(result.source).toBe("model");
-    expect(result.replaced?.join("\n")).toMatch(reason);
-    expect(result.draft[section]).toEqual(local[section]);
-    expect(result.draft.strengths).toEqual(modelDraft.strengths);
-  });
+  ] as const)(
+    "keeps the model's valid sections and the built-in one where a %s reply fails its check",
+    async (b, section, reason) => {
+      const result = await run(b);
+      const local = draftScorecard(input.data!);
+      expect(result.source).toBe("model");
+      expect(result.replaced?.join("\n")).toMatch(reason);
+      expect(result.draft[section]).toEqual(local[section]);
+      expect(result.draft.strengths).toEqual(modelDraft.strengths);
+    },
+  );
 
   it("always keeps the rule-based bias warnings", async () => {
-    const withBias = parseDraftInput({ ...input.data!.questions[0], notes: "Young mum so might not manage the travel.", ratings: {} });
+    const withBias = parseDraftInput({
+      ...input.data!.questions[0],
+      notes: "Young mum so might not manage the travel.",
+      ratings: {},
+    });
     behaviour = "good";
     const result = await draftWithAssistant(withBias.data!, env, builtIn);
     expect(result.source).toBe("model");
@@ -138,7 +165,11 @@ describe("model provider", () => {
   });
 
   it("falls back with a reason when the server cannot be reached", async () => {
-    const result = await draftWithAssistant(input.data!, { ...env, ASSISTANT_BASE_URL: "http://127.0.0.1:9/v1" }, builtIn);
+    const result = await draftWithAssistant(
+      input.data!,
+      { ...env, ASSISTANT_BASE_URL: "http://127.0.0.1:9/v1" },
+      builtIn,
+    );
     expect(result).toMatchObject({ source: "built-in", fallbackReason: expect.stringMatching(/could not connect/) });
   });
 

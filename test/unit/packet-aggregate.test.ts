@@ -19,7 +19,11 @@ describe("aggregatePacket with no submitted scorecard", () => {
   it("has empty aggregates rather than invented ones", () => {
     expect(result.columns).toEqual([]);
     expect(result.matrix).toHaveLength(7);
-    expect(result.matrix.every((row) => row.assessed === 0 && row.median === null && row.medianLabel === null && row.spread === null)).toBe(true);
+    expect(
+      result.matrix.every(
+        (row) => row.assessed === 0 && row.median === null && row.medianLabel === null && row.spread === null,
+      ),
+    ).toBe(true);
     expect(result.tally).toEqual([]);
     expect(result.tallyText).toBe("");
     expect(result.recommendations).toEqual([]);
@@ -54,15 +58,24 @@ describe("aggregatePacket with one submitted scorecard", () => {
     const leadership = result.matrix.find((r) => r.competency === "leadership")!;
     expect(leadership).toMatchObject({ ratings: ["not-assessed"], assessed: 0, median: null, spread: null });
     expect(result.tallyText).toBe("1 Strong Hire");
-    expect(result.recommendations.map((r) => [r.column.label, r.recommendation, r.level])).toEqual([["Ana", "strong-hire", "Senior"]]);
+    expect(result.recommendations.map((r) => [r.column.label, r.recommendation, r.level])).toEqual([
+      ["Ana", "strong-hire", "Senior"],
+    ]);
     expect(result.disagreements).toEqual([]);
     expect(result.missing.map((m) => m.interviewer.name)).toEqual(["Ivo"]);
   });
 
   it("marks a flag raised by one interviewer as such", () => {
     expect(result.redFlags).toHaveLength(1);
-    expect(result.redFlags[0]).toMatchObject({ category: "overclaiming", title: redFlagTitles.overclaiming, interviewerCount: 1, maxSeverity: 2 });
-    expect(result.openQuestions).toEqual([{ column: result.columns[0], questions: ["Who else worked on it?", "How was it measured?"] }]);
+    expect(result.redFlags[0]).toMatchObject({
+      category: "overclaiming",
+      title: redFlagTitles.overclaiming,
+      interviewerCount: 1,
+      maxSeverity: 2,
+    });
+    expect(result.openQuestions).toEqual([
+      { column: result.columns[0], questions: ["Who else worked on it?", "How was it measured?"] },
+    ]);
   });
 });
 
@@ -71,11 +84,46 @@ describe("aggregatePacket with eight submitted scorecards and one missing", () =
   // communication: 3 3 3 3 4 4 4 4 → eight assessed, median 3.5, spread 1
   // leadership: nobody assessed it
   const plan = [
-    { name: "Ana", own: "strong", comm: "meets", rec: "hire", level: "Mid", flags: [flag("overclaiming", 3, "A: took credit")] },
-    { name: "Bo", own: "meets-plus", comm: "meets", rec: "hire", level: "Mid", flags: [flag("lack-of-reflection", 2, "B: no lessons")] },
-    { name: "Chidi", own: "meets", comm: "meets", rec: "no-hire", level: null, flags: [flag("overclaiming", 4, "C: team metrics as own")] },
-    { name: "Dana", own: "meets", comm: "meets", rec: "hire", level: "Senior", flags: [flag("inconsistency", 4, "D: dates changed")] },
-    { name: "Élodie", own: "meets-plus", comm: "meets-plus", rec: "strong-hire", level: "Senior", flags: [flag("overclaiming", 2, "E: vague we/I")] },
+    {
+      name: "Ana",
+      own: "strong",
+      comm: "meets",
+      rec: "hire",
+      level: "Mid",
+      flags: [flag("overclaiming", 3, "A: took credit")],
+    },
+    {
+      name: "Bo",
+      own: "meets-plus",
+      comm: "meets",
+      rec: "hire",
+      level: "Mid",
+      flags: [flag("lack-of-reflection", 2, "B: no lessons")],
+    },
+    {
+      name: "Chidi",
+      own: "meets",
+      comm: "meets",
+      rec: "no-hire",
+      level: null,
+      flags: [flag("overclaiming", 4, "C: team metrics as own")],
+    },
+    {
+      name: "Dana",
+      own: "meets",
+      comm: "meets",
+      rec: "hire",
+      level: "Senior",
+      flags: [flag("inconsistency", 4, "D: dates changed")],
+    },
+    {
+      name: "Élodie",
+      own: "meets-plus",
+      comm: "meets-plus",
+      rec: "strong-hire",
+      level: "Senior",
+      flags: [flag("overclaiming", 2, "E: vague we/I")],
+    },
     { name: "Farid", own: "not-assessed", comm: "meets-plus", rec: "hire", level: "Mid", flags: [] },
     { name: "Grete", own: "meets", comm: "meets-plus", rec: "no-hire", level: "Junior–Mid", flags: [] },
     { name: "Hiro", own: "meets-plus", comm: "meets-plus", rec: "hire", level: "Mid", flags: [] },
@@ -112,7 +160,16 @@ describe("aggregatePacket with eight submitted scorecards and one missing", () =
       ["No Hire", 2],
     ]);
     expect(result.tallyText).toBe("1 Strong Hire, 5 Hire, 2 No Hire");
-    expect(result.recommendations.map((r) => r.level)).toEqual(["Mid", "Mid", null, "Senior", "Senior", "Mid", "Junior–Mid", "Mid"]);
+    expect(result.recommendations.map((r) => r.level)).toEqual([
+      "Mid",
+      "Mid",
+      null,
+      "Senior",
+      "Senior",
+      "Mid",
+      "Junior–Mid",
+      "Mid",
+    ]);
   });
 
   it("reports a two-level spread and the hire/no-hire split with who said what", () => {
@@ -158,7 +215,10 @@ describe("aggregatePacket with eight submitted scorecards and one missing", () =
 
 describe("aggregatePacket when one interviewer sat two interviews", () => {
   const first = submitted("Ana", 1, scorecard({ redFlags: [flag("generic-answer", 2, "first")] }));
-  const second = { ...submitted("Ana", 2, scorecard({ redFlags: [flag("generic-answer", 3, "second")] })), stage: "final" as const };
+  const second = {
+    ...submitted("Ana", 2, scorecard({ redFlags: [flag("generic-answer", 3, "second")] })),
+    stage: "final" as const,
+  };
   first.interviewer = second.interviewer;
   const result = aggregatePacket(packet([second, first]));
 

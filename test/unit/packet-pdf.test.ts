@@ -43,7 +43,14 @@ describe("renderPacketPdf with eight long scorecards and a missing one", () => {
     interviews: [...eight.interviews, missing("Ivo Petrov", 20, "overdue")],
     decision,
     decisionHistory: [
-      { ...decision, outcome: "more-interviews", level: null, rationale: "One more ownership interview first.", reason: null, recordedAt: new Date(Date.UTC(2025, 11, 27)) },
+      {
+        ...decision,
+        outcome: "more-interviews",
+        level: null,
+        rationale: "One more ownership interview first.",
+        reason: null,
+        recordedAt: new Date(Date.UTC(2025, 11, 27)),
+      },
       decision,
     ],
   };
@@ -64,10 +71,26 @@ describe("renderPacketPdf with eight long scorecards and a missing one", () => {
     expect(pdf.pages[0]).toContain("Reason for revising: References confirmed the scope of the project.");
     expect(pdf.pages[0]).toContain("Earlier decisions");
     expect(pdf.pages[0]).toContain("8 of 9 submitted");
-    for (const section of ["Panel overview", "Per competency", "Where the panel disagrees", "Red flags across the panel", "Open questions", "Missing scorecards"]) {
+    for (const section of [
+      "Panel overview",
+      "Per competency",
+      "Where the panel disagrees",
+      "Red flags across the panel",
+      "Open questions",
+      "Missing scorecards",
+    ]) {
       expect(pdf.all).toContain(section);
     }
-    for (const name of ["Ana Lima", "Bo Chen", "Chidi Okafor", "Dana Weiß", "Élodie Martin", "Farid Haddad", "Grete Nilsen", "Hiro Tanaka"]) {
+    for (const name of [
+      "Ana Lima",
+      "Bo Chen",
+      "Chidi Okafor",
+      "Dana Weiß",
+      "Élodie Martin",
+      "Farid Haddad",
+      "Grete Nilsen",
+      "Hiro Tanaka",
+    ]) {
       expect(pdf.all).toContain(`Interview: ${name}`);
     }
     expect(pdf.all).toMatch(/Ivo Petrov\s+Onsite\s+20 Dec 2025\s+Overdue/);
@@ -162,7 +185,10 @@ describe("renderPacketPdf with hard input", () => {
     const pdf = await render(packet(panel));
     expectFooterOnEveryPage(pdf);
     // The cover's panel table runs until the overview, which always starts a page.
-    const continued = pdf.pages.slice(1, pdf.pages.findIndex((page) => page.startsWith("Panel overview")));
+    const continued = pdf.pages.slice(
+      1,
+      pdf.pages.findIndex((page) => page.startsWith("Panel overview")),
+    );
     expect(continued.length).toBeGreaterThan(0);
     for (const page of continued) expect(page).toMatch(/^Interviewer\s+Stage and date\s+Focus\s+Scorecard/);
   });

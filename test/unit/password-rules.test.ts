@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { acceptSchema } from "~/setup/people.schema";
 
-const accept = (password: string) => acceptSchema.safeParse({ email: "", name: "New Person", password, confirm: password });
+const accept = (password: string) =>
+  acceptSchema.safeParse({ email: "", name: "New Person", password, confirm: password });
 const passwordError = (password: string) => {
   const result = accept(password);
-  return result.success ? null : result.error.issues.find((i) => i.path[0] === "password")?.message ?? null;
+  return result.success ? null : (result.error.issues.find((i) => i.path[0] === "password")?.message ?? null);
 };
 
 describe("the password rules of an invitation", () => {

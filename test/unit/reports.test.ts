@@ -5,7 +5,13 @@ import { formatHours, formatOffset } from "~/reports/summary";
 import { COMPETENCY_IDS } from "~/scorecards/rubric";
 
 const all = (level: string | null) => Object.fromEntries(COMPETENCY_IDS.map((id) => [id, level]));
-const card = (candidateId: string, interviewerId: string, ratings: Record<string, string | null>, recommendation: string | null = "hire", inView = true): CalibrationCard => ({
+const card = (
+  candidateId: string,
+  interviewerId: string,
+  ratings: Record<string, string | null>,
+  recommendation: string | null = "hire",
+  inView = true,
+): CalibrationCard => ({
   candidateId,
   interviewerId,
   interviewerName: interviewerId.toUpperCase(),
@@ -54,18 +60,33 @@ describe("calibration", () => {
     expect(leaningOf(0.49, 5)).toBe("in-line");
     expect(leaningOf(-0.5, 5)).toBe("harsh");
     expect(leaningOf(0.5, 5)).toBe("lenient");
-    expect(calibrate([card("k9", "solo", all("meets"), null)])[0]).toMatchObject({ offset: null, leaning: "too-few", hireRate: null });
+    expect(calibrate([card("k9", "solo", all("meets"), null)])[0]).toMatchObject({
+      offset: null,
+      leaning: "too-few",
+      hireRate: null,
+    });
   });
 });
 
 describe("report filters in the URL", () => {
   it("reads an empty query as every interview, newest first, page 1", () => {
     expect(reportFiltersSchema.parse({})).toEqual({ sort: "date", dir: "desc", page: 1 });
-    expect(reportFiltersSchema.parse({ from: "", stage: "", page: "" })).toEqual({ sort: "date", dir: "desc", page: 1 });
+    expect(reportFiltersSchema.parse({ from: "", stage: "", page: "" })).toEqual({
+      sort: "date",
+      dir: "desc",
+      page: 1,
+    });
   });
 
   it("writes back only what is set, so a shared link stays short and parses to the same filters", () => {
-    const filters = reportFiltersSchema.parse({ from: "2026-03-01", to: "2026-03-31", stage: "onsite", sort: "candidate", dir: "asc", page: "3" });
+    const filters = reportFiltersSchema.parse({
+      from: "2026-03-01",
+      to: "2026-03-31",
+      stage: "onsite",
+      sort: "candidate",
+      dir: "asc",
+      page: "3",
+    });
     const params = toSearchParams(filters);
     expect(params.toString()).toBe("from=2026-03-01&to=2026-03-31&stage=onsite&sort=candidate&dir=asc&page=3");
     expect(reportFiltersSchema.parse(Object.fromEntries(params))).toEqual(filters);
@@ -81,9 +102,19 @@ describe("report filters in the URL", () => {
 
 describe("summary wording", () => {
   it("gives hours, then days", () => {
-    expect([formatHours(0.4), formatHours(14), formatHours(47.6), formatHours(60), formatHours(300)]).toEqual(["under an hour", "14 h", "48 h", "2.5 days", "13 days"]);
+    expect([formatHours(0.4), formatHours(14), formatHours(47.6), formatHours(60), formatHours(300)]).toEqual([
+      "under an hour",
+      "14 h",
+      "48 h",
+      "2.5 days",
+      "13 days",
+    ]);
   });
   it("signs the offset from the panel", () => {
-    expect([formatOffset(1.75), formatOffset(-0.75), formatOffset(0.02)]).toEqual(["+1.8 levels", "−0.8 levels", "±0.0 levels"]);
+    expect([formatOffset(1.75), formatOffset(-0.75), formatOffset(0.02)]).toEqual([
+      "+1.8 levels",
+      "−0.8 levels",
+      "±0.0 levels",
+    ]);
   });
 });

@@ -6,7 +6,11 @@ const q = (questionId: string, notes = "") => ({ questionId, question: `Question
 
 describe("merging a scorecard that changed in another tab", () => {
   const base = emptyScorecard([q("a"), q("b")]);
-  const theirs = { ...base, answers: [q("a", "their notes on a"), q("b")], ratings: { ...base.ratings, ownership: "meets" as const } };
+  const theirs = {
+    ...base,
+    answers: [q("a", "their notes on a"), q("b")],
+    ratings: { ...base.ratings, ownership: "meets" as const },
+  };
   const mine = { ...base, answers: [q("a", "my notes on a"), q("b"), q("custom-1", "own")], notes: "my general notes" };
 
   it("lists only the fields that differ, ratings included, in words", () => {
@@ -17,10 +21,21 @@ describe("merging a scorecard that changed in another tab", () => {
   });
 
   it("keeps the saved value unless this tab's was chosen, field by field", () => {
-    const merged = mergeContent(mine, theirs, { "answers.a.notes": "theirs", notes: "mine", "answers.custom-1": "mine", "ratings.ownership": "theirs" });
-    expect(merged.answers.map((a) => [a.questionId, a.notes])).toEqual([["a", "their notes on a"], ["b", ""], ["custom-1", "own"]]);
+    const merged = mergeContent(mine, theirs, {
+      "answers.a.notes": "theirs",
+      notes: "mine",
+      "answers.custom-1": "mine",
+      "ratings.ownership": "theirs",
+    });
+    expect(merged.answers.map((a) => [a.questionId, a.notes])).toEqual([
+      ["a", "their notes on a"],
+      ["b", ""],
+      ["custom-1", "own"],
+    ]);
     expect(merged.notes).toBe("my general notes");
     expect(merged.ratings.ownership).toBe("meets");
-    expect(conflictDiffs(merged, mergeContent(mine, theirs, { notes: "mine" })).map((d) => d.key)).toEqual(["answers.custom-1"]);
+    expect(conflictDiffs(merged, mergeContent(mine, theirs, { notes: "mine" })).map((d) => d.key)).toEqual([
+      "answers.custom-1",
+    ]);
   });
 });

@@ -19,8 +19,11 @@ describe("live notes", () => {
 
 describe("transcripts", () => {
   it("keeps the words of a WebVTT file and drops cue timings, numbers and notes", () => {
-    const vtt = "WEBVTT\n\nNOTE recorded on Tuesday\nsecond line\n\n1\n00:00:01.000 --> 00:00:04.000\n<v Priya>Tell me about a time…\n\n2\n00:00:05.000 --> 00:00:09.000\n<v Jordan>I called the director the <b>same</b> day.\n";
-    expect(transcriptText("call.vtt", vtt)).toBe("Priya: Tell me about a time…\nJordan: I called the director the same day.");
+    const vtt =
+      "WEBVTT\n\nNOTE recorded on Tuesday\nsecond line\n\n1\n00:00:01.000 --> 00:00:04.000\n<v Priya>Tell me about a time…\n\n2\n00:00:05.000 --> 00:00:09.000\n<v Jordan>I called the director the <b>same</b> day.\n";
+    expect(transcriptText("call.vtt", vtt)).toBe(
+      "Priya: Tell me about a time…\nJordan: I called the director the same day.",
+    );
   });
 
   it("passes plain text through with normalised line endings", () => {
@@ -28,8 +31,12 @@ describe("transcripts", () => {
   });
 
   it("refuses other file types and oversize files with a message naming the file", () => {
-    expect(transcriptProblem({ name: "cv.pdf", size: 10, type: "application/pdf" })).toBe("“cv.pdf” is not a .txt or .vtt transcript.");
-    expect(transcriptProblem({ name: "big.txt", size: TRANSCRIPT_MAX_BYTES + 1, type: "text/plain" })).toMatch(/larger than 1 MB/);
+    expect(transcriptProblem({ name: "cv.pdf", size: 10, type: "application/pdf" })).toBe(
+      "“cv.pdf” is not a .txt or .vtt transcript.",
+    );
+    expect(transcriptProblem({ name: "big.txt", size: TRANSCRIPT_MAX_BYTES + 1, type: "text/plain" })).toMatch(
+      /larger than 1 MB/,
+    );
     expect(transcriptProblem({ name: "call.VTT", size: 100, type: "" })).toBeNull();
   });
 });

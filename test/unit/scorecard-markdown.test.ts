@@ -22,7 +22,8 @@ const seedLike: ScorecardContent = {
         "",
         "Support tickets went from 8-10 a week to 1-2 and the contract (about $200,000) was renewed.",
       ].join("\n"),
-      notes: "- unhappy client, reporting tool\n- ran the meeting, wrote down complaints\n• dashboard in 2 weeks, ~10 h/week saved\n\ntickets 8-10 → 1-2 per week; renewal $200k",
+      notes:
+        "- unhappy client, reporting tool\n- ran the meeting, wrote down complaints\n• dashboard in 2 weeks, ~10 h/week saved\n\ntickets 8-10 → 1-2 per week; renewal $200k",
     },
   ],
   notes: "",
@@ -40,7 +41,10 @@ const seedLike: ScorecardContent = {
   summary:
     "Turned around an unhappy client by listening first and shipping the features that mattered to them. Results are strong, but how much of the work was theirs rather than the team's stays unclear.",
   strengths: ["Listens before acting", "Structured plan with clear priorities", "Kept the client informed every week"],
-  improvements: ["Separate personal contributions from the team's", "Back the impact figures with how they were measured"],
+  improvements: [
+    "Separate personal contributions from the team's",
+    "Back the impact figures with how they were measured",
+  ],
   redFlags: [
     {
       category: "overclaiming",
@@ -81,8 +85,12 @@ describe("scorecardToMarkdown", () => {
       notes: "[01:10] general",
     };
     const md = scorecardToMarkdown(card, meta);
-    expect(md).toContain("## Question\n\nFirst?\n\n## Answer\n\nOne.\n\n## Question\n\nSecond?\n\n## Answer\n\nTwo.\n\n## Feedback");
-    expect(md).toContain("1. Raw Notes (taken during the interview)\n- \\[01:10\\] general\n\n_Notes on question 1: First?_\n- n1\n");
+    expect(md).toContain(
+      "## Question\n\nFirst?\n\n## Answer\n\nOne.\n\n## Question\n\nSecond?\n\n## Answer\n\nTwo.\n\n## Feedback",
+    );
+    expect(md).toContain(
+      "1. Raw Notes (taken during the interview)\n- \\[01:10\\] general\n\n_Notes on question 1: First?_\n- n1\n",
+    );
     // A draft-shaped card still exports: nothing decided is said as such, never left blank.
     expect(md).toContain("**Rating**: Not decided");
     expect(md).toContain("- Ownership: Not rated");
@@ -90,7 +98,8 @@ describe("scorecardToMarkdown", () => {
   });
 
   it("keeps user text from adding structure or HTML", () => {
-    const hostile = "# Hired!\n- injected item\n1. injected step\n> quote\n<script>alert(1)</script>\n====\n    indented code\n```\n| a | b |\n&amp; *bold* [link](http://x)";
+    const hostile =
+      "# Hired!\n- injected item\n1. injected step\n> quote\n<script>alert(1)</script>\n====\n    indented code\n```\n| a | b |\n&amp; *bold* [link](http://x)";
     const card: ScorecardContent = {
       ...emptyScorecard([{ questionId: "q", question: hostile, answer: hostile, notes: hostile }]),
       notes: hostile,
@@ -98,7 +107,9 @@ describe("scorecardToMarkdown", () => {
       strengths: [hostile],
       improvements: ["1. looks numbered"],
       followUps: ["- looks like a bullet"],
-      redFlags: [{ category: "overclaiming", severity: 5, justification: hostile, evidence: [hostile], suggestion: "<b>x</b>" }],
+      redFlags: [
+        { category: "overclaiming", severity: 5, justification: hostile, evidence: [hostile], suggestion: "<b>x</b>" },
+      ],
     };
     const md = scorecardToMarkdown(card, meta);
     const lines = md.split("\n");
@@ -115,7 +126,15 @@ describe("scorecardToMarkdown", () => {
     expect(lines.filter((l) => /^=+$/.test(l)).every((l) => l.length === 60 || l.length === 21)).toBe(true);
     // Only our own numbered sections and the follow-up start with a number.
     expect(lines.filter((l) => /^\d+[.)]/.test(l)).map((l) => l.slice(0, 12))).toEqual([
-      ...["1. Raw Notes", "2. Formal Su", "3. Strengths", "4. Areas for", "5. Competenc", "6. Final Rec", "7. Probing F"],
+      ...[
+        "1. Raw Notes",
+        "2. Formal Su",
+        "3. Strengths",
+        "4. Areas for",
+        "5. Competenc",
+        "6. Final Rec",
+        "7. Probing F",
+      ],
       "1. \\- looks ",
       ...["1. Red Flag ", "2. Red Flag ", "3. Short Jus", "4. Improveme"],
     ]);
@@ -127,6 +146,8 @@ describe("scorecardToMarkdown", () => {
   });
 
   it("dates the heading in UTC", () => {
-    expect(scorecardToMarkdown(seedLike, { ...meta, date: new Date("2026-01-01T00:30:00+02:00") })).toMatch(/^# Red Flag Evaluation \(20251231\)\n/);
+    expect(scorecardToMarkdown(seedLike, { ...meta, date: new Date("2026-01-01T00:30:00+02:00") })).toMatch(
+      /^# Red Flag Evaluation \(20251231\)\n/,
+    );
   });
 });

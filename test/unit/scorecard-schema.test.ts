@@ -1,12 +1,21 @@
 import { describe, expect, it } from "vitest";
-import { emptyScorecard, LIMITS, scorecardContentSchema, submittableScorecardSchema } from "~/scorecards/scorecard.schema";
+import {
+  emptyScorecard,
+  LIMITS,
+  scorecardContentSchema,
+  submittableScorecardSchema,
+} from "~/scorecards/scorecard.schema";
 import { scorecardActionSchema } from "~/scorecards/scorecard-action.schema";
 import { COMPETENCY_IDS } from "~/scorecards/rubric";
 import { normalizeContent, sectionOfPath } from "~/scorecards/sections";
 
 const rated = () => ({
-  ...emptyScorecard([{ questionId: "q", question: "Tell me about a time…", answer: "It went well.", notes: "[00:10] ok" }]),
-  ratings: Object.fromEntries(COMPETENCY_IDS.map((id) => [id, "meets"])) as ReturnType<typeof emptyScorecard>["ratings"],
+  ...emptyScorecard([
+    { questionId: "q", question: "Tell me about a time…", answer: "It went well.", notes: "[00:10] ok" },
+  ]),
+  ratings: Object.fromEntries(COMPETENCY_IDS.map((id) => [id, "meets"])) as ReturnType<
+    typeof emptyScorecard
+  >["ratings"],
   recommendation: "hire" as const,
   summary: "Clear account of a difficult renewal, owned end to end.",
 });
@@ -42,18 +51,29 @@ describe("scorecard schema", () => {
 
   it("refuses unknown competencies, categories and severities outside 1 to 5", () => {
     const card = rated() as Record<string, unknown>;
-    expect(scorecardContentSchema.safeParse({ ...card, ratings: { ...rated().ratings, charm: "strong" } }).success).toBe(false);
+    expect(
+      scorecardContentSchema.safeParse({ ...card, ratings: { ...rated().ratings, charm: "strong" } }).success,
+    ).toBe(false);
     const flag = { category: "overclaiming", severity: 3, justification: "j", evidence: [], suggestion: "s" };
     expect(scorecardContentSchema.safeParse({ ...card, redFlags: [flag] }).success).toBe(true);
-    for (const bad of [{ ...flag, severity: 0 }, { ...flag, severity: 6 }, { ...flag, severity: 2.5 }, { ...flag, category: "rudeness" }]) {
+    for (const bad of [
+      { ...flag, severity: 0 },
+      { ...flag, severity: 6 },
+      { ...flag, severity: 2.5 },
+      { ...flag, category: "rudeness" },
+    ]) {
       expect(scorecardContentSchema.safeParse({ ...card, redFlags: [bad] }).success).toBe(false);
     }
   });
 
   it("needs a reason to amend, and a version on every write", () => {
     const content = rated();
-    expect(scorecardActionSchema.safeParse({ intent: "amend", baseVersion: 3, content, reason: " " }).success).toBe(false);
-    expect(scorecardActionSchema.safeParse({ intent: "amend", baseVersion: 3, content, reason: "typo" }).success).toBe(true);
+    expect(scorecardActionSchema.safeParse({ intent: "amend", baseVersion: 3, content, reason: " " }).success).toBe(
+      false,
+    );
+    expect(scorecardActionSchema.safeParse({ intent: "amend", baseVersion: 3, content, reason: "typo" }).success).toBe(
+      true,
+    );
     expect(scorecardActionSchema.safeParse({ intent: "save", content }).success).toBe(false);
     expect(scorecardActionSchema.safeParse({ intent: "save", baseVersion: -1, content }).success).toBe(false);
   });
@@ -68,7 +88,13 @@ describe("scorecard sections", () => {
   });
 
   it("drops blank lines typed into list fields", () => {
-    const card = { ...rated(), strengths: ["Clear", "", "  ", "Calm "], redFlags: [{ category: "overclaiming" as const, severity: 2, justification: "", evidence: ["a", ""], suggestion: "" }] };
+    const card = {
+      ...rated(),
+      strengths: ["Clear", "", "  ", "Calm "],
+      redFlags: [
+        { category: "overclaiming" as const, severity: 2, justification: "", evidence: ["a", ""], suggestion: "" },
+      ],
+    };
     const normal = normalizeContent(card);
     expect(normal.strengths).toEqual(["Clear", "Calm"]);
     expect(normal.redFlags[0].evidence).toEqual(["a"]);

@@ -37,7 +37,11 @@ describe("the real templates", () => {
   });
 
   it("hold the Customer Experience Manager kit with all 16 seed questions, every field filled", () => {
-    expect(cxm).toMatchObject({ title: "Customer Experience Manager", version: 1, position: "Customer Experience Manager" });
+    expect(cxm).toMatchObject({
+      title: "Customer Experience Manager",
+      version: 1,
+      position: "Customer Experience Manager",
+    });
     expect(cxm.questions).toHaveLength(16);
     for (const q of cxm.questions) {
       expect(q.prompt.trim(), q.id).not.toBe("");
@@ -47,7 +51,9 @@ describe("the real templates", () => {
       }
       expect(q.timeBoxMinutes, q.id).toBeGreaterThan(0);
     }
-    expect(cxm.questions.map((q) => q.prompt)).toContain("Describe a situation where you had to deal with a difficult customer.");
+    expect(cxm.questions.map((q) => q.prompt)).toContain(
+      "Describe a situation where you had to deal with a difficult customer.",
+    );
   });
 
   it("cover each of the 14 questions of seed 001 and the one of seed 003", () => {
@@ -84,7 +90,10 @@ describe("the real templates", () => {
 
 describe("a broken kit file", () => {
   it.each([
-    ["bad-yaml.yaml", "line 7, column 1: invalid YAML: Flow map in block collection must be sufficiently indented and end with a }"],
+    [
+      "bad-yaml.yaml",
+      "line 7, column 1: invalid YAML: Flow map in block collection must be sufficiently indented and end with a }",
+    ],
     [
       "unknown-competency.yaml",
       `questions[0].competencies[1]: unknown competency id "leadershp" (expected one of: ${COMPETENCY_IDS.join(", ")})`,

@@ -43,7 +43,13 @@ export function oidcConfiguration(settings: OidcSettings): Promise<oidc.Configur
   if (!found) {
     const issuer = new URL(settings.issuer);
     const insecure = issuer.protocol === "http:" && LOOPBACK.has(issuer.hostname);
-    found = oidc.discovery(issuer, settings.clientId, settings.clientSecret, undefined, insecure ? { execute: [oidc.allowInsecureRequests] } : undefined);
+    found = oidc.discovery(
+      issuer,
+      settings.clientId,
+      settings.clientSecret,
+      undefined,
+      insecure ? { execute: [oidc.allowInsecureRequests] } : undefined,
+    );
     found.catch(() => configurations.delete(key));
     configurations.set(key, found);
   }

@@ -7,12 +7,17 @@ import { rolesFromClaim } from "./role-claim";
 
 // With OIDC_ROLE_CLAIM, the provider owns roles: every sign-in brings Panel's in step through
 // the same role change an admin makes (audited, committee seats following), by the user.
-export async function syncRoles(settings: OidcSettings, user: SessionUser, claims: Record<string, unknown>): Promise<void> {
+export async function syncRoles(
+  settings: OidcSettings,
+  user: SessionUser,
+  claims: Record<string, unknown>,
+): Promise<void> {
   if (!settings.roleClaim) return;
   const wanted = rolesFromClaim(claims, settings.roleClaim, settings.roleMap);
   const person = await findPerson(getDb(), user.id);
   if (!person || (person.roles.length === wanted.length && wanted.every((r) => person.roles.includes(r)))) return;
   const result = await changeRoles(user, user.id, wanted);
   // The last active admin keeps the role: the provider cannot lock every admin out.
-  if (!result.ok) console.warn(`panel: kept ${user.email}'s roles at sign-in: ${Object.values(result.errors).join("; ")}`);
+  if (!result.ok)
+    console.warn(`panel: kept ${user.email}'s roles at sign-in: ${Object.values(result.errors).join("; ")}`);
 }

@@ -37,7 +37,10 @@ export function requireOidc(): OidcSettings {
 }
 
 // The provider's authorization URL for a fresh sign-in, and the cookie that ties it to the browser.
-export async function beginSignIn(redirectTo: string | null, now = new Date()): Promise<{ url: string; cookie: string }> {
+export async function beginSignIn(
+  redirectTo: string | null,
+  now = new Date(),
+): Promise<{ url: string; cookie: string }> {
   const settings = requireOidc();
   const config = await oidcConfiguration(settings);
   const key = crypto.randomBytes(32).toString("base64url");
@@ -72,7 +75,10 @@ export async function finishSignIn(request: Request, now = new Date()): Promise<
   const key = await pendingCookie().parse(request.headers.get("Cookie"));
   const pending = typeof key === "string" ? await takePendingSignIn(getDb(), sha256(key), now) : undefined;
   if (!pending) {
-    throw new DomainError("invalid", "This sign-in link has expired or was already used. Start again from the sign-in page.");
+    throw new DomainError(
+      "invalid",
+      "This sign-in link has expired or was already used. Start again from the sign-in page.",
+    );
   }
   const config = await oidcConfiguration(settings);
   const current = new URL(callbackUrl());
@@ -87,15 +93,31 @@ export async function finishSignIn(request: Request, now = new Date()): Promise<
     });
   } catch (error) {
     // The details (which check failed) are for the audit log, not for whoever holds the URL.
-    const reason = [error, (error as Error).cause].filter((e): e is Error => e instanceof Error).map((e) => e.message).join(": ");
-    await appendAudit(getDb(), { actorId: null, action: "sign-in.failed", details: { provider: settings.issuer, reason } });
-    throw new DomainError("invalid", `${settings.providerName} did not complete the sign-in. Start again from the sign-in page.`);
+    const reason = [error, (error as Error).cause]
+      .filter((e): e is Error => e instanceof Error)
+      .map((e) => e.message)
+      .join(": ");
+    await appendAudit(getDb(), {
+      actorId: null,
+      action: "sign-in.failed",
+      details: { provider: settings.issuer, reason },
+    });
+    throw new DomainError(
+      "invalid",
+      `${settings.providerName} did not complete the sign-in. Start again from the sign-in page.`,
+    );
   }
   const claims = tokens.claims();
   if (!claims || !tokens.id_token) throw new DomainError("invalid", `${settings.providerName} sent no ID token.`);
   const user = await accountFor(settings, claims);
   await syncRoles(settings, user, claims);
-  await appendAudit(getDb(), { actorId: user.id, action: "sign-in", subjectType: "user", subjectId: user.id, details: { provider: settings.issuer } });
+  await appendAudit(getDb(), {
+    actorId: user.id,
+    action: "sign-in",
+    subjectType: "user",
+    subjectId: user.id,
+    details: { provider: settings.issuer },
+  });
   const session = await startSession(user.id, request, { provider: settings.issuer, idToken: tokens.id_token });
   return { redirectTo: pending.redirect_to, cookies: [session, await pendingCookie().serialize("", { maxAge: 0 })] };
 }

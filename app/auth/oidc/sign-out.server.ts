@@ -12,7 +12,10 @@ export async function signOut(request: Request): Promise<{ location: string; coo
   try {
     const config = await oidcConfiguration(settings);
     if (!config.serverMetadata().end_session_endpoint) return { location: "/login", cookie };
-    const url = oidc.buildEndSessionUrl(config, { id_token_hint: sso.idToken, post_logout_redirect_uri: afterLogoutUrl() });
+    const url = oidc.buildEndSessionUrl(config, {
+      id_token_hint: sso.idToken,
+      post_logout_redirect_uri: afterLogoutUrl(),
+    });
     return { location: url.href, cookie };
   } catch (error) {
     // Panel's session is over either way; an unreachable provider only keeps its own.

@@ -2,7 +2,13 @@ import { publicUrl } from "~/env.server";
 import { LIST_SCHEMA, USER_SCHEMA } from "./scim.schema";
 
 // RFC 7643 §5-7: what this service provider supports, so clients need not guess.
-const list = (resources: unknown[]) => ({ schemas: [LIST_SCHEMA], totalResults: resources.length, startIndex: 1, itemsPerPage: resources.length, Resources: resources });
+const list = (resources: unknown[]) => ({
+  schemas: [LIST_SCHEMA],
+  totalResults: resources.length,
+  startIndex: 1,
+  itemsPerPage: resources.length,
+  Resources: resources,
+});
 const base = () => `${publicUrl()}/scim/v2`;
 
 export const serviceProviderConfig = () => ({
@@ -14,7 +20,12 @@ export const serviceProviderConfig = () => ({
   sort: { supported: false },
   etag: { supported: false },
   authenticationSchemes: [
-    { type: "oauthbearertoken", name: "Bearer token", description: "A token an admin creates on Panel's Single sign-on page.", primary: true },
+    {
+      type: "oauthbearertoken",
+      name: "Bearer token",
+      description: "A token an admin creates on Panel's Single sign-on page.",
+      primary: true,
+    },
   ],
   meta: { resourceType: "ServiceProviderConfig", location: `${base()}/ServiceProviderConfig` },
 });
@@ -53,7 +64,10 @@ const userSchema = () => ({
       ...attribute("name", { type: "complex" }),
       subAttributes: [attribute("formatted"), attribute("givenName"), attribute("familyName")],
     },
-    { ...attribute("emails", { type: "complex", multiValued: true }), subAttributes: [attribute("value"), attribute("type"), attribute("primary", { type: "boolean" })] },
+    {
+      ...attribute("emails", { type: "complex", multiValued: true }),
+      subAttributes: [attribute("value"), attribute("type"), attribute("primary", { type: "boolean" })],
+    },
     attribute("active", { type: "boolean" }),
   ],
   meta: { resourceType: "Schema", location: `${base()}/Schemas/${USER_SCHEMA}` },

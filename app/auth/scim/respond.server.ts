@@ -4,12 +4,18 @@ import { ERROR_SCHEMA } from "./scim.schema";
 const TYPE = "application/scim+json";
 
 export function scimJson(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), { status, headers: { "Content-Type": TYPE, "Cache-Control": "no-store", ...headers } });
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { "Content-Type": TYPE, "Cache-Control": "no-store", ...headers },
+  });
 }
 
 // RFC 7644 §3.12: every error is this shape, whatever went wrong.
 export function scimError(status: number, detail: string, scimType?: string): Response {
-  return scimJson({ schemas: [ERROR_SCHEMA], status: String(status), ...(scimType ? { scimType } : {}), detail }, status);
+  return scimJson(
+    { schemas: [ERROR_SCHEMA], status: String(status), ...(scimType ? { scimType } : {}), detail },
+    status,
+  );
 }
 
 export async function readScimBody(request: Request): Promise<unknown> {

@@ -15,7 +15,13 @@ export async function createScimToken(actor: SessionUser, label: string): Promis
     .transaction()
     .execute(async (tx) => {
       const id = await insertScimToken(tx, { tokenHash: sha256(token), label, createdBy: actor.id });
-      await appendAudit(tx, { actorId: actor.id, action: "scim-token.create", subjectType: "scim-token", subjectId: id, details: { label } });
+      await appendAudit(tx, {
+        actorId: actor.id,
+        action: "scim-token.create",
+        subjectType: "scim-token",
+        subjectId: id,
+        details: { label },
+      });
     });
   return token;
 }
@@ -26,7 +32,13 @@ export async function revokeToken(actor: SessionUser, id: string): Promise<void>
     .execute(async (tx) => {
       const revoked = await revokeScimToken(tx, id, new Date());
       if (!revoked) throw new DomainError("not-found", "No such token.");
-      await appendAudit(tx, { actorId: actor.id, action: "scim-token.revoke", subjectType: "scim-token", subjectId: id, details: { label: revoked.label } });
+      await appendAudit(tx, {
+        actorId: actor.id,
+        action: "scim-token.revoke",
+        subjectType: "scim-token",
+        subjectId: id,
+        details: { label: revoked.label },
+      });
     });
 }
 

@@ -20,7 +20,11 @@ export function toScimUser(row: Row) {
     name: { formatted: row.name },
     emails: [{ value: row.email, type: "work", primary: true }],
     active: row.active,
-    meta: { resourceType: "User", created: row.created_at.toISOString(), location: `${publicUrl()}/scim/v2/Users/${row.id}` },
+    meta: {
+      resourceType: "User",
+      created: row.created_at.toISOString(),
+      location: `${publicUrl()}/scim/v2/Users/${row.id}`,
+    },
   };
 }
 
@@ -35,8 +39,18 @@ async function existing(id: string): Promise<Row> {
 export const getScimUser = async (id: string) => toScimUser(await existing(id));
 
 export async function listUsers(query: { filter?: string; startIndex: number; count: number }) {
-  const { total, rows } = await listScimUsers(getDb(), { email: query.filter, offset: query.startIndex - 1, limit: query.count });
-  return { schemas: [LIST_SCHEMA], totalResults: total, startIndex: query.startIndex, itemsPerPage: rows.length, Resources: rows.map(toScimUser) };
+  const { total, rows } = await listScimUsers(getDb(), {
+    email: query.filter,
+    offset: query.startIndex - 1,
+    limit: query.count,
+  });
+  return {
+    schemas: [LIST_SCHEMA],
+    totalResults: total,
+    startIndex: query.startIndex,
+    itemsPerPage: rows.length,
+    Resources: rows.map(toScimUser),
+  };
 }
 
 // Provisioned users start as interviewers with no password: they sign in through SSO.
@@ -44,11 +58,23 @@ export async function createScimUser(input: ScimUserInput, via: Via) {
   const id = await getDb()
     .transaction()
     .execute(async (tx) => {
-      if (await emailTaken(tx, input.email)) throw scimError(409, `A user with userName ${input.email} exists already.`, "uniqueness");
-      const userId = await createUser(tx, { email: input.email, name: input.name, passwordHash: null, roles: ["interviewer"] });
+      if (await emailTaken(tx, input.email))
+        throw scimError(409, `A user with userName ${input.email} exists already.`, "uniqueness");
+      const userId = await createUser(tx, {
+        email: input.email,
+        name: input.name,
+        passwordHash: null,
+        roles: ["interviewer"],
+      });
       await updateScimUser(tx, userId, input);
       if (!input.active) await setActive(tx, userId, false);
-      await appendAudit(tx, { actorId: null, action: "user.create", subjectType: "user", subjectId: userId, details: { via: "scim", token: via.tokenId, after: input } });
+      await appendAudit(tx, {
+        actorId: null,
+        action: "user.create",
+        subjectType: "user",
+        subjectId: userId,
+        details: { via: "scim", token: via.tokenId, after: input },
+      });
       return userId;
     });
   return toScimUser(await existing(id));
@@ -66,12 +92,25 @@ export async function replaceScimUser(id: string, input: ScimUserInput, via: Via
       }
       await updateScimUser(tx, id, input);
       if (before.active !== input.active) {
-        if (!input.active && (await isLastAdmin(tx, id))) throw scimError(409, "This is Panel's last active admin; make someone else an admin first.", "mutability");
+        if (!input.active && (await isLastAdmin(tx, id)))
+          throw scimError(409, "This is Panel's last active admin; make someone else an admin first.", "mutability");
         await setActive(tx, id, input.active);
       }
-      const action = before.active === input.active ? "user.update" : input.active ? "user.reactivate" : "user.deactivate";
-      const was = { email: before.email, name: before.name, externalId: before.scim_external_id, active: before.active };
-      await appendAudit(tx, { actorId: null, action, subjectType: "user", subjectId: id, details: { via: "scim", token: via.tokenId, before: was, after: input } });
+      const action =
+        before.active === input.active ? "user.update" : input.active ? "user.reactivate" : "user.deactivate";
+      const was = {
+        email: before.email,
+        name: before.name,
+        externalId: before.scim_external_id,
+        active: before.active,
+      };
+      await appendAudit(tx, {
+        actorId: null,
+        action,
+        subjectType: "user",
+        subjectId: id,
+        details: { via: "scim", token: via.tokenId, before: was, after: input },
+      });
     });
   return toScimUser(await existing(id));
 }
@@ -84,10 +123,16 @@ async function isLastAdmin(tx: Parameters<typeof countActiveAdmins>[0], id: stri
 // PATCH: the operations applied to the current resource, then saved as a PUT would be.
 export async function patchScimUser(id: string, patch: ScimPatch, via: Via) {
   const row = await existing(id);
-  const state: ScimUserInput = { email: row.email, name: row.name, externalId: row.scim_external_id, active: row.active };
+  const state: ScimUserInput = {
+    email: row.email,
+    name: row.name,
+    externalId: row.scim_external_id,
+    active: row.active,
+  };
   for (const op of patch.Operations) {
     const changes = op.path ? { [op.path]: op.op === "remove" ? null : op.value } : op.value;
-    if (!changes || typeof changes !== "object") throw scimError(400, "An operation without a path needs an object value.", "invalidValue");
+    if (!changes || typeof changes !== "object")
+      throw scimError(400, "An operation without a path needs an object value.", "invalidValue");
     for (const [path, value] of Object.entries(changes as Record<string, unknown>)) applyAttribute(state, path, value);
   }
   return replaceScimUser(id, state, via);
@@ -97,7 +142,8 @@ export async function patchScimUser(id: string, patch: ScimPatch, via: Via) {
 function applyAttribute(state: ScimUserInput, path: string, value: unknown): void {
   const attribute = path.replace(/^urn:ietf:params:scim:schemas:core:2\.0:User:/, "").toLowerCase();
   const asText = () => {
-    if (typeof value !== "string" || !value.trim()) throw scimError(400, `${path}: must be a non-empty string`, "invalidValue");
+    if (typeof value !== "string" || !value.trim())
+      throw scimError(400, `${path}: must be a non-empty string`, "invalidValue");
     return value.trim();
   };
   if (attribute === "active") {
@@ -105,8 +151,10 @@ function applyAttribute(state: ScimUserInput, path: string, value: unknown): voi
     if (!parsed.success) throw scimError(400, `${path}: must be true or false`, "invalidValue");
     state.active = parsed.data;
   } else if (attribute === "username" || /^emails(\[.*\])?(\.value)?$/.test(attribute)) {
-    const email = typeof value === "string" ? value : Array.isArray(value) ? (value[0] as { value?: unknown })?.value : undefined;
-    if (typeof email !== "string" || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw scimError(400, `${path}: must be an email address`, "invalidValue");
+    const email =
+      typeof value === "string" ? value : Array.isArray(value) ? (value[0] as { value?: unknown })?.value : undefined;
+    if (typeof email !== "string" || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email))
+      throw scimError(400, `${path}: must be an email address`, "invalidValue");
     state.email = email.toLowerCase();
   } else if (attribute === "displayname" || attribute === "name.formatted") {
     state.name = asText();
@@ -120,5 +168,10 @@ function applyAttribute(state: ScimUserInput, path: string, value: unknown): voi
 
 export async function deleteScimUser(id: string, via: Via): Promise<void> {
   const row = await existing(id);
-  if (row.active) await replaceScimUser(id, { email: row.email, name: row.name, externalId: row.scim_external_id, active: false }, via);
+  if (row.active)
+    await replaceScimUser(
+      id,
+      { email: row.email, name: row.name, externalId: row.scim_external_id, active: false },
+      via,
+    );
 }

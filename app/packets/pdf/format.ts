@@ -3,8 +3,18 @@ import { levelOf, recommendationOf, type RatingValue, type RecommendationId } fr
 // Words shared by the packet PDF and page: levels as their names (DejaVu has no colour emoji),
 // dates in UTC so a packet reads the same wherever the server runs.
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
-const timeFormat = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", hour12: false, timeZone: "UTC" });
+const dateFormat = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  timeZone: "UTC",
+});
+const timeFormat = new Intl.DateTimeFormat("en-GB", {
+  hour: "2-digit",
+  minute: "2-digit",
+  hour12: false,
+  timeZone: "UTC",
+});
 
 export function formatDate(date: Date): string {
   return dateFormat.format(date);
@@ -23,4 +33,7 @@ export function recommendationName(id: RecommendationId | null): string {
 }
 
 // Marks a scorecard section the assistant drafted ("drafted") or drafted and the interviewer changed ("edited").
-export const PROVENANCE_LABELS = { drafted: "assistant draft", edited: "assistant draft, edited by interviewer" } as const;
+export const PROVENANCE_LABELS = {
+  drafted: "assistant draft",
+  edited: "assistant draft, edited by interviewer",
+} as const;

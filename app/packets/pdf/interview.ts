@@ -10,7 +10,12 @@ import { table } from "./table";
 // then raw notes, summary, strengths, areas for improvement, ratings, recommendation, follow-ups
 // and red flags.
 
-export function interviewSection(doc: Doc, interview: SubmittedInterview, column: PanelColumn, redFlagTitle: (category: string) => string): void {
+export function interviewSection(
+  doc: Doc,
+  interview: SubmittedInterview,
+  column: PanelColumn,
+  redFlagTitle: (category: string) => string,
+): void {
   const card = interview.scorecard;
   const tag = (section: DraftableSection) => {
     const mark = card.provenance[section];
@@ -19,14 +24,23 @@ export function interviewSection(doc: Doc, interview: SubmittedInterview, column
 
   heading(doc, `Interview: ${column.label}`, 1);
   keyValues(doc, [
-    ["Stage", `${STAGE_LABELS[interview.stage]}, ${formatDateTime(interview.scheduledAt)}, ${interview.durationMinutes} min`],
-    ["Submitted", `${formatDateTime(interview.submittedAt)}${interview.revision > 1 ? ` (revision ${interview.revision})` : ""}`],
+    [
+      "Stage",
+      `${STAGE_LABELS[interview.stage]}, ${formatDateTime(interview.scheduledAt)}, ${interview.durationMinutes} min`,
+    ],
+    [
+      "Submitted",
+      `${formatDateTime(interview.submittedAt)}${interview.revision > 1 ? ` (revision ${interview.revision})` : ""}`,
+    ],
     ["Focus", interview.focus.competencies.map(competencyLabel).join(", ") || "None set"],
   ]);
 
   if (card.biasWarnings.length > 0) {
     heading(doc, "Bias warnings the interviewer submitted past", 2);
-    bulletList(doc, card.biasWarnings.map((w) => `${w.topic.replace(/-/g, " ")}: “${w.excerpt}” — ${w.message}`));
+    bulletList(
+      doc,
+      card.biasWarnings.map((w) => `${w.topic.replace(/-/g, " ")}: “${w.excerpt}” — ${w.message}`),
+    );
   }
 
   card.answers.forEach((answer, i) => {
@@ -67,7 +81,9 @@ export function interviewSection(doc: Doc, interview: SubmittedInterview, column
     paragraph(doc, `${redFlagTitle(flag.category)}  ${stars(flag.severity)}`, { font: "bold", gap: 2 });
     keyValues(doc, [
       ["Justification", flag.justification || "None given"],
-      ...(flag.evidence.length ? [["Evidence", flag.evidence.map((e) => `“${e}”`).join("; ")] as [string, string]] : []),
+      ...(flag.evidence.length
+        ? [["Evidence", flag.evidence.map((e) => `“${e}”`).join("; ")] as [string, string]]
+        : []),
       ["Suggestion", flag.suggestion || "None given"],
     ]);
     doc.moveDown(0.4);

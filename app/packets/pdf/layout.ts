@@ -5,7 +5,14 @@ import { pdfFonts, type ParsedFont, type PdfFontName } from "~/ui/fonts.server";
 // `printable`, so a character DejaVu lacks (emoji, CJK) prints as one U+FFFD instead of a blank box.
 
 export const PAGE = { size: "A4", margin: 56, footer: 30 } as const;
-export const COLORS = { text: "#111111", muted: "#555555", heading: "#1f3a5f", rule: "#b8c2cc", fill: "#e9eef3", warn: "#8a1c1c" } as const;
+export const COLORS = {
+  text: "#111111",
+  muted: "#555555",
+  heading: "#1f3a5f",
+  rule: "#b8c2cc",
+  fill: "#e9eef3",
+  warn: "#8a1c1c",
+} as const;
 export const SIZES = { title: 22, h1: 15, h2: 11.5, body: 9.5, small: 8.5 } as const;
 
 export type Doc = PDFKit.PDFDocument;
@@ -21,7 +28,13 @@ export function createDocument(info: { title: string; subject: string; createdAt
     size: PAGE.size,
     margins: { top: PAGE.margin, left: PAGE.margin, right: PAGE.margin, bottom: PAGE.margin + PAGE.footer },
     bufferPages: true,
-    info: { Title: info.title, Subject: info.subject, CreationDate: info.createdAt, Creator: "Panel", Producer: "Panel (pdfkit)" },
+    info: {
+      Title: info.title,
+      Subject: info.subject,
+      CreationDate: info.createdAt,
+      Creator: "Panel",
+      Producer: "Panel (pdfkit)",
+    },
     displayTitle: true,
   });
   // Registered under their PostScript names: pdfkit caches the constructor's font under that name,
@@ -47,7 +60,10 @@ const glyphCache = new WeakMap<ParsedFont, Map<number, boolean>>();
 
 // Blank lines between paragraphs become one break: pdfkit's paragraphGap already separates them.
 function tidy(text: string): string {
-  return text.replace(/\r\n?/g, "\n").replace(/\n[ \t]*(?:\n[ \t]*)+/g, "\n").trim();
+  return text
+    .replace(/\r\n?/g, "\n")
+    .replace(/\n[ \t]*(?:\n[ \t]*)+/g, "\n")
+    .trim();
 }
 
 export function printable(doc: Doc, text: string): string {
@@ -65,8 +81,8 @@ export function printable(doc: Doc, text: string): string {
       if (cp === 0xfe0f || cp === 0x200d) continue;
       let has = known.get(cp);
       if (has === undefined) known.set(cp, (has = font.hasGlyphForCodePoint(cp)));
-      if (has) (out += ch), (replaced = false);
-      else if (!replaced) (out += "\uFFFD"), (replaced = true);
+      if (has) ((out += ch), (replaced = false));
+      else if (!replaced) ((out += "\uFFFD"), (replaced = true));
     }
     return out;
   });
@@ -81,10 +97,18 @@ export function setFont(doc: Doc, font: PdfFontName, size: number, color: string
 
 type TextOptions = { font?: PdfFontName; size?: number; color?: string; gap?: number; indent?: number };
 
-export function paragraph(doc: Doc, text: string, { font = "regular", size = SIZES.body, color = COLORS.text, gap = 4, indent = 0 }: TextOptions = {}): void {
+export function paragraph(
+  doc: Doc,
+  text: string,
+  { font = "regular", size = SIZES.body, color = COLORS.text, gap = 4, indent = 0 }: TextOptions = {},
+): void {
   setFont(doc, font, size, color);
   const x = doc.page.margins.left + indent;
-  doc.text(printable(doc, tidy(text)), x, doc.y, { width: contentWidth(doc) - indent, paragraphGap: gap, lineGap: 1.5 });
+  doc.text(printable(doc, tidy(text)), x, doc.y, {
+    width: contentWidth(doc) - indent,
+    paragraphGap: gap,
+    lineGap: 1.5,
+  });
   doc.x = doc.page.margins.left;
 }
 
@@ -113,7 +137,11 @@ export function bulletList(doc: Doc, items: readonly string[], { numbered = fals
     ensureSpace(doc, SIZES.body * 1.6);
     const y = doc.y;
     doc.text(marker, doc.page.margins.left + 4, y, { width: 18, lineBreak: false });
-    doc.text(printable(doc, tidy(item)), doc.page.margins.left + 22, y, { width: contentWidth(doc) - 22, paragraphGap: 2, lineGap: 1.5 });
+    doc.text(printable(doc, tidy(item)), doc.page.margins.left + 22, y, {
+      width: contentWidth(doc) - 22,
+      paragraphGap: 2,
+      lineGap: 1.5,
+    });
   });
   doc.x = doc.page.margins.left;
   doc.moveDown(0.3);
@@ -123,7 +151,11 @@ export function keyValues(doc: Doc, pairs: [string, string][]): void {
   for (const [key, value] of pairs) {
     ensureSpace(doc, SIZES.body * 1.6);
     setFont(doc, "bold", SIZES.body);
-    doc.text(printable(doc, `${key}: `), doc.page.margins.left, doc.y, { width: contentWidth(doc), continued: true, lineGap: 1.5 });
+    doc.text(printable(doc, `${key}: `), doc.page.margins.left, doc.y, {
+      width: contentWidth(doc),
+      continued: true,
+      lineGap: 1.5,
+    });
     setFont(doc, "regular", SIZES.body).text(printable(doc, tidy(value)), { lineGap: 1.5, paragraphGap: 2 });
   }
   doc.x = doc.page.margins.left;

@@ -9,7 +9,12 @@ export type Cell = string | { text: string; bold?: boolean; color?: string };
 const PAD = 4;
 
 // `title` is a level-2 heading kept on the same page as the table.
-export function table(doc: Doc, columns: Column[], rows: Cell[][], { size = SIZES.small, title }: { size?: number; title?: string } = {}): void {
+export function table(
+  doc: Doc,
+  columns: Column[],
+  rows: Cell[][],
+  { size = SIZES.small, title }: { size?: number; title?: string } = {},
+): void {
   const left = doc.page.margins.left;
   const header = columns.map((c): Cell => ({ text: c.header, bold: true }));
 
@@ -20,7 +25,11 @@ export function table(doc: Doc, columns: Column[], rows: Cell[][], { size = SIZE
     cells.forEach((cell, i) => {
       const { text, bold, color } = typeof cell === "string" ? { text: cell } : cell;
       setFont(doc, bold ? "bold" : "regular", size, color ?? COLORS.text);
-      doc.text(printable(doc, text), x + PAD, y + PAD, { width: columns[i].width - 2 * PAD, align: columns[i].align ?? "left", lineGap: 1 });
+      doc.text(printable(doc, text), x + PAD, y + PAD, {
+        width: columns[i].width - 2 * PAD,
+        align: columns[i].align ?? "left",
+        lineGap: 1,
+      });
       x += columns[i].width;
     });
     doc.lineWidth(0.5).strokeColor(COLORS.rule);
@@ -59,7 +68,10 @@ function rowHeight(doc: Doc, columns: Column[], cells: Cell[], size: number): nu
   cells.forEach((cell, i) => {
     const { text, bold } = typeof cell === "string" ? { text: cell, bold: false } : cell;
     setFont(doc, bold ? "bold" : "regular", size);
-    max = Math.max(max, doc.heightOfString(printable(doc, text) || " ", { width: columns[i].width - 2 * PAD, lineGap: 1 }));
+    max = Math.max(
+      max,
+      doc.heightOfString(printable(doc, text) || " ", { width: columns[i].width - 2 * PAD, lineGap: 1 }),
+    );
   });
   return max + 2 * PAD;
 }

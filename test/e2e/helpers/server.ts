@@ -50,13 +50,23 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
 // The built server (`node build/server.js`, as `npm run start:built`) on a free port, with demo data in a fresh PGlite folder;
 // or, after a kill(), again on the same port and folder (`reuse`). A PORT in env is the port
 // (a test that must know it before start, e.g. for PUBLIC_URL).
-export async function startServer(env: Record<string, string> = {}, reuse?: { port: number; dataDir: string }): Promise<RunningServer> {
+export async function startServer(
+  env: Record<string, string> = {},
+  reuse?: { port: number; dataDir: string },
+): Promise<RunningServer> {
   const port = reuse?.port ?? (env.PORT ? Number(env.PORT) : await freePort());
   const dataDir = reuse?.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "panel-e2e-"));
   const { DATABASE_URL: _ignored, ...inherited } = process.env;
   const child = spawn(process.execPath, ["--enable-source-maps", "build/server.js"], {
     cwd: root,
-    env: { ...inherited, NODE_ENV: "production", INSECURE_COOKIES: "1", PORT: String(port), PGLITE_DIR: dataDir, ...env },
+    env: {
+      ...inherited,
+      NODE_ENV: "production",
+      INSECURE_COOKIES: "1",
+      PORT: String(port),
+      PGLITE_DIR: dataDir,
+      ...env,
+    },
     detached: true, // its own process group, so stop() ends whatever it started too
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -55,7 +55,9 @@ describe.each(dialects())("signing in on %s", (dialect) => {
 
   it("follows a same-site redirectTo and ignores one to another host", async () => {
     const user = await createTestUser(ctx.db, { password: PASSWORD });
-    expect((await signIn(user.email, PASSWORD, "/candidates?tab=open")).headers.get("Location")).toBe("/candidates?tab=open");
+    expect((await signIn(user.email, PASSWORD, "/candidates?tab=open")).headers.get("Location")).toBe(
+      "/candidates?tab=open",
+    );
     expect((await signIn(user.email, PASSWORD, "//evil.example/steal")).headers.get("Location")).toBe("/");
   });
 
@@ -85,7 +87,11 @@ describe.each(dialects())("signing in on %s", (dialect) => {
   it("treats an expired session as signed out", async () => {
     const user = await createTestUser(ctx.db);
     const cookie = await signedInCookie(user.id);
-    await ctx.db.updateTable("sessions").set({ expires_at: new Date(Date.now() - 1000) }).where("user_id", "=", user.id).execute();
+    await ctx.db
+      .updateTable("sessions")
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where("user_id", "=", user.id)
+      .execute();
     expect((await callRoute(home.loader, request("/", { cookie }))).headers.get("Location")).toBe("/login");
   });
 });

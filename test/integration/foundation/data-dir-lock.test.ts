@@ -20,7 +20,12 @@ function openInAnotherProcess(dir: string) {
   const script = `import(${JSON.stringify(path.join(root, "db/index.server.ts"))})
     .then(({ openPglite }) => openPglite(process.env.PANEL_DIR))
     .then((database) => { console.log("opened"); return database.close(); }, (error) => { console.log(error.message); process.exitCode = 3; })`;
-  return spawnSync(tsx, ["-e", script], { cwd: root, env: { ...process.env, PANEL_DIR: dir }, encoding: "utf8", timeout: 60_000 });
+  return spawnSync(tsx, ["-e", script], {
+    cwd: root,
+    env: { ...process.env, PANEL_DIR: dir },
+    encoding: "utf8",
+    timeout: 60_000,
+  });
 }
 
 describe("the PGlite data folder lock", () => {

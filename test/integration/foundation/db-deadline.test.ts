@@ -29,10 +29,14 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("database deadlines on postgres"
         await released;
       });
       await isLocked;
-      const outcome = await database.db.selectFrom("users").select("id").execute().then(
-        () => "answered",
-        (thrown: unknown) => thrown,
-      );
+      const outcome = await database.db
+        .selectFrom("users")
+        .select("id")
+        .execute()
+        .then(
+          () => "answered",
+          (thrown: unknown) => thrown,
+        );
       release();
       await holder;
       expect(outcome).toBeInstanceOf(Response);

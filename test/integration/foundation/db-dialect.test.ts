@@ -8,7 +8,9 @@ import { dialects, useTestDatabase } from "../../helpers/db";
 class Rollback extends Error {}
 
 const actions = async (db: Kysely<DB>, ...names: string[]) =>
-  (await db.selectFrom("audit_log").select("action").where("action", "in", names).orderBy("id").execute()).map((r) => r.action);
+  (await db.selectFrom("audit_log").select("action").where("action", "in", names).orderBy("id").execute()).map(
+    (r) => r.action,
+  );
 
 const insertAudit = (db: Kysely<DB>, action: string) =>
   db.insertInto("audit_log").values({ actor_id: null, action, details: "{}" }).execute();
@@ -49,7 +51,11 @@ describe.each(dialects())("the database on %s", (dialect) => {
 
   it("finds nothing left to do when migrations run again", async () => {
     expect(await migrateToLatest(ctx.db)).toEqual([]);
-    const tables = await sql<{ n: number }>`select count(*)::int as n from information_schema.tables where table_schema = 'public' and table_name = 'scorecards'`.execute(ctx.db);
+    const tables = await sql<{
+      n: number;
+    }>`select count(*)::int as n from information_schema.tables where table_schema = 'public' and table_name = 'scorecards'`.execute(
+      ctx.db,
+    );
     expect(tables.rows[0].n).toBe(1);
   });
 });

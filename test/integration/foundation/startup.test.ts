@@ -44,6 +44,8 @@ describe("starting the server against a database it cannot use", () => {
   it("exits 1 with one line naming a malformed URL, password masked", async () => {
     const run = await startServer("postgres://panel:s3cret-pw@db.internal:no-port/panel");
     expect(run.code).toBe(1);
-    expect(run.stderr).toBe("panel: DATABASE_URL is not a valid URL: postgres://panel:****@db.internal:no-port/panel\n");
+    expect(run.stderr).toBe(
+      "panel: DATABASE_URL is not a valid URL: postgres://panel:****@db.internal:no-port/panel\n",
+    );
   });
 });

@@ -66,7 +66,11 @@ describe.each(dialects())("events on %s", (dialect) => {
     receiver = await startReceiver();
     useSettings(parseEnv({ ...process.env, SMTP_URL: smtp.url, PUBLIC_URL, NOTIFICATIONS_TICK_SECONDS: "3600" }));
     await seedDemo(ctx.db);
-    const candidate = await ctx.db.selectFrom("candidates").select("id").where("name", "=", "Jordan Rivera").executeTakeFirstOrThrow();
+    const candidate = await ctx.db
+      .selectFrom("candidates")
+      .select("id")
+      .where("name", "=", "Jordan Rivera")
+      .executeTakeFirstOrThrow();
     candidateId = candidate.id;
     // Leave one interview owing feedback: the committee member's draft.
     const owed = await ctx.db
@@ -79,11 +83,28 @@ describe.each(dialects())("events on %s", (dialect) => {
       .execute();
     lastInterviewId = owed.find((o) => o.email === "committee@example.com")!.id;
     const others = owed.filter((o) => o.id !== lastInterviewId).map((o) => o.id);
-    if (others.length) await ctx.db.updateTable("interviews").set({ cancelled_at: new Date(), cancel_reason: "test" }).where("id", "in", others).execute();
-    jobs = await startBackgroundJobs(ctx.database, { DATABASE_URL: ctx.database.url ?? undefined, NOTIFICATIONS_TICK_SECONDS: 3600 }, { url: ctx.database.url, pollingSeconds: 0.5, retryDelaySeconds: 1 });
+    if (others.length)
+      await ctx.db
+        .updateTable("interviews")
+        .set({ cancelled_at: new Date(), cancel_reason: "test" })
+        .where("id", "in", others)
+        .execute();
+    jobs = await startBackgroundJobs(
+      ctx.database,
+      { DATABASE_URL: ctx.database.url ?? undefined, NOTIFICATIONS_TICK_SECONDS: 3600 },
+      { url: ctx.database.url, pollingSeconds: 0.5, retryDelaySeconds: 1 },
+    );
     const admin = await findSessionUserByEmail(ctx.db, "admin@example.com");
-    await changeWebhooks(admin, { intent: "create", url: receiver.url, format: "panel", events: ["scorecard.submitted", "packet.ready", "decision.recorded"], includeFeedback: false });
-    receiver.setSecret((await ctx.db.selectFrom("webhook_endpoints").select("secret").executeTakeFirstOrThrow()).secret);
+    await changeWebhooks(admin, {
+      intent: "create",
+      url: receiver.url,
+      format: "panel",
+      events: ["scorecard.submitted", "packet.ready", "decision.recorded"],
+      includeFeedback: false,
+    });
+    receiver.setSecret(
+      (await ctx.db.selectFrom("webhook_endpoints").select("secret").executeTakeFirstOrThrow()).secret,
+    );
   });
   afterAll(async () => {
     await jobs?.stop();
@@ -102,7 +123,11 @@ describe.each(dialects())("events on %s", (dialect) => {
       level: "Mid",
       summary: "A distinctive sentence that must never leave Panel by mail.",
     };
-    await writeScorecard(sam, lastInterviewId, { intent: "submit", baseVersion: page.scorecard.version, content } as never);
+    await writeScorecard(sam, lastInterviewId, {
+      intent: "submit",
+      baseVersion: page.scorecard.version,
+      content,
+    } as never);
     const mail = await smtp.waitForMail("committee@example.com", /^Packet ready: Jordan Rivera$/);
     expect(mail.text).toContain(`${PUBLIC_URL}/candidates/${candidateId}/packet`);
     expect(mail.text).not.toContain("distinctive sentence");
@@ -124,11 +149,25 @@ describe.each(dialects())("events on %s", (dialect) => {
 
   it("tells the recruiter when a decision is recorded and when it is revised", async () => {
     const sam = await findSessionUserByEmail(ctx.db, "committee@example.com");
-    const first = await recordDecision(sam, candidateId, { outcome: "hire", level: "Mid", rationale: "Strong loop.", reason: "", earlyReason: "The loop is complete enough.", basedOn: "" });
+    const first = await recordDecision(sam, candidateId, {
+      outcome: "hire",
+      level: "Mid",
+      rationale: "Strong loop.",
+      reason: "",
+      earlyReason: "The loop is complete enough.",
+      basedOn: "",
+    });
     expect(first.ok).toBe(true);
     await smtp.waitForMail("recruiter@example.com", /^Decision recorded: Jordan Rivera$/);
     if (!first.ok) return;
-    await recordDecision(sam, candidateId, { outcome: "more-interviews", level: "", rationale: "One more.", reason: "New information", earlyReason: "The loop is complete enough.", basedOn: first.decisionId });
+    await recordDecision(sam, candidateId, {
+      outcome: "more-interviews",
+      level: "",
+      rationale: "One more.",
+      reason: "New information",
+      earlyReason: "The loop is complete enough.",
+      basedOn: first.decisionId,
+    });
     const revised = await smtp.waitForMail("recruiter@example.com", /^Decision revised: Jordan Rivera$/);
     expect(revised.text).toContain("more interviews");
     await until(() => receiver.received.some((r) => r.event === "decision.recorded"), "decision webhook");
@@ -143,9 +182,17 @@ describe.each(dialects())("events on %s", (dialect) => {
       .where("interviews.scheduled_at", ">", new Date())
       .executeTakeFirstOrThrow();
     await interviewChanged(ctx.db, interview.id, "scheduled");
-    await ctx.db.updateTable("interviews").set({ scheduled_at: new Date("2027-01-05T10:00:00Z") }).where("id", "=", interview.id).execute();
+    await ctx.db
+      .updateTable("interviews")
+      .set({ scheduled_at: new Date("2027-01-05T10:00:00Z") })
+      .where("id", "=", interview.id)
+      .execute();
     await interviewChanged(ctx.db, interview.id, "moved");
-    await ctx.db.updateTable("interviews").set({ cancelled_at: new Date(), cancel_reason: "Candidate withdrew" }).where("id", "=", interview.id).execute();
+    await ctx.db
+      .updateTable("interviews")
+      .set({ cancelled_at: new Date(), cancel_reason: "Candidate withdrew" })
+      .where("id", "=", interview.id)
+      .execute();
     await interviewChanged(ctx.db, interview.id, "cancelled");
     const invite = await smtp.waitForMail(interview.email, /^Interview: /);
     const moved = await smtp.waitForMail(interview.email, /^Interview moved: /);
@@ -154,7 +201,14 @@ describe.each(dialects())("events on %s", (dialect) => {
       const part = mail.attachments.find((a) => a.contentType.startsWith("text/calendar"));
       const text = part ? part.content.toString("utf8") : "";
       const field = (name: string) => text.match(new RegExp(`^${name}[;:](.*)$`, "m"))?.[1]?.trim();
-      return { uid: field("UID"), sequence: field("SEQUENCE"), method: field("METHOD"), start: field("DTSTART"), status: field("STATUS"), description: text.replace(/\r\n /g, "") };
+      return {
+        uid: field("UID"),
+        sequence: field("SEQUENCE"),
+        method: field("METHOD"),
+        start: field("DTSTART"),
+        status: field("STATUS"),
+        description: text.replace(/\r\n /g, ""),
+      };
     };
     const [a, b, c] = [ics(invite), ics(moved), ics(cancelled)];
     expect(a.uid).toBe(`${interview.id}@panel`);

@@ -22,15 +22,30 @@ describe.each(dialects())("feedback reminders on %s", (dialect) => {
 
   beforeAll(async () => {
     smtp = await startSmtp();
-    useSettings(parseEnv({ ...process.env, SMTP_URL: smtp.url, PUBLIC_URL, MAIL_FROM: "Panel <panel@example.test>", NOTIFICATIONS_TICK_SECONDS: "3600" }));
+    useSettings(
+      parseEnv({
+        ...process.env,
+        SMTP_URL: smtp.url,
+        PUBLIC_URL,
+        MAIL_FROM: "Panel <panel@example.test>",
+        NOTIFICATIONS_TICK_SECONDS: "3600",
+      }),
+    );
     // Demo interviews a month earlier: all of them long settled or owed, none near our dates.
     await seedDemo(ctx.db, at("2026-11-01T12:00:00Z"));
     // Only this test's interviews owe feedback.
-    await ctx.db.updateTable("interviews").set({ cancelled_at: at("2026-11-01T12:00:00Z"), cancel_reason: "not in this test" }).execute();
+    await ctx.db
+      .updateTable("interviews")
+      .set({ cancelled_at: at("2026-11-01T12:00:00Z"), cancel_reason: "not in this test" })
+      .execute();
     ny = await createTestUser(ctx.db, { name: "Nia York", email: "nia@example.test" });
     tokyo = await createTestUser(ctx.db, { name: "Taro Kyo", email: "taro@example.test" });
     await ctx.db.updateTable("users").set({ time_zone: "Asia/Tokyo" }).where("id", "=", tokyo.id).execute();
-    const demo = await ctx.db.selectFrom("candidates").select(["id", "position_id"]).orderBy("name").executeTakeFirstOrThrow();
+    const demo = await ctx.db
+      .selectFrom("candidates")
+      .select(["id", "position_id"])
+      .orderBy("name")
+      .executeTakeFirstOrThrow();
     const base = {
       candidate_id: demo.id,
       // Wednesday 2 December 2026, 14:00 in New York (19:00 UTC), for an hour.
@@ -44,7 +59,11 @@ describe.each(dialects())("feedback reminders on %s", (dialect) => {
     };
     interviewId = await insertInterview(ctx.db, { ...base, interviewer_id: ny.id });
     tokyoInterviewId = await insertInterview(ctx.db, { ...base, interviewer_id: tokyo.id });
-    jobs = await startBackgroundJobs(ctx.database, { DATABASE_URL: ctx.database.url ?? undefined, NOTIFICATIONS_TICK_SECONDS: 3600 }, { url: ctx.database.url, pollingSeconds: 0.5, retryDelaySeconds: 1 });
+    jobs = await startBackgroundJobs(
+      ctx.database,
+      { DATABASE_URL: ctx.database.url ?? undefined, NOTIFICATIONS_TICK_SECONDS: 3600 },
+      { url: ctx.database.url, pollingSeconds: 0.5, retryDelaySeconds: 1 },
+    );
   });
   afterAll(async () => {
     await jobs?.stop();
@@ -53,9 +72,15 @@ describe.each(dialects())("feedback reminders on %s", (dialect) => {
   });
 
   const remindersTo = async (userId: string) =>
-    (await ctx.db.selectFrom("outbox_messages").select(["dedupe_key", "subject", "text"]).where("recipient_id", "=", userId).where("kind", "=", "reminder").orderBy("created_at").execute()).map(
-      (m) => m.dedupe_key,
-    );
+    (
+      await ctx.db
+        .selectFrom("outbox_messages")
+        .select(["dedupe_key", "subject", "text"])
+        .where("recipient_id", "=", userId)
+        .where("kind", "=", "reminder")
+        .orderBy("created_at")
+        .execute()
+    ).map((m) => m.dedupe_key);
 
   it("sends the first reminder an hour after the interview, then at 09:00 on working days in the interviewer's zone", async () => {
     await runNotifications(ctx.db, at("2026-12-02T20:59:00Z"));
@@ -67,12 +92,18 @@ describe.each(dialects())("feedback reminders on %s", (dialect) => {
 
     // Tokyo's 09:00 Thursday is 00:00 UTC; New York's is 14:00 UTC.
     await runNotifications(ctx.db, at("2026-12-03T00:00:00Z"));
-    expect(await remindersTo(tokyo.id)).toEqual([`reminder:${tokyoInterviewId}:first`, `reminder:${tokyoInterviewId}:day:2026-12-03`]);
+    expect(await remindersTo(tokyo.id)).toEqual([
+      `reminder:${tokyoInterviewId}:first`,
+      `reminder:${tokyoInterviewId}:day:2026-12-03`,
+    ]);
     await runNotifications(ctx.db, at("2026-12-03T13:59:00Z"));
     expect(await remindersTo(ny.id)).toHaveLength(1);
     await runNotifications(ctx.db, at("2026-12-03T14:00:00Z"));
     await runNotifications(ctx.db, at("2026-12-03T20:00:00Z"));
-    expect(await remindersTo(ny.id)).toEqual([`reminder:${interviewId}:first`, `reminder:${interviewId}:day:2026-12-03`]);
+    expect(await remindersTo(ny.id)).toEqual([
+      `reminder:${interviewId}:first`,
+      `reminder:${interviewId}:day:2026-12-03`,
+    ]);
 
     // Friday yes; Saturday no.
     await runNotifications(ctx.db, at("2026-12-04T14:00:00Z"));
@@ -88,7 +119,11 @@ describe.each(dialects())("feedback reminders on %s", (dialect) => {
     expect(first.text).toContain(`${PUBLIC_URL}/interviews/${interviewId}`);
     expect(first.html).toContain(`href="${PUBLIC_URL}/interviews/${interviewId}"`);
     expect(first.from?.text).toContain("panel@example.test");
-    const row = await ctx.db.selectFrom("outbox_messages").select(["status", "sent_at"]).where("dedupe_key", "=", `reminder:${interviewId}:first`).executeTakeFirstOrThrow();
+    const row = await ctx.db
+      .selectFrom("outbox_messages")
+      .select(["status", "sent_at"])
+      .where("dedupe_key", "=", `reminder:${interviewId}:first`)
+      .executeTakeFirstOrThrow();
     expect(row.status).toBe("sent");
     expect(row.sent_at).not.toBeNull();
   });
@@ -99,7 +134,13 @@ describe.each(dialects())("feedback reminders on %s", (dialect) => {
     expect(await muteReminders(ctx.db, tokyoInterviewId, ny.id, "nope")).toBe(false);
     // Deadline Thursday 20:00 UTC; escalation after 2 days: Saturday 20:00 UTC.
     await runNotifications(ctx.db, at("2026-12-05T19:59:00Z"));
-    expect(await ctx.db.selectFrom("outbox_messages").select("id").where("dedupe_key", "like", `escalation:${interviewId}:%`).execute()).toEqual([]);
+    expect(
+      await ctx.db
+        .selectFrom("outbox_messages")
+        .select("id")
+        .where("dedupe_key", "like", `escalation:${interviewId}:%`)
+        .execute(),
+    ).toEqual([]);
     await runNotifications(ctx.db, at("2026-12-06T14:00:00Z"));
     await runNotifications(ctx.db, at("2026-12-07T14:00:00Z"));
     expect((await remindersTo(ny.id)).slice(3)).toEqual([]);
@@ -119,7 +160,12 @@ describe.each(dialects())("feedback reminders on %s", (dialect) => {
   it("sends recruiters one digest a working day listing overdue feedback", async () => {
     await runNotifications(ctx.db, at("2026-12-09T09:30:00Z"));
     await runNotifications(ctx.db, at("2026-12-09T10:30:00Z"));
-    const digests = await ctx.db.selectFrom("outbox_messages").select(["dedupe_key", "text"]).where("kind", "=", "digest").where("dedupe_key", "like", "digest:%:2026-12-09").execute();
+    const digests = await ctx.db
+      .selectFrom("outbox_messages")
+      .select(["dedupe_key", "text"])
+      .where("kind", "=", "digest")
+      .where("dedupe_key", "like", "digest:%:2026-12-09")
+      .execute();
     expect(digests).toHaveLength(1);
     expect(digests[0].text).toContain("Nia York on");
     expect(digests[0].text).toContain("reminders muted");

@@ -32,7 +32,12 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("two instances on one PostgreSQL
 
   it("sends the demo's overdue reminders once each", async () => {
     const now = new Date();
-    await Promise.all([runNotifications(ctx.db, now), runNotifications(second.db, now), runNotifications(ctx.db, now), runNotifications(second.db, now)]);
+    await Promise.all([
+      runNotifications(ctx.db, now),
+      runNotifications(second.db, now),
+      runNotifications(ctx.db, now),
+      runNotifications(second.db, now),
+    ]);
     const rows = await ctx.db.selectFrom("outbox_messages").select(["id", "dedupe_key"]).execute();
     expect(rows.length).toBeGreaterThan(0);
     await smtp.waitFor(rows.length);
@@ -41,7 +46,9 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("two instances on one PostgreSQL
     const seen = smtp.messages.map((m) => `${recipients(m).join(",")}|${m.subject}`);
     expect(smtp.messages).toHaveLength(rows.length);
     expect(new Set(seen).size).toBe(seen.length);
-    const overdue = smtp.messages.filter((m) => recipients(m).includes("interviewer@example.com") && /^Feedback on/.test(m.subject ?? ""));
+    const overdue = smtp.messages.filter(
+      (m) => recipients(m).includes("interviewer@example.com") && /^Feedback on/.test(m.subject ?? ""),
+    );
     expect(overdue.length).toBeGreaterThan(0);
   });
 });
