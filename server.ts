@@ -8,7 +8,7 @@ import { createRequestHandler } from "@remix-run/express";
 import { installGlobals, type ServerBuild } from "@remix-run/node";
 import { parseEnv, publicUrl, useSettings, ConfigError } from "./app/env.server";
 import { bodyLimitFor, tooLargeMessage } from "./app/body-limits.server";
-import { startPanel } from "./app/setup/start.server";
+import { startPanel } from "./app/startup/start.server";
 import { DatabaseUnavailableError } from "./db/index.server";
 import { isConnectionLoss } from "./db/postgres-outage";
 import { DataDirInUseError } from "./db/data-dir-lock";

@@ -1,4 +1,4 @@
-import { MAX_IMPORT_BYTES } from "~/setup/csv-import.schema";
+import { MAX_IMPORT_BYTES } from "~/candidates/csv-import.schema";
 import { SCORECARD_BODY_BYTES } from "~/scorecards/scorecard.schema";
 
 // The most a request body may carry, refused with 413 before it is read (server.ts). Forms and

@@ -1,6 +1,6 @@
 import { withDatabase, exitWith } from "./cli";
 import { countUsers } from "../db/queries/users";
-import { seedDemoData } from "../app/setup/demo-data.server";
+import { seedDemoData } from "../app/startup/demo-data.server";
 
 withDatabase(async ({ db, dialect }) => {
   if ((await countUsers(db)) > 0)

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { checkbox, requiredText } from "~/setup/form-fields";
+import { checkbox, requiredText } from "~/ui/form-fields";
 
 // The forms on the Single sign-on admin page, told apart by intent.
 export const ssoAdminSchema = z.discriminatedUnion(

@@ -1,12 +1,11 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
+import { type LoaderFunctionArgs, type MetaFunction, json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guard.server";
 import { hasRole } from "~/auth/roles";
 import { listMyInterviews } from "~/scorecards/my-interviews.server";
-import { candidatesFor } from "~/setup/candidates.server";
+import { candidatesFor } from "~/candidates/candidates.server";
 import { InterviewGroups } from "~/scorecards/InterviewGroups";
-import { CandidateTable } from "~/setup/CandidateTable";
+import { CandidateTable } from "~/candidates/CandidateTable";
 
 export const meta: MetaFunction = () => [{ title: "Home · Panel" }];
 

@@ -1,8 +1,7 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
+import { type LoaderFunctionArgs, type MetaFunction, json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireRole } from "~/auth/guard.server";
-import { readAudit } from "~/setup/audit.server";
+import { readAudit } from "~/audit/audit.server";
 
 export const meta: MetaFunction = () => [{ title: "Audit log · Panel" }];
 

@@ -1,14 +1,12 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireRole } from "~/auth/guard.server";
 import { FormError } from "~/ui/form";
-import { parseWith } from "~/ui/form.server";
+import { parseWith, readForm } from "~/ui/form.server";
 import { formatDay } from "~/ui/format";
-import { readForm } from "~/setup/form-data.server";
-import { listInvitations, resendInvitation, revokeInvitation } from "~/setup/invitations.server";
-import { invitationActionSchema } from "~/setup/people.schema";
-import { formAction } from "~/setup/respond.server";
+import { listInvitations, resendInvitation, revokeInvitation } from "~/people/invitations.server";
+import { invitationActionSchema } from "~/people/people.schema";
+import { formAction } from "~/ui/respond.server";
 import { ROLE_LABEL } from "~/ui/AppShell";
 
 export const meta: MetaFunction = () => [{ title: "Open invitations · Panel" }];

@@ -1,11 +1,9 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/guard.server";
 import { retrySchema } from "~/notifications/admin.schema";
 import { readJobs, retryNow } from "~/notifications/admin.server";
-import { parseWith } from "~/ui/form.server";
-import { readForm } from "~/setup/form-data.server";
+import { parseWith, readForm } from "~/ui/form.server";
 
 export const meta: MetaFunction = () => [{ title: "Background jobs · Panel" }];
 

@@ -1,5 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, json, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect } from "react";
 import { getDb } from "~db/index.server";
@@ -10,11 +9,10 @@ import { currentKit } from "~/scorecards/kits.server";
 import { getTemplates } from "~/scorecards/templates.server";
 import { formatDay } from "~/ui/format";
 import { Field, FormError } from "~/ui/form";
-import { parseWith } from "~/ui/form.server";
-import { readForm } from "~/setup/form-data.server";
-import { kitCopySchema, kitEditSchema, type KitCopyInput, type KitEditInput } from "~/setup/kit.schema";
-import { duplicateKit, kitAsYaml, saveKitEdit } from "~/setup/kit-editor.server";
-import { formAction } from "~/setup/respond.server";
+import { parseWith, readForm } from "~/ui/form.server";
+import { kitCopySchema, kitEditSchema, type KitCopyInput, type KitEditInput } from "~/kits/kit.schema";
+import { duplicateKit, kitAsYaml, saveKitEdit } from "~/kits/kit-editor.server";
+import { formAction } from "~/ui/respond.server";
 import { useSchemaForm } from "~/ui/useSchemaForm";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Kit"} · Panel` }];

@@ -1,13 +1,12 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, json, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/guard.server";
 import { DomainError } from "~/errors.server";
 import { currentKit } from "~/scorecards/kits.server";
-import { formOfKit, kitFormSchema, type KitFormInput } from "~/setup/kit-form.schema";
-import { saveKitForm } from "~/setup/kit-editor.server";
-import { KitForm } from "~/setup/KitForm";
-import { formAction } from "~/setup/respond.server";
+import { formOfKit, kitFormSchema, type KitFormInput } from "~/kits/kit-form.schema";
+import { saveKitForm } from "~/kits/kit-editor.server";
+import { KitForm } from "~/kits/KitForm";
+import { formAction } from "~/ui/respond.server";
 import { parseRequest } from "~/ui/form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edit ${data?.form.title ?? "kit"} · Panel` }];

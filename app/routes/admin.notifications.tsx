@@ -1,12 +1,10 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/guard.server";
 import { cadenceSchema } from "~/notifications/admin.schema";
 import { readCadence, saveCadence } from "~/notifications/admin.server";
 import { ErrorText, fieldAria } from "~/notifications/ErrorText";
-import { readForm } from "~/setup/form-data.server";
-import { parseWith } from "~/ui/form.server";
+import { readForm, parseWith } from "~/ui/form.server";
 
 export const meta: MetaFunction = () => [{ title: "Reminders · Panel" }];
 

@@ -1,17 +1,14 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { getDb } from "~db/index.server";
 import { findPerson } from "~db/queries/people";
 import { ROLES } from "~db/schema";
-import { notFoundUnless, requireRole } from "~/auth/guard.server";
-import { parseWith } from "~/ui/form.server";
-import { Choices } from "~/setup/Choices";
-import { readForm } from "~/setup/form-data.server";
-import { idParam } from "~/setup/params.server";
-import { rolesSchema, type RolesInput } from "~/setup/people.schema";
-import { changeActive, changeRoles } from "~/setup/people.server";
-import { formAction } from "~/setup/respond.server";
+import { notFoundUnless, requireRole, requireId } from "~/auth/guard.server";
+import { parseWith, readForm } from "~/ui/form.server";
+import { Choices } from "~/ui/Choices";
+import { rolesSchema, type RolesInput } from "~/people/people.schema";
+import { changeActive, changeRoles } from "~/people/people.server";
+import { formAction } from "~/ui/respond.server";
 import { ROLE_LABEL } from "~/ui/AppShell";
 import { useSchemaForm } from "~/ui/useSchemaForm";
 import { FormError } from "~/ui/form";
@@ -20,13 +17,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, "admin");
-  const person = notFoundUnless(await findPerson(getDb(), idParam(params.userId, "person")), "person");
+  const person = notFoundUnless(await findPerson(getDb(), requireId(params.userId, "person")), "person");
   return json({ person, self: person.id === user.id });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "admin");
-  const id = idParam(params.userId, "person");
+  const id = requireId(params.userId, "person");
   notFoundUnless(await findPerson(getDb(), id), "person");
   const form = await readForm(request);
   return formAction(async () => {

@@ -1,5 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect } from "react";
 import { getDb } from "~db/index.server";
@@ -8,11 +7,10 @@ import { ROLES } from "~db/schema";
 import { requireRole } from "~/auth/guard.server";
 import { formatDay } from "~/ui/format";
 import { Field, FormError } from "~/ui/form";
-import { parseWith } from "~/ui/form.server";
-import { Choices } from "~/setup/Choices";
-import { readForm } from "~/setup/form-data.server";
-import { inviteSchema, type InviteInput } from "~/setup/people.schema";
-import { createInvitation, listInvitations } from "~/setup/invitations.server";
+import { parseWith, readForm } from "~/ui/form.server";
+import { Choices } from "~/ui/Choices";
+import { inviteSchema, type InviteInput } from "~/people/people.schema";
+import { createInvitation, listInvitations } from "~/people/invitations.server";
 import { ROLE_LABEL } from "~/ui/AppShell";
 import { useSchemaForm } from "~/ui/useSchemaForm";
 

@@ -1,13 +1,11 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/guard.server";
 import { ssoAdminSchema } from "~/auth/sso-admin.schema";
 import { changeSsoPolicy, ssoAdminPage } from "~/auth/sso-policy.server";
 import { createScimToken, revokeToken } from "~/auth/scim/tokens.server";
-import { readForm } from "~/setup/form-data.server";
-import { formAction } from "~/setup/respond.server";
-import { parseWith } from "~/ui/form.server";
+import { readForm, parseWith } from "~/ui/form.server";
+import { formAction } from "~/ui/respond.server";
 import { Field, FormError } from "~/ui/form";
 import { formatDay } from "~/ui/format";
 

@@ -1,12 +1,10 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/guard.server";
 import { getSettings } from "~/env.server";
 import { notFoundOnDomainError } from "~/errors.server";
 import { ErrorText, fieldAria } from "~/notifications/ErrorText";
-import { readForm } from "~/setup/form-data.server";
-import { parseWith } from "~/ui/form.server";
+import { readForm, parseWith } from "~/ui/form.server";
 import { changeWebhooks, readWebhooks } from "~/webhooks/admin.server";
 import { WEBHOOK_EVENT_NAMES, webhookActionSchema } from "~/webhooks/webhook.schema";
 

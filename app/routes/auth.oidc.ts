@@ -1,5 +1,4 @@
-import type { ActionFunctionArgs } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, redirect } from "@remix-run/node";
 import { beginSignIn } from "~/auth/oidc/sign-in.server";
 import { notFoundOnDomainError } from "~/errors.server";
 

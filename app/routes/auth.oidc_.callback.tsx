@@ -1,6 +1,5 @@
 // Not nested under auth.oidc.ts (the trailing underscore): its loader redirects every GET to /login.
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { type LoaderFunctionArgs, type MetaFunction, json, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { finishSignIn } from "~/auth/oidc/sign-in.server";
 import { DomainError, statusOf } from "~/errors.server";

@@ -1,11 +1,9 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
+import { type LoaderFunctionArgs, type MetaFunction, json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { notFoundUnless, requireRole } from "~/auth/guard.server";
+import { notFoundUnless, requireRole, requireId } from "~/auth/guard.server";
 import { competencyLabel, type CompetencyId } from "~/scorecards/rubric";
 import { formatDay, formatWhen, STAGE_LABEL } from "~/ui/format";
-import { loadCandidatePage } from "~/setup/candidate-page.server";
-import { idParam } from "~/setup/params.server";
+import { loadCandidatePage } from "~/candidates/candidate-page.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.candidate.name ?? "Candidate"} · Panel` },
@@ -13,7 +11,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, "recruiter", "committee", "admin");
-  const page = notFoundUnless(await loadCandidatePage(user, idParam(params.candidateId, "candidate")), "candidate");
+  const page = notFoundUnless(await loadCandidatePage(user, requireId(params.candidateId, "candidate")), "candidate");
   return json(page);
 }
 

@@ -1,17 +1,14 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, json, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { getDb } from "~db/index.server";
 import { findCandidate } from "~db/queries/candidates";
 import { listCommittee } from "~db/queries/committee";
 import { listActiveWithRole } from "~db/queries/people";
-import { notFoundUnless, requireRole } from "~/auth/guard.server";
-import { parseWith } from "~/ui/form.server";
-import { Choices } from "~/setup/Choices";
-import { committeeSchema, type CommitteeInput } from "~/setup/committee.schema";
-import { setCommittee } from "~/setup/committee.server";
-import { readForm } from "~/setup/form-data.server";
-import { idParam } from "~/setup/params.server";
+import { notFoundUnless, requireRole, requireId } from "~/auth/guard.server";
+import { parseWith, readForm } from "~/ui/form.server";
+import { Choices } from "~/ui/Choices";
+import { committeeSchema, type CommitteeInput } from "~/packets/committee.schema";
+import { setCommittee } from "~/packets/committee.server";
 import { useSchemaForm } from "~/ui/useSchemaForm";
 import { FormError } from "~/ui/form";
 
@@ -21,7 +18,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "recruiter", "admin");
-  const candidate = notFoundUnless(await findCandidate(getDb(), idParam(params.candidateId, "candidate")), "candidate");
+  const candidate = notFoundUnless(
+    await findCandidate(getDb(), requireId(params.candidateId, "candidate")),
+    "candidate",
+  );
   const [members, eligible] = await Promise.all([
     listCommittee(getDb(), candidate.id),
     listActiveWithRole(getDb(), "committee"),
@@ -31,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "recruiter", "admin");
-  const candidateId = idParam(params.candidateId, "candidate");
+  const candidateId = requireId(params.candidateId, "candidate");
   notFoundUnless(await findCandidate(getDb(), candidateId), "candidate");
   const parsed = parseWith(committeeSchema, await readForm(request));
   if (!parsed.ok) return json({ errors: parsed.errors }, { status: 400 });

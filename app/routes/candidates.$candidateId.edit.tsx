@@ -1,17 +1,14 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, json, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { getDb } from "~db/index.server";
 import { findCandidate } from "~db/queries/candidates";
 import { listOpenPositions } from "~db/queries/positions";
-import { notFoundUnless, requireRole } from "~/auth/guard.server";
+import { notFoundUnless, requireRole, requireId } from "~/auth/guard.server";
 import type { HiringLevel } from "~/scorecards/rubric";
-import { parseWith } from "~/ui/form.server";
-import { candidateSchema } from "~/setup/candidate.schema";
-import { editCandidate, setArchived } from "~/setup/candidates.server";
-import { CandidateForm } from "~/setup/CandidateForm";
-import { readForm } from "~/setup/form-data.server";
-import { idParam } from "~/setup/params.server";
+import { parseWith, readForm } from "~/ui/form.server";
+import { candidateSchema } from "~/candidates/candidate.schema";
+import { editCandidate, setArchived } from "~/candidates/candidates.server";
+import { CandidateForm } from "~/candidates/CandidateForm";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Edit ${data?.candidate.name ?? "candidate"} · Panel` },
@@ -19,7 +16,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "recruiter", "admin");
-  const candidate = notFoundUnless(await findCandidate(getDb(), idParam(params.candidateId, "candidate")), "candidate");
+  const candidate = notFoundUnless(
+    await findCandidate(getDb(), requireId(params.candidateId, "candidate")),
+    "candidate",
+  );
   const open = await listOpenPositions(getDb());
   // The candidate's own position stays listed even once it is closed.
   const positions = open.some((p) => p.id === candidate.position_id)
@@ -30,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "recruiter", "admin");
-  const id = idParam(params.candidateId, "candidate");
+  const id = requireId(params.candidateId, "candidate");
   notFoundUnless(await findCandidate(getDb(), id), "candidate");
   const form = await readForm(request);
   if (form.intent === "archive" || form.intent === "restore") {

@@ -1,5 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, json, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
@@ -7,26 +6,27 @@ import { useMemo } from "react";
 import { getDb } from "~db/index.server";
 import { findCandidate } from "~db/queries/candidates";
 import { findInterview } from "~db/queries/interviews";
-import { notFoundUnless, requireRole } from "~/auth/guard.server";
+import { notFoundUnless, requireRole, requireId } from "~/auth/guard.server";
 import type { CompetencyId } from "~/scorecards/rubric";
 import { formatWhen } from "~/ui/format";
 import { Field } from "~/ui/form";
-import { parseWith } from "~/ui/form.server";
-import { readForm } from "~/setup/form-data.server";
-import { cancelSchema, interviewSchema, type CancelInput } from "~/setup/interview.schema";
-import { InterviewForm } from "~/setup/InterviewForm";
-import { panelOptions } from "~/setup/panel-options.server";
-import { cancelInterview, changeInterview } from "~/setup/panel.server";
-import { idParam } from "~/setup/params.server";
-import { formAction } from "~/setup/respond.server";
+import { parseWith, readForm } from "~/ui/form.server";
+import { cancelSchema, interviewSchema, type CancelInput } from "~/panels/interview.schema";
+import { InterviewForm } from "~/panels/InterviewForm";
+import { panelOptions } from "~/panels/panel-options.server";
+import { cancelInterview, changeInterview } from "~/panels/panel.server";
+import { formAction } from "~/ui/respond.server";
 import { useSchemaForm } from "~/ui/useSchemaForm";
 
 export const meta: MetaFunction = () => [{ title: "Change an interview · Panel" }];
 
 async function load(params: LoaderFunctionArgs["params"]) {
-  const candidate = notFoundUnless(await findCandidate(getDb(), idParam(params.candidateId, "candidate")), "candidate");
+  const candidate = notFoundUnless(
+    await findCandidate(getDb(), requireId(params.candidateId, "candidate")),
+    "candidate",
+  );
   const interview = notFoundUnless(
-    await findInterview(getDb(), candidate.id, idParam(params.interviewId, "interview")),
+    await findInterview(getDb(), candidate.id, requireId(params.interviewId, "interview")),
     "interview",
   );
   return { candidate, interview };

@@ -1,18 +1,15 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, json, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
 import { getDb } from "~db/index.server";
 import { findCandidate } from "~db/queries/candidates";
-import { notFoundUnless, requireRole } from "~/auth/guard.server";
-import { parseWith } from "~/ui/form.server";
-import { readForm } from "~/setup/form-data.server";
-import { newInterviewSchema } from "~/setup/interview.schema";
-import { InterviewForm } from "~/setup/InterviewForm";
-import { panelOptions } from "~/setup/panel-options.server";
-import { scheduleInterview } from "~/setup/panel.server";
-import { idParam } from "~/setup/params.server";
-import { formAction } from "~/setup/respond.server";
+import { notFoundUnless, requireRole, requireId } from "~/auth/guard.server";
+import { parseWith, readForm } from "~/ui/form.server";
+import { newInterviewSchema } from "~/panels/interview.schema";
+import { InterviewForm } from "~/panels/InterviewForm";
+import { panelOptions } from "~/panels/panel-options.server";
+import { scheduleInterview } from "~/panels/panel.server";
+import { formAction } from "~/ui/respond.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Schedule an interview with ${data?.candidate.name ?? "a candidate"} · Panel` },
@@ -20,7 +17,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "recruiter", "admin");
-  const candidate = notFoundUnless(await findCandidate(getDb(), idParam(params.candidateId, "candidate")), "candidate");
+  const candidate = notFoundUnless(
+    await findCandidate(getDb(), requireId(params.candidateId, "candidate")),
+    "candidate",
+  );
   if (candidate.archived_at) throw redirect(`/candidates/${candidate.id}`);
   const options = await panelOptions(candidate.id, candidate.kit_id);
   return json({
@@ -32,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "recruiter", "admin");
-  const candidateId = idParam(params.candidateId, "candidate");
+  const candidateId = requireId(params.candidateId, "candidate");
   notFoundUnless(await findCandidate(getDb(), candidateId), "candidate");
   const parsed = parseWith(newInterviewSchema(), await readForm(request));
   if (!parsed.ok) return json({ errors: parsed.errors }, { status: 400 });

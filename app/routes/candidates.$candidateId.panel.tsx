@@ -1,13 +1,11 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, json, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { notFoundUnless, requireRole } from "~/auth/guard.server";
-import { candidateForLoop } from "~/setup/panel-options.server";
-import { panelLoopSchema } from "~/setup/panel-loop.schema";
-import { PanelBuilder } from "~/setup/PanelBuilder";
-import { schedulePanel } from "~/setup/panel.server";
-import { idParam } from "~/setup/params.server";
-import { formAction } from "~/setup/respond.server";
+import { notFoundUnless, requireRole, requireId } from "~/auth/guard.server";
+import { candidateForLoop } from "~/panels/panel-options.server";
+import { panelLoopSchema } from "~/panels/panel-loop.schema";
+import { PanelBuilder } from "~/panels/PanelBuilder";
+import { schedulePanel } from "~/panels/panel.server";
+import { formAction } from "~/ui/respond.server";
 import { parseRequest } from "~/ui/form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -16,14 +14,14 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "recruiter", "admin");
-  const loop = notFoundUnless(await candidateForLoop(idParam(params.candidateId, "candidate")), "candidate");
+  const loop = notFoundUnless(await candidateForLoop(requireId(params.candidateId, "candidate")), "candidate");
   if (loop.candidate.archived) throw redirect(`/candidates/${loop.candidate.id}`);
   return json({ ...loop, key: crypto.randomUUID() });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "recruiter", "admin");
-  const candidateId = idParam(params.candidateId, "candidate");
+  const candidateId = requireId(params.candidateId, "candidate");
   const parsed = await parseRequest(request, panelLoopSchema());
   if (!parsed.ok) return json({ errors: parsed.errors }, { status: 400 });
   return formAction(async () => {

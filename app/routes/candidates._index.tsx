@@ -1,13 +1,12 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
+import { type LoaderFunctionArgs, type MetaFunction, json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { getDb } from "~db/index.server";
 import { listArchivedCandidates } from "~db/queries/candidates";
 import { requireRole } from "~/auth/guard.server";
 import { hasRole } from "~/auth/roles";
-import { candidateListPage } from "~/setup/candidates.server";
-import { CandidateTable } from "~/setup/CandidateTable";
-import { CANDIDATE_SORTS, parseCandidateList, type CandidateListQuery } from "~/setup/candidate-list.schema";
+import { candidateListPage } from "~/candidates/candidates.server";
+import { CandidateTable } from "~/candidates/CandidateTable";
+import { CANDIDATE_SORTS, parseCandidateList, type CandidateListQuery } from "~/candidates/candidate-list.schema";
 import { DECISION_OUTCOMES, INTERVIEW_STAGES, OUTCOME_LABELS, STAGE_LABELS } from "~/packets/packet";
 
 export const meta: MetaFunction = () => [{ title: "Candidates · Panel" }];

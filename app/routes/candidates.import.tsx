@@ -1,16 +1,14 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { getDb } from "~db/index.server";
 import { listOpenPositions } from "~db/queries/positions";
 import { requireRole } from "~/auth/guard.server";
 import { Field, FormError } from "~/ui/form";
-import { parseWith } from "~/ui/form.server";
-import { hasProblems, importSchema, type ImportInput, type Preview } from "~/setup/csv-import.schema";
-import { commitImport, previewImport } from "~/setup/csv-import.server";
-import { readForm } from "~/setup/form-data.server";
+import { parseWith, readForm } from "~/ui/form.server";
+import { hasProblems, importSchema, type ImportInput, type Preview } from "~/candidates/csv-import.schema";
+import { commitImport, previewImport } from "~/candidates/csv-import.server";
 import { useSchemaForm } from "~/ui/useSchemaForm";
-import { PositionField } from "~/setup/PositionField";
+import { PositionField } from "~/positions/PositionField";
 
 export const meta: MetaFunction = () => [{ title: "Import candidates · Panel" }];
 

@@ -1,14 +1,12 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, json, redirect } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { getDb } from "~db/index.server";
 import { listOpenPositions } from "~db/queries/positions";
 import { requireRole } from "~/auth/guard.server";
-import { parseWith } from "~/ui/form.server";
-import { newCandidateSchema } from "~/setup/candidate.schema";
-import { createCandidate } from "~/setup/candidates.server";
-import { CandidateForm } from "~/setup/CandidateForm";
-import { readForm } from "~/setup/form-data.server";
+import { parseWith, readForm } from "~/ui/form.server";
+import { newCandidateSchema } from "~/candidates/candidate.schema";
+import { createCandidate } from "~/candidates/candidates.server";
+import { CandidateForm } from "~/candidates/CandidateForm";
 
 export const meta: MetaFunction = () => [{ title: "Add candidate · Panel" }];
 

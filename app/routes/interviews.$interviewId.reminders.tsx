@@ -1,5 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireId, requireRole } from "~/auth/guard.server";
 import { notFoundOnDomainError } from "~/errors.server";
@@ -7,8 +6,7 @@ import { muteSchema } from "~/notifications/admin.schema";
 import { muteDailyReminders, readMute } from "~/notifications/admin.server";
 import { ErrorText, fieldAria } from "~/notifications/ErrorText";
 import { requireOwnInterview } from "~/scorecards/scorecard.server";
-import { readForm } from "~/setup/form-data.server";
-import { parseWith } from "~/ui/form.server";
+import { readForm, parseWith } from "~/ui/form.server";
 
 export const meta: MetaFunction = () => [{ title: "Reminders for this interview · Panel" }];
 

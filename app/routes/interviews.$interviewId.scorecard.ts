@@ -1,5 +1,4 @@
-import type { ActionFunctionArgs } from "@remix-run/node";
-import { json } from "@remix-run/node";
+import { type ActionFunctionArgs, json } from "@remix-run/node";
 import { requireId, requireRole } from "~/auth/guard.server";
 import { respondToDomainErrors } from "~/errors.server";
 import { writeScorecard } from "~/scorecards/scorecard.server";

@@ -1,13 +1,11 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import type { Role } from "~db/schema";
 import { currentUser, startSession } from "~/auth/session.server";
-import { parseWith } from "~/ui/form.server";
+import { parseWith, readForm } from "~/ui/form.server";
 import { Field, FormError } from "~/ui/form";
-import { readForm } from "~/setup/form-data.server";
-import { acceptSchema, MIN_PASSWORD, type AcceptInput } from "~/setup/people.schema";
-import { acceptInvitation, openInvitation } from "~/setup/invitations.server";
+import { acceptSchema, MIN_PASSWORD, type AcceptInput } from "~/people/people.schema";
+import { acceptInvitation, openInvitation } from "~/people/invitations.server";
 import { DomainError } from "~/errors.server";
 import { ROLE_LABEL } from "~/ui/AppShell";
 import { useSchemaForm } from "~/ui/useSchemaForm";

@@ -1,5 +1,4 @@
-import type { ActionFunctionArgs } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, redirect } from "@remix-run/node";
 import { signOut } from "~/auth/oidc/sign-out.server";
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -1,17 +1,14 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, json, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { getDb } from "~db/index.server";
 import { findPosition } from "~db/queries/positions";
-import { notFoundUnless, requireRole } from "~/auth/guard.server";
+import { notFoundUnless, requireRole, requireId } from "~/auth/guard.server";
 import type { CompetencyId, HiringLevel } from "~/scorecards/rubric";
 import { listCurrentKits } from "~/scorecards/kits.server";
-import { parseWith } from "~/ui/form.server";
-import { readForm } from "~/setup/form-data.server";
-import { idParam } from "~/setup/params.server";
-import { positionSchema } from "~/setup/position.schema";
-import { editPosition, setPositionStatus } from "~/setup/positions.server";
-import { PositionForm } from "~/setup/PositionForm";
+import { parseWith, readForm } from "~/ui/form.server";
+import { positionSchema } from "~/positions/position.schema";
+import { editPosition, setPositionStatus } from "~/positions/positions.server";
+import { PositionForm } from "~/positions/PositionForm";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.position.title ?? "Position"} · Panel` },
@@ -19,14 +16,14 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "recruiter", "admin");
-  const position = notFoundUnless(await findPosition(getDb(), idParam(params.positionId, "position")), "position");
+  const position = notFoundUnless(await findPosition(getDb(), requireId(params.positionId, "position")), "position");
   const kits = await listCurrentKits();
   return json({ position, kits: kits.map(({ kit, version }) => ({ id: kit.id, title: kit.title, version })) });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "recruiter", "admin");
-  const id = idParam(params.positionId, "position");
+  const id = requireId(params.positionId, "position");
   notFoundUnless(await findPosition(getDb(), id), "position");
   const form = await readForm(request);
   if (form.intent === "close" || form.intent === "reopen") {

@@ -1,14 +1,12 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, json, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/guard.server";
 import { COMPETENCY_IDS } from "~/scorecards/rubric";
 import { listCurrentKits } from "~/scorecards/kits.server";
-import { parseWith } from "~/ui/form.server";
-import { readForm } from "~/setup/form-data.server";
-import { newPositionSchema } from "~/setup/position.schema";
-import { createPosition } from "~/setup/positions.server";
-import { PositionForm } from "~/setup/PositionForm";
+import { parseWith, readForm } from "~/ui/form.server";
+import { newPositionSchema } from "~/positions/position.schema";
+import { createPosition } from "~/positions/positions.server";
+import { PositionForm } from "~/positions/PositionForm";
 
 export const meta: MetaFunction = () => [{ title: "New position · Panel" }];
 

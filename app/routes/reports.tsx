@@ -1,5 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
+import { type LoaderFunctionArgs, type MetaFunction, json } from "@remix-run/node";
 import { useLoaderData, useLocation } from "@remix-run/react";
 import { getDb } from "~db/index.server";
 import { requireRole } from "~/auth/guard.server";

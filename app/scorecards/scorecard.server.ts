@@ -12,7 +12,7 @@ import {
   updateIfVersion,
 } from "~db/queries/scorecards";
 import { DomainError } from "~/errors.server";
-import { formatWhen } from "~/ui/format";
+import { formatWhen, ageOf } from "~/ui/format";
 import { currentKit, kitAtVersion } from "./kits.server";
 import { getTemplates } from "./templates.server";
 import { emptyScorecard, scorecardContentSchema, type ScorecardContent } from "./scorecard.schema";
@@ -20,7 +20,6 @@ import type { ScorecardAction } from "./scorecard-action.schema";
 import type { KitQuestion } from "./templates.schema";
 import { scorecardToMarkdown } from "./markdown";
 import { feedbackDeadline, feedbackStatus } from "./feedback-status";
-import { ageOf } from "~/ui/format";
 
 type Author = { id: string };
 

@@ -48,3 +48,15 @@ export async function readBody(request: Request): Promise<unknown> {
 export async function parseRequest<S extends z.ZodType>(request: Request, schema: S): Promise<Parsed<z.output<S>>> {
   return parseWith(schema, await readBody(request));
 }
+
+// A posted form as a plain object; a key posted more than once (a checkbox group) becomes an
+// array, and an uploaded file stays a File.
+export async function readForm(request: Request): Promise<Record<string, FormDataEntryValue | FormDataEntryValue[]>> {
+  const form = await request.formData();
+  const values: Record<string, FormDataEntryValue | FormDataEntryValue[]> = {};
+  for (const key of new Set(form.keys())) {
+    const all = form.getAll(key);
+    values[key] = storable(all.length > 1 ? all : all[0]);
+  }
+  return values;
+}

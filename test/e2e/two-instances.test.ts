@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD } from "~/setup/demo-data.server";
+import { DEMO_PASSWORD } from "~/startup/demo-data.server";
 import { lostWrites, prepareWriters, report, runAutosaveLoad } from "../../bench/load-autosave";
 import { hasPostgres, openPostgresCluster, signInOver, type PostgresCluster } from "./helpers/postgres";
 import type { RunningServer } from "./helpers/server";

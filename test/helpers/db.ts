@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach } from "vitest";
 import { openPostgres, setDatabase, type Database, type Dialect } from "~db/index.server";
 import { migrateToLatest } from "~db/migrate";
 import type { DB } from "~db/schema";
-import { seedDemoData } from "~/setup/demo-data.server";
+import { seedDemoData } from "~/startup/demo-data.server";
 import { cloneMigratedPglite } from "./pglite-template";
 
 // PGlite always; a real PostgreSQL server too when TEST_DATABASE_URL names one.

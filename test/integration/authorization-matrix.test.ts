@@ -3,7 +3,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { COMPETENCY_IDS } from "~/scorecards/rubric";
 import { emptyScorecard } from "~/scorecards/scorecard.schema";
-import { DEMO_KIT } from "~/setup/demo-data.server";
+import { DEMO_KIT } from "~/startup/demo-data.server";
 import { dialects, seedDemo, useTestDatabase } from "../helpers/db";
 import { callRoute, request } from "../helpers/http";
 import { createTestUser, signedInCookie, signedInCookieFor } from "../helpers/users";

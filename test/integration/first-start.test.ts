@@ -5,8 +5,8 @@ import { callRoute, request } from "../helpers/http";
 import { action as accept, loader as invitationPage } from "~/routes/invitations.$token";
 import { signIn } from "~/auth/sign-in.server";
 import { parseEnv } from "~/env.server";
-import { prepareEmptyDatabase } from "~/setup/first-admin.server";
-import { mintSetupLink } from "~/setup/invitations.server";
+import { prepareEmptyDatabase } from "~/startup/first-admin.server";
+import { mintSetupLink } from "~/people/invitations.server";
 
 const noAdminEnv = parseEnv({ NODE_ENV: "test", DEMO_DATA: "0", PORT: "4100" });
 const form = { email: "", name: "Founding Admin", password: "a-long-password", confirm: "a-long-password" };

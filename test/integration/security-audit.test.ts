@@ -6,9 +6,9 @@ import { action as scorecardAction } from "~/routes/interviews.$interviewId.scor
 import { action as packetAction } from "~/routes/candidates.$candidateId.packet";
 import { loader as packetPdfLoader } from "~/routes/candidates.$candidateId.packet[.]pdf";
 import { loader as reportCsvLoader } from "~/routes/reports[.]csv";
-import { AUDIT_PAGE_SIZE } from "~/setup/audit.server";
+import { AUDIT_PAGE_SIZE } from "~/audit/audit.server";
 import { COMPETENCY_IDS } from "~/scorecards/rubric";
-import { DEMO_PASSWORD } from "~/setup/demo-data.server";
+import { DEMO_PASSWORD } from "~/startup/demo-data.server";
 import { appendAudit } from "~db/queries/audit";
 import { dialects, seedDemo, useTestDatabase } from "../helpers/db";
 import { callRoute, request } from "../helpers/http";

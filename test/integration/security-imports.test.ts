@@ -4,8 +4,8 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { TRANSCRIPT_MAX_BYTES, transcriptProblem, transcriptText } from "~/scorecards/transcript";
 import { TEMPLATE_MAX_CHARS, TemplateError, loadKitFile } from "~/scorecards/templates.server";
-import { kitEditSchema } from "~/setup/kit.schema";
-import { importSchema, MAX_IMPORT_BYTES } from "~/setup/csv-import.schema";
+import { kitEditSchema } from "~/kits/kit.schema";
+import { importSchema, MAX_IMPORT_BYTES } from "~/candidates/csv-import.schema";
 import { fieldErrors } from "~/ui/form.server";
 
 // Files people upload or drop into templates/: the wrong kind, or far too much, is refused

@@ -3,9 +3,9 @@ import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import buildIfStale from "../e2e/global-setup";
 import { startServer, type RunningServer } from "../e2e/helpers/server";
-import { DEMO_PASSWORD } from "~/setup/demo-data.server";
+import { DEMO_PASSWORD } from "~/startup/demo-data.server";
 import { SCORECARD_BODY_BYTES } from "~/scorecards/scorecard.schema";
-import { MAX_IMPORT_BYTES } from "~/setup/csv-import.schema";
+import { MAX_IMPORT_BYTES } from "~/candidates/csv-import.schema";
 
 // The express layer (helmet, the same-origin check) only exists in the built server, so these
 // run against it: `tsx server.ts` on a free loopback port with a fresh PGlite folder.

@@ -4,7 +4,7 @@ import { action as loginAction, loader as loginLoader } from "~/routes/login";
 import { action as logoutAction } from "~/routes/logout";
 import { loader as rootLoader } from "~/root";
 import { requireUser } from "~/auth/guard.server";
-import { DEMO_PASSWORD } from "~/setup/demo-data.server";
+import { DEMO_PASSWORD } from "~/startup/demo-data.server";
 import { dialects, seedDemo, useTestDatabase } from "../helpers/db";
 import { callRoute, request } from "../helpers/http";
 import { cookieFrom } from "../helpers/users";

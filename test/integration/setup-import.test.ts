@@ -5,7 +5,7 @@ import { dialects, useTestDatabase } from "../helpers/db";
 import { callRoute, request } from "../helpers/http";
 import { createTestUser, signedInCookie } from "../helpers/users";
 import { action as importAction } from "~/routes/candidates.import";
-import { commitImport } from "~/setup/csv-import.server";
+import { commitImport } from "~/candidates/csv-import.server";
 
 const GOOD =
   'name,email,level,source,cv_url\nAna One,ana@example.org,Mid,Referral,https://example.org/ana.pdf\n"Two, Bo",bo@example.org,Senior,Agency,\n';

@@ -4,7 +4,7 @@ import { callRoute, request } from "../helpers/http";
 import { createTestUser, signedInCookie } from "../helpers/users";
 import { action as saveForm, loader as formPage } from "~/routes/admin.kits.$kitId_.edit";
 import { currentKit, kitAtVersion } from "~/scorecards/kits.server";
-import { kitChanges, type KitFormInput } from "~/setup/kit-form.schema";
+import { kitChanges, type KitFormInput } from "~/kits/kit-form.schema";
 
 const KIT = "generic-behavioral";
 

@@ -8,7 +8,7 @@ import { action as change } from "~/routes/candidates.$candidateId.interviews.$i
 import { action as committee } from "~/routes/candidates.$candidateId.committee";
 import { loader as hub } from "~/routes/candidates.$candidateId._index";
 import { listCandidates } from "~db/queries/candidates";
-import { uncovered } from "~/setup/panel.server";
+import { uncovered } from "~/panels/panel.server";
 
 describe.each(dialects())("the interview panel on %s", (dialect) => {
   const ctx = useTestDatabase(dialect);

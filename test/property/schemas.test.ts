@@ -7,8 +7,8 @@ import { loadTemplates } from "~/scorecards/templates.server";
 import { COMPETENCY_IDS } from "~/scorecards/rubric";
 import { emptyScorecard, type ScorecardContent } from "~/scorecards/scorecard.schema";
 import { fieldErrors } from "~/ui/form.server";
-import { interviewSchema, newInterviewSchema } from "~/setup/interview.schema";
-import { auditFilterSchema } from "~/setup/audit.server";
+import { interviewSchema, newInterviewSchema } from "~/panels/interview.schema";
+import { auditFilterSchema } from "~/audit/audit.server";
 import { hostileText, repeatTo, runs } from "./hostile";
 
 // Every zod schema exported from app/**/*.schema.ts, found when the test runs: a new schema
@@ -31,7 +31,7 @@ async function discoverSchemas(): Promise<Map<string, z.ZodType>> {
   const now = () => new Date("2026-01-01T00:00:00Z");
   found.set("interviewSchema", interviewSchema(now));
   found.set("newInterviewSchema", newInterviewSchema(now));
-  // The audit filter lives beside its only user (app/setup/audit.server.ts), not in a *.schema.ts.
+  // The audit filter lives beside its only user (app/audit/audit.server.ts), not in a *.schema.ts.
   found.set("auditFilterSchema", auditFilterSchema);
   return found;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { acceptSchema } from "~/setup/people.schema";
+import { acceptSchema } from "~/people/people.schema";
 
 const accept = (password: string) =>
   acceptSchema.safeParse({ email: "", name: "New Person", password, confirm: password });

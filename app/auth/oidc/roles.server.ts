@@ -1,7 +1,7 @@
 import { getDb } from "~db/index.server";
 import { findPerson } from "~db/queries/people";
 import type { SessionUser } from "~db/queries/users";
-import { changeRoles } from "~/setup/people.server";
+import { changeRoles } from "~/people/people.server";
 import type { OidcSettings } from "./client.server";
 import { rolesFromClaim } from "./role-claim";
 

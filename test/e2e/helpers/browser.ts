@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { chromium, type Browser, type ConsoleMessage, type Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
-import { DEMO_PASSWORD } from "~/setup/demo-data.server";
+import { DEMO_PASSWORD } from "~/startup/demo-data.server";
 
 // Debian's Chromium; never a Playwright browser download (it cannot be fetched here).
 export function launchBrowser(): Promise<Browser> {

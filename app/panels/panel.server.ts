@@ -18,7 +18,7 @@ import { currentKit } from "~/scorecards/kits.server";
 import type { FieldErrors } from "~/ui/form.server";
 import { instantOf, type InterviewData } from "./interview.schema";
 import type { PanelLoopData } from "./panel-loop.schema";
-import { earlierSubmission, once, submissionKey } from "./once.server";
+import { earlierSubmission, once, submissionKey } from "~/startup/once.server";
 
 export type PanelOutcome = { ok: true; id: string } | { ok: false; errors: FieldErrors };
 

@@ -7,7 +7,7 @@ import type { SessionUser } from "~db/queries/users";
 import { candidateFields } from "./candidate.schema";
 import { candidateValues } from "./candidates.server";
 import { hasProblems, MAX_IMPORT_ROWS, type Preview, type PreviewRow } from "./csv-import.schema";
-import { earlierSubmission, isUniqueViolation, once, submissionKey } from "./once.server";
+import { earlierSubmission, isUniqueViolation, once, submissionKey } from "~/startup/once.server";
 
 // Columns a recruiter's spreadsheet may have; header names are matched loosely.
 const COLUMNS = { name: "name", email: "email", level: "levelApplied", source: "source", cv_url: "cvUrl" } as const;

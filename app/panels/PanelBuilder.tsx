@@ -5,7 +5,7 @@ import { useFieldArray, useForm, type Resolver, type UseFormReturn } from "react
 import { COMPETENCIES, competencyLabel, type CompetencyId } from "~/scorecards/rubric";
 import { Field, FormError, useServerErrors } from "~/ui/form";
 import { STAGE_LABEL } from "~/ui/format";
-import { Choices } from "./Choices";
+import { Choices } from "~/ui/Choices";
 import { STAGES } from "./interview.schema";
 import { panelLoopSchema, type LoopRowInput, type PanelLoopData, type PanelLoopInput } from "./panel-loop.schema";
 

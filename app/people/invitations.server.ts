@@ -23,7 +23,7 @@ import { invitationCreated } from "~/notifications/events.server";
 import { DomainError } from "~/errors.server";
 import type { FieldErrors } from "~/ui/form.server";
 import { formatDay } from "~/ui/format";
-import { once, submissionKey } from "./once.server";
+import { once, submissionKey } from "~/startup/once.server";
 
 // Invitations: the single entry points are createInvitation, resendInvitation, revokeInvitation
 // and listInvitations (admins), openInvitation and acceptInvitation (whoever holds a link). A link

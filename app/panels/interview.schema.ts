@@ -2,7 +2,7 @@ import { TZDate } from "@date-fns/tz";
 import { isCalendarDate, isClockTime } from "~/ui/calendar";
 import { z } from "zod";
 import { COMPETENCY_IDS } from "~/scorecards/rubric";
-import { checkbox, idempotencyKey, listOf, requiredText } from "./form-fields";
+import { checkbox, idempotencyKey, listOf, requiredText } from "~/ui/form-fields";
 
 export const STAGES = ["phone-screen", "onsite", "final"] as const;
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { listOf } from "./form-fields";
+import { listOf } from "~/ui/form-fields";
 
 export const committeeSchema = z.object({
   memberIds: listOf(z.uuid({ error: "Choose people from the list" })),

@@ -6,7 +6,7 @@ import { appendAudit } from "~db/queries/audit";
 import { hashPassword } from "~/auth/password.server";
 import { publicUrl, type Env } from "~/env.server";
 import { DEMO_PASSWORD, insertDemoData } from "./demo-data.server";
-import { mintSetupLink } from "./invitations.server";
+import { mintSetupLink } from "~/people/invitations.server";
 
 // An empty database gets the demo data, or exactly one account, the first admin: from
 // ADMIN_EMAIL/ADMIN_PASSWORD when given, otherwise through a one-time setup link printed here,

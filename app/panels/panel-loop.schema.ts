@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { checkbox, idempotencyKey } from "./form-fields";
+import { checkbox, idempotencyKey } from "~/ui/form-fields";
 import { instantOf, isTimeZone, panelFields, STAGES } from "./interview.schema";
 
 // One row of the panel builder: an interview without its own time zone (the loop has one).

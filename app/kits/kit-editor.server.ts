@@ -8,7 +8,7 @@ import { kitSchema, type Kit } from "~/scorecards/templates.schema";
 import type { FieldErrors } from "~/ui/form.server";
 import { kitFromForm, type KitFormData } from "./kit-form.schema";
 import { readKitYaml } from "./kit.schema";
-import { isUniqueViolation } from "./once.server";
+import { isUniqueViolation } from "~/startup/once.server";
 
 type Outcome = { ok: true; version: number } | { ok: false; errors: FieldErrors };
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { COMPETENCY_IDS, HIRING_LEVELS } from "~/scorecards/rubric";
-import { idempotencyKey, listOf, requiredText } from "./form-fields";
+import { idempotencyKey, listOf, requiredText } from "~/ui/form-fields";
 
 const level = z.enum(HIRING_LEVELS, { error: "Choose a level" });
 

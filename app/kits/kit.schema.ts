@@ -1,7 +1,7 @@
 import YAML from "yaml";
 import { z } from "zod";
 import { kitSchema, type Kit } from "~/scorecards/templates.schema";
-import { requiredText } from "./form-fields";
+import { requiredText } from "~/ui/form-fields";
 
 // The kit editor is a YAML text area checked against the same schema as templates/kits/*.yaml,
 // in the browser and again in the action; a problem names the spot: questions[2].lookFor.

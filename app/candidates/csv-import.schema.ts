@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idempotencyKey } from "./form-fields";
+import { idempotencyKey } from "~/ui/form-fields";
 
 export const MAX_IMPORT_BYTES = 1_000_000;
 export const MAX_IMPORT_ROWS = 1000;

@@ -14,8 +14,8 @@ import { hasRole, type SessionUser } from "~/auth/guard.server";
 import { DomainError } from "~/errors.server";
 import type { FieldErrors } from "~/ui/form.server";
 import type { CandidateData } from "./candidate.schema";
-import { emptyToNull } from "./form-fields";
-import { isUniqueViolation, once, submissionKey } from "./once.server";
+import { emptyToNull } from "~/ui/form-fields";
+import { isUniqueViolation, once, submissionKey } from "~/startup/once.server";
 
 export async function candidatesFor(user: SessionUser, filter?: CandidateListQuery, now = new Date()) {
   return listCandidates(getDb(), { id: user.id, seesAll: hasRole(user, "recruiter", "admin") }, now, filter);

@@ -5,7 +5,7 @@ import type { SessionUser } from "~db/queries/users";
 import { listCurrentKits } from "~/scorecards/kits.server";
 import { DomainError } from "~/errors.server";
 import type { Parsed } from "~/ui/form.server";
-import { once, submissionKey } from "./once.server";
+import { once, submissionKey } from "~/startup/once.server";
 import type { PositionData } from "./position.schema";
 
 function values(data: PositionData): PositionValues {

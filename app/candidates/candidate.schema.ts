@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { HIRING_LEVELS } from "~/scorecards/rubric";
-import { idempotencyKey, optionalText, requiredText } from "./form-fields";
+import { idempotencyKey, optionalText, requiredText } from "~/ui/form-fields";
 
 // The fields of one candidate, shared by the form and each row of a CSV import.
 export const candidateFields = z.object({

@@ -5,7 +5,7 @@ import { listInterviewsForCandidate } from "~db/queries/interviews";
 import { hasRole, type SessionUser } from "~/auth/guard.server";
 import { feedbackDeadline, feedbackStatus, scorecardState } from "~/scorecards/feedback-status";
 import { currentKit } from "~/scorecards/kits.server";
-import { uncovered } from "./panel.server";
+import { uncovered } from "~/panels/panel.server";
 
 // The hub of one candidate's loop: who interviews when, where each scorecard stands, what the
 // loop does not cover yet, who sits on the committee and what was decided.

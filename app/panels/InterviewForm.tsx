@@ -4,7 +4,7 @@ import type { z } from "zod";
 import { COMPETENCIES, competencyLabel, type CompetencyId } from "~/scorecards/rubric";
 import { Field, FormError } from "~/ui/form";
 import { STAGE_LABEL } from "~/ui/format";
-import { Choices } from "./Choices";
+import { Choices } from "~/ui/Choices";
 import { STAGES, type InterviewInput } from "./interview.schema";
 import { useSchemaForm } from "~/ui/useSchemaForm";
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { COMPETENCY_IDS, QUESTION_KINDS } from "~/scorecards/rubric";
 import type { Kit } from "~/scorecards/templates.schema";
 import { withoutBlankLines } from "~/ui/LinesField";
-import { emptyToNull, listOf, optionalText, requiredText } from "./form-fields";
+import { emptyToNull, listOf, optionalText, requiredText } from "~/ui/form-fields";
 
 // The kit as a form: the same fields as templates/kits/*.yaml, with messages that name the field
 // in plain words. The stored kit is still checked with kitSchema when it is saved and loaded.
@@ -16,11 +16,9 @@ const lines = (message: string) =>
 const minutes = "Time box: enter minutes between 1 and 60";
 
 export const kitQuestionFormSchema = z.object({
-  id: z
-    .string()
-    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
-      error: "Question id: use lowercase words joined by hyphens, such as difficult-customer",
-    }),
+  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+    error: "Question id: use lowercase words joined by hyphens, such as difficult-customer",
+  }),
   prompt: requiredText("Prompt: write the question", 2000),
   kind: z.enum(QUESTION_KINDS, { error: "Kind: choose behavioral or situational" }),
   competencies: listOf(z.enum(COMPETENCY_IDS)).refine((list) => list.length > 0, {

@@ -5,7 +5,7 @@ import { Field, FormError } from "~/ui/form";
 import type { CandidateInput } from "./candidate.schema";
 import type { Duplicate } from "./candidates.server";
 import { useSchemaForm } from "~/ui/useSchemaForm";
-import { PositionField } from "./PositionField";
+import { PositionField } from "~/positions/PositionField";
 
 type Props = {
   schema: z.ZodType<any, any>;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ROLES, type Role } from "~db/schema";
-import { idempotencyKey, listOf, requiredText } from "./form-fields";
+import { idempotencyKey, listOf, requiredText } from "~/ui/form-fields";
 
 const role = z.enum(ROLES as readonly Role[] as [Role, ...Role[]], { error: "Unknown role" });
 

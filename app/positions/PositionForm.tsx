@@ -2,7 +2,7 @@ import { Form, useNavigation } from "@remix-run/react";
 import type { z } from "zod";
 import { COMPETENCIES, HIRING_LEVELS } from "~/scorecards/rubric";
 import { Field, FormError } from "~/ui/form";
-import { Choices } from "./Choices";
+import { Choices } from "~/ui/Choices";
 import type { PositionInput } from "./position.schema";
 import { useSchemaForm } from "~/ui/useSchemaForm";
 

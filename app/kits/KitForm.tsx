@@ -5,7 +5,7 @@ import { Controller, useFieldArray, useForm, type Resolver, type UseFormReturn }
 import { COMPETENCIES, QUESTION_KINDS } from "~/scorecards/rubric";
 import { Field, FormError, useServerErrors } from "~/ui/form";
 import { LinesField } from "~/ui/LinesField";
-import { Choices } from "./Choices";
+import { Choices } from "~/ui/Choices";
 import {
   kitChanges,
   kitFormSchema,
