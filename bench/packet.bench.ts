@@ -8,7 +8,7 @@ import { aggregatePacket } from "~/packets/aggregate";
 import { packetPdf } from "~/packets/packet-pdf-cache.server";
 import { renderPdf, stopPdfRenderer } from "~/pdf/render-pool.server";
 import { pdfFonts } from "~/ui/fonts.server";
-import type { Packet } from "~/packets/packet";
+import { type Packet } from "~/packets/packet";
 import { eightLongScorecards } from "../test/unit/fixtures/packets/packets";
 import { emit, median, percentile, say, SCALE } from "./lib";
 

@@ -109,7 +109,11 @@ export interface CandidatesTable {
   created_at: CreatedAt;
 }
 
-export type InterviewStage = "phone-screen" | "onsite" | "final";
+// The vocabularies the database stores; their labels live in app/vocabulary.
+export const INTERVIEW_STAGES = ["phone-screen", "onsite", "final"] as const;
+export type InterviewStage = (typeof INTERVIEW_STAGES)[number];
+export const DECISION_OUTCOMES = ["hire", "no-hire", "more-interviews"] as const;
+export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
 
 export interface InterviewsTable {
   id: Generated<string>;
@@ -161,7 +165,7 @@ export interface CommitteeMembersTable {
 export interface DecisionsTable {
   id: Generated<string>;
   candidate_id: string;
-  outcome: "hire" | "no-hire" | "more-interviews";
+  outcome: DecisionOutcome;
   level: string | null;
   rationale: string;
   reason: string | null;
@@ -176,7 +180,7 @@ export interface DecisionsTable {
 
 export type DecisionVote = {
   name: string;
-  outcome: "hire" | "no-hire" | "more-interviews";
+  outcome: DecisionOutcome;
   reason: string;
   votedAt: string;
 };
@@ -185,7 +189,7 @@ export type MissingScorecard = { interviewer: string; stage: string; status: str
 export interface DebriefVotesTable {
   candidate_id: string;
   user_id: string;
-  outcome: "hire" | "no-hire" | "more-interviews";
+  outcome: DecisionOutcome;
   reason: string;
   voted_at: Generated<Date>;
 }

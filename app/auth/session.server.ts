@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import { createCookie } from "@remix-run/node";
 import { getDb } from "~db/index.server";
-import { deleteSession, findSessionUser, touchSession, type SessionUser } from "~db/queries/users";
+import { deleteSession, findSessionUser, touchSession, type Viewer } from "~db/queries/users";
 import { findSessionSso } from "~db/queries/sso";
 import { appendAudit } from "~db/queries/audit";
 import { getSettings } from "~/env.server";
@@ -55,7 +55,7 @@ export async function startSession(userId: string, replacing?: Request, sso?: Ss
 }
 
 // A session ends at its fixed end, or sooner when unused for SESSION_IDLE_MINUTES.
-export async function currentUser(request: Request): Promise<SessionUser | null> {
+export async function currentUser(request: Request): Promise<Viewer | null> {
   const token = await readToken(request);
   if (!token) return null;
   const now = new Date();

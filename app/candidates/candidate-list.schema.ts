@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { DECISION_OUTCOMES, INTERVIEW_STAGES } from "~/packets/packet";
+import { INTERVIEW_STAGES } from "~/vocabulary/stages";
+import { DECISION_OUTCOMES } from "~/vocabulary/decisions";
 
 export const CANDIDATE_SORTS = { newest: "Newest first", name: "Name A–Z", overdue: "Most overdue feedback" } as const;
 export type CandidateSort = keyof typeof CANDIDATE_SORTS;

@@ -1,6 +1,6 @@
 import ical, { ICalCalendarMethod, ICalEventStatus } from "ical-generator";
 import { getSettings } from "~/env.server";
-import { STAGE_LABEL } from "~/ui/format";
+import { stageLabel } from "~/vocabulary/stages";
 import { scorecardLink } from "./messages.server";
 
 type CalendarInterview = {
@@ -28,7 +28,7 @@ export function interviewIcs(i: CalendarInterview, sequence: number, cancelled: 
     sequence,
     start: i.scheduled_at,
     end: new Date(i.scheduled_at.getTime() + i.duration_minutes * 60_000),
-    summary: `${STAGE_LABEL[i.stage] ?? i.stage} interview: ${i.candidate_name} (${i.position_title})`,
+    summary: `${stageLabel(i.stage)} interview: ${i.candidate_name} (${i.position_title})`,
     description: `Interview kit and scorecard: ${scorecardLink(i.id)}`,
     url: scorecardLink(i.id),
     status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,

@@ -1,5 +1,6 @@
 import { publicUrl } from "~/env.server";
-import { STAGE_LABEL, formatWhen } from "~/ui/format";
+import { formatDateTime } from "~/ui/format";
+import { stageLabel } from "~/vocabulary/stages";
 import type { EmailContent } from "./EmailLayout";
 
 // Every message Panel writes, in its own words. Links are absolute under PUBLIC_URL; feedback
@@ -23,7 +24,8 @@ type OwedFeedback = {
   mute_reason: string | null;
 };
 
-const when = (i: { scheduled_at: Date; time_zone: string }) => formatWhen(i.scheduled_at.toISOString(), i.time_zone);
+const when = (i: { scheduled_at: Date; time_zone: string }) =>
+  formatDateTime(i.scheduled_at.toISOString(), i.time_zone);
 
 export function reminderMessage(i: OwedFeedback, repeat: boolean): Message {
   return {
@@ -139,7 +141,7 @@ type CalendarInterview = {
 };
 
 export function calendarMessage(i: CalendarInterview, change: "scheduled" | "moved" | "cancelled"): Message {
-  const what = `${STAGE_LABEL[i.stage] ?? i.stage} interview with ${i.candidate_name}`;
+  const what = `${stageLabel(i.stage)} interview with ${i.candidate_name}`;
   const subject = {
     scheduled: `Interview: ${i.candidate_name}`,
     moved: `Interview moved: ${i.candidate_name}`,

@@ -11,8 +11,6 @@ import {
 } from "~/scorecards/rubric";
 import type { PacketAggregate } from "./aggregate";
 import {
-  OUTCOME_LABELS,
-  STAGE_LABELS,
   STATUS_LABELS,
   WITHHELD_NOTICE,
   WITHHELD_SHORT,
@@ -22,6 +20,8 @@ import {
   type Packet,
   type SubmittedInterview,
 } from "./packet";
+import { STAGE_LABELS } from "~/vocabulary/stages";
+import { OUTCOME_LABELS } from "~/vocabulary/decisions";
 import { PROVENANCE_LABELS, formatDate, formatDateTime } from "./pdf/format";
 
 // The packet page: the same content as the PDF, as semantic HTML. Expects revived Dates.

@@ -11,14 +11,8 @@ import {
   type RecommendationId,
   type RedFlagCategory,
 } from "~/scorecards/rubric";
-import {
-  STAGE_LABELS,
-  type MissingStatus,
-  type Packet,
-  type PacketInterview,
-  type Person,
-  type SubmittedInterview,
-} from "./packet";
+import { type MissingStatus, type Packet, type PacketInterview, type Person, type SubmittedInterview } from "./packet";
+import { STAGE_LABELS } from "~/vocabulary/stages";
 
 // The committee's view across the panel. Only submitted scorecards count; everything else is
 // listed as missing so nobody mistakes a quiet panel for an agreeing one.

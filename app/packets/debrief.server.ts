@@ -5,7 +5,7 @@ import type { Kysely } from "kysely";
 import type { DB } from "~db/schema";
 import type { SessionUser } from "~/auth/guard.server";
 import type { VoteInput } from "./decision.schema";
-import type { Debrief } from "./packet";
+import { type Debrief } from "./packet";
 
 // The caller has checked the user sits on the candidate's committee (packetAccess().canVote).
 export async function castVote(user: SessionUser, candidateId: string, input: VoteInput): Promise<void> {

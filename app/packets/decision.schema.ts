@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { HIRING_LEVELS } from "~/scorecards/rubric";
-import { DECISION_OUTCOMES } from "./packet";
+import { DECISION_OUTCOMES } from "~/vocabulary/decisions";
 
 export const DECISION_LIMITS = { rationale: 10_000, reason: 2_000, vote: 300 } as const;
 

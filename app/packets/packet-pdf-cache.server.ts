@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import { renderPdf, type Pdf } from "~/pdf/render-pool.server";
-import type { Packet } from "./packet";
+import { type Packet } from "./packet";
 
 // Packet PDFs by content: the key is a hash of everything the PDF is drawn from except the time
 // it was generated, so any change to a scorecard, a decision, the panel or the viewer's scope

@@ -1,8 +1,6 @@
 import { LEVELS, competencyLabel, stars } from "~/scorecards/rubric";
 import { aggregatePacket, submittedInterviews, type PacketAggregate } from "./aggregate";
 import {
-  OUTCOME_LABELS,
-  STAGE_LABELS,
   STATUS_LABELS,
   WITHHELD_NOTICE,
   WITHHELD_SHORT,
@@ -11,6 +9,8 @@ import {
   type Decision,
   type Packet,
 } from "./packet";
+import { STAGE_LABELS } from "~/vocabulary/stages";
+import { OUTCOME_LABELS } from "~/vocabulary/decisions";
 import { formatDate, formatDateTime, ratingName, recommendationName } from "./pdf/format";
 import { interviewSection } from "./pdf/interview";
 import {

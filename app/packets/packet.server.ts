@@ -13,7 +13,7 @@ import type { CompetencyId, RedFlagCategory } from "~/scorecards/rubric";
 import { scorecardContentSchema } from "~/scorecards/scorecard.schema";
 import { redFlagTitles } from "~/scorecards/scorecard.server";
 import { currentKit } from "~/scorecards/kits.server";
-import type { Decision, Packet, PacketInterview } from "./packet";
+import { type Decision, type Packet, type PacketInterview } from "./packet";
 
 // Reads one candidate's packet from the database. The viewer scope is applied in the query:
 // a user who may not see the packet gets the same "not found" as for a candidate that does not exist.

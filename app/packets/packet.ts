@@ -1,17 +1,11 @@
 import type { CompetencyId, RedFlagCategory } from "~/scorecards/rubric";
 import type { ScorecardContent } from "~/scorecards/scorecard.schema";
+import type { DecisionOutcome } from "~/vocabulary/decisions";
+import type { InterviewStage } from "~/vocabulary/stages";
 
 // What the packet loader hands to the page, the aggregation and the PDF: plain data, no database.
 
 export type Person = { id: string; name: string };
-
-export const INTERVIEW_STAGES = ["phone-screen", "onsite", "final"] as const;
-export type InterviewStage = (typeof INTERVIEW_STAGES)[number];
-export const STAGE_LABELS: Record<InterviewStage, string> = {
-  "phone-screen": "Phone screen",
-  onsite: "Onsite",
-  final: "Final",
-};
 
 export type MissingStatus = "draft" | "not-started" | "overdue";
 export const STATUS_LABELS: Record<MissingStatus | "submitted" | "withheld", string> = {
@@ -41,14 +35,6 @@ export type PacketInterview = InterviewBase &
     | { status: MissingStatus; submittedAt: null; scorecard: null }
   );
 export type SubmittedInterview = Extract<PacketInterview, { status: "submitted" }>;
-
-export const DECISION_OUTCOMES = ["hire", "no-hire", "more-interviews"] as const;
-export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
-export const OUTCOME_LABELS: Record<DecisionOutcome, string> = {
-  hire: "Hire",
-  "no-hire": "No hire",
-  "more-interviews": "More interviews",
-};
 
 // One committee member's debrief vote, with a one-line reason.
 export type Vote = { name: string; outcome: DecisionOutcome; reason: string };

@@ -3,9 +3,10 @@ import { useEffect } from "react";
 import type { z } from "zod";
 import { COMPETENCIES, competencyLabel, type CompetencyId } from "~/scorecards/rubric";
 import { Field, FormError } from "~/ui/form";
-import { STAGE_LABEL } from "~/ui/format";
+import { stageLabel } from "~/vocabulary/stages";
 import { Choices } from "~/ui/Choices";
-import { STAGES, type InterviewInput } from "./interview.schema";
+import { type InterviewInput } from "./interview.schema";
+import { INTERVIEW_STAGES } from "~/vocabulary/stages";
 import { useSchemaForm } from "~/ui/useSchemaForm";
 
 type Props = {
@@ -59,9 +60,9 @@ export function InterviewForm({
       <Field id="stage" label="Stage" error={errors.stage}>
         {(aria) => (
           <select {...aria} {...form.register("stage")}>
-            {STAGES.map((stage) => (
+            {INTERVIEW_STAGES.map((stage) => (
               <option key={stage} value={stage}>
-                {STAGE_LABEL[stage]}
+                {stageLabel(stage)}
               </option>
             ))}
           </select>

@@ -4,9 +4,9 @@ import { useEffect, useMemo } from "react";
 import { useFieldArray, useForm, type Resolver, type UseFormReturn } from "react-hook-form";
 import { COMPETENCIES, competencyLabel, type CompetencyId } from "~/scorecards/rubric";
 import { Field, FormError, useServerErrors } from "~/ui/form";
-import { STAGE_LABEL } from "~/ui/format";
+import { stageLabel } from "~/vocabulary/stages";
 import { Choices } from "~/ui/Choices";
-import { STAGES } from "./interview.schema";
+import { INTERVIEW_STAGES } from "~/vocabulary/stages";
 import { panelLoopSchema, type LoopRowInput, type PanelLoopData, type PanelLoopInput } from "./panel-loop.schema";
 
 type Props = {
@@ -80,9 +80,9 @@ export function PanelBuilder({ interviewers, questions, timeZones, idempotencyKe
         <Field id="stage" label="Stage" error={errors.stage}>
           {(aria) => (
             <select {...aria} {...form.register("stage")}>
-              {STAGES.map((stage) => (
+              {INTERVIEW_STAGES.map((stage) => (
                 <option key={stage} value={stage}>
-                  {STAGE_LABEL[stage]}
+                  {stageLabel(stage)}
                 </option>
               ))}
             </select>

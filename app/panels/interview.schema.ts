@@ -4,7 +4,7 @@ import { z } from "zod";
 import { COMPETENCY_IDS } from "~/scorecards/rubric";
 import { checkbox, idempotencyKey, listOf, requiredText } from "~/ui/form-fields";
 
-export const STAGES = ["phone-screen", "onsite", "final"] as const;
+import { INTERVIEW_STAGES } from "~/vocabulary/stages";
 
 export function isTimeZone(value: string): boolean {
   try {
@@ -44,7 +44,7 @@ export const whenFields = z.object({
 
 export const panelFields = whenFields.extend({
   interviewerId: z.uuid({ error: "Choose an interviewer" }),
-  stage: z.enum(STAGES, { error: "Choose the stage" }),
+  stage: z.enum(INTERVIEW_STAGES, { error: "Choose the stage" }),
   focusCompetencies: listOf(z.enum(COMPETENCY_IDS)),
   focusQuestions: listOf(z.string().max(100)),
 });

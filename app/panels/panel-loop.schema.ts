@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { checkbox, idempotencyKey } from "~/ui/form-fields";
-import { instantOf, isTimeZone, panelFields, STAGES } from "./interview.schema";
+import { instantOf, isTimeZone, panelFields } from "./interview.schema";
+import { INTERVIEW_STAGES } from "~/vocabulary/stages";
 
 // One row of the panel builder: an interview without its own time zone (the loop has one).
 export const loopRowSchema = panelFields.omit({ timeZone: true, confirmPast: true, stage: true });
@@ -9,7 +10,7 @@ export const panelLoopSchema = (now = () => new Date()) =>
   z
     .object({
       timeZone: panelFields.shape.timeZone,
-      stage: z.enum(STAGES, { error: "Choose the stage" }),
+      stage: z.enum(INTERVIEW_STAGES, { error: "Choose the stage" }),
       confirmPast: checkbox,
       idempotencyKey,
       rows: z

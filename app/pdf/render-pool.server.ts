@@ -1,5 +1,5 @@
 import { Worker } from "node:worker_threads";
-import type { Packet } from "~/packets/packet";
+import { type Packet } from "~/packets/packet";
 import type { ReportPdfInput } from "~/reports/report-pdf.server";
 
 // One worker thread renders every PDF (packets, reports) in turn, started on first use or by

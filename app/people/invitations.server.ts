@@ -22,7 +22,7 @@ import { publicUrl } from "~/env.server";
 import { invitationCreated } from "~/notifications/events.server";
 import { DomainError } from "~/errors.server";
 import type { FieldErrors } from "~/ui/form.server";
-import { formatDay } from "~/ui/format";
+import { formatDate } from "~/ui/format";
 import { once, submissionKey } from "~/startup/once.server";
 
 // Invitations: the single entry points are createInvitation, resendInvitation, revokeInvitation
@@ -51,7 +51,7 @@ async function inviteRefusal(tx: Transaction<DB>, email: string, now: Date): Pro
   const open = await findOpenInvitationForEmail(tx, email, now);
   if (open)
     return {
-      email: `This email has an open invitation already (until ${formatDay(open.expires_at)}): resend or revoke it under Open invitations`,
+      email: `This email has an open invitation already (until ${formatDate(open.expires_at, "UTC")}): resend or revoke it under Open invitations`,
     };
   return null;
 }
@@ -188,7 +188,7 @@ function closedReason(row: InvitationRow, now: Date, panelHasUsers = false): str
   if (row.revoked_reason === "inviter-deactivated" || !row.inviter_ok)
     return "The admin who sent this invitation no longer has access, so it stopped working: ask another admin for a new one.";
   if (row.expires_at <= now)
-    return `This invitation expired on ${formatDay(row.expires_at)}: ask an admin for a new one.`;
+    return `This invitation expired on ${formatDate(row.expires_at, "UTC")}: ask an admin for a new one.`;
   return null;
 }
 

@@ -1,7 +1,8 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Form, Link, useNavigate } from "@remix-run/react";
 import { useForm } from "react-hook-form";
-import { DECISION_OUTCOMES, INTERVIEW_STAGES, OUTCOME_LABELS, STAGE_LABELS } from "~/packets/packet";
+import { INTERVIEW_STAGES, STAGE_LABELS } from "~/vocabulary/stages";
+import { DECISION_OUTCOMES, OUTCOME_LABELS } from "~/vocabulary/decisions";
 import { RECOMMENDATIONS, RED_FLAG_CATEGORIES } from "~/scorecards/rubric";
 import { Field } from "~/ui/form";
 import {

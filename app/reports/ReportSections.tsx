@@ -1,6 +1,6 @@
 import type { SerializeFrom } from "@remix-run/node";
 import { Link } from "@remix-run/react";
-import { STAGE_LABELS } from "~/packets/packet";
+import { STAGE_LABELS } from "~/vocabulary/stages";
 import { formatDateTime, recommendationName } from "~/packets/pdf/format";
 import { LEVELS } from "~/scorecards/rubric";
 import { BarChart, StackedBar } from "./BarChart";

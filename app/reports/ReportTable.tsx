@@ -1,7 +1,8 @@
 import type { SerializeFrom } from "@remix-run/node";
 import { Link } from "@remix-run/react";
 import { useState } from "react";
-import { OUTCOME_LABELS, STAGE_LABELS, type DecisionOutcome } from "~/packets/packet";
+import { STAGE_LABELS } from "~/vocabulary/stages";
+import { OUTCOME_LABELS, type DecisionOutcome } from "~/vocabulary/decisions";
 import { formatDate, formatDateTime, recommendationName } from "~/packets/pdf/format";
 import type { RecommendationId } from "~/scorecards/rubric";
 import { toSearchParams, type ReportFilters } from "./filters.schema";

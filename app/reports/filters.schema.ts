@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isCalendarDate } from "~/ui/calendar";
-import { DECISION_OUTCOMES, INTERVIEW_STAGES } from "~/packets/packet";
+import { INTERVIEW_STAGES } from "~/vocabulary/stages";
+import { DECISION_OUTCOMES } from "~/vocabulary/decisions";
 import { RECOMMENDATION_IDS, RED_FLAG_CATEGORIES } from "~/scorecards/rubric";
 import { ROW_STATUSES, SORT_KEYS } from "./report";
 

@@ -1,5 +1,6 @@
 import type { ReportRow } from "~db/queries/reports";
-import { OUTCOME_LABELS, STAGE_LABELS, type DecisionOutcome } from "~/packets/packet";
+import { STAGE_LABELS } from "~/vocabulary/stages";
+import { OUTCOME_LABELS, type DecisionOutcome } from "~/vocabulary/decisions";
 import { formatDate, formatDateTime, recommendationName } from "~/packets/pdf/format";
 import {
   COLORS,

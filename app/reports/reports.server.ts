@@ -18,7 +18,8 @@ import {
 } from "~db/queries/reports";
 import type { DB } from "~db/schema";
 import { feedbackDeadline } from "~/scorecards/feedback-status";
-import { OUTCOME_LABELS, STAGE_LABELS } from "~/packets/packet";
+import { STAGE_LABELS } from "~/vocabulary/stages";
+import { OUTCOME_LABELS } from "~/vocabulary/decisions";
 import { COMPETENCY_IDS, LEVEL_IDS, RECOMMENDATION_IDS, recommendationOf } from "~/scorecards/rubric";
 import { redFlagTitles } from "~/scorecards/scorecard.server";
 import { calibrate } from "./calibration";

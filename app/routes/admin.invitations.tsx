@@ -3,7 +3,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { requireRole } from "~/auth/guard.server";
 import { FormError } from "~/ui/form";
 import { parseWith, readForm } from "~/ui/form.server";
-import { formatDay } from "~/ui/format";
+import { formatDate } from "~/ui/format";
+import { useTimeZone } from "~/ui/useTimeZone";
 import { listInvitations, resendInvitation, revokeInvitation } from "~/people/invitations.server";
 import { invitationActionSchema } from "~/people/people.schema";
 import { formAction } from "~/ui/respond.server";
@@ -33,6 +34,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function OpenInvitations() {
+  const timeZone = useTimeZone();
   const { invitations } = useLoaderData<typeof loader>();
   const result = useActionData<Done>();
   const busy = useNavigation().state === "submitting";
@@ -82,7 +84,7 @@ export default function OpenInvitations() {
                   <th scope="row">{i.email}</th>
                   <td>{i.roles.map((r) => ROLE_LABEL[r]).join(", ")}</td>
                   <td>{i.invitedBy ?? "—"}</td>
-                  <td>{formatDay(i.expiresAt)}</td>
+                  <td>{formatDate(i.expiresAt, timeZone)}</td>
                   <td>
                     <Form method="post" className="inline-actions">
                       <input type="hidden" name="invitationId" value={i.id} />

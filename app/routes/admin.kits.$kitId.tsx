@@ -7,7 +7,8 @@ import { requireRole } from "~/auth/guard.server";
 import { DomainError } from "~/errors.server";
 import { currentKit } from "~/scorecards/kits.server";
 import { getTemplates } from "~/scorecards/templates.server";
-import { formatDay } from "~/ui/format";
+import { formatDate } from "~/ui/format";
+import { useTimeZone } from "~/ui/useTimeZone";
 import { Field, FormError } from "~/ui/form";
 import { parseWith, readForm } from "~/ui/form.server";
 import { kitCopySchema, kitEditSchema, type KitCopyInput, type KitEditInput } from "~/kits/kit.schema";
@@ -62,6 +63,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function KitEditor() {
+  const timeZone = useTimeZone();
   const data = useLoaderData<typeof loader>();
   return (
     <main className="page" id="main">
@@ -87,7 +89,7 @@ export default function KitEditor() {
                 <li key={h.version}>
                   v{h.version}{" "}
                   <span className="muted">
-                    · {h.author}, {formatDay(h.created_at)}
+                    · {h.author}, {formatDate(h.created_at, timeZone)}
                   </span>
                 </li>
               ))}

@@ -5,7 +5,8 @@ import { getDb } from "~db/index.server";
 import { listPeople } from "~db/queries/people";
 import { ROLES } from "~db/schema";
 import { requireRole } from "~/auth/guard.server";
-import { formatDay } from "~/ui/format";
+import { formatDate } from "~/ui/format";
+import { useTimeZone } from "~/ui/useTimeZone";
 import { Field, FormError } from "~/ui/form";
 import { parseWith, readForm } from "~/ui/form.server";
 import { Choices } from "~/ui/Choices";
@@ -32,6 +33,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function People() {
+  const timeZone = useTimeZone();
   const { people, invitations, key } = useLoaderData<typeof loader>();
   const invited = useActionData<{ invited?: { email: string; link: string } }>()?.invited;
   const navigation = useNavigation();
@@ -96,7 +98,7 @@ export default function People() {
                   <li key={i.id}>
                     {i.email}{" "}
                     <span className="muted">
-                      · {i.roles.map((r) => ROLE_LABEL[r]).join(", ")} · expires {formatDay(i.expiresAt)}
+                      · {i.roles.map((r) => ROLE_LABEL[r]).join(", ")} · expires {formatDate(i.expiresAt, timeZone)}
                     </span>
                   </li>
                 ))}

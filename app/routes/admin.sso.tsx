@@ -7,7 +7,8 @@ import { createScimToken, revokeToken } from "~/auth/scim/tokens.server";
 import { readForm, parseWith } from "~/ui/form.server";
 import { formAction } from "~/ui/respond.server";
 import { Field, FormError } from "~/ui/form";
-import { formatDay } from "~/ui/format";
+import { formatDate } from "~/ui/format";
+import { useTimeZone } from "~/ui/useTimeZone";
 
 export const meta: MetaFunction = () => [{ title: "Single sign-on · Panel" }];
 
@@ -33,6 +34,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function SingleSignOn() {
+  const timeZone = useTimeZone();
   const { provider, policy, admins, tokens, scimUrl } = useLoaderData<typeof loader>();
   const data = useActionData<ActionData>();
   return (
@@ -131,8 +133,8 @@ export default function SingleSignOn() {
               {tokens.map((t) => (
                 <tr key={t.id}>
                   <td>{t.label}</td>
-                  <td>{formatDay(t.created_at)}</td>
-                  <td>{t.last_used_at ? formatDay(t.last_used_at) : "Never"}</td>
+                  <td>{formatDate(t.created_at, timeZone)}</td>
+                  <td>{t.last_used_at ? formatDate(t.last_used_at, timeZone) : "Never"}</td>
                   <td>
                     <Form method="post">
                       <input type="hidden" name="intent" value="revoke-token" />

@@ -2,7 +2,9 @@ import { type LoaderFunctionArgs, type MetaFunction, json } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 import { notFoundUnless, requireRole, requireId } from "~/auth/guard.server";
 import { competencyLabel, type CompetencyId } from "~/scorecards/rubric";
-import { formatDay, formatWhen, STAGE_LABEL } from "~/ui/format";
+import { formatDate, formatDateTime } from "~/ui/format";
+import { useTimeZone } from "~/ui/useTimeZone";
+import { stageLabel } from "~/vocabulary/stages";
 import { loadCandidatePage } from "~/candidates/candidate-page.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -26,6 +28,7 @@ const SCORECARD: Record<string, string> = { "not-started": "Not started", draft:
 const DECISION: Record<string, string> = { hire: "Hire", "no-hire": "No hire", "more-interviews": "More interviews" };
 
 export default function CandidateHub() {
+  const timeZone = useTimeZone();
   const page = useLoaderData<typeof loader>();
   const { candidate, manages } = page;
   return (
@@ -89,7 +92,7 @@ export default function CandidateHub() {
                 {page.decision.level ? ` at ${page.decision.level}` : ""}
                 <br />
                 <span className="muted">
-                  {page.decision.recorded_by}, {formatDay(page.decision.recorded_at)}
+                  {page.decision.recorded_by}, {formatDate(page.decision.recorded_at, timeZone)}
                 </span>
               </p>
             ) : (
@@ -140,16 +143,16 @@ function Timeline({ page }: { page: ReturnType<typeof useLoaderData<typeof loade
     <ol className="timeline">
       {page.interviews.map((i) => (
         <li key={i.id} className={i.feedback === "cancelled" ? "cancelled" : undefined}>
-          <div className="timeline-when">{formatWhen(i.scheduledAt, i.timeZone)}</div>
+          <div className="timeline-when">{formatDateTime(i.scheduledAt, i.timeZone)}</div>
           <div className="timeline-body">
-            <strong>{STAGE_LABEL[i.stage]}</strong> with {i.interviewerName}
+            <strong>{stageLabel(i.stage)}</strong> with {i.interviewerName}
             {i.interviewerActive ? null : <span className="badge closed">Deactivated</span>}{" "}
             <span className="muted">· {i.durationMinutes} min</span>
             <div>
               <span className={`badge ${FEEDBACK[i.feedback].badge}`}>{FEEDBACK[i.feedback].label}</span>{" "}
               {i.feedback !== "cancelled" ? <span className="muted">Scorecard: {SCORECARD[i.scorecard]}</span> : null}
               {i.feedback === "due" || i.feedback === "overdue" ? (
-                <span className="muted"> · due {formatWhen(i.deadline, i.timeZone)}</span>
+                <span className="muted"> · due {formatDateTime(i.deadline, i.timeZone)}</span>
               ) : null}
             </div>
             {i.focusCompetencies.length || i.focusQuestions.length ? (

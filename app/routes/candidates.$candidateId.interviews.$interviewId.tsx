@@ -8,7 +8,7 @@ import { findCandidate } from "~db/queries/candidates";
 import { findInterview } from "~db/queries/interviews";
 import { notFoundUnless, requireRole, requireId } from "~/auth/guard.server";
 import type { CompetencyId } from "~/scorecards/rubric";
-import { formatWhen } from "~/ui/format";
+import { formatDateTime } from "~/ui/format";
 import { Field } from "~/ui/form";
 import { parseWith, readForm } from "~/ui/form.server";
 import { cancelSchema, interviewSchema, type CancelInput } from "~/panels/interview.schema";
@@ -77,7 +77,7 @@ export default function ChangeInterview() {
         <Link to={`/candidates/${candidate.id}`}>← {candidate.name}</Link>
       </p>
       <h1>Change an interview</h1>
-      <p className="lead">Now: {formatWhen(interview.scheduled_at, interview.time_zone)}</p>
+      <p className="lead">Now: {formatDateTime(interview.scheduled_at, interview.time_zone)}</p>
       {interview.cancelled_at ? (
         <p className="form-error">This interview was cancelled: {interview.cancel_reason}</p>
       ) : (

@@ -24,9 +24,6 @@ import {
 import { recordDecision } from "~/packets/decision.server";
 import { castVote } from "~/packets/debrief.server";
 import {
-  DECISION_OUTCOMES,
-  OUTCOME_LABELS,
-  STAGE_LABELS,
   STATUS_LABELS,
   missingInterviews,
   type Decision,
@@ -34,6 +31,8 @@ import {
   type PacketInterview,
   type Vote,
 } from "~/packets/packet";
+import { STAGE_LABELS } from "~/vocabulary/stages";
+import { DECISION_OUTCOMES, OUTCOME_LABELS } from "~/vocabulary/decisions";
 import { openPacket, packetAccess } from "~/packets/packet.server";
 import { PacketView } from "~/packets/PacketView";
 import { HIRING_LEVELS } from "~/scorecards/rubric";

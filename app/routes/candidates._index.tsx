@@ -7,7 +7,8 @@ import { hasRole } from "~/auth/roles";
 import { candidateListPage } from "~/candidates/candidates.server";
 import { CandidateTable } from "~/candidates/CandidateTable";
 import { CANDIDATE_SORTS, parseCandidateList, type CandidateListQuery } from "~/candidates/candidate-list.schema";
-import { DECISION_OUTCOMES, INTERVIEW_STAGES, OUTCOME_LABELS, STAGE_LABELS } from "~/packets/packet";
+import { INTERVIEW_STAGES, STAGE_LABELS } from "~/vocabulary/stages";
+import { DECISION_OUTCOMES, OUTCOME_LABELS } from "~/vocabulary/decisions";
 
 export const meta: MetaFunction = () => [{ title: "Candidates · Panel" }];
 

@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import type { MyInterview, MyInterviews } from "./my-interviews.server";
-import { formatWhen, STAGE_LABEL } from "~/ui/format";
+import { formatDateTime } from "~/ui/format";
+import { stageLabel } from "~/vocabulary/stages";
 
 const GROUPS: { key: keyof MyInterviews; title: string; empty: string; badge: string }[] = [
   { key: "overdue", title: "Overdue feedback", empty: "Nothing overdue.", badge: "overdue" },
@@ -25,8 +26,8 @@ export function InterviewGroups({ groups }: { groups: { [K in keyof MyInterviews
                 <li key={interview.id}>
                   <Link to={`/interviews/${interview.id}`}>{interview.candidateName}</Link>{" "}
                   <span className="muted">
-                    · {interview.positionTitle} · {STAGE_LABEL[interview.stage]} ·{" "}
-                    {formatWhen(interview.scheduledAt, interview.timeZone)}
+                    · {interview.positionTitle} · {stageLabel(interview.stage)} ·{" "}
+                    {formatDateTime(interview.scheduledAt, interview.timeZone)}
                   </span>{" "}
                   {group.badge ? (
                     <span className={`badge ${group.badge}`}>{group.title.replace(/ feedback$/, "")}</span>

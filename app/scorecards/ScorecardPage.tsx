@@ -4,7 +4,8 @@ import type { loader } from "~/routes/interviews.$interviewId";
 import { ScorecardForm } from "./ScorecardForm";
 import { ScorecardFeedback } from "./ScorecardFeedback";
 import { MarkdownActions } from "./MarkdownActions";
-import { formatWhen, STAGE_LABEL } from "~/ui/format";
+import { formatDateTime } from "~/ui/format";
+import { stageLabel } from "~/vocabulary/stages";
 
 type Data = SerializeFrom<typeof loader>;
 
@@ -19,7 +20,7 @@ export function ScorecardPage({ data }: { data: Data }) {
           {interview.candidate_name} <span className="muted">· {interview.position_title}</span>
         </h1>
         <p className="lead">
-          {STAGE_LABEL[interview.stage]} · {formatWhen(interview.scheduled_at, interview.time_zone)} ·{" "}
+          {stageLabel(interview.stage)} · {formatDateTime(interview.scheduled_at, interview.time_zone)} ·{" "}
           {interview.duration_minutes} min · Kit: {kit.title} (v{kit.version})
         </p>
         <p>
@@ -70,7 +71,7 @@ export function ScorecardPage({ data }: { data: Data }) {
             {others.map((o) => (
               <details key={o.interview_id}>
                 <summary>
-                  {o.interviewer_name} · {STAGE_LABEL[o.stage]}
+                  {o.interviewer_name} · {stageLabel(o.stage)}
                 </summary>
                 <ScorecardFeedback content={o.content} redFlagTitles={redFlagTitles} />
               </details>

@@ -12,7 +12,7 @@ import {
   updateIfVersion,
 } from "~db/queries/scorecards";
 import { DomainError } from "~/errors.server";
-import { formatWhen, ageOf } from "~/ui/format";
+import { formatDateTime, formatAge } from "~/ui/format";
 import { currentKit, kitAtVersion } from "./kits.server";
 import { getTemplates } from "./templates.server";
 import { emptyScorecard, scorecardContentSchema, type ScorecardContent } from "./scorecard.schema";
@@ -61,7 +61,7 @@ export async function openScorecard(user: Author, interviewId: string) {
   return {
     interview,
     // Worded here, once, so the server's and the browser's render agree.
-    overdueBy: status === "overdue" ? ageOf(feedbackDeadline(timing).toISOString(), now) : null,
+    overdueBy: status === "overdue" ? formatAge(feedbackDeadline(timing).toISOString(), now) : null,
     rubric: templates.rubric,
     redFlagTitles: redFlagTitles(),
     kit: { ...kit, version },
@@ -93,7 +93,7 @@ export async function writeScorecard(user: Author, interviewId: string, action: 
   const interview = await requireOwnInterview(user, interviewId);
   // Feedback on an interview that has not happened yet would only unlock the others' feedback.
   if (action.intent === "submit" && interview.scheduled_at.getTime() > Date.now()) {
-    const starts = formatWhen(interview.scheduled_at.toISOString(), interview.time_zone);
+    const starts = formatDateTime(interview.scheduled_at.toISOString(), interview.time_zone);
     throw new DomainError(
       "conflict",
       `This interview starts ${starts}: submit your scorecard after it has taken place. Your draft is kept.`,

@@ -1,17 +1,25 @@
 import { TZDate } from "@date-fns/tz";
 import { format, formatDistanceStrict } from "date-fns";
 
-// Dates are shown in the interview's own time zone, named, so a panel across zones agrees.
-export function formatWhen(iso: string, timeZone: string): string {
-  return `${format(new TZDate(iso, timeZone), "EEE d MMM yyyy, HH:mm")} (${timeZone})`;
+// The one way a moment is written. Always in a time zone passed in (the viewer's, from their
+// profile, or the interview's), never the process's or the browser's own, so the server's render
+// and the browser's hydration print the same text; the zone is named wherever a time is shown.
+type Moment = Date | string;
+
+const inZone = (value: Moment, timeZone: string) => new TZDate(new Date(value).getTime(), timeZone);
+
+export function formatDateTime(value: Moment, timeZone: string): string {
+  return `${format(inZone(value, timeZone), "EEE d MMM yyyy, HH:mm")} (${timeZone})`;
 }
 
-export function formatDay(iso: string | Date): string {
-  return format(new Date(iso), "d MMM yyyy");
+export function formatDate(value: Moment, timeZone: string): string {
+  return format(inZone(value, timeZone), "d MMM yyyy");
 }
 
-export function ageOf(iso: string, now: Date): string {
-  return formatDistanceStrict(new Date(iso), now);
+export function formatTime(value: Moment, timeZone: string): string {
+  return `${format(inZone(value, timeZone), "HH:mm")} (${timeZone})`;
 }
 
-export const STAGE_LABEL: Record<string, string> = { "phone-screen": "Phone screen", onsite: "Onsite", final: "Final" };
+export function formatAge(value: Moment, now: Date): string {
+  return formatDistanceStrict(new Date(value), now);
+}

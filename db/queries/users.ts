@@ -3,17 +3,14 @@ import { jsonArrayFrom } from "kysely/helpers/postgres";
 import type { Conn, Role } from "../schema";
 
 export type SessionUser = { id: string; email: string; name: string; roles: Role[] };
+// The signed-in user as a page sees them: who they are plus how they read times.
+export type Viewer = SessionUser & { timeZone: string };
 
-export async function findSessionUser(
-  db: Conn,
-  sessionId: string,
-  now: Date,
-  idleSince: Date,
-): Promise<SessionUser | null> {
+export async function findSessionUser(db: Conn, sessionId: string, now: Date, idleSince: Date): Promise<Viewer | null> {
   const row = await db
     .selectFrom("sessions")
     .innerJoin("users", "users.id", "sessions.user_id")
-    .select(["users.id", "users.email", "users.name"])
+    .select(["users.id", "users.email", "users.name", "users.time_zone"])
     .select((eb) =>
       jsonArrayFrom(
         eb.selectFrom("user_roles").select("user_roles.role").whereRef("user_roles.user_id", "=", "users.id"),
@@ -24,7 +21,9 @@ export async function findSessionUser(
     .where("sessions.last_seen_at", ">", idleSince)
     .where("users.active", "=", true)
     .executeTakeFirst();
-  return row ? { ...row, roles: row.roles.map((r) => r.role) } : null;
+  if (!row) return null;
+  const { time_zone, ...user } = row;
+  return { ...user, timeZone: time_zone ?? "UTC", roles: row.roles.map((r) => r.role) };
 }
 
 // Marks the session used; at most once a minute, so a page's burst of requests writes once.

@@ -4,7 +4,7 @@ import { scorecardToMarkdown } from "~/scorecards/markdown";
 import { parseDraftInput } from "~/assistant/draft.schema";
 import { draftScorecard } from "~/assistant/drafter.server";
 import { renderPacketPdf } from "~/packets/packet-pdf.server";
-import type { Packet, PacketInterview } from "~/packets/packet";
+import { type Packet, type PacketInterview } from "~/packets/packet";
 import { RED_FLAG_CATEGORIES } from "~/scorecards/rubric";
 import { scorecardContentSchema, type ScorecardContent } from "~/scorecards/scorecard.schema";
 import { fittingText, hostileText, runs, scorecardContent } from "./hostile";

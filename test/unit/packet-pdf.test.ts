@@ -1,7 +1,7 @@
 import { extractText, extractTextItems, getDocumentProxy, getMeta } from "unpdf";
 import { beforeAll, describe, expect, it } from "vitest";
 import { FOOTER, renderPacketPdf } from "~/packets/packet-pdf.server";
-import type { Packet } from "~/packets/packet";
+import { type Packet } from "~/packets/packet";
 import { eightLongScorecards, missing, packet, scorecard, submitted } from "./fixtures/packets/packets";
 
 async function render(p: Packet) {

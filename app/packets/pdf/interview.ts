@@ -1,7 +1,8 @@
 import { COMPETENCIES, competencyLabel, stars } from "~/scorecards/rubric";
 import type { DraftableSection } from "~/scorecards/scorecard.schema";
 import type { PanelColumn } from "../aggregate";
-import { STAGE_LABELS, type SubmittedInterview } from "../packet";
+import { type SubmittedInterview } from "../packet";
+import { STAGE_LABELS } from "~/vocabulary/stages";
 import { PROVENANCE_LABELS, formatDateTime, ratingName, recommendationName } from "./format";
 import { COLORS, SIZES, bulletList, heading, keyValues, paragraph, type Doc } from "./layout";
 import { table } from "./table";
