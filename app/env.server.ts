@@ -78,8 +78,14 @@ const envSchema = z.object({
   // Local servers accept any key; the SDK insists on one.
   ASSISTANT_API_KEY: z.string().min(1).default("none"),
   ASSISTANT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
-  // How long one database statement may run before the request answers 503 (PostgreSQL only).
+  // How long one database statement may run (PostgreSQL), or wait for the one connection (PGlite),
+  // before the request answers 503.
   DATABASE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
+  // Connections each instance keeps to PostgreSQL.
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  // 1: session cookies without the Secure flag even in production (plain http behind a trusted
+  // network, e.g. a trial on a LAN). Never on the internet.
+  INSECURE_COOKIES: z.enum(["0", "1"]).default("0"),
   // A session not used for this long ends (it ends after 12 hours in any case).
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(720).default(120),
   // How many proxies (load balancers) sit in front: the client address is then read from
@@ -110,6 +116,8 @@ const envSchema = z.object({
   NOTIFICATIONS_TICK_SECONDS: z.coerce.number().int().min(5).max(3600).default(30),
 });
 export type Env = z.infer<typeof envSchema>;
+// Every variable Panel reads; the README's Configuration table is checked against this list.
+export const SETTING_NAMES = Object.keys(envSchema.shape) as (keyof Env)[];
 
 export class ConfigError extends Error {}
 
@@ -151,6 +159,17 @@ export function getSettings(): Env {
 // Start-up (and tests that start servers in-process) hand over what they parsed.
 export function useSettings(env: Env): void {
   current = env;
+}
+
+// Start-up makes sure there is one (from the setting, or kept beside PGlite's data).
+export function sessionSecret(env: Env = getSettings()): string {
+  if (!env.SESSION_SECRET) throw new Error("SESSION_SECRET was not set at start-up");
+  return env.SESSION_SECRET;
+}
+
+// Cookies carry Secure (and the __Host- prefix) in production unless INSECURE_COOKIES=1.
+export function secureCookies(env: Env = getSettings()): boolean {
+  return env.NODE_ENV === "production" && env.INSECURE_COOKIES !== "1";
 }
 
 // PUBLIC_URL, or the local address the server listens on when it is unset.

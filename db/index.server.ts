@@ -2,7 +2,7 @@ import path from "node:path";
 import { Kysely, sql } from "kysely";
 import postgres from "postgres";
 import type { PGlite } from "@electric-sql/pglite";
-import { PGliteDialect } from "./pglite-dialect";
+import { PGliteDialect, PGliteKysely } from "./pglite-dialect";
 import { lockDataDir } from "./data-dir-lock";
 import { RecoveringPostgresDialect } from "./postgres-outage";
 import type { DB } from "./schema";
@@ -25,6 +25,15 @@ const jsonText = (v: unknown) => (typeof v === "string" ? v : JSON.stringify(v))
 
 export class DatabaseUnavailableError extends Error {}
 
+// The parsed settings the connection needs (app/env.server.ts parses them; db/ does not read env).
+export type DatabaseSettings = {
+  DATABASE_URL?: string;
+  PGLITE_DIR?: string;
+  DATABASE_POOL_SIZE: number;
+  DATABASE_TIMEOUT_MS: number;
+};
+type Limits = { poolSize?: number; timeoutMs?: number };
+
 export function maskUrl(url: string): string {
   try {
     const parsed = new URL(url);
@@ -37,7 +46,7 @@ export function maskUrl(url: string): string {
 }
 
 // Counts and bigserial ids as numbers on both drivers, so queries behave the same on each.
-export async function openPostgres(url: string): Promise<Database> {
+export async function openPostgres(url: string, { poolSize = 10, timeoutMs = 15_000 }: Limits = {}): Promise<Database> {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -49,10 +58,9 @@ export async function openPostgres(url: string): Promise<Database> {
   }
   // Every statement has a deadline (a request waiting on a lock or a lost connection is a 503,
   // not a hang): PostgreSQL cancels it at DATABASE_TIMEOUT_MS, our driver gives up 2 s later.
-  const timeoutMs = Number(process.env.DATABASE_TIMEOUT_MS ?? 15_000);
   const connect = () =>
     postgres(url, {
-      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+      max: poolSize,
       connection: { statement_timeout: timeoutMs },
       onnotice: () => {},
       connect_timeout: 10,
@@ -80,7 +88,7 @@ export async function openPostgres(url: string): Promise<Database> {
   return { db, dialect: "postgres", dataDir: null, close: () => db.destroy() };
 }
 
-export async function openPglite(dataDir: string | null): Promise<Database> {
+export async function openPglite(dataDir: string | null, { timeoutMs = 15_000 }: Limits = {}): Promise<Database> {
   const unlock = dataDir ? lockDataDir(dataDir) : () => {};
   try {
     // Postgres wants its own empty folder: our lock and secret files sit beside it.
@@ -88,7 +96,7 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
     // Loaded only when used: importing PGlite costs about 40 MB, wasted on a PostgreSQL instance.
     const { PGlite } = await import("@electric-sql/pglite");
     const pglite = await PGlite.create(pgdata, { parsers: pgliteParsers });
-    return wrapPglite(pglite, dataDir, unlock);
+    return wrapPglite(pglite, dataDir, unlock, timeoutMs);
   } catch (error) {
     unlock();
     throw error;
@@ -97,8 +105,13 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
 
 export const pgliteParsers = { [INT8]: Number, [NUMERIC]: Number };
 
-export function wrapPglite(pglite: PGlite, dataDir: string | null, unlock: () => void = () => {}): Database {
-  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+export function wrapPglite(
+  pglite: PGlite,
+  dataDir: string | null,
+  unlock: () => void = () => {},
+  timeoutMs = 15_000,
+): Database {
+  const db: Kysely<DB> = new PGliteKysely<DB>({ dialect: new PGliteDialect(pglite, timeoutMs) });
   return {
     db,
     dialect: "pglite",
@@ -113,13 +126,13 @@ export function wrapPglite(pglite: PGlite, dataDir: string | null, unlock: () =>
   };
 }
 
-export function defaultDataDir(): string {
-  return path.resolve(process.env.PGLITE_DIR ?? "data/pglite");
+export function dataDirOf(settings: Pick<DatabaseSettings, "PGLITE_DIR">): string {
+  return path.resolve(settings.PGLITE_DIR ?? "data/pglite");
 }
 
-export async function openConfiguredDatabase(): Promise<Database> {
-  const url = process.env.DATABASE_URL;
-  return url ? openPostgres(url) : openPglite(defaultDataDir());
+export async function openConfiguredDatabase(settings: DatabaseSettings): Promise<Database> {
+  const limits = { poolSize: settings.DATABASE_POOL_SIZE, timeoutMs: settings.DATABASE_TIMEOUT_MS };
+  return settings.DATABASE_URL ? openPostgres(settings.DATABASE_URL, limits) : openPglite(dataDirOf(settings), limits);
 }
 
 // One instance per process. It lives on globalThis so the Remix bundle, the server entry and

@@ -2,6 +2,7 @@ import type { CompiledQuery, DatabaseConnection, Driver, QueryResult, Transactio
 import { PostgresJSDialect } from "kysely-postgres-js";
 import type postgres from "postgres";
 import { PooledPostgresDriver } from "./postgres-driver";
+import { DATABASE_SLOW_MESSAGE, unavailable } from "./unavailable";
 
 // PostgreSQL lost while the app runs (a restart, a failover) must give "temporarily unavailable"
 // and heal by itself. Two things stand in the way (docs/decisions/004-database-outage-503.md):
@@ -11,12 +12,6 @@ import { PooledPostgresDriver } from "./postgres-driver";
 //   then hangs every query, and a dying reserved connection can throw from a timer
 //   (porsager/postgres#1208). So on the first connection-class error the whole client is thrown
 //   away and the next query opens a fresh one.
-
-export const DATABASE_DOWN_MESSAGE =
-  "The database is temporarily unavailable. Nothing you typed is lost: it is kept in this browser. Try again in a moment.";
-
-export const DATABASE_SLOW_MESSAGE =
-  "The database took too long to answer. Nothing you typed is lost: it is kept in this browser. Try again in a moment.";
 
 // SQLSTATE class 08 (connection exception), 57P01-03 (shutdown, crash, cannot connect now),
 // 55000 "not currently accepting connections", and postgres.js/socket failures.
@@ -32,13 +27,6 @@ export function isConnectionLoss(error: unknown): boolean {
 
 // statement_timeout fired: the query was cancelled by PostgreSQL, the connection is fine.
 const STATEMENT_TIMEOUT = "57014";
-
-function unavailable(message = DATABASE_DOWN_MESSAGE): Response {
-  return new Response(message, {
-    status: 503,
-    headers: { "Content-Type": "text/plain; charset=utf-8", "Retry-After": "5" },
-  });
-}
 
 type Pool = { client: postgres.Sql; driver: Driver };
 

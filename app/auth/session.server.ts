@@ -4,7 +4,7 @@ import { getDb } from "~db/index.server";
 import { deleteSession, findSessionUser, touchSession, type Viewer } from "~db/queries/users";
 import { findSessionSso } from "~db/queries/sso";
 import { appendAudit } from "~db/queries/audit";
-import { getSettings } from "~/env.server";
+import { getSettings, secureCookies, sessionSecret } from "~/env.server";
 
 // A session started through single sign-on: its provider (for audit rows) and ID token (for logout).
 export type SsoSession = { provider: string; idToken: string };
@@ -12,9 +12,8 @@ export type SsoSession = { provider: string; idToken: string };
 const SESSION_HOURS = 12;
 
 function sessionCookie() {
-  const secret = process.env.SESSION_SECRET;
-  if (!secret) throw new Error("SESSION_SECRET was not set at start-up");
-  const secure = process.env.NODE_ENV === "production" && process.env.INSECURE_COOKIES !== "1";
+  const secret = sessionSecret();
+  const secure = secureCookies();
   // "__Host-": the browser takes it only over https, for this exact host and path "/", so a
   // sibling subdomain or a plain-http page cannot plant or overwrite it.
   return createCookie(secure ? "__Host-panel_session" : "panel_session", {

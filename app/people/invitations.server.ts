@@ -18,7 +18,7 @@ import { emailTaken } from "~db/queries/people";
 import { countUsers, createUser, type SessionUser } from "~db/queries/users";
 import type { DB, Role } from "~db/schema";
 import { hashPassword } from "~/auth/password.server";
-import { publicUrl } from "~/env.server";
+import { publicUrl, sessionSecret } from "~/env.server";
 import { invitationCreated } from "~/notifications/events.server";
 import { DomainError } from "~/errors.server";
 import type { FieldErrors } from "~/ui/form.server";
@@ -40,9 +40,7 @@ const expiry = (now: Date) => new Date(now.getTime() + INVITATION_DAYS * 24 * 36
 // Derived from what was asked (a form submission, a resend of one invitation), so a
 // double-click gets the same link back instead of a second one that voids the first.
 function derivedToken(purpose: string): string {
-  const secret = process.env.SESSION_SECRET;
-  if (!secret) throw new Error("SESSION_SECRET was not set at start-up");
-  return crypto.createHmac("sha256", secret).update(`invitation:${purpose}`).digest("base64url");
+  return crypto.createHmac("sha256", sessionSecret()).update(`invitation:${purpose}`).digest("base64url");
 }
 
 // Why an email cannot be invited now, as the message on the email field; null when it can.

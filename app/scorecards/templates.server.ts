@@ -1,3 +1,4 @@
+import { getSettings } from "~/env.server";
 import fs from "node:fs";
 import path from "node:path";
 import YAML from "yaml";
@@ -85,7 +86,7 @@ const RED_FLAGS = "red-flags.yaml";
 const KITS = "kits";
 
 function defaultDir() {
-  return process.env.TEMPLATES_DIR ?? path.resolve("templates");
+  return getSettings().TEMPLATES_DIR ?? path.resolve("templates");
 }
 
 function templateFiles(dir: string) {

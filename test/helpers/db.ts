@@ -1,4 +1,5 @@
 import crypto from "node:crypto";
+import { parseEnv, useSettings } from "~/env.server";
 import postgres from "postgres";
 import type { Kysely } from "kysely";
 import { afterAll, beforeAll, beforeEach } from "vitest";
@@ -72,6 +73,8 @@ export function useTestDatabase(dialect: Dialect): TestDatabaseContext {
   };
   beforeAll(async () => {
     process.env.SESSION_SECRET ??= crypto.randomBytes(32).toString("hex");
+    // Settings are parsed once per process: parse again so they hold the secret just set.
+    useSettings(parseEnv());
     current = await openTestDatabase(dialect);
     setDatabase(current);
   });

@@ -1,3 +1,4 @@
+import { secureCookies, sessionSecret } from "~/env.server";
 import crypto from "node:crypto";
 import { createCookie } from "@remix-run/node";
 import * as oidc from "openid-client";
@@ -16,12 +17,11 @@ const PENDING_MINUTES = 10;
 // Binds a sign-in under way to this browser: only its sha256 is stored, with state, nonce and
 // the PKCE verifier, so a callback URL replayed elsewhere (or twice) finds nothing.
 function pendingCookie() {
-  const secret = process.env.SESSION_SECRET;
-  if (!secret) throw new Error("SESSION_SECRET was not set at start-up");
+  const secret = sessionSecret();
   return createCookie("panel_oidc", {
     httpOnly: true,
     sameSite: "lax", // the callback is a top-level GET from the provider's site
-    secure: process.env.NODE_ENV === "production" && process.env.INSECURE_COOKIES !== "1",
+    secure: secureCookies(),
     path: "/auth/oidc",
     secrets: [secret],
     maxAge: PENDING_MINUTES * 60,

@@ -3,6 +3,8 @@ import { sql, type Kysely } from "kysely";
 import { describe, expect, it } from "vitest";
 import type { DB } from "~db/schema";
 import { migrateToLatest } from "~db/migrate";
+import { wrapPglite } from "~db/index.server";
+import { NESTED_QUERY_MESSAGE } from "~db/pglite-dialect";
 import { dialects, useTestDatabase } from "../../helpers/db";
 
 class Rollback extends Error {}
@@ -74,6 +76,62 @@ describe("raw PGlite without our dialect", () => {
       expect((await pglite.query("select * from notes")).rows).toEqual([]);
     } finally {
       await pglite.close();
+    }
+  });
+});
+
+describe("our PGlite dialect's guards", () => {
+  const open = async (timeoutMs: number) => wrapPglite(await PGlite.create(), null, () => {}, timeoutMs);
+
+  it("refuses at once a query made on the database inside an open transaction, naming the cause", async () => {
+    const database = await open(15_000);
+    try {
+      const started = Date.now();
+      const nested = database.db.transaction().execute(async () => sql`select 1`.execute(database.db));
+      await expect(nested).rejects.toThrow(NESTED_QUERY_MESSAGE);
+      expect(Date.now() - started).toBeLessThan(5_000);
+      // The transaction ended with the error; the connection is free for the next caller.
+      expect((await sql<{ n: number }>`select 2 as n`.execute(database.db)).rows[0].n).toBe(2);
+    } finally {
+      await database.close();
+    }
+  });
+
+  it("lets work the callback left running query freely once the transaction has ended", async () => {
+    const database = await open(15_000);
+    try {
+      let later!: Promise<unknown>;
+      await database.db.transaction().execute(async (tx) => {
+        await sql`select 1`.execute(tx);
+        later = new Promise((resolve) => setTimeout(resolve, 50)).then(() => sql`select 3`.execute(database.db));
+      });
+      await expect(later).resolves.toBeTruthy();
+    } finally {
+      await database.close();
+    }
+  });
+
+  it("answers 503 to a query kept waiting behind a transaction longer than the deadline", async () => {
+    const database = await open(200);
+    try {
+      let finish!: () => void;
+      const held = new Promise<void>((resolve) => (finish = resolve));
+      let began!: () => void;
+      const inside = new Promise<void>((resolve) => (began = resolve));
+      const transaction = database.db.transaction().execute(async (tx) => {
+        await sql`select 1`.execute(tx);
+        began();
+        await held;
+      });
+      await inside;
+      const waiting = sql`select 1`.execute(database.db).catch((error: unknown) => error);
+      const refused = await waiting;
+      expect(refused).toBeInstanceOf(Response);
+      expect((refused as Response).status).toBe(503);
+      finish();
+      await transaction;
+    } finally {
+      await database.close();
     }
   });
 });
