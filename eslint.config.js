@@ -12,9 +12,18 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
-      // Prettier keeps code to the width; this catches the comments and strings it cannot wrap.
-      "max-len": ["error", { code: 120, ignoreUrls: true, ignoreRegExpLiterals: true, ignorePattern: "^import " }],
+      // Prettier keeps code to the width; this catches the comments it cannot wrap. A message or SQL text is
+      // left whole so it can be found with grep (docs/decisions/013).
+      "max-len": [
+        "error",
+        { code: 120, ignoreUrls: true, ignoreRegExpLiterals: true, ignoreStrings: true, ignoreTemplateLiterals: true },
+      ],
     },
+  },
+  {
+    // Migrations are frozen against the schema of their day, so they use Kysely<any> (Kysely's advice).
+    files: ["db/migrations/**"],
+    rules: { "@typescript-eslint/no-explicit-any": "off" },
   },
   {
     files: ["app/**/*.tsx"],

@@ -64,6 +64,7 @@ export class PGliteDialect implements Dialect {
   createDriver(): Driver {
     return new PGliteDriver(this.pglite, this.waitMs);
   }
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Kysely's Dialect interface
   createIntrospector(db: Kysely<any>) {
     return new PostgresIntrospector(db);
   }

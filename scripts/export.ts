@@ -13,9 +13,9 @@ import {
   reportOptions,
 } from "../app/reports/reports.server";
 
-// `npm run --silent export -- --format csv|pdf [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--position ID_OR_TITLE] [--bom] [--out FILE]`
-// The report's CSV or PDF with the same filters as the page; stdout when there is no --out.
-// Bad arguments and unknown filter values exit 2 with one line on stderr. Audited like any export.
+// `npm run --silent export -- --format csv|pdf [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--position ID_OR_TITLE] [--bom]
+// [--out FILE]` The report's CSV or PDF with the same filters as the page; stdout when there is no --out. Bad arguments
+// and unknown filter values exit 2 with one line on stderr. Audited like any export.
 
 const USAGE =
   "usage: npm run --silent export -- --format csv|pdf [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--position ID_OR_TITLE] [--bom] [--out FILE]";

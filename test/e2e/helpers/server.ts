@@ -47,9 +47,9 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
   throw new Error(`The server did not answer /healthz within ${timeoutMs} ms:\n${output()}`);
 }
 
-// The built server (`node build/server.js`, as `npm run start:built`) on a free port, with demo data in a fresh PGlite folder;
-// or, after a kill(), again on the same port and folder (`reuse`). A PORT in env is the port
-// (a test that must know it before start, e.g. for PUBLIC_URL).
+// The built server (`node build/server.js`, as `npm run start:built`) on a free port, with demo data in a fresh PGlite
+// folder; or, after a kill(), again on the same port and folder (`reuse`). A PORT in env is the port (a test that must
+// know it before start, e.g. for PUBLIC_URL).
 export async function startServer(
   env: Record<string, string> = {},
   reuse?: { port: number; dataDir: string },
