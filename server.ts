@@ -21,6 +21,7 @@ import { warmPdfRenderer } from "./app/pdf/render-pool.server";
 import { withClient } from "./app/request-client.server";
 import { pruneExpired } from "./app/maintenance/prune.server";
 import { startBackgroundJobs } from "./app/jobs/workers.server";
+import { liveBuild } from "./app/startup/dev-reload.server";
 
 installGlobals({ nativeFetch: true });
 
@@ -92,7 +93,9 @@ async function main() {
   const database = await startPanel(env);
   schedulePruning(database.db);
   const jobs = await startBackgroundJobs(database, env);
-  const build = await importProductionBuild(path.resolve("build/index.js"));
+  const buildFile = path.resolve("build/index.js");
+  const dev = env.REMIX_DEV_ORIGIN !== undefined;
+  const build = dev ? await liveBuild(buildFile) : await importProductionBuild(buildFile);
 
   const app = express();
   app.disable("x-powered-by");
@@ -115,7 +118,8 @@ async function main() {
           "script-src": ["'self'", (_req, res) => `'nonce-${(res as express.Response).locals.cspNonce}'`],
           "style-src": ["'self'", "'unsafe-inline'"],
           "img-src": ["'self'", "data:"],
-          "connect-src": ["'self'"],
+          // npm run dev: the page's live-reload socket talks to Remix's dev server.
+          "connect-src": ["'self'", ...(dev ? [new URL(env.REMIX_DEV_ORIGIN!).origin.replace(/^http/, "ws")] : [])],
           // The "Sign in with …" and "Sign out" forms end in redirects to the OIDC provider.
           "form-action": ["'self'", ...(env.OIDC_ISSUER ? [new URL(env.OIDC_ISSUER).origin] : [])],
           "frame-ancestors": ["'none'"],
@@ -160,10 +164,10 @@ async function main() {
   app.use(limitBodies);
   app.all(
     "*",
-    // Always the production mode: a failure shows a plain page, its stack trace goes to the log only.
+    // Production mode outside npm run dev: a failure shows a plain page, its stack goes to the log only.
     createRequestHandler({
       build,
-      mode: "production",
+      mode: dev ? "development" : "production",
       getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce }),
     }),
   );

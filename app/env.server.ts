@@ -67,6 +67,8 @@ const envSchema = z.object({
     .transform((text, ctx) => parseRoleMap(text, ctx))
     .optional(),
   OIDC_SCOPES: z.string().min(1).default("openid email profile"),
+  // Set by `npm run dev` (Remix's dev server): the app reloads each rebuild and pages live-reload.
+  REMIX_DEV_ORIGIN: z.url().optional(),
   // 1: GET /_bench/event-loop answers the event-loop delay since the last call (for npm run bench only).
   PANEL_BENCH_METRICS: z.enum(["0", "1"]).default("0"),
   // The writing assistant's model server (optional); see README's Configuration table.
@@ -148,17 +150,19 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
   return env;
 }
 
-let current: Env | undefined;
+// On globalThis: the server entry and the Remix build are separate bundles, each with its own copy
+// of this module, and both must see what start-up settled (such as the session secret).
+const holder = globalThis as unknown as { __panelSettings?: Env };
 
 // The settings this process started with, parsed once; later reads never touch process.env.
 export function getSettings(): Env {
-  current ??= parseEnv();
-  return current;
+  holder.__panelSettings ??= parseEnv();
+  return holder.__panelSettings;
 }
 
 // Start-up (and tests that start servers in-process) hand over what they parsed.
 export function useSettings(env: Env): void {
-  current = env;
+  holder.__panelSettings = env;
 }
 
 // Start-up makes sure there is one (from the setting, or kept beside PGlite's data).

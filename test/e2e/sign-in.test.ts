@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { collectPageErrors, openPage, PHONE, seriousAxeViolations, signInAs, useBrowser } from "./helpers/browser";
+import {
+  collectPageErrors,
+  openPage,
+  PHONE,
+  seriousAxeViolations,
+  signInWithForm,
+  useBrowser,
+} from "./helpers/browser";
 import { useServer } from "./helpers/server";
 
 const SHOTS = "/tmp/panel-screenshots";
@@ -18,7 +25,7 @@ describe("signing in with a browser", () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/login-laptop.png`, fullPage: true });
 
-    await signInAs(page, server.url, "interviewer@example.com");
+    await signInWithForm(page, server.url, "interviewer@example.com");
     await page.waitForURL(`${server.url}/`);
     await page.getByRole("heading", { name: "Hello, Priya" }).waitFor();
 
@@ -45,7 +52,7 @@ describe("signing in with a browser", () => {
   it("shows the generic message for a wrong password and stays on /login", async () => {
     const page = await openPage(chrome.browser, PHONE);
     const errors = collectPageErrors(page);
-    await signInAs(page, server.url, "interviewer@example.com", "not-the-password");
+    await signInWithForm(page, server.url, "interviewer@example.com", "not-the-password");
     await expect
       .poll(() => page.getByRole("alert").textContent())
       .toBe("That email and password do not match an account.");
