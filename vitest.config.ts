@@ -14,7 +14,12 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: ["test/unit/**/*.test.ts", "test/assistant/**/*.test.ts"] },
+        // Setup on a loaded two-core machine (a worker pool, a corpus read) can pass Vitest's 10 s default.
+        test: {
+          name: "unit",
+          include: ["test/unit/**/*.test.ts", "test/assistant/**/*.test.ts"],
+          hookTimeout: 60_000,
+        },
       },
       // Hostile input (fast-check): bounded run counts so the project stays under a minute on two cores.
       { resolve: { alias }, test: { name: "property", include: ["test/property/**/*.test.ts"], testTimeout: 60_000 } },

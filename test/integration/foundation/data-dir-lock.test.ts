@@ -1,9 +1,10 @@
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { openPglite } from "~db/index.server";
+import { CHILD_TEST_TIMEOUT_MS, runChild } from "../../helpers/run";
 
 const root = path.resolve(import.meta.dirname, "../../..");
 const tsx = path.join(root, "node_modules/.bin/tsx");
@@ -20,31 +21,30 @@ function openInAnotherProcess(dir: string) {
   const script = `import(${JSON.stringify(path.join(root, "db/index.server.ts"))})
     .then(({ openPglite }) => openPglite(process.env.PANEL_DIR))
     .then((database) => { console.log("opened"); return database.close(); }, (error) => { console.log(error.message); process.exitCode = 3; })`;
-  return spawnSync(tsx, ["-e", script], {
-    cwd: root,
-    env: { ...process.env, PANEL_DIR: dir },
-    encoding: "utf8",
-    timeout: 60_000,
-  });
+  return runChild(tsx, ["-e", script], { cwd: root, env: { ...process.env, PANEL_DIR: dir } });
 }
 
 describe("the PGlite data folder lock", () => {
-  it("refuses a second process while the folder is open, and lets it in once closed", async () => {
-    const dir = newFolder();
-    const database = await openPglite(dir);
-    try {
-      const refused = openInAnotherProcess(dir);
-      expect(refused.status).toBe(3);
-      expect(refused.stdout.trim()).toBe(
-        `The data folder ${dir} is in use by another Panel process (pid ${process.pid}). Stop it first, or set PGLITE_DIR to another folder.`,
-      );
-    } finally {
-      await database.close();
-    }
-    const later = openInAnotherProcess(dir);
-    expect(later.stdout.trim()).toBe("opened");
-    expect(later.status).toBe(0);
-  });
+  it(
+    "refuses a second process while the folder is open, and lets it in once closed",
+    async () => {
+      const dir = newFolder();
+      const database = await openPglite(dir);
+      try {
+        const refused = await openInAnotherProcess(dir);
+        expect(refused.code).toBe(3);
+        expect(refused.stdout.trim()).toBe(
+          `The data folder ${dir} is in use by another Panel process (pid ${process.pid}). Stop it first, or set PGLITE_DIR to another folder.`,
+        );
+      } finally {
+        await database.close();
+      }
+      const later = await openInAnotherProcess(dir);
+      expect(later.stdout.trim()).toBe("opened");
+      expect(later.code).toBe(0);
+    },
+    2 * CHILD_TEST_TIMEOUT_MS,
+  );
 
   it("refuses a second open of the same folder within one process", async () => {
     const dir = newFolder();
@@ -58,7 +58,9 @@ describe("the PGlite data folder lock", () => {
 
   it("takes over a lock left behind by a process that died", async () => {
     const dir = newFolder();
-    const dead = spawnSync(process.execPath, ["-e", ""]).pid!;
+    const child = spawn(process.execPath, ["-e", ""]);
+    const dead = child.pid!;
+    await new Promise((resolve) => child.on("close", resolve));
     fs.writeFileSync(path.join(dir, "panel.lock"), String(dead));
     const database = await openPglite(dir);
     try {
