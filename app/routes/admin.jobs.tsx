@@ -7,6 +7,7 @@ import { retrySchema } from "~/jobs/job.schema";
 import { parseWith, readForm } from "~/ui/form.server";
 import { FormError } from "~/ui/form";
 import { formatDateTime } from "~/ui/format";
+import { TableHead } from "~/ui/TableHead";
 
 export const meta: MetaFunction = () => [{ title: "Background jobs · Panel" }];
 
@@ -49,18 +50,7 @@ export default function Jobs() {
       <FormError message={result?.ok === false ? Object.values(result.errors)[0] : null} />
       <table>
         <caption className="sr-only">Jobs</caption>
-        <thead>
-          <tr>
-            <th scope="col">Job</th>
-            <th scope="col">State</th>
-            <th scope="col">Attempts</th>
-            <th scope="col">Created</th>
-            <th scope="col">Reason</th>
-            <th scope="col">
-              <span className="sr-only">Actions</span>
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={["Job", "State", "Attempts", "Created", "Reason"]} actions />
         <tbody>
           {jobs.map((job) => (
             <tr key={`${job.name}:${job.id}`}>

@@ -4,7 +4,7 @@ import { requireRole } from "~/auth/guard.server";
 import { atEdge, invalid } from "~/errors.server";
 import { cadenceSchema } from "~/notifications/cadence.schema";
 import { readCadence, saveCadence } from "~/notifications/admin.server";
-import { ErrorText, fieldAria } from "~/notifications/ErrorText";
+import { ErrorText, fieldAria } from "~/ui/ErrorText";
 import { Field } from "~/ui/form";
 import { readForm, parseWith } from "~/ui/form.server";
 
@@ -27,11 +27,23 @@ export async function action({ request }: ActionFunctionArgs) {
 
 const DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
-function WholeNumber(props: { name: string; label: string; value: number; min: number; max?: number; error?: string }) {
+type CadenceNumber = "firstAfterMinutes" | "dailyHour" | "escalateAfterDays";
+
+const NUMBERS: { name: CadenceNumber; label: string; min: number; max?: number }[] = [
+  { name: "firstAfterMinutes", label: "First reminder, minutes after the interview ends", min: 0 },
+  { name: "dailyHour", label: "Then daily at this hour (0–23)", min: 0, max: 23 },
+  {
+    name: "escalateAfterDays",
+    label: "Tell the position's recruiter (every recruiter if it has none) after this many days overdue",
+    min: 1,
+  },
+];
+
+function WholeNumber({ field, value, error }: { field: (typeof NUMBERS)[number]; value: number; error?: string }) {
   return (
-    <Field id={props.name} label={props.label} error={{ message: props.error }}>
+    <Field id={field.name} label={field.label} error={{ message: error }}>
       {(aria) => (
-        <input {...aria} name={props.name} type="number" min={props.min} max={props.max} defaultValue={props.value} />
+        <input {...aria} name={field.name} type="number" min={field.min} max={field.max} defaultValue={value} />
       )}
     </Field>
   );
@@ -55,21 +67,9 @@ export default function Reminders() {
       ) : null}
       <Form method="post" className="card" noValidate>
         <input type="hidden" name="intent" value="save" />
-        <WholeNumber
-          name="firstAfterMinutes"
-          label="First reminder, minutes after the interview ends"
-          value={cadence.firstAfterMinutes}
-          min={0}
-          error={errors?.firstAfterMinutes}
-        />
-        <WholeNumber
-          name="dailyHour"
-          label="Then daily at this hour (0–23)"
-          value={cadence.dailyHour}
-          min={0}
-          max={23}
-          error={errors?.dailyHour}
-        />
+        {NUMBERS.slice(0, 2).map((field) => (
+          <WholeNumber key={field.name} field={field} value={cadence[field.name]} error={errors?.[field.name]} />
+        ))}
         <fieldset className="field" {...fieldAria(errors, "workingDays")}>
           <legend>On these working days</legend>
           {DAYS.map((day, i) => (
@@ -85,13 +85,9 @@ export default function Reminders() {
           ))}
           <ErrorText errors={errors} name="workingDays" />
         </fieldset>
-        <WholeNumber
-          name="escalateAfterDays"
-          label="Tell the position's recruiter (or, if it has none, every recruiter) after this many days overdue"
-          value={cadence.escalateAfterDays}
-          min={1}
-          error={errors?.escalateAfterDays}
-        />
+        {NUMBERS.slice(2).map((field) => (
+          <WholeNumber key={field.name} field={field} value={cadence[field.name]} error={errors?.[field.name]} />
+        ))}
         <button type="submit">Save</button>
       </Form>
     </main>

@@ -3,8 +3,9 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/guard.server";
 import { getSettings } from "~/env.server";
 import { atEdge, invalid } from "~/errors.server";
-import { ErrorText, fieldAria } from "~/notifications/ErrorText";
+import { ErrorText, fieldAria } from "~/ui/ErrorText";
 import { readForm, parseWith } from "~/ui/form.server";
+import { TableHead } from "~/ui/TableHead";
 import { changeWebhooks, readWebhooks } from "~/webhooks/admin.server";
 import { WEBHOOK_EVENTS, webhookActionSchema } from "~/webhooks/webhook.schema";
 
@@ -104,15 +105,7 @@ export default function Webhooks() {
       <section aria-labelledby="log-heading">
         <h2 id="log-heading">Delivery log</h2>
         <table>
-          <thead>
-            <tr>
-              <th scope="col">Event</th>
-              <th scope="col">Endpoint</th>
-              <th scope="col">Status</th>
-              <th scope="col">Attempts</th>
-              <th scope="col">Last response</th>
-            </tr>
-          </thead>
+          <TableHead columns={["Event", "Endpoint", "Status", "Attempts", "Last response"]} />
           <tbody>
             {deliveries.map((d) => (
               <tr key={d.id}>

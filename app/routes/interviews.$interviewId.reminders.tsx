@@ -4,7 +4,7 @@ import { requireId, requireRole } from "~/auth/guard.server";
 import { atEdge, invalid } from "~/errors.server";
 import { muteSchema } from "~/notifications/mute.schema";
 import { muteDailyReminders, readReminderMute } from "~/notifications/mute.server";
-import { ErrorText, fieldAria } from "~/notifications/ErrorText";
+import { ErrorText, fieldAria } from "~/ui/ErrorText";
 import { FormError } from "~/ui/form";
 import { isFailure } from "~/ui/form-result";
 import { requireOwnInterview } from "~/scorecards/scorecard.server";
