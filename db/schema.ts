@@ -95,6 +95,8 @@ export interface PositionsTable {
   competencies: Json<string[]>;
   status: Generated<"open" | "closed">;
   created_at: CreatedAt;
+  // Told about this position's overdue feedback; null: every recruiter is.
+  recruiter_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface CandidatesTable {

@@ -1,15 +1,10 @@
 import PgBoss from "pg-boss";
 import type { Database } from "~db/index.server";
+import { rowsWithoutJob, setRowJob, type CarriedTable } from "~db/queries/jobs";
+import type { Conn } from "~db/schema";
+import { DomainError } from "~/errors.server";
 import { pgliteBossDb } from "./pglite-boss.server";
-
-// The queues Panel runs, with their retry policy. Backoff doubles the delay on each retry.
-export const QUEUES = {
-  "mail.send": { retryLimit: 5, retryDelay: 30, retryBackoff: true },
-  "webhook.deliver": { retryLimit: 6, retryDelay: 10, retryBackoff: true },
-  "notifications.tick": { retryLimit: 0, retryDelay: 0, retryBackoff: false },
-} as const;
-export type QueueName = keyof typeof QUEUES;
-export const QUEUE_NAMES = Object.keys(QUEUES) as QueueName[];
+import { QUEUE_NAMES, QUEUES, type QueueName } from "./queues";
 
 export type JobHandlers = Record<QueueName, (data: { id?: string }) => Promise<void>>;
 
@@ -72,8 +67,25 @@ export async function enqueue(name: QueueName, id: string): Promise<string | nul
   return id;
 }
 
+// The table whose rows each delivering queue carries, one job per row.
+const CARRIES = { "mail.send": "outbox_messages", "webhook.deliver": "webhook_deliveries" } as const satisfies Partial<
+  Record<QueueName, CarriedTable>
+>;
+export type DeliveryQueue = keyof typeof CARRIES;
+
+// Gives the row a job and notes the job on the row; without a running queue the row waits for
+// the next run to hand it over (handUncarried).
+export async function handToQueue(db: Conn, queue: DeliveryQueue, id: string): Promise<void> {
+  const jobId = await enqueue(queue, id);
+  if (jobId) await setRowJob(db, CARRIES[queue], id, jobId);
+}
+
+export async function handUncarried(db: Conn, queue: DeliveryQueue): Promise<void> {
+  for (const id of await rowsWithoutJob(db, CARRIES[queue])) await handToQueue(db, queue, id);
+}
+
 export async function retryJob(name: QueueName, id: string): Promise<void> {
   const boss = runningQueue();
-  if (!boss) throw new Error("The job queue is not running in this process");
+  if (!boss) throw new DomainError("conflict", "The job queue is not running in this process.");
   await boss.retry(name, id);
 }

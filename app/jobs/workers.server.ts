@@ -3,8 +3,8 @@ import type { Database } from "~db/index.server";
 import type { Env } from "~/env.server";
 import { deliverMessage } from "~/notifications/mailer.server";
 import { runNotifications } from "~/notifications/reminders.server";
-import { deliverWebhook, queueUndeliveredWebhooks } from "~/webhooks/webhooks.server";
-import { startJobs, stopJobs, type JobOptions } from "./queue.server";
+import { deliverWebhook } from "~/webhooks/webhooks.server";
+import { handUncarried, startJobs, stopJobs, type JobOptions } from "./queue.server";
 
 export type BackgroundJobs = { boss: PgBoss; tick(): Promise<void>; stop(): Promise<void> };
 
@@ -25,7 +25,7 @@ export async function startBackgroundJobs(
       "webhook.deliver": ({ id }) => deliverWebhook(db, id!),
       "notifications.tick": async () => {
         await runNotifications(db, now());
-        await queueUndeliveredWebhooks(db);
+        await handUncarried(db, "webhook.deliver");
       },
     },
     { url: env.DATABASE_URL ?? null, ...options },

@@ -1,5 +1,4 @@
-import type { Kysely } from "kysely";
-import type { DB } from "~db/schema";
+import type { Conn } from "~db/schema";
 import { deleteExpired, type Pruned } from "~db/queries/maintenance";
 import { getSettings } from "~/env.server";
 import { THROTTLE } from "~/auth/sign-in.server";
@@ -9,7 +8,7 @@ const SUBMISSION_KEY_DAYS = 1;
 const longestReset = Math.max(...Object.values(THROTTLE).map((rule) => rule.resetSeconds));
 
 // One function so it can move onto a job queue as it is. Run at start and hourly by server.ts.
-export async function pruneExpired(db: Kysely<DB>, now = new Date()): Promise<Pruned> {
+export async function pruneExpired(db: Conn, now = new Date()): Promise<Pruned> {
   return deleteExpired(db, {
     now,
     idleSince: new Date(now.getTime() - getSettings().SESSION_IDLE_MINUTES * 60_000),

@@ -1,36 +1,18 @@
 import { getDb } from "~db/index.server";
 import { appendAudit } from "~db/queries/audit";
-import { listJobs } from "~db/queries/jobs";
-import { muteReminders, saveNotificationSettings, findMute } from "~db/queries/notifications";
+import { saveNotificationSettings } from "~db/queries/notifications";
 import { listMessages } from "~db/queries/outbox";
 import type { SessionUser } from "~/auth/guard.server";
 import { getSettings } from "~/env.server";
-import { DomainError } from "~/errors.server";
-import { QUEUE_NAMES, retryJob, type QueueName } from "~/jobs/queue.server";
-import type { CadenceInput } from "./admin.schema";
+import type { CadenceInput } from "./cadence.schema";
 import { loadCadence } from "./reminders.server";
 
 export async function readOutbox() {
   return { smtp: Boolean(getSettings().SMTP_URL), messages: await listMessages(getDb()) };
 }
 
-export async function readJobs() {
-  return { jobs: await listJobs(getDb(), QUEUE_NAMES) };
-}
-
-export async function retryNow(actor: SessionUser, queue: QueueName, id: string): Promise<void> {
-  await retryJob(queue, id);
-  await appendAudit(getDb(), {
-    actorId: actor.id,
-    action: "job.retry",
-    subjectType: "job",
-    subjectId: id,
-    details: { queue },
-  });
-}
-
 export async function readCadence() {
-  return loadCadence(getDb());
+  return { cadence: await loadCadence(getDb()) };
 }
 
 export async function saveCadence(actor: SessionUser, input: CadenceInput): Promise<void> {
@@ -52,14 +34,4 @@ export async function saveCadence(actor: SessionUser, input: CadenceInput): Prom
       details: { after: values },
     });
   });
-}
-
-export async function readMute(interviewId: string) {
-  return findMute(getDb(), interviewId);
-}
-
-// The interviewer's own interview only (the route has checked); the recruiter sees the reason.
-export async function muteDailyReminders(user: SessionUser, interviewId: string, reason: string): Promise<void> {
-  if (!(await muteReminders(getDb(), interviewId, user.id, reason)))
-    throw new DomainError("not-found", "No such interview.");
 }

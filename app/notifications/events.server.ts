@@ -1,9 +1,9 @@
-import type { Kysely } from "kysely";
-import type { DB } from "~db/schema";
+import type { Conn, DecisionOutcome } from "~db/schema";
 import { countMessagesWithKeyPrefix } from "~db/queries/outbox";
 import {
   findCandidateSummary,
   findInterviewForCalendar,
+  findRecipient,
   listActiveUsersWithRole,
   listCommitteeRecipients,
   packetProgress,
@@ -14,10 +14,12 @@ import {
   calendarMessage,
   decisionMessage,
   invitationMessage,
+  type InterviewChange,
   packetLink,
   packetReadyMessage,
   scorecardLink,
 } from "./messages.server";
+import { recruitersFor } from "./recruiters";
 import { sendMessage } from "./send.server";
 
 // Called after the business transaction commits, at the points where things happen. A failure
@@ -31,7 +33,7 @@ async function afterCommit(what: string, work: () => Promise<void>): Promise<voi
 }
 
 export function scorecardSubmitted(
-  db: Kysely<DB>,
+  db: Conn,
   e: { interviewId: string; scorecardId: string; amended: boolean; content: unknown },
 ) {
   return afterCommit("a submitted scorecard", async () => {
@@ -75,13 +77,13 @@ export function scorecardSubmitted(
 }
 
 export function decisionRecorded(
-  db: Kysely<DB>,
-  e: { candidateId: string; decisionId: string; outcome: string; level: string | null; revised: boolean },
+  db: Conn,
+  e: { candidateId: string; decisionId: string; outcome: DecisionOutcome; level: string | null; revised: boolean },
 ) {
   return afterCommit("a decision", async () => {
     const candidate = await findCandidateSummary(db, e.candidateId);
     if (!candidate) return;
-    for (const r of await listActiveUsersWithRole(db, "recruiter")) {
+    for (const r of recruitersFor(candidate.recruiter_id, await listActiveUsersWithRole(db, "recruiter"))) {
       await sendMessage(
         db,
         "decision",
@@ -99,32 +101,55 @@ export function decisionRecorded(
   });
 }
 
-export type InterviewChange = "scheduled" | "moved" | "cancelled";
+type CalendarInterview = NonNullable<Awaited<ReturnType<typeof findInterviewForCalendar>>>;
 
-// The interviewer's calendar copy: a new SEQUENCE per message about this interview.
-export function interviewChanged(db: Kysely<DB>, interviewId: string, change: InterviewChange) {
+// One calendar message to one attendee. Every message about an interview raises its SEQUENCE,
+// so each calendar replaces the copy it holds; "cancelled" and "reassigned" carry METHOD:CANCEL.
+async function sendCalendar(
+  db: Conn,
+  interview: CalendarInterview,
+  to: { id: string; name: string; email: string },
+  change: InterviewChange,
+) {
+  const prefix = `calendar:${interview.id}:`;
+  const sequence = await countMessagesWithKeyPrefix(db, prefix);
+  const attendee = { ...interview, interviewer_name: to.name, interviewer_email: to.email };
+  const ics = interviewIcs(attendee, sequence, change === "cancelled" || change === "reassigned");
+  await sendMessage(db, "calendar", { id: to.id, email: to.email }, calendarMessage(interview, change), {
+    key: `${prefix}${sequence}`,
+    ics,
+  });
+}
+
+const interviewerOf = (i: CalendarInterview) => ({
+  id: i.interviewer_id,
+  name: i.interviewer_name,
+  email: i.interviewer_email,
+});
+
+// The interviewer's calendar copy when the interview is scheduled, moves or is cancelled.
+export function interviewChanged(db: Conn, interviewId: string, change: Exclude<InterviewChange, "reassigned">) {
   return afterCommit("an interview change", async () => {
     const interview = await findInterviewForCalendar(db, interviewId);
+    if (interview) await sendCalendar(db, interview, interviewerOf(interview), change);
+  });
+}
+
+// Given to someone else: the one it was taken from hears it is no longer theirs (and their
+// calendar drops it); the one who has it now gets the usual invitation.
+export function interviewReassigned(db: Conn, interviewId: string, previousInterviewerId: string) {
+  return afterCommit("a reassigned interview", async () => {
+    const interview = await findInterviewForCalendar(db, interviewId);
     if (!interview) return;
-    const prefix = `calendar:${interviewId}:`;
-    const sequence = await countMessagesWithKeyPrefix(db, prefix);
-    const ics = interviewIcs(interview, sequence, change === "cancelled");
-    await sendMessage(
-      db,
-      "calendar",
-      { id: interview.interviewer_id, email: interview.interviewer_email },
-      calendarMessage(interview, change),
-      {
-        key: `${prefix}${sequence}`,
-        ics,
-      },
-    );
+    const previous = await findRecipient(db, previousInterviewerId);
+    if (previous) await sendCalendar(db, interview, previous, "reassigned");
+    await sendCalendar(db, interview, interviewerOf(interview), "scheduled");
   });
 }
 
 // The link is still shown to the admin; the mail is a convenience, never the only copy.
 export function invitationCreated(
-  db: Kysely<DB>,
+  db: Conn,
   e: { invitationId: string; email: string; link: string; roles: string[]; resend?: number },
 ) {
   return afterCommit("an invitation", async () => {

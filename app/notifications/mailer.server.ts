@@ -1,16 +1,8 @@
 import nodemailer, { type Transporter } from "nodemailer";
-import type { Kysely } from "kysely";
-import type { DB } from "~db/schema";
-import {
-  findMessage,
-  insertMessage,
-  markMessage,
-  messagesWithoutJob,
-  setMessageJob,
-  type NewMessage,
-} from "~db/queries/outbox";
+import type { Conn } from "~db/schema";
+import { findMessage, insertMessage, markMessage, type NewMessage } from "~db/queries/outbox";
 import { getSettings } from "~/env.server";
-import { enqueue } from "~/jobs/queue.server";
+import { handToQueue } from "~/jobs/queue.server";
 
 let transport: { url: string; transporter: Transporter } | undefined;
 
@@ -21,24 +13,15 @@ function transporterFor(url: string): Transporter {
 
 // Writes the message to the outbox (once per dedupe key) and hands it to the queue.
 // Returns null when the key was already used: the message exists, nothing new is sent.
-export async function queueMessage(db: Kysely<DB>, message: NewMessage): Promise<string | null> {
+export async function queueMessage(db: Conn, message: NewMessage): Promise<string | null> {
   const id = await insertMessage(db, message);
-  if (id) await handToQueue(db, id);
+  if (id) await handToQueue(db, "mail.send", id);
   return id;
-}
-
-async function handToQueue(db: Kysely<DB>, id: string): Promise<void> {
-  const jobId = await enqueue("mail.send", id);
-  if (jobId) await setMessageJob(db, id, jobId);
-}
-
-export async function queueUnsentMessages(db: Kysely<DB>): Promise<void> {
-  for (const id of await messagesWithoutJob(db)) await handToQueue(db, id);
 }
 
 // The mail.send job. Without SMTP_URL the message stays in the outbox as "kept"; a failure is
 // recorded on the message and thrown, so the queue retries it with backoff.
-export async function deliverMessage(db: Kysely<DB>, id: string): Promise<void> {
+export async function deliverMessage(db: Conn, id: string): Promise<void> {
   const message = await findMessage(db, id);
   if (!message || message.status === "sent" || message.status === "kept") return;
   const { SMTP_URL, MAIL_FROM } = getSettings();

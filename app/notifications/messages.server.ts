@@ -1,5 +1,6 @@
 import { publicUrl } from "~/env.server";
 import { formatDateTime } from "~/ui/format";
+import { OUTCOME_LABELS, type DecisionOutcome } from "~/vocabulary/decisions";
 import { stageLabel } from "~/vocabulary/stages";
 import type { EmailContent } from "./EmailLayout";
 
@@ -50,7 +51,8 @@ export function escalationMessage(i: OwedFeedback, daysOverdue: number): Message
       preview: `${i.interviewer_name}'s scorecard is ${daysOverdue} days overdue.`,
       heading: `Feedback overdue for ${daysOverdue} day${daysOverdue === 1 ? "" : "s"}`,
       lines: [
-        `${i.interviewer_name} interviewed ${i.candidate_name} for ${i.position_title} on ${when(i)} and has not submitted a scorecard.`,
+        `${i.interviewer_name} interviewed ${i.candidate_name} for ${i.position_title} on ${when(i)}` +
+          " and has not submitted a scorecard.",
         ...(i.mute_reason
           ? [`They muted the daily reminders: "${i.mute_reason}"`]
           : ["They have been reminded daily."]),
@@ -73,7 +75,8 @@ export function digestMessage(
         overdue.length ? "Overdue feedback:" : "No feedback is overdue.",
         ...overdue.map(
           (i) =>
-            `• ${i.interviewer_name} on ${i.candidate_name} (${i.position_title}), interviewed ${when(i)}${i.mute_reason ? ` — reminders muted: "${i.mute_reason}"` : ""}`,
+            `• ${i.interviewer_name} on ${i.candidate_name} (${i.position_title}), interviewed ${when(i)}` +
+            (i.mute_reason ? ` — reminders muted: "${i.mute_reason}"` : ""),
         ),
         ready.length ? "Packets ready for a decision:" : "No packet is waiting for a decision.",
         ...ready.map((c) => `• ${c.name} (${c.position_title}): ${packetLink(c.id)}`),
@@ -90,7 +93,8 @@ export function packetReadyMessage(c: { id: string; name: string; position_title
       preview: `Every scorecard for ${c.name} is in.`,
       heading: `${c.name}'s packet is ready`,
       lines: [
-        `Every interviewer has submitted feedback on ${c.name} for ${c.position_title}. The packet is ready for the committee.`,
+        `Every interviewer has submitted feedback on ${c.name} for ${c.position_title}.` +
+          " The packet is ready for the committee.",
       ],
       action: { label: "Read the packet", url: packetLink(c.id) },
     },
@@ -99,17 +103,18 @@ export function packetReadyMessage(c: { id: string; name: string; position_title
 
 export function decisionMessage(
   c: { id: string; name: string; position_title: string },
-  outcome: string,
+  outcome: DecisionOutcome,
   revised: boolean,
 ): Message {
-  const said = { hire: "hire", "no-hire": "no hire", "more-interviews": "more interviews" }[outcome] ?? outcome;
+  const said = OUTCOME_LABELS[outcome].toLowerCase();
   return {
     subject: `Decision ${revised ? "revised" : "recorded"}: ${c.name}`,
     content: {
       preview: `The committee ${revised ? "revised its decision" : "decided"} on ${c.name}: ${said}.`,
       heading: `${revised ? "Revised decision" : "Decision"} on ${c.name}`,
       lines: [
-        `The hiring committee ${revised ? "revised its decision" : "recorded a decision"} on ${c.name} for ${c.position_title}: ${said}.`,
+        `The hiring committee ${revised ? "revised its decision" : "recorded a decision"} on ${c.name}` +
+          ` for ${c.position_title}: ${said}.`,
       ],
       action: { label: "Open the packet", url: packetLink(c.id) },
     },
@@ -123,7 +128,8 @@ export function invitationMessage(inviteLink: string, roles: string[]): Message 
       preview: "Create your Panel account.",
       heading: "You are invited to Panel",
       lines: [
-        `An admin invited you to Panel as ${roles.join(", ")}. Panel collects interview feedback and turns it into hiring decisions.`,
+        `An admin invited you to Panel as ${roles.join(", ")}.` +
+          " Panel collects interview feedback and turns it into hiring decisions.",
         "The link works once and expires in 7 days.",
       ],
       action: { label: "Create your account", url: inviteLink },
@@ -140,27 +146,37 @@ type CalendarInterview = {
   position_title: string;
 };
 
-export function calendarMessage(i: CalendarInterview, change: "scheduled" | "moved" | "cancelled"): Message {
+export type InterviewChange = "scheduled" | "moved" | "cancelled" | "reassigned";
+
+const ATTACHED = "The calendar invitation is attached; the kit and your scorecard are one link away.";
+
+const CALENDAR_SUBJECTS: Record<InterviewChange, string> = {
+  scheduled: "Interview",
+  moved: "Interview moved",
+  cancelled: "Interview cancelled",
+  reassigned: "Interview no longer yours",
+};
+
+export function calendarMessage(i: CalendarInterview, change: InterviewChange): Message {
   const what = `${stageLabel(i.stage)} interview with ${i.candidate_name}`;
-  const subject = {
-    scheduled: `Interview: ${i.candidate_name}`,
-    moved: `Interview moved: ${i.candidate_name}`,
-    cancelled: `Interview cancelled: ${i.candidate_name}`,
+  const subject = `${CALENDAR_SUBJECTS[change]}: ${i.candidate_name}`;
+  const lines = {
+    scheduled: [`${what} for ${i.position_title}: ${when(i)}.`, ATTACHED],
+    moved: [`${what} for ${i.position_title}: ${when(i)}.`, ATTACHED],
+    cancelled: [`The ${what} for ${i.position_title} on ${when(i)} is cancelled.`],
+    reassigned: [
+      `The ${what} for ${i.position_title} on ${when(i)} is now someone else's:` +
+        " you need not attend or write a scorecard.",
+    ],
   }[change];
+  const keeps = change === "scheduled" || change === "moved";
   return {
     subject,
     content: {
       preview: `${what}, ${when(i)}`,
       heading: subject,
-      lines: [
-        change === "cancelled"
-          ? `The ${what} for ${i.position_title} on ${when(i)} is cancelled.`
-          : `${what} for ${i.position_title}: ${when(i)}.`,
-        ...(change === "cancelled"
-          ? []
-          : ["The calendar invitation is attached; the kit and your scorecard are one link away."]),
-      ],
-      ...(change === "cancelled" ? {} : { action: { label: "Open the interview kit", url: scorecardLink(i.id) } }),
+      lines,
+      ...(keeps ? { action: { label: "Open the interview kit", url: scorecardLink(i.id) } } : {}),
     },
   };
 }

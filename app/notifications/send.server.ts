@@ -1,5 +1,4 @@
-import type { Kysely } from "kysely";
-import type { DB } from "~db/schema";
+import type { Conn } from "~db/schema";
 import { dedupeKeysExist } from "~db/queries/outbox";
 import { queueMessage } from "./mailer.server";
 import type { Message } from "./messages.server";
@@ -9,7 +8,7 @@ export type Recipient = { id: string | null; email: string };
 
 // Renders and queues one message unless its dedupe key was used before (by any instance).
 export async function sendMessage(
-  db: Kysely<DB>,
+  db: Conn,
   kind: string,
   to: Recipient,
   message: Message,

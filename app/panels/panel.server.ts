@@ -2,7 +2,7 @@ import type { Transaction } from "kysely";
 import { getDb } from "~db/index.server";
 import type { DB } from "~db/schema";
 import { appendAudit } from "~db/queries/audit";
-import { interviewChanged } from "~/notifications/events.server";
+import { interviewChanged, interviewReassigned } from "~/notifications/events.server";
 import { findCandidate } from "~db/queries/candidates";
 import {
   findInterview,
@@ -160,7 +160,9 @@ export async function changeInterview(
         },
       });
     });
-  if (changed.includes("scheduled_at") || changed.includes("duration_minutes") || changed.includes("interviewer_id")) {
+  if (changed.includes("interviewer_id")) {
+    await interviewReassigned(getDb(), interviewId, current.interviewer_id);
+  } else if (changed.includes("scheduled_at") || changed.includes("duration_minutes")) {
     await interviewChanged(getDb(), interviewId, "moved");
   }
   return { ok: true, id: interviewId };

@@ -11,9 +11,11 @@ type Props = {
   defaults: PositionInput;
   kits: { id: string; title: string; version: number }[];
   submitLabel: string;
+  // Omitted: the form has no "Recruiter" field and saving leaves the position's recruiter alone.
+  recruiters?: { id: string; name: string }[];
 };
 
-export function PositionForm({ schema, defaults, kits, submitLabel }: Props) {
+export function PositionForm({ schema, defaults, kits, submitLabel, recruiters }: Props) {
   const navigation = useNavigation();
   const { form, formError, onSubmit, errors } = useSchemaForm<PositionInput, any>(schema, defaults);
   return (
@@ -63,6 +65,25 @@ export function PositionForm({ schema, defaults, kits, submitLabel }: Props) {
           </select>
         )}
       </Field>
+      {recruiters ? (
+        <Field
+          id="recruiterId"
+          label="Recruiter"
+          hint="Hears when feedback on this position is overdue, and gets it in their digest."
+          error={errors.recruiterId}
+        >
+          {(aria) => (
+            <select {...aria} {...form.register("recruiterId")}>
+              <option value="">Every recruiter</option>
+              {recruiters.map((r) => (
+                <option key={r.id} value={r.id}>
+                  {r.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      ) : null}
       <Choices
         id="competencies"
         legend="Competencies the loop must cover"

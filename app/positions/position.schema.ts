@@ -13,6 +13,9 @@ const fields = z.object({
   competencies: listOf(z.enum(COMPETENCY_IDS)).pipe(
     z.array(z.enum(COMPETENCY_IDS)).min(1, { error: "Choose at least one competency the loop must cover" }),
   ),
+  // Who hears about overdue feedback: "" is every recruiter; absent (a form without the field)
+  // leaves the position's recruiter as it is.
+  recruiterId: z.union([z.literal(""), z.uuid({ error: "Choose one of the recruiters listed" })]).optional(),
 });
 
 function levelRange(values: { levelMin: string; levelMax: string }, ctx: z.RefinementCtx) {

@@ -1,10 +1,12 @@
 import { getDb } from "~db/index.server";
 import { appendAudit } from "~db/queries/audit";
+import { listActiveUsersWithRole } from "~db/queries/notifications";
 import { findPosition, insertPosition, updatePosition, type PositionValues } from "~db/queries/positions";
 import type { SessionUser } from "~db/queries/users";
 import { listCurrentKits } from "~/scorecards/kits.server";
 import { DomainError } from "~/errors.server";
 import type { Parsed } from "~/ui/form.server";
+import { emptyToNull } from "~/ui/form-fields";
 import { once, submissionKey } from "~/startup/once.server";
 import type { PositionData } from "./position.schema";
 
@@ -16,11 +18,22 @@ function values(data: PositionData): PositionValues {
     level_max: data.levelMax,
     kit_id: data.kitId,
     competencies: data.competencies,
+    ...(data.recruiterId === undefined ? {} : { recruiter_id: emptyToNull(data.recruiterId) }),
   };
 }
 
-function pick({ title, team, level_min, level_max, kit_id, competencies }: PositionValues): PositionValues {
-  return { title, team, level_min, level_max, kit_id, competencies };
+function pick({ title, team, level_min, level_max, kit_id, competencies, recruiter_id }: PositionValues) {
+  return { title, team, level_min, level_max, kit_id, competencies, recruiter_id };
+}
+
+// The "Recruiter" choices on the position form: active recruiters only.
+export async function listRecruiters(): Promise<{ id: string; name: string }[]> {
+  return (await listActiveUsersWithRole(getDb(), "recruiter")).map(({ id, name }) => ({ id, name }));
+}
+
+async function unknownRecruiter(recruiterId: string | undefined): Promise<Parsed<never> | null> {
+  if (!recruiterId || (await listRecruiters()).some((r) => r.id === recruiterId)) return null;
+  return { ok: false, errors: { recruiterId: "Choose one of the recruiters listed" } };
 }
 
 async function unknownKit(kitId: string): Promise<Parsed<never> | null> {
@@ -34,7 +47,7 @@ export async function createPosition(
   actor: SessionUser,
   data: PositionData & { idempotencyKey: string },
 ): Promise<Parsed<string>> {
-  const bad = await unknownKit(data.kitId);
+  const bad = (await unknownKit(data.kitId)) ?? (await unknownRecruiter(data.recruiterId));
   if (bad) return bad;
   const id = await getDb()
     .transaction()
@@ -55,7 +68,7 @@ export async function createPosition(
 }
 
 export async function editPosition(actor: SessionUser, id: string, data: PositionData): Promise<Parsed<string>> {
-  const bad = await unknownKit(data.kitId);
+  const bad = (await unknownKit(data.kitId)) ?? (await unknownRecruiter(data.recruiterId));
   if (bad) return bad;
   await getDb()
     .transaction()

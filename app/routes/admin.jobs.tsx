@@ -1,9 +1,13 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/guard.server";
-import { retrySchema } from "~/notifications/admin.schema";
-import { readJobs, retryNow } from "~/notifications/admin.server";
+import { atEdge, invalid } from "~/errors.server";
+import { actOnJob, readJobs } from "~/jobs/admin.server";
+import { retrySchema } from "~/jobs/job.schema";
 import { parseWith, readForm } from "~/ui/form.server";
+import { FormError } from "~/ui/form";
+import { formatDateTime } from "~/ui/format";
+import { TableHead } from "~/ui/TableHead";
 
 export const meta: MetaFunction = () => [{ title: "Background jobs · Panel" }];
 
@@ -15,9 +19,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "admin");
   const parsed = parseWith(retrySchema, await readForm(request));
-  if (!parsed.ok) return json({ errors: parsed.errors }, { status: 400 });
-  await retryNow(user, parsed.data.queue, parsed.data.id);
-  return json({ retried: parsed.data.id });
+  if (!parsed.ok) return invalid(parsed.errors);
+  return atEdge(async () => json({ ok: true as const, retried: await actOnJob(user, parsed.data) }));
 }
 
 const STATE_LABEL: Record<string, string> = {
@@ -31,7 +34,7 @@ const STATE_LABEL: Record<string, string> = {
 
 export default function Jobs() {
   const { jobs } = useLoaderData<typeof loader>();
-  const result = useActionData<{ retried?: string; errors?: Record<string, string> }>();
+  const result = useActionData<typeof action>();
   return (
     <main className="page" id="main">
       <h1>Background jobs</h1>
@@ -39,30 +42,15 @@ export default function Jobs() {
         Mail, webhook deliveries and the reminder runs, newest first. A job that failed for good stays here until
         retried.
       </p>
-      {result?.retried ? (
+      {result?.ok ? (
         <p className="notice" role="status">
           Queued again.
         </p>
       ) : null}
-      {result?.errors ? (
-        <p className="field-error" role="alert">
-          {Object.values(result.errors)[0]}
-        </p>
-      ) : null}
+      <FormError message={result?.ok === false ? Object.values(result.errors)[0] : null} />
       <table>
         <caption className="sr-only">Jobs</caption>
-        <thead>
-          <tr>
-            <th scope="col">Job</th>
-            <th scope="col">State</th>
-            <th scope="col">Attempts</th>
-            <th scope="col">Created (UTC)</th>
-            <th scope="col">Reason</th>
-            <th scope="col">
-              <span className="sr-only">Actions</span>
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={["Job", "State", "Attempts", "Created", "Reason"]} actions />
         <tbody>
           {jobs.map((job) => (
             <tr key={`${job.name}:${job.id}`}>
@@ -71,11 +59,12 @@ export default function Jobs() {
               <td>
                 {job.retry_count + 1} of {job.retry_limit + 1}
               </td>
-              <td>{new Date(job.created_on).toISOString().slice(0, 19).replace("T", " ")}</td>
+              <td>{formatDateTime(job.created_on, "UTC")}</td>
               <td>{job.state === "failed" || job.state === "retry" ? job.error : null}</td>
               <td>
                 {job.state === "failed" && !job.archived ? (
                   <Form method="post">
+                    <input type="hidden" name="intent" value="retry" />
                     <input type="hidden" name="queue" value={job.name} />
                     <input type="hidden" name="id" value={job.id} />
                     <button type="submit">Retry now</button>

@@ -2,6 +2,7 @@ import { type LoaderFunctionArgs, type MetaFunction, json } from "@remix-run/nod
 import { useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/guard.server";
 import { readOutbox } from "~/notifications/admin.server";
+import { formatDateTime } from "~/ui/format";
 
 export const meta: MetaFunction = () => [{ title: "Outbox · Panel" }];
 
@@ -20,7 +21,8 @@ export default function Outbox() {
       <p className="lead">
         {smtp
           ? "Every message Panel has written, newest first, and whether the mail server took it."
-          : "No mail server is configured (SMTP_URL), so nothing is sent: every message Panel would send is kept here, newest first."}
+          : "No mail server is configured (SMTP_URL), so nothing is sent:" +
+            " every message Panel would send is kept here, newest first."}
       </p>
       {messages.length === 0 ? <p>No messages yet.</p> : null}
       <ul className="stack" aria-label="Messages">
@@ -29,9 +31,7 @@ export default function Outbox() {
             <details>
               <summary>
                 <strong>{m.subject}</strong> — to {m.recipient_email} · {STATUS_LABEL[m.status]} ·{" "}
-                <time dateTime={m.created_at}>
-                  {new Date(m.created_at).toISOString().slice(0, 16).replace("T", " ")} UTC
-                </time>
+                <time dateTime={m.created_at}>{formatDateTime(m.created_at, "UTC")}</time>
               </summary>
               {m.error ? <p className="field-error">Error: {m.error}</p> : null}
               <pre className="message-body">{m.text}</pre>

@@ -2,11 +2,12 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, js
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/guard.server";
 import { getSettings } from "~/env.server";
-import { notFoundOnDomainError } from "~/errors.server";
-import { ErrorText, fieldAria } from "~/notifications/ErrorText";
+import { atEdge, invalid } from "~/errors.server";
+import { ErrorText, fieldAria } from "~/ui/ErrorText";
 import { readForm, parseWith } from "~/ui/form.server";
+import { TableHead } from "~/ui/TableHead";
 import { changeWebhooks, readWebhooks } from "~/webhooks/admin.server";
-import { WEBHOOK_EVENT_NAMES, webhookActionSchema } from "~/webhooks/webhook.schema";
+import { WEBHOOK_EVENTS, webhookActionSchema } from "~/webhooks/webhook.schema";
 
 export const meta: MetaFunction = () => [{ title: "Webhooks · Panel" }];
 
@@ -18,15 +19,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "admin");
   const parsed = parseWith(webhookActionSchema(getSettings().NODE_ENV === "production"), await readForm(request));
-  if (!parsed.ok) return json({ errors: parsed.errors }, { status: 400 });
-  await notFoundOnDomainError(() => changeWebhooks(user, parsed.data));
-  return json({ done: parsed.data.intent });
+  if (!parsed.ok) return invalid(parsed.errors);
+  return atEdge(async () => {
+    await changeWebhooks(user, parsed.data);
+    return json({ ok: true as const, done: parsed.data.intent });
+  });
 }
 
 export default function Webhooks() {
   const { endpoints, deliveries } = useLoaderData<typeof loader>();
-  const result = useActionData<{ done?: string; errors?: Record<string, string> }>();
-  const errors = result?.errors;
+  const result = useActionData<typeof action>();
+  const errors = result?.ok === false ? result.errors : undefined;
   return (
     <main className="page" id="main">
       <h1>Webhooks</h1>
@@ -86,7 +89,7 @@ export default function Webhooks() {
           </div>
           <fieldset className="field" {...fieldAria(errors, "events")}>
             <legend>Events</legend>
-            {WEBHOOK_EVENT_NAMES.map((event) => (
+            {WEBHOOK_EVENTS.map((event) => (
               <label key={event} className="choice">
                 <input type="checkbox" name="events" value={event} defaultChecked /> {event}
               </label>
@@ -102,15 +105,7 @@ export default function Webhooks() {
       <section aria-labelledby="log-heading">
         <h2 id="log-heading">Delivery log</h2>
         <table>
-          <thead>
-            <tr>
-              <th scope="col">Event</th>
-              <th scope="col">Endpoint</th>
-              <th scope="col">Status</th>
-              <th scope="col">Attempts</th>
-              <th scope="col">Last response</th>
-            </tr>
-          </thead>
+          <TableHead columns={["Event", "Endpoint", "Status", "Attempts", "Last response"]} />
           <tbody>
             {deliveries.map((d) => (
               <tr key={d.id}>

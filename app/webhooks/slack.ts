@@ -1,13 +1,25 @@
-import type { WebhookEvent } from "./webhooks.server";
+import type { WebhookEvent } from "./webhook.schema";
 
-type Data = Record<string, any>;
+// The parts of an event's payload a Slack line names; every event carries some of them.
+type Data = {
+  url?: string;
+  candidate?: { name?: string };
+  interviewer?: { name?: string };
+  position?: { title?: string };
+  interview?: { url?: string };
+  packet?: { url?: string };
+  decision?: { outcome?: string };
+  remindersMuted?: boolean;
+};
 
 // Slack's incoming-webhook format: one line of mrkdwn with the link, never feedback text.
 export function slackMessage(event: WebhookEvent, data: Data): { text: string } {
   const candidate = data.candidate?.name ?? "a candidate";
   const url = data.url ?? data.interview?.url ?? data.packet?.url;
+  const interviewer = data.interviewer?.name ?? "an interviewer";
+  const muted = data.remindersMuted ? " (reminders muted)" : "";
   const lines: Record<WebhookEvent, string> = {
-    "feedback.overdue": `:alarm_clock: Feedback overdue: ${data.interviewer?.name ?? "an interviewer"} on ${candidate}${data.remindersMuted ? " (reminders muted)" : ""}`,
+    "feedback.overdue": `:alarm_clock: Feedback overdue: ${interviewer} on ${candidate}${muted}`,
     "packet.ready": `:white_check_mark: Packet ready for ${candidate} (${data.position?.title ?? ""})`,
     "scorecard.submitted": `Scorecard submitted on ${candidate}`,
     "scorecard.amended": `Scorecard amended on ${candidate}`,

@@ -1,12 +1,13 @@
 import { z } from "zod";
 
-export const WEBHOOK_EVENT_NAMES = [
+export const WEBHOOK_EVENTS = [
   "scorecard.submitted",
   "scorecard.amended",
   "feedback.overdue",
   "packet.ready",
   "decision.recorded",
 ] as const;
+export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
 // HTTPS only; plain http to this machine is allowed outside production, for local receivers.
 export function endpointUrlSchema(production: boolean) {
@@ -30,7 +31,7 @@ export function webhookActionSchema(production: boolean) {
         intent: z.literal("create"),
         url: endpointUrlSchema(production),
         format: z.enum(["panel", "slack"], { error: "Choose a format" }),
-        events: z.preprocess(list, z.array(z.enum(WEBHOOK_EVENT_NAMES)).min(1, { error: "Choose at least one event" })),
+        events: z.preprocess(list, z.array(z.enum(WEBHOOK_EVENTS)).min(1, { error: "Choose at least one event" })),
         includeFeedback: z.preprocess((v) => v === "on" || v === "true", z.boolean()),
       }),
       z.object({ intent: z.literal("rotate"), id: z.uuid({ error: "Choose an endpoint" }) }),

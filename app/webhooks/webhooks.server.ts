@@ -1,25 +1,9 @@
 import crypto from "node:crypto";
-import type { Kysely } from "kysely";
-import type { DB } from "~db/schema";
-import {
-  deliveriesWithoutJob,
-  findDelivery,
-  insertDelivery,
-  listEndpointsFor,
-  recordAttempt,
-  setDeliveryJob,
-} from "~db/queries/webhooks";
-import { enqueue } from "~/jobs/queue.server";
+import type { Conn } from "~db/schema";
+import { findDelivery, insertDelivery, listEndpointsFor, recordAttempt } from "~db/queries/webhooks";
+import { handToQueue } from "~/jobs/queue.server";
 import { slackMessage } from "./slack";
-
-export const WEBHOOK_EVENTS = [
-  "scorecard.submitted",
-  "scorecard.amended",
-  "feedback.overdue",
-  "packet.ready",
-  "decision.recorded",
-] as const;
-export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+import type { WebhookEvent } from "./webhook.schema";
 
 // `feedback` (scorecard content) is sent only to endpoints whose admin turned it on.
 export type WebhookPayload = Record<string, unknown> & { feedback?: unknown };
@@ -37,7 +21,7 @@ export const newSecret = () => `whsec_${crypto.randomBytes(24).toString("base64u
 // One delivery row per subscribed endpoint, then a job each. `dedupe` makes an event that a
 // periodic run finds (feedback.overdue) go out once per endpoint across instances.
 export async function emitWebhook(
-  db: Kysely<DB>,
+  db: Conn,
   event: WebhookEvent,
   payload: WebhookPayload,
   { dedupe }: { dedupe?: string } = {},
@@ -56,24 +40,15 @@ export async function emitWebhook(
       body,
       dedupeKey: dedupe ? `${dedupe}:${endpoint.id}` : null,
     });
-    if (id) await handToQueue(db, id);
+    if (id) await handToQueue(db, "webhook.deliver", id);
   }
-}
-
-async function handToQueue(db: Kysely<DB>, id: string): Promise<void> {
-  const jobId = await enqueue("webhook.deliver", id);
-  if (jobId) await setDeliveryJob(db, id, jobId);
-}
-
-export async function queueUndeliveredWebhooks(db: Kysely<DB>): Promise<void> {
-  for (const id of await deliveriesWithoutJob(db)) await handToQueue(db, id);
 }
 
 const TIMEOUT_MS = 10_000;
 
 // The webhook.deliver job: one signed POST. Anything but a 2xx is recorded and thrown, so the
 // queue retries with backoff; the delivery log shows every attempt's outcome.
-export async function deliverWebhook(db: Kysely<DB>, id: string, now: () => Date = () => new Date()): Promise<void> {
+export async function deliverWebhook(db: Conn, id: string, now: () => Date = () => new Date()): Promise<void> {
   const delivery = await findDelivery(db, id);
   if (!delivery || delivery.status === "delivered") return;
   const timestamp = Math.floor(now().getTime() / 1000);

@@ -3,14 +3,36 @@ import type { Conn, Role } from "../schema";
 
 const interviewEnd = sql<Date>`interviews.scheduled_at + interviews.duration_minutes * interval '1 minute'`;
 
-// Interviews whose interviewer still owes feedback and that ended before `endedBefore`, with
-// what a reminder needs to say. Cancelled interviews and archived candidates owe nothing.
-export async function listFeedbackOwed(db: Conn, endedBefore: Date) {
+// An interview with who gives it, who it is about and for which position: what every message
+// about an interview names. Shared by the reminder run, the calendar mail and the interview lists.
+export function interviewsWithPeople(db: Conn) {
   return db
     .selectFrom("interviews")
     .innerJoin("candidates", "candidates.id", "interviews.candidate_id")
     .innerJoin("positions", "positions.id", "candidates.position_id")
     .innerJoin("users", "users.id", "interviews.interviewer_id")
+    .select([
+      "interviews.id",
+      "interviews.scheduled_at",
+      "interviews.duration_minutes",
+      "interviews.time_zone",
+      "interviews.stage",
+      "interviews.cancelled_at",
+      "candidates.id as candidate_id",
+      "candidates.name as candidate_name",
+      "positions.title as position_title",
+      "positions.recruiter_id",
+      "users.id as interviewer_id",
+      "users.name as interviewer_name",
+      "users.email as interviewer_email",
+      "users.time_zone as interviewer_time_zone",
+    ]);
+}
+
+// Interviews whose interviewer still owes feedback and that ended before `endedBefore`, with
+// what a reminder needs to say. Cancelled interviews and archived candidates owe nothing.
+export async function listFeedbackOwed(db: Conn, endedBefore: Date) {
+  return interviewsWithPeople(db)
     .leftJoin("scorecards", (j) =>
       j
         .onRef("scorecards.interview_id", "=", "interviews.id")
@@ -20,21 +42,7 @@ export async function listFeedbackOwed(db: Conn, endedBefore: Date) {
     .leftJoin("outbox_messages as first", (j) =>
       j.onRef("first.dedupe_key", "=", sql`'reminder:' || interviews.id || ':first'`),
     )
-    .select([
-      "interviews.id",
-      "interviews.scheduled_at",
-      "interviews.duration_minutes",
-      "interviews.time_zone",
-      "candidates.id as candidate_id",
-      "candidates.name as candidate_name",
-      "positions.title as position_title",
-      "users.id as interviewer_id",
-      "users.name as interviewer_name",
-      "users.email as interviewer_email",
-      "users.time_zone as interviewer_time_zone",
-      "reminder_mutes.reason as mute_reason",
-      "first.created_at as first_reminder_at",
-    ])
+    .select(["reminder_mutes.reason as mute_reason", "first.created_at as first_reminder_at"])
     .where("interviews.cancelled_at", "is", null)
     .where("candidates.archived_at", "is", null)
     .where("users.active", "=", true)
@@ -57,14 +65,19 @@ export async function listActiveUsersWithRole(db: Conn, role: Role) {
     .execute();
 }
 
-// Candidates whose every live interview has a submitted scorecard and no decision yet.
-export async function listPacketsReady(db: Conn) {
+// A candidate with the position's title and recruiter: what a message about a candidate names.
+function candidatesWithPosition(db: Conn) {
   return db
     .selectFrom("candidates")
     .innerJoin("positions", "positions.id", "candidates.position_id")
-    .select(["candidates.id", "candidates.name", "positions.title as position_title"])
+    .select(["candidates.id", "candidates.name", "positions.title as position_title", "positions.recruiter_id"]);
+}
+
+// Candidates whose every live interview has a submitted scorecard and no decision yet.
+export async function listPacketsReady(db: Conn) {
+  return candidatesWithPosition(db)
     .where("candidates.archived_at", "is", null)
-    .where(({ exists, not, selectFrom }) =>
+    .where(({ exists, selectFrom }) =>
       exists(
         selectFrom("interviews")
           .select("interviews.id")
@@ -109,12 +122,7 @@ export async function packetProgress(db: Conn, candidateId: string) {
 }
 
 export async function findCandidateSummary(db: Conn, candidateId: string) {
-  return db
-    .selectFrom("candidates")
-    .innerJoin("positions", "positions.id", "candidates.position_id")
-    .select(["candidates.id", "candidates.name", "positions.title as position_title"])
-    .where("candidates.id", "=", candidateId)
-    .executeTakeFirst();
+  return candidatesWithPosition(db).where("candidates.id", "=", candidateId).executeTakeFirst();
 }
 
 export async function listCommitteeRecipients(db: Conn, candidateId: string) {
@@ -129,26 +137,16 @@ export async function listCommitteeRecipients(db: Conn, candidateId: string) {
 
 // One interview with what its calendar invitation says.
 export async function findInterviewForCalendar(db: Conn, interviewId: string) {
+  return interviewsWithPeople(db).where("interviews.id", "=", interviewId).executeTakeFirst();
+}
+
+// Someone a message goes to by id (the interviewer an interview was taken from).
+export async function findRecipient(db: Conn, userId: string) {
   return db
-    .selectFrom("interviews")
-    .innerJoin("candidates", "candidates.id", "interviews.candidate_id")
-    .innerJoin("positions", "positions.id", "candidates.position_id")
-    .innerJoin("users", "users.id", "interviews.interviewer_id")
-    .select([
-      "interviews.id",
-      "interviews.scheduled_at",
-      "interviews.duration_minutes",
-      "interviews.time_zone",
-      "interviews.stage",
-      "interviews.cancelled_at",
-      "candidates.id as candidate_id",
-      "candidates.name as candidate_name",
-      "positions.title as position_title",
-      "users.id as interviewer_id",
-      "users.name as interviewer_name",
-      "users.email as interviewer_email",
-    ])
-    .where("interviews.id", "=", interviewId)
+    .selectFrom("users")
+    .select(["id", "name", "email", "time_zone"])
+    .where("id", "=", userId)
+    .where("active", "=", true)
     .executeTakeFirst();
 }
 

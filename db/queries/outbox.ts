@@ -81,20 +81,3 @@ export async function listMessages(db: Conn, limit = 100) {
     .limit(limit)
     .execute();
 }
-
-// Messages no job carries yet: written while the queue was down, or by a request whose
-// enqueue failed. The periodic run hands them to the queue.
-export async function messagesWithoutJob(db: Conn, limit = 200): Promise<string[]> {
-  const rows = await db
-    .selectFrom("outbox_messages")
-    .select("id")
-    .where("status", "=", "queued")
-    .where("job_id", "is", null)
-    .limit(limit)
-    .execute();
-  return rows.map((r) => r.id);
-}
-
-export async function setMessageJob(db: Conn, id: string, jobId: string): Promise<void> {
-  await db.updateTable("outbox_messages").set({ job_id: jobId }).where("id", "=", id).execute();
-}

@@ -8,6 +8,7 @@ export type PositionValues = {
   level_max: string;
   kit_id: string;
   competencies: string[];
+  recruiter_id?: string | null;
 };
 
 const columns = [
@@ -20,6 +21,7 @@ const columns = [
   "competencies",
   "status",
   "created_at",
+  "recruiter_id",
 ] as const;
 
 export async function listPositions(db: Conn) {

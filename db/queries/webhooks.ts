@@ -67,18 +67,22 @@ export async function insertDelivery(
   return row?.id ?? null;
 }
 
-export async function findDelivery(db: Conn, id: string) {
+// A delivery with the address it goes to: what the job posts and what the log shows.
+function deliveriesWithEndpoint(db: Conn) {
   return db
     .selectFrom("webhook_deliveries")
     .innerJoin("webhook_endpoints", "webhook_endpoints.id", "webhook_deliveries.endpoint_id")
     .select([
       "webhook_deliveries.id",
       "webhook_deliveries.event",
-      "webhook_deliveries.body",
       "webhook_deliveries.status",
       "webhook_endpoints.url",
-      "webhook_endpoints.secret",
-    ])
+    ]);
+}
+
+export async function findDelivery(db: Conn, id: string) {
+  return deliveriesWithEndpoint(db)
+    .select(["webhook_deliveries.body", "webhook_endpoints.secret"])
     .where("webhook_deliveries.id", "=", id)
     .executeTakeFirst();
 }
@@ -101,35 +105,14 @@ export async function recordAttempt(
     .execute();
 }
 
-export async function setDeliveryJob(db: Conn, id: string, jobId: string): Promise<void> {
-  await db.updateTable("webhook_deliveries").set({ job_id: jobId }).where("id", "=", id).execute();
-}
-
-export async function deliveriesWithoutJob(db: Conn, limit = 200): Promise<string[]> {
-  const rows = await db
-    .selectFrom("webhook_deliveries")
-    .select("id")
-    .where("status", "=", "queued")
-    .where("job_id", "is", null)
-    .limit(limit)
-    .execute();
-  return rows.map((r) => r.id);
-}
-
 export async function listDeliveries(db: Conn, limit = 100) {
-  return db
-    .selectFrom("webhook_deliveries")
-    .innerJoin("webhook_endpoints", "webhook_endpoints.id", "webhook_deliveries.endpoint_id")
+  return deliveriesWithEndpoint(db)
     .select([
-      "webhook_deliveries.id",
-      "webhook_deliveries.event",
-      "webhook_deliveries.status",
       "webhook_deliveries.attempts",
       "webhook_deliveries.response_status",
       "webhook_deliveries.error",
       "webhook_deliveries.created_at",
       "webhook_deliveries.delivered_at",
-      "webhook_endpoints.url",
     ])
     .orderBy("webhook_deliveries.created_at", "desc")
     .limit(limit)

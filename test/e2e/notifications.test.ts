@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSmtp, type TestSmtp } from "../helpers/smtp";
-import { collectPageErrors, openPage, seriousAxeViolations, signInAs, useBrowser } from "./helpers/browser";
+import { collectPageErrors, openPage, PHONE, seriousAxeViolations, signInAs, useBrowser } from "./helpers/browser";
 import { freePort, startServer, useServer, type RunningServer } from "./helpers/server";
 
 const SHOTS = "/tmp/panel-screenshots";
@@ -79,6 +79,33 @@ describe("without SMTP_URL, the outbox and the jobs page", () => {
     expect(await page.getByRole("cell", { name: "Done" }).count()).toBeGreaterThan(0);
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/jobs.png`, fullPage: true });
+    expect(errors).toEqual([]);
+  });
+
+  it("shows the admin's refusals beside the field on the reminder and webhook pages, on a phone", async () => {
+    const page = await openPage(chrome.browser, PHONE);
+    const errors = collectPageErrors(page);
+    await signInAs(page, server.url, "admin@example.com");
+    await page.waitForURL(`${server.url}/`);
+    await page.goto(`${server.url}/admin/notifications`);
+    const hour = page.getByLabel("Then daily at this hour (0–23)");
+    await hour.fill("25");
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByText("At most 23").waitFor();
+    expect(await hour.getAttribute("aria-invalid")).toBe("true");
+    await page.screenshot({ path: `${SHOTS}/reminders-refused-390.png`, fullPage: true });
+    await hour.fill("9");
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByRole("status").getByText("Saved.").waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    await page.goto(`${server.url}/admin/webhooks`);
+    await page.getByLabel("URL").fill("ftp://example.com/hook");
+    await page.getByRole("button", { name: "Add endpoint" }).click();
+    await page.getByText(/Enter the endpoint's full URL|Use an https:\/\/ address/).waitFor();
+    expect(await page.getByLabel("URL").getAttribute("aria-invalid")).toBe("true");
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}/webhooks-refused-390.png`, fullPage: true });
     expect(errors).toEqual([]);
   });
 });
