@@ -243,11 +243,27 @@ describe("the interviewer's scorecard, round 2", () => {
       await signInAs(page, server.url, "interviewer@example.com");
       await page.waitForURL(`${server.url}/`);
       await page.getByRole("link", { name: "Jordan Rivera" }).first().click();
-      await page.getByRole("button", { name: "Amend" }).click();
+      // A click before hydration does nothing: click until the amendment form is there.
+      const amendForm = page.getByRole("button", { name: "Submit amendment" });
+      await expect
+        .poll(
+          async () => {
+            await page
+              .getByRole("button", { name: "Amend" })
+              .click({ timeout: 2_000 })
+              .catch(() => {});
+            return amendForm.count();
+          },
+          { timeout: 30_000 },
+        )
+        .toBe(1);
       const notes = `Notes that must survive, ${width}`;
-      await page.getByLabel("Your notes").first().fill(notes);
-      await page.getByRole("button", { name: "Remove question 1" }).click();
-      await page.getByText(/Removed Q1, “.+”, with its notes/).waitFor();
+      await page.getByRole("button", { name: "Add a question of your own" }).click();
+      await page.getByLabel("Your question").last().fill(`Asked by mistake (${width})`);
+      await page.getByLabel("Your notes").last().fill(notes);
+      const count = await page.getByLabel("Your notes").count();
+      await page.getByRole("button", { name: `Remove question ${count}` }).click();
+      await page.getByText(`Removed Q${count}, “Asked by mistake (${width})”, with its notes.`).waitFor();
       await page.getByLabel("Reason for amending").fill(`Dropped a question that was not asked (${width})`);
       await page.getByRole("button", { name: "Submit amendment" }).click();
       const anyway = page.getByRole("button", { name: "Submit anyway" });
@@ -257,12 +273,16 @@ describe("the interviewer's scorecard, round 2", () => {
       ]);
 
       const revisions = page.getByRole("region", { name: "Revisions" });
-      const latest = revisions.locator("details").last();
-      await latest.locator("summary").click();
+      const latest = revisions.locator(":scope > details").last();
+      await latest.locator(":scope > summary").click();
       await latest.getByText(/^Removed while drafting \(\d+\)$/).click();
-      await latest.getByText(notes).waitFor();
+      await latest.getByText(notes).first().waitFor();
       // The submitted scorecard itself no longer asks the question; the author still sees what was removed.
-      await page.getByRole("region", { name: "Your scorecard" }).getByText(notes).waitFor({ state: "attached" });
+      await page
+        .getByRole("region", { name: "Your scorecard" })
+        .getByText(notes)
+        .first()
+        .waitFor({ state: "attached" });
       await page.screenshot({ path: `${SHOTS}/r2-removed-kept-${width}.png`, fullPage: true });
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
       expect(errors).toEqual([]);
