@@ -264,7 +264,8 @@ describe("the interviewer's scorecard, round 2", () => {
       const count = await page.getByLabel("Your notes").count();
       await page.getByRole("button", { name: `Remove question ${count}` }).click();
       await page.getByText(`Removed Q${count}, “Asked by mistake (${width})”, with its notes.`).waitFor();
-      await page.getByLabel("Reason for amending").fill(`Dropped a question that was not asked (${width})`);
+      const reason = `Dropped a question that was not asked (${width}, ${Date.now()})`;
+      await page.getByLabel("Reason for amending").fill(reason);
       await page.getByRole("button", { name: "Submit amendment" }).click();
       const anyway = page.getByRole("button", { name: "Submit anyway" });
       await Promise.race([
@@ -273,7 +274,8 @@ describe("the interviewer's scorecard, round 2", () => {
       ]);
 
       const revisions = page.getByRole("region", { name: "Revisions" });
-      const latest = revisions.locator(":scope > details").last();
+      // The revision this amendment made, found by its reason once the page has reloaded its data.
+      const latest = revisions.locator(":scope > details").filter({ hasText: reason });
       await latest.locator(":scope > summary").click();
       await latest.getByText(/^Removed while drafting \(\d+\)$/).click();
       await latest.getByText(notes).first().waitFor();
@@ -288,5 +290,6 @@ describe("the interviewer's scorecard, round 2", () => {
       expect(errors).toEqual([]);
       await page.context().close();
     }
-  });
+    // Two amendments, each reloading the page, at two widths: allow for a loaded machine.
+  }, 180_000);
 });
