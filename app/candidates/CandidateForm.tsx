@@ -1,3 +1,4 @@
+import type { FieldValues } from "react-hook-form";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import type { z } from "zod";
 import { HIRING_LEVELS } from "~/scorecards/rubric";
@@ -8,7 +9,11 @@ import { useSchemaForm } from "~/ui/useSchemaForm";
 import { PositionField } from "~/positions/PositionField";
 
 type Props = {
-  schema: z.ZodType<any, any>;
+  // The new and the edit schema: only the new one asks for an idempotency key.
+  schema: z.ZodType<
+    FieldValues,
+    Omit<CandidateInput, "idempotencyKey"> & Partial<Pick<CandidateInput, "idempotencyKey">>
+  >;
   defaults: CandidateInput;
   positions: { id: string; title: string; team: string }[];
   submitLabel: string;
@@ -17,7 +22,7 @@ type Props = {
 export function CandidateForm({ schema, defaults, positions, submitLabel }: Props) {
   const navigation = useNavigation();
   const duplicate = useActionData<{ duplicate?: Duplicate }>()?.duplicate;
-  const { form, formError, onSubmit, errors } = useSchemaForm<CandidateInput, any>(schema, defaults);
+  const { form, formError, onSubmit, errors } = useSchemaForm(schema, defaults);
   return (
     <Form method="post" noValidate className="card" onSubmit={onSubmit}>
       <FormError message={formError} />

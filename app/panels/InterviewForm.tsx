@@ -1,3 +1,4 @@
+import type { FieldValues } from "react-hook-form";
 import { Form, useNavigation } from "@remix-run/react";
 import { useEffect } from "react";
 import type { z } from "zod";
@@ -10,7 +11,11 @@ import { INTERVIEW_STAGES } from "~/vocabulary/stages";
 import { useSchemaForm } from "~/ui/useSchemaForm";
 
 type Props = {
-  schema: z.ZodType<any, any>;
+  // The new and the edit schema: only the new one asks for an idempotency key.
+  schema: z.ZodType<
+    FieldValues,
+    Omit<InterviewInput, "idempotencyKey"> & Partial<Pick<InterviewInput, "idempotencyKey">>
+  >;
   defaults: InterviewInput;
   interviewers: { id: string; name: string; email: string }[];
   questions: { id: string; prompt: string; competencies: string[]; ownedBy: string | null }[];
@@ -29,7 +34,7 @@ export function InterviewForm({
   guessTimeZone,
 }: Props) {
   const navigation = useNavigation();
-  const { form, formError, onSubmit, errors } = useSchemaForm<InterviewInput, any>(schema, defaults);
+  const { form, formError, onSubmit, errors } = useSchemaForm(schema, defaults);
   // A new interview starts in the recruiter's own zone; the server render cannot know it.
   useEffect(() => {
     const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;

@@ -1,3 +1,4 @@
+import type { FieldValues } from "react-hook-form";
 import { Form, useNavigation } from "@remix-run/react";
 import type { z } from "zod";
 import { COMPETENCIES, HIRING_LEVELS } from "~/scorecards/rubric";
@@ -7,7 +8,11 @@ import type { PositionInput } from "./position.schema";
 import { useSchemaForm } from "~/ui/useSchemaForm";
 
 type Props = {
-  schema: z.ZodType<any, any>;
+  // The new and the edit schema: only the new one asks for an idempotency key.
+  schema: z.ZodType<
+    FieldValues,
+    Omit<PositionInput, "idempotencyKey"> & Partial<Pick<PositionInput, "idempotencyKey">>
+  >;
   defaults: PositionInput;
   kits: { id: string; title: string; version: number }[];
   submitLabel: string;
@@ -17,7 +22,7 @@ type Props = {
 
 export function PositionForm({ schema, defaults, kits, submitLabel, recruiters }: Props) {
   const navigation = useNavigation();
-  const { form, formError, onSubmit, errors } = useSchemaForm<PositionInput, any>(schema, defaults);
+  const { form, formError, onSubmit, errors } = useSchemaForm(schema, defaults);
   return (
     <Form method="post" noValidate className="card" onSubmit={onSubmit}>
       <FormError message={formError} />

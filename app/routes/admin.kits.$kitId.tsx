@@ -11,7 +11,7 @@ import { formatDate } from "~/ui/format";
 import { useTimeZone } from "~/ui/useTimeZone";
 import { Field, FormError } from "~/ui/form";
 import { parseWith, readForm } from "~/ui/form.server";
-import { kitCopySchema, kitEditSchema, type KitCopyInput, type KitEditInput } from "~/kits/kit.schema";
+import { kitCopySchema, kitEditSchema } from "~/kits/kit.schema";
 import { duplicateKit, kitAsYaml, saveKitEdit } from "~/kits/kit-editor.server";
 import { formAction } from "~/ui/respond.server";
 import { useSchemaForm } from "~/ui/useSchemaForm";
@@ -109,7 +109,7 @@ export default function KitEditor() {
 
 function EditForm({ yaml, version }: { yaml: string; version: number }) {
   const navigation = useNavigation();
-  const { form, formError, onSubmit, errors } = useSchemaForm<KitEditInput, any>(kitEditSchema, {
+  const { form, formError, onSubmit, errors } = useSchemaForm(kitEditSchema, {
     yaml,
     baseVersion: version,
   });
@@ -135,7 +135,7 @@ function EditForm({ yaml, version }: { yaml: string; version: number }) {
 
 function DuplicateForm({ id, title }: { id: string; title: string }) {
   const navigation = useNavigation();
-  const { form, onSubmit, errors } = useSchemaForm<KitCopyInput, KitCopyInput>(kitCopySchema, {
+  const { form, onSubmit, errors } = useSchemaForm(kitCopySchema, {
     newId: `${id}-copy`,
     newTitle: `Copy of ${title}`,
   });

@@ -6,7 +6,7 @@ import { ROLES } from "~db/schema";
 import { notFoundUnless, requireRole, requireId } from "~/auth/guard.server";
 import { parseWith, readForm } from "~/ui/form.server";
 import { Choices } from "~/ui/Choices";
-import { rolesSchema, type RolesInput } from "~/people/people.schema";
+import { rolesSchema } from "~/people/people.schema";
 import { changeActive, changeRoles } from "~/people/people.server";
 import { formAction } from "~/ui/respond.server";
 import { ROLE_LABEL } from "~/ui/AppShell";
@@ -42,7 +42,7 @@ export default function Person() {
   const { person, self } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const activeError = useActionData<{ errors?: Record<string, string> }>()?.errors?.form;
-  const { form, onSubmit, errors } = useSchemaForm<RolesInput, any>(rolesSchema, { roles: person.roles });
+  const { form, onSubmit, errors } = useSchemaForm(rolesSchema, { roles: person.roles });
   return (
     <main className="page narrow" id="main">
       <p>

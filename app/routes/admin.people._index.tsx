@@ -38,7 +38,7 @@ export default function People() {
   const invited = useActionData<{ invited?: { email: string; link: string } }>()?.invited;
   const navigation = useNavigation();
   const defaults: InviteInput = { email: "", roles: ["interviewer"], idempotencyKey: key };
-  const { form, formError, onSubmit, errors } = useSchemaForm<InviteInput, any>(inviteSchema, defaults);
+  const { form, formError, onSubmit, errors } = useSchemaForm(inviteSchema, defaults);
   // After an invitation the page has a fresh key: the next one is a new form.
   useEffect(() => form.reset({ email: "", roles: ["interviewer"], idempotencyKey: key }), [key, form]);
   return (

@@ -7,7 +7,7 @@ import { listActiveWithRole } from "~db/queries/people";
 import { notFoundUnless, requireRole, requireId } from "~/auth/guard.server";
 import { parseWith, readForm } from "~/ui/form.server";
 import { Choices } from "~/ui/Choices";
-import { committeeSchema, type CommitteeInput } from "~/packets/committee.schema";
+import { committeeSchema } from "~/packets/committee.schema";
 import { setCommittee } from "~/packets/committee.server";
 import { useSchemaForm } from "~/ui/useSchemaForm";
 import { FormError } from "~/ui/form";
@@ -43,7 +43,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function Committee() {
   const { candidate, members, eligible } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
-  const { form, formError, onSubmit, errors } = useSchemaForm<CommitteeInput, any>(committeeSchema, {
+  const { form, formError, onSubmit, errors } = useSchemaForm(committeeSchema, {
     memberIds: members,
   });
   return (

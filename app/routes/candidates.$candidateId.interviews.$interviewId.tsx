@@ -11,7 +11,7 @@ import type { CompetencyId } from "~/scorecards/rubric";
 import { formatDateTime } from "~/ui/format";
 import { Field } from "~/ui/form";
 import { parseWith, readForm } from "~/ui/form.server";
-import { cancelSchema, interviewSchema, type CancelInput } from "~/panels/interview.schema";
+import { cancelSchema, interviewSchema } from "~/panels/interview.schema";
 import { InterviewForm } from "~/panels/InterviewForm";
 import { panelOptions } from "~/panels/panel-options.server";
 import { cancelInterview, changeInterview } from "~/panels/panel.server";
@@ -111,7 +111,7 @@ export default function ChangeInterview() {
 
 function CancelForm() {
   const navigation = useNavigation();
-  const { form, onSubmit, errors } = useSchemaForm<CancelInput, CancelInput>(cancelSchema, { reason: "" });
+  const { form, onSubmit, errors } = useSchemaForm(cancelSchema, { reason: "" });
   return (
     <Form method="post" noValidate className="card" onSubmit={onSubmit}>
       <h2>Cancel this interview</h2>

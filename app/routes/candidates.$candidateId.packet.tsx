@@ -13,14 +13,7 @@ import { useSchemaForm } from "~/ui/useSchemaForm";
 import { requireId, requireUser } from "~/auth/guard.server";
 import { notFoundOnDomainError } from "~/errors.server";
 import { aggregatePacket } from "~/packets/aggregate";
-import {
-  decisionSchema,
-  voteSchema,
-  type DecisionFields,
-  type DecisionInput,
-  type VoteFields,
-  type VoteInput,
-} from "~/packets/decision.schema";
+import { decisionSchema, voteSchema, type DecisionFields } from "~/packets/decision.schema";
 import { recordDecision } from "~/packets/decision.server";
 import { castVote } from "~/packets/debrief.server";
 import {
@@ -125,7 +118,7 @@ type DecisionFormProps = { current: Decision | null; basedOn: string; missing: P
 
 function DecisionForm({ current, basedOn, missing, userId }: DecisionFormProps) {
   const navigation = useNavigation();
-  const { form, formError, onSubmit, errors } = useSchemaForm<DecisionFields, DecisionInput>(decisionSchema, {
+  const { form, formError, onSubmit, errors } = useSchemaForm(decisionSchema, {
     outcome: current?.outcome,
     level: (current?.level as DecisionFields["level"]) ?? "",
     rationale: "",
@@ -218,7 +211,7 @@ function DecisionForm({ current, basedOn, missing, userId }: DecisionFormProps) 
 // A committee member's own vote; the others' stay hidden until everyone has voted.
 function VoteForm({ mine }: { mine: Vote[] }) {
   const navigation = useNavigation();
-  const { form, formError, onSubmit, errors } = useSchemaForm<VoteFields, VoteInput>(voteSchema, {
+  const { form, formError, onSubmit, errors } = useSchemaForm(voteSchema, {
     outcome: mine[0]?.outcome,
     reason: mine[0]?.reason ?? "",
   });

@@ -5,7 +5,7 @@ import { listOpenPositions } from "~db/queries/positions";
 import { requireRole } from "~/auth/guard.server";
 import { Field, FormError } from "~/ui/form";
 import { parseWith, readForm } from "~/ui/form.server";
-import { hasProblems, importSchema, type ImportInput, type Preview } from "~/candidates/csv-import.schema";
+import { hasProblems, importSchema, type Preview } from "~/candidates/csv-import.schema";
 import { commitImport, previewImport } from "~/candidates/csv-import.server";
 import { useSchemaForm } from "~/ui/useSchemaForm";
 import { PositionField } from "~/positions/PositionField";
@@ -50,7 +50,7 @@ export default function ImportCandidates() {
   const { positions, key } = useLoaderData<typeof loader>();
   const data = useActionData<ActionData>();
   const navigation = useNavigation();
-  const { form, formError, onSubmit, errors } = useSchemaForm<ImportInput, any>(importSchema, {
+  const { form, formError, onSubmit, errors } = useSchemaForm(importSchema, {
     positionId: "",
     csv: "",
     idempotencyKey: key,

@@ -4,7 +4,7 @@ import type { Role } from "~db/schema";
 import { currentUser, startSession } from "~/auth/session.server";
 import { parseWith, readForm } from "~/ui/form.server";
 import { Field, FormError } from "~/ui/form";
-import { acceptSchema, MIN_PASSWORD, type AcceptInput } from "~/people/people.schema";
+import { acceptSchema, MIN_PASSWORD } from "~/people/people.schema";
 import { acceptInvitation, openInvitation } from "~/people/invitations.server";
 import { DomainError } from "~/errors.server";
 import { ROLE_LABEL } from "~/ui/AppShell";
@@ -77,7 +77,7 @@ function AcceptForm({
   signedIn: boolean;
 }) {
   const navigation = useNavigation();
-  const { form, formError, onSubmit, errors } = useSchemaForm<AcceptInput, any>(acceptSchema, {
+  const { form, formError, onSubmit, errors } = useSchemaForm(acceptSchema, {
     email: "",
     name: "",
     password: "",

@@ -1,7 +1,7 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, json, redirect } from "@remix-run/node";
 import { Form, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useSchemaForm } from "~/ui/useSchemaForm";
-import { signInSchema, type SignInValues } from "~/auth/sign-in.schema";
+import { signInSchema } from "~/auth/sign-in.schema";
 import { signIn } from "~/auth/sign-in.server";
 import { currentUser, startSession } from "~/auth/session.server";
 import { safeRedirect } from "~/auth/guard.server";
@@ -40,7 +40,7 @@ export default function Login() {
   const [params] = useSearchParams();
   const { sso, passwordForm, breakGlass } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
-  const { form, formError, onSubmit, errors } = useSchemaForm<SignInValues, SignInValues>(signInSchema, {
+  const { form, formError, onSubmit, errors } = useSchemaForm(signInSchema, {
     email: "",
     password: "",
     redirectTo: params.get("redirectTo") ?? "/",

@@ -12,6 +12,8 @@ type Props = {
 
 // A save against a newer version is never applied silently: every field that differs is shown
 // side by side and the interviewer picks, field by field, which value to keep.
+const differ = (n: number) => `${n} ${n === 1 ? "field differs" : "fields differ"}`;
+
 export function ConflictPanel({ mine, conflict, onMerge, onTakeTheirs }: Props) {
   const theirs = conflict.current.content;
   const submitted = conflict.current.status === "submitted";
@@ -36,7 +38,7 @@ export function ConflictPanel({ mine, conflict, onMerge, onTakeTheirs }: Props) 
         {conflict.message}{" "}
         {diffs.length === 0
           ? "Both versions hold the same content."
-          : `${diffs.length} field${diffs.length === 1 ? " differs" : "s differ"}: choose which value to keep for each.`}
+          : `${differ(diffs.length)}: choose which value to keep for each.`}
       </p>
       {submitted ? (
         <p>The other version was submitted; reload to see it, then amend it if needed.</p>

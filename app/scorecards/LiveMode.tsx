@@ -13,9 +13,11 @@ export function useLiveMode(interviewId: string, questionCount: number) {
   const [questionStartedAt, setQuestionStartedAt] = useState<number | null>(null);
   const [now, setNow] = useState(() => Date.now());
 
+  // A live interview survives a reload: its start is in this browser's storage, read after hydration.
   useEffect(() => {
     const kept = Number(window.localStorage.getItem(key));
     if (kept) {
+      // eslint-disable-next-line react-hooks/set-state-in-effect
       setStartedAt(kept);
       setQuestionStartedAt(kept);
     }

@@ -9,6 +9,8 @@ const NARROW = "(max-width: 900px)";
 // on a phone the whole guide folds away above the form.
 export function QuestionGuide({ questions, asked, current, onAsk }: Props) {
   const [open, setOpen] = useState(true);
+  // The viewport is only known in the browser: fold the guide away after hydration on a phone.
+  // eslint-disable-next-line react-hooks/set-state-in-effect
   useEffect(() => setOpen(!window.matchMedia(NARROW).matches), []);
   const mine = asked.map((id) => questions.find((q) => q.id === id)).filter((q): q is KitQuestion => Boolean(q));
   const others = questions.filter((q) => !asked.includes(q.id));

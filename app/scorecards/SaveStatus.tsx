@@ -1,9 +1,9 @@
+import { formatTime } from "~/ui/format";
+import { useTimeZone } from "~/ui/useTimeZone";
 import type { SaveState } from "./useAutosave";
 
-const time = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
-
 export function SaveStatus({ state }: { state: SaveState }) {
-  const [text, tone] = describe(state);
+  const [text, tone] = describe(state, useTimeZone());
   return (
     <p className={`save-status ${tone}`} role="status" aria-live="polite">
       {text}
@@ -11,7 +11,7 @@ export function SaveStatus({ state }: { state: SaveState }) {
   );
 }
 
-function describe(state: SaveState): [string, string] {
+function describe(state: SaveState, timeZone: string): [string, string] {
   switch (state.kind) {
     case "idle":
       return ["Not saved yet", ""];
@@ -20,7 +20,7 @@ function describe(state: SaveState): [string, string] {
     case "saving":
       return ["Saving…", ""];
     case "saved":
-      return [`Saved ${time(state.at)}`, "ok"];
+      return [`Saved ${formatTime(state.at, timeZone)}`, "ok"];
     case "offline":
       return ["Offline — kept on this device", "warn"];
     case "conflict":

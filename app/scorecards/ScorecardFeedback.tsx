@@ -1,5 +1,7 @@
 import { COMPETENCIES, LEVELS, NOT_ASSESSED, recommendationOf, stars } from "./rubric";
-import type { ScorecardContent } from "./scorecard.schema";
+import type { RemovedQuestion, ScorecardContent } from "./scorecard.schema";
+import { formatDateTime } from "~/ui/format";
+import { useTimeZone } from "~/ui/useTimeZone";
 
 const levelText = (value: string | null) => {
   if (value === null) return "Not rated";
@@ -19,12 +21,16 @@ function Provenance({ mark }: { mark?: "drafted" | "edited" }) {
 
 // One interview's feedback in the order of the seed evaluation: notes, summary, strengths,
 // areas, ratings, recommendation, follow-ups, red flags.
+// `showRemoved`: the author's own view also lists the questions they removed while drafting,
+// with their notes; the committee sees what was submitted.
 export function ScorecardFeedback({
   content,
   redFlagTitles,
+  showRemoved = false,
 }: {
   content: ScorecardContent;
   redFlagTitles: Record<string, string>;
+  showRemoved?: boolean;
 }) {
   const p = content.provenance;
   return (
@@ -54,6 +60,7 @@ export function ScorecardFeedback({
           <pre className="notes">{content.notes}</pre>
         </div>
       ) : null}
+      {showRemoved && content.removedQuestions?.length ? <RemovedQuestions removed={content.removedQuestions} /> : null}
       <h3>
         2. Formal summary <Provenance mark={p.summary} />
       </h3>
@@ -126,6 +133,25 @@ export function ScorecardFeedback({
         </div>
       ) : null}
     </div>
+  );
+}
+
+function RemovedQuestions({ removed }: { removed: RemovedQuestion[] }) {
+  const timeZone = useTimeZone();
+  return (
+    <details className="removed-questions">
+      <summary>Removed while drafting ({removed.length})</summary>
+      {removed.map((q, i) => (
+        <div key={i} className="qa">
+          <p className="qa-question">
+            <strong>{q.question || "Your own question"}</strong>{" "}
+            <span className="muted">· removed {formatDateTime(q.removedAt, timeZone)}</span>
+          </p>
+          {q.notes ? <pre className="notes">{q.notes}</pre> : null}
+          {q.answer ? <p className="answer-text">{q.answer}</p> : null}
+        </div>
+      ))}
+    </details>
   );
 }
 

@@ -5,13 +5,20 @@ import { ScorecardForm } from "./ScorecardForm";
 import { ScorecardFeedback } from "./ScorecardFeedback";
 import { MarkdownActions } from "./MarkdownActions";
 import { formatDateTime } from "~/ui/format";
+import { useTimeZone } from "~/ui/useTimeZone";
+import { isFailure } from "~/ui/form-result";
 import { stageLabel } from "~/vocabulary/stages";
 
-type Data = SerializeFrom<typeof loader>;
+// The page's data; the loader's refusal (a Failure reply) is handled by the route.
+type LoaderData = SerializeFrom<typeof loader>;
+export type ScorecardPageData = Exclude<LoaderData, { ok: false }>;
+export const pageData = (data: LoaderData | undefined): ScorecardPageData | null =>
+  data && !isFailure(data) ? (data as ScorecardPageData) : null;
 
-export function ScorecardPage({ data }: { data: Data }) {
+export function ScorecardPage({ data }: { data: ScorecardPageData }) {
   const { interview, kit, scorecard, revisions, others, rubric, redFlagTitles, overdueBy } = data;
   const [amending, setAmending] = useState(false);
+  const timeZone = useTimeZone();
   const submitted = scorecard.status === "submitted";
   return (
     <main className="page wide" id="main">
@@ -28,12 +35,15 @@ export function ScorecardPage({ data }: { data: Data }) {
             <span className="badge submitted">
               Submitted{scorecard.revision > 1 ? ` · revision ${scorecard.revision}` : ""}
             </span>
-          ) : (
-            <span className="badge draft">{scorecard.status === "draft" ? "Draft" : "Not started"}</span>
+          ) : scorecard.status === "draft" ? (
+            <span className="badge draft">Draft</span>
+          ) : overdueBy ? null : (
+            <span className="badge draft">Not started</span>
           )}
+          {/* An overdue scorecard that was never started says how late it is, not "Not started". */}
           {overdueBy ? (
             <>
-              {" "}
+              {scorecard.status === "draft" ? " " : null}
               <span className="badge overdue">Overdue by {overdueBy}</span>
             </>
           ) : null}
@@ -49,7 +59,7 @@ export function ScorecardPage({ data }: { data: Data }) {
           </div>
           <section className="card" aria-labelledby="mine-heading">
             <h2 id="mine-heading">Your scorecard</h2>
-            <ScorecardFeedback content={scorecard.content} redFlagTitles={redFlagTitles} />
+            <ScorecardFeedback content={scorecard.content} redFlagTitles={redFlagTitles} showRemoved />
           </section>
           {revisions.length > 1 ? (
             <section className="card" aria-labelledby="revisions-heading">
@@ -57,10 +67,10 @@ export function ScorecardPage({ data }: { data: Data }) {
               {revisions.map((r) => (
                 <details key={r.revision}>
                   <summary>
-                    Revision {r.revision} · {new Date(r.submitted_at).toLocaleString()}
+                    Revision {r.revision} · {formatDateTime(r.submitted_at, timeZone)}
                     {r.reason ? ` · “${r.reason}”` : ""}
                   </summary>
-                  <ScorecardFeedback content={r.content} redFlagTitles={redFlagTitles} />
+                  <ScorecardFeedback content={r.content} redFlagTitles={redFlagTitles} showRemoved />
                 </details>
               ))}
             </section>
@@ -97,6 +107,7 @@ export function ScorecardPage({ data }: { data: Data }) {
             savedAt={scorecard.savedAt}
             mode={submitted ? "amend" : "draft"}
             onCancelAmend={() => setAmending(false)}
+            onSubmitted={() => setAmending(false)}
           />
         </>
       )}

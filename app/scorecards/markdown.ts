@@ -1,34 +1,47 @@
 import { COMPETENCIES, levelOf, recommendationOf, stars, type RedFlagCategory } from "./rubric";
 import type { ScorecardContent } from "./scorecard.schema";
 
-// A submitted scorecard as Markdown, in the layout of the evaluation the product grew from:
-// question/answer pairs, seven feedback sections, four red-flag sections.
+// A submitted scorecard as Markdown: a header saying whose interview it was, then the
+// question/answer pairs, the seven feedback sections and the four red-flag sections of the
+// evaluation the product grew from, each a level-3 heading under its level-2 part.
 
-export type MarkdownMeta = { date: Date; redFlagTitle: (category: RedFlagCategory) => string };
-
-const FEEDBACK_RULE = "=".repeat(60);
-const RED_FLAG_RULE = "=".repeat(21);
+export type MarkdownMeta = {
+  candidate: string;
+  position: string;
+  interviewer: string;
+  stage: string;
+  // Already worded by the one date formatter, in the interview's time zone.
+  interviewedAt: string;
+  submittedAt: string;
+  redFlagTitle: (category: RedFlagCategory) => string;
+};
 
 export function scorecardToMarkdown(card: ScorecardContent, meta: MarkdownMeta): string {
   const title = (category: RedFlagCategory) => inline(meta.redFlagTitle(category));
   const recommendation = card.recommendation ? recommendationOf(card.recommendation) : null;
   const flags = card.redFlags;
   const blocks = [
-    `# Red Flag Evaluation (${yyyymmdd(meta.date)})`,
-    `**Rating**: ${recommendation?.label ?? "Not decided"}`,
-    ...card.answers.flatMap((a) => [
-      "## Question",
-      block(a.question) || "_No question text_",
-      "## Answer",
+    `# Scorecard: ${inline(meta.candidate)}`,
+    [
+      `- **Candidate**: ${inline(meta.candidate)}`,
+      `- **Position**: ${inline(meta.position)}`,
+      `- **Interviewer**: ${inline(meta.interviewer)}`,
+      `- **Stage**: ${inline(meta.stage)}`,
+      `- **Interview**: ${inline(meta.interviewedAt)}`,
+      `- **Submitted**: ${inline(meta.submittedAt)}`,
+      `- **Rating**: ${recommendation?.label ?? "Not decided"}`,
+    ].join("\n"),
+    "## Questions and answers",
+    ...card.answers.flatMap((a, i) => [
+      `### Q${i + 1}. ${inline(a.question) || "_No question text_"}`,
       block(a.answer) || "_No answer recorded_",
     ]),
     "## Feedback",
-    section(FEEDBACK_RULE, "1. Raw Notes (taken during the interview)", rawNotes(card)),
-    section(FEEDBACK_RULE, "2. Formal Summary (for the hiring committee)", block(card.summary) || "_None_"),
-    section(FEEDBACK_RULE, "3. Strengths", bullets(card.strengths)),
-    section(FEEDBACK_RULE, "4. Areas for Improvement", bullets(card.improvements)),
+    section("1. Raw Notes (taken during the interview)", rawNotes(card)),
+    section("2. Formal Summary (for the hiring committee)", block(card.summary) || "_None_"),
+    section("3. Strengths", bullets(card.strengths)),
+    section("4. Areas for Improvement", bullets(card.improvements)),
     section(
-      FEEDBACK_RULE,
       "5. Competency Ratings",
       bullets(
         COMPETENCIES.map((c) => `${c.label}: ${ratingText(card.ratings[c.id])}`),
@@ -36,7 +49,6 @@ export function scorecardToMarkdown(card: ScorecardContent, meta: MarkdownMeta):
       ),
     ),
     section(
-      FEEDBACK_RULE,
       "6. Final Recommendation",
       bullets(
         [
@@ -46,38 +58,30 @@ export function scorecardToMarkdown(card: ScorecardContent, meta: MarkdownMeta):
         false,
       ),
     ),
-    section(FEEDBACK_RULE, "7. Probing Follow-up Questions", numbered(card.followUps)),
-    "## Red Flag",
+    section("7. Probing Follow-up Questions", numbered(card.followUps)),
+    "## Red Flags",
     section(
-      RED_FLAG_RULE,
       "1. Red Flag Detection",
       flags.length === 0
         ? "- No red flags raised"
-        : flags
-            .map(
-              (f) =>
-                `- ${title(f.category)}${f.evidence.length ? `: ${f.evidence.map((e) => `“${inline(e)}”`).join("; ")}` : ""}`,
-            )
-            .join("\n"),
+        : flags.map((f) => `- ${title(f.category)}${quotes(f.evidence)}`).join("\n"),
     ),
     section(
-      RED_FLAG_RULE,
       "2. Red Flag Severity Rating",
       flags.map((f) => `- ${title(f.category)}: ${stars(f.severity)}`).join("\n") || "- None",
     ),
-    section(RED_FLAG_RULE, "3. Short Justification", bullets(flags.map((f) => f.justification))),
-    section(RED_FLAG_RULE, "4. Improvement Suggestions", bullets(flags.map((f) => f.suggestion))),
+    section("3. Short Justification", bullets(flags.map((f) => f.justification))),
+    section("4. Improvement Suggestions", bullets(flags.map((f) => f.suggestion))),
   ];
   return blocks.join("\n\n") + "\n";
 }
 
-function yyyymmdd(date: Date): string {
-  // UTC, so the same scorecard exports the same heading wherever the server runs.
-  return date.toISOString().slice(0, 10).replace(/-/g, "");
+function section(heading: string, body: string): string {
+  return `### ${heading}\n\n${body}`;
 }
 
-function section(rule: string, heading: string, body: string): string {
-  return `${rule}\n${heading}\n${body}`;
+function quotes(evidence: readonly string[]): string {
+  return evidence.length ? `: ${evidence.map((e) => `“${inline(e)}”`).join("; ")}` : "";
 }
 
 function ratingText(rating: ScorecardContent["ratings"][keyof ScorecardContent["ratings"]]): string {

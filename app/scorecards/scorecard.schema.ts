@@ -63,6 +63,11 @@ export const answerSchema = z.object({
 });
 export type QuestionAnswer = z.infer<typeof answerSchema>;
 
+// A question removed while drafting, kept with its notes in the saved content (and so in every
+// submitted revision): removing a question must never destroy what was written under it.
+export const removedQuestionSchema = answerSchema.extend({ removedAt: z.iso.datetime() });
+export type RemovedQuestion = z.infer<typeof removedQuestionSchema>;
+
 // Questions the interviewer adds themselves, as opposed to the kit's.
 const OWN_QUESTION_PREFIX = "custom-";
 export const ownQuestionId = (at: number) => `${OWN_QUESTION_PREFIX}${at}`;
@@ -104,6 +109,8 @@ export const scorecardContentSchema = z.object({
   provenance: provenanceSchema,
   // Warnings the interviewer saw and submitted past; kept so the committee sees them.
   biasWarnings: z.array(biasWarningSchema).max(50),
+  // Optional: scorecards written before removals were kept have none.
+  removedQuestions: z.array(removedQuestionSchema).max(LIMITS.questions).optional(),
 });
 export type ScorecardContent = z.infer<typeof scorecardContentSchema>;
 
@@ -111,7 +118,7 @@ export type ScorecardContent = z.infer<typeof scorecardContentSchema>;
 // of UTF-8 per UTF-16 unit, plus the JSON around it. The body limit for the scorecard's
 // endpoints is this and no more (app/body-limits.server.ts).
 const MOST_CHARACTERS =
-  LIMITS.questions * (100 + LIMITS.line + LIMITS.answer + LIMITS.notes) +
+  2 * LIMITS.questions * (100 + LIMITS.line + LIMITS.answer + LIMITS.notes + 30) +
   LIMITS.notes +
   LIMITS.summary +
   3 * LIMITS.listItems * LIMITS.line +

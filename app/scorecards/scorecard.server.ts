@@ -1,4 +1,6 @@
+import slugify from "@sindresorhus/slugify";
 import { getDb } from "~db/index.server";
+import type { Conn } from "~db/schema";
 import { appendAudit } from "~db/queries/audit";
 import { scorecardSubmitted } from "~/notifications/events.server";
 import {
@@ -20,13 +22,19 @@ import type { ScorecardAction } from "./scorecard-action.schema";
 import type { KitQuestion } from "./templates.schema";
 import { scorecardToMarkdown } from "./markdown";
 import { feedbackDeadline, feedbackStatus } from "./feedback-status";
+import { stageLabel } from "~/vocabulary/stages";
 
 type Author = { id: string };
 
-export async function requireOwnInterview(user: Author, interviewId: string) {
-  const interview = await findInterviewForInterviewer(getDb(), interviewId, user.id);
+async function ownInterview(db: Conn, user: Author, interviewId: string) {
+  const interview = await findInterviewForInterviewer(db, interviewId, user.id);
   if (!interview) throw new DomainError("not-found", "No such interview among yours.");
   return interview;
+}
+
+// The guard other capabilities (assistant, reminders) start from.
+export async function requireOwnInterview(user: Author, interviewId: string) {
+  return ownInterview(getDb(), user, interviewId);
 }
 
 const parseContent = (raw: unknown): ScorecardContent => scorecardContentSchema.parse(raw);
@@ -37,20 +45,19 @@ function startingAnswers(questions: KitQuestion[], focus: string[]) {
 }
 
 export async function openScorecard(user: Author, interviewId: string) {
-  const interview = await requireOwnInterview(user, interviewId);
-  const scorecard = await findScorecardByInterview(getDb(), interviewId);
+  const db = getDb();
+  const interview = await ownInterview(db, user, interviewId);
+  const scorecard = await findScorecardByInterview(db, interviewId);
   const { kit, version } = scorecard?.kit_version
     ? await kitAtVersion(scorecard.kit_id ?? interview.kit_id, scorecard.kit_version)
-    : await currentKit(interview.kit_id);
+    : await currentKit(interview.kit_id, db);
   const content = scorecard
     ? parseContent(scorecard.content)
     : emptyScorecard(startingAnswers(kit.questions, interview.focus_questions));
   const submitted = scorecard?.status === "submitted";
   // Independence: other interviewers' feedback stays hidden until this one is submitted.
-  const others = submitted
-    ? await listSubmittedForCandidate(getDb(), interview.candidate_id, interviewId, user.id)
-    : [];
-  const revisions = scorecard && submitted ? await listRevisions(getDb(), scorecard.id) : [];
+  const others = submitted ? await listSubmittedForCandidate(db, interview.candidate_id, interviewId, user.id) : [];
+  const revisions = scorecard && submitted ? await listRevisions(db, scorecard.id) : [];
   const templates = getTemplates();
   const now = new Date();
   const timing = { scheduledAt: interview.scheduled_at, durationMinutes: interview.duration_minutes };
@@ -88,9 +95,10 @@ export type SaveResult = { version: number; savedAt: Date; status: "draft" | "su
 
 // One entry point for the page's three writes; each checks the version it was based on.
 export async function writeScorecard(user: Author, interviewId: string, action: ScorecardAction): Promise<SaveResult> {
+  const db = getDb();
   if (action.intent === "save" && action.baseVersion > 0)
-    return autosave(user, interviewId, action.baseVersion, JSON.stringify(action.content));
-  const interview = await requireOwnInterview(user, interviewId);
+    return autosave(db, user, interviewId, action.baseVersion, JSON.stringify(action.content));
+  const interview = await ownInterview(db, user, interviewId);
   // Feedback on an interview that has not happened yet would only unlock the others' feedback.
   if (action.intent === "submit" && interview.scheduled_at.getTime() > Date.now()) {
     const starts = formatDateTime(interview.scheduled_at.toISOString(), interview.time_zone);
@@ -99,10 +107,9 @@ export async function writeScorecard(user: Author, interviewId: string, action: 
       `This interview starts ${starts}: submit your scorecard after it has taken place. Your draft is kept.`,
     );
   }
-  const db = getDb();
   const content = JSON.stringify(action.content);
   // Resolved before the transaction: on PGlite a query outside it would wait for it forever.
-  const { version: kitVersion } = await currentKit(interview.kit_id);
+  const { version: kitVersion } = await currentKit(interview.kit_id, db);
   let scorecardId = "";
   const result = await db.transaction().execute(async (tx): Promise<SaveResult> => {
     let existing = await findScorecardByInterview(tx, interviewId);
@@ -179,11 +186,17 @@ export async function writeScorecard(user: Author, interviewId: string, action: 
 // The autosave of an existing draft, the page's most frequent request: one UPDATE that checks
 // ownership, status and version together. Only when it changes nothing do we read why, to answer
 // with the same 404 or 409 the full path gives.
-async function autosave(user: Author, interviewId: string, baseVersion: number, content: string): Promise<SaveResult> {
-  const saved = await saveDraftIfCurrent(getDb(), { interviewId, interviewerId: user.id, baseVersion, content });
+async function autosave(
+  db: Conn,
+  user: Author,
+  interviewId: string,
+  baseVersion: number,
+  content: string,
+): Promise<SaveResult> {
+  const saved = await saveDraftIfCurrent(db, { interviewId, interviewerId: user.id, baseVersion, content });
   if (saved) return { version: saved.version, savedAt: saved.updated_at, status: "draft", revision: saved.revision };
-  await requireOwnInterview(user, interviewId);
-  const existing = await findScorecardByInterview(getDb(), interviewId);
+  await ownInterview(db, user, interviewId);
+  const existing = await findScorecardByInterview(db, interviewId);
   if (!existing) throw new DomainError("conflict", "This scorecard no longer exists in the state you loaded.");
   if (existing.version !== baseVersion)
     conflict("This scorecard was changed in another tab or window since you loaded it.", existing);
@@ -194,28 +207,35 @@ export function redFlagTitles(): Record<string, string> {
   return Object.fromEntries(Object.entries(getTemplates().redFlags).map(([id, def]) => [id, def.title]));
 }
 
-// The Markdown export: only the author's own submitted scorecard.
+// The Markdown export: only the author's own submitted scorecard. The file name spells the
+// candidate's name in ASCII ("Tomás Silva" → tomas-silva) so it survives every mail client and disk.
 export async function scorecardMarkdown(
   user: Author,
   interviewId: string,
 ): Promise<{ fileName: string; markdown: string }> {
-  const interview = await requireOwnInterview(user, interviewId);
-  const scorecard = await findScorecardByInterview(getDb(), interviewId);
+  const db = getDb();
+  const interview = await ownInterview(db, user, interviewId);
+  const scorecard = await findScorecardByInterview(db, interviewId);
   if (!scorecard || scorecard.status !== "submitted")
     throw new DomainError("not-found", "This scorecard is not submitted yet.");
   const titles = redFlagTitles();
-  const date = scorecard.submitted_at ?? new Date();
-  const markdown = scorecardToMarkdown(parseContent(scorecard.content), { date, redFlagTitle: (c) => titles[c] ?? c });
-  await appendAudit(getDb(), {
+  const submittedAt = scorecard.submitted_at ?? new Date();
+  const when = (at: Date) => formatDateTime(at.toISOString(), interview.time_zone);
+  const markdown = scorecardToMarkdown(parseContent(scorecard.content), {
+    candidate: interview.candidate_name,
+    position: interview.position_title,
+    interviewer: interview.interviewer_name,
+    stage: stageLabel(interview.stage),
+    interviewedAt: when(interview.scheduled_at),
+    submittedAt: when(submittedAt),
+    redFlagTitle: (c) => titles[c] ?? c,
+  });
+  await appendAudit(db, {
     actorId: user.id,
     action: "scorecard.export-markdown",
     subjectType: "scorecard",
     subjectId: scorecard.id,
   });
-  const slug =
-    interview.candidate_name
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-|-$/g, "") || "candidate";
-  return { fileName: `scorecard-${slug}-${date.toISOString().slice(0, 10)}.md`, markdown };
+  const slug = slugify(interview.candidate_name) || "candidate";
+  return { fileName: `scorecard-${slug}-${submittedAt.toISOString().slice(0, 10)}.md`, markdown };
 }

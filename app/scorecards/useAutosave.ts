@@ -1,7 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { ScorecardContent } from "./scorecard.schema";
+import type { CurrentVersion, ScorecardAction, ScorecardReply } from "./scorecard-action.schema";
+import { readReply, type WriteOutcome } from "./save-reply";
 import { dropLocalCopy, writeLocalCopy } from "./local-copy";
 import { postJson, type JsonReply } from "~/ui/post-json";
+import type { FieldErrors } from "~/ui/form-result";
+
+export type { WriteOutcome };
 
 export type SaveState =
   | { kind: "idle" }
@@ -9,20 +14,12 @@ export type SaveState =
   | { kind: "saving" }
   | { kind: "saved"; at: string }
   | { kind: "offline" }
-  | { kind: "conflict"; message: string; current: { version: number; status: string; content: ScorecardContent } }
-  | { kind: "invalid"; errors: Record<string, string> }
+  | { kind: "conflict"; message: string; current: CurrentVersion }
+  | { kind: "invalid"; errors: FieldErrors }
   | { kind: "error"; message: string };
 
-// What the scorecard endpoint answers (app/routes/interviews.$interviewId.scorecard.ts).
-type WriteReply = {
-  saved?: { version: number; savedAt: string; status: string };
-  error?: { message?: string; current?: { version: number; status: string; content: ScorecardContent } };
-  errors?: Record<string, string>;
-};
-type WriteBody = { intent: "save" | "submit" | "amend"; content: ScorecardContent; reason?: string };
-export type WriteOutcome =
-  | { ok: true; version: number; savedAt: string; status: string }
-  | { ok: false; state: SaveState };
+// The write without its base version, which the queue fills in when the write's turn comes.
+type WriteBody = ScorecardAction extends infer A ? (A extends ScorecardAction ? Omit<A, "baseVersion"> : never) : never;
 
 const DEBOUNCE_MS = 1500;
 const RETRY_MS = 5000;
@@ -59,26 +56,15 @@ export function useAutosave(opts: {
   const write = useCallback(
     async (body: WriteBody): Promise<WriteOutcome> => {
       const baseVersion = version.current;
-      let reply: JsonReply<WriteReply>;
+      let reply: JsonReply<ScorecardReply>;
       try {
-        reply = await postJson<WriteReply>(endpoint, { ...body, baseVersion });
+        reply = await postJson<ScorecardReply>(endpoint, { ...body, baseVersion });
       } catch {
         return { ok: false, state: { kind: "offline" } };
       }
-      const { status, data } = reply;
-      if (reply.ok && data?.saved) {
-        version.current = data.saved.version;
-        return { ok: true, ...data.saved };
-      }
-      if (status === 409 && data?.error?.current) {
-        return {
-          ok: false,
-          state: { kind: "conflict", message: data.error.message ?? "", current: data.error.current },
-        };
-      }
-      if (status === 400 && data?.errors) return { ok: false, state: { kind: "invalid", errors: data.errors } };
-      if (status >= 500 || status === 0) return { ok: false, state: { kind: "offline" } };
-      return { ok: false, state: { kind: "error", message: data?.error?.message ?? `The server answered ${status}.` } };
+      const outcome = readReply(reply);
+      if (outcome.ok) version.current = outcome.version;
+      return outcome;
     },
     [endpoint],
   );

@@ -1,17 +1,31 @@
 import { useEffect } from "react";
 import { useActionData } from "@remix-run/react";
 import type { FieldError, FieldValues, Path, UseFormReturn } from "react-hook-form";
+import type { FieldErrors } from "~/ui/form-result";
 
 // Puts the action's field errors (same schema, parsed on the server) onto the form's fields.
-export function useServerErrors<T extends FieldValues>(form: UseFormReturn<T>): string | undefined {
-  const data = useActionData<{ errors?: Record<string, string> }>();
+export function useServerErrors<T extends FieldValues, Out extends FieldValues = T>(
+  form: UseFormReturn<T, unknown, Out>,
+): string | undefined {
+  const data = useActionData<{ errors?: FieldErrors }>();
   useEffect(() => {
-    const entries = Object.entries(data?.errors ?? {}).filter(([key]) => key !== "form");
-    entries.forEach(([key, message], i) =>
-      form.setError(key as Path<T>, { type: "server", message }, { shouldFocus: i === 0 }),
-    );
+    if (data?.errors) showFieldErrors(form, data.errors);
   }, [data, form]);
   return data?.errors?.form;
+}
+
+// Field errors from a reply (keyed by the form's dotted paths; "form" is about no one field) onto
+// the fields. The first is focused unless the page shows an error summary that takes focus.
+export function showFieldErrors<T extends FieldValues, Out extends FieldValues>(
+  form: UseFormReturn<T, unknown, Out>,
+  errors: FieldErrors,
+  { focus = true } = {},
+): void {
+  Object.entries(errors)
+    .filter(([key]) => key !== "form")
+    .forEach(([key, message], i) =>
+      form.setError(key as Path<T>, { type: "server", message }, { shouldFocus: focus && i === 0 }),
+    );
 }
 
 type FieldProps = {

@@ -8,6 +8,7 @@ export async function findInterviewForInterviewer(db: Conn, interviewId: string,
     .selectFrom("interviews")
     .innerJoin("candidates", "candidates.id", "interviews.candidate_id")
     .innerJoin("positions", "positions.id", "candidates.position_id")
+    .innerJoin("users", "users.id", "interviews.interviewer_id")
     .select([
       "interviews.id",
       "interviews.candidate_id",
@@ -22,6 +23,7 @@ export async function findInterviewForInterviewer(db: Conn, interviewId: string,
       "candidates.name as candidate_name",
       "candidates.level_applied",
       "positions.title as position_title",
+      "users.name as interviewer_name",
     ])
     .where("interviews.id", "=", interviewId)
     .where("interviews.interviewer_id", "=", interviewerId)

@@ -19,6 +19,21 @@ describe("the interviewer's scorecard, round 2", () => {
   const server = useServer();
   const chrome = useBrowser();
 
+  it("says how late an overdue scorecard is instead of 'Not started', on a phone too", async () => {
+    for (const [viewport, width] of [
+      [DESKTOP, 1280],
+      [PHONE, 390],
+    ] as const) {
+      const page = await openPage(chrome.browser, viewport);
+      await openOverdue(page, server.url);
+      const header = page.locator("header").filter({ has: page.getByRole("heading", { name: /Aisha Bello/ }) });
+      await header.getByText(/^Overdue by \d+ (hours?|days?)$/).waitFor();
+      expect(await header.getByText("Not started", { exact: true }).count()).toBe(0);
+      await page.screenshot({ path: `${SHOTS}/r2-overdue-${width}.png`, fullPage: false });
+      await page.context().close();
+    }
+  });
+
   it("gives an own question a text field with focus, and removes questions with an undo", async () => {
     const page = await openPage(chrome.browser, DESKTOP);
     const errors = collectPageErrors(page);
@@ -187,4 +202,94 @@ describe("the interviewer's scorecard, round 2", () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await page.context().close();
   });
+
+  it("writes save times and the offline copy's time in the viewer's zone, named", async () => {
+    const page = await openPage(chrome.browser, DESKTOP);
+    const errors = collectPageErrors(page);
+    await openOverdue(page, server.url);
+    await page.getByLabel("General notes").fill("Times in one format.");
+    await page.getByLabel("Formal summary").focus();
+    const status = () => page.getByRole("status").first().textContent();
+    await expect.poll(status, { timeout: 10_000 }).toMatch(/^Saved \d\d:\d\d \(UTC\)$/);
+
+    // A copy this device kept but the server never confirmed is offered back with its time.
+    const key = await page.evaluate(() => Object.keys(localStorage).find((k) => k.startsWith("panel:scorecard:"))!);
+    await page.evaluate((key) => {
+      const copy = JSON.parse(localStorage.getItem(key)!);
+      const at = Date.UTC(2026, 11, 1, 23, 21, 42);
+      localStorage.setItem(
+        key,
+        JSON.stringify({ ...copy, content: { ...copy.content, notes: "unsent" }, at, dirty: true }),
+      );
+    }, key);
+    await page.reload();
+    const notice = page.getByRole("alert").filter({ hasText: "This device kept changes" });
+    await notice
+      .getByText("This device kept changes from Tue 1 Dec 2026, 23:21 (UTC) that never reached the server.")
+      .waitFor();
+    await page.screenshot({ path: `${SHOTS}/r2-restore-1280.png`, fullPage: false });
+    await notice.getByRole("button", { name: "Keep the server's version" }).click();
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("keeps a removed question's notes in the revision history", async () => {
+    for (const [viewport, width] of [
+      [DESKTOP, 1280],
+      [PHONE, 390],
+    ] as const) {
+      const page = await openPage(chrome.browser, viewport);
+      const errors = collectPageErrors(page);
+      await signInAs(page, server.url, "interviewer@example.com");
+      await page.waitForURL(`${server.url}/`);
+      await page.getByRole("link", { name: "Jordan Rivera" }).first().click();
+      // A click before hydration does nothing: click until the amendment form is there.
+      const amendForm = page.getByRole("button", { name: "Submit amendment" });
+      await expect
+        .poll(
+          async () => {
+            await page
+              .getByRole("button", { name: "Amend" })
+              .click({ timeout: 2_000 })
+              .catch(() => {});
+            return amendForm.count();
+          },
+          { timeout: 30_000 },
+        )
+        .toBe(1);
+      const notes = `Notes that must survive, ${width}`;
+      await page.getByRole("button", { name: "Add a question of your own" }).click();
+      await page.getByLabel("Your question").last().fill(`Asked by mistake (${width})`);
+      await page.getByLabel("Your notes").last().fill(notes);
+      const count = await page.getByLabel("Your notes").count();
+      await page.getByRole("button", { name: `Remove question ${count}` }).click();
+      await page.getByText(`Removed Q${count}, “Asked by mistake (${width})”, with its notes.`).waitFor();
+      const reason = `Dropped a question that was not asked (${width}, ${Date.now()})`;
+      await page.getByLabel("Reason for amending").fill(reason);
+      await page.getByRole("button", { name: "Submit amendment" }).click();
+      const anyway = page.getByRole("button", { name: "Submit anyway" });
+      await Promise.race([
+        anyway.waitFor().then(() => anyway.click()),
+        page.getByRole("button", { name: "Amend" }).waitFor(),
+      ]);
+
+      const revisions = page.getByRole("region", { name: "Revisions" });
+      // The revision this amendment made, found by its reason once the page has reloaded its data.
+      const latest = revisions.locator(":scope > details").filter({ hasText: reason });
+      await latest.locator(":scope > summary").click();
+      await latest.getByText(/^Removed while drafting \(\d+\)$/).click();
+      await latest.getByText(notes).first().waitFor();
+      // The submitted scorecard itself no longer asks the question; the author still sees what was removed.
+      await page
+        .getByRole("region", { name: "Your scorecard" })
+        .getByText(notes)
+        .first()
+        .waitFor({ state: "attached" });
+      await page.screenshot({ path: `${SHOTS}/r2-removed-kept-${width}.png`, fullPage: true });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      expect(errors).toEqual([]);
+      await page.context().close();
+    }
+    // Two amendments, each reloading the page, at two widths: allow for a loaded machine.
+  }, 180_000);
 });

@@ -9,7 +9,7 @@ describe("an interviewer's scorecard in the browser", () => {
   const server = useServer();
   const chrome = useBrowser();
 
-  it("autosaves, survives a reload and going offline, drafts, warns on bias, submits and exports Markdown", async () => {
+  it("autosaves, survives a reload and going offline, drafts, warns on bias, submits, exports", async () => {
     const page = await openPage(chrome.browser);
     const errors = collectPageErrors(page);
     await signInAs(page, server.url, "interviewer@example.com");
@@ -91,7 +91,9 @@ describe("an interviewer's scorecard in the browser", () => {
       page.getByRole("link", { name: "Download Markdown" }).click(),
     ]);
     const markdown = fs.readFileSync((await download.path())!, "utf8");
-    expect(markdown).toMatch(/^# Red Flag Evaluation \(\d{8}\)/);
+    expect(download.suggestedFilename()).toMatch(/^scorecard-aisha-bello-\d{4}-\d{2}-\d{2}\.md$/);
+    expect(markdown).toMatch(/^# Scorecard: Aisha Bello\n\n- \*\*Candidate\*\*: Aisha Bello\n/);
+    expect(markdown).toContain("- **Interviewer**: Priya Natarajan\n");
     expect(markdown).toContain("**Rating**: Hire");
     expect(markdown).toContain("14 of the 40 tickets");
     expect(errors).toEqual([]);

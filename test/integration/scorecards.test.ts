@@ -64,7 +64,7 @@ describe.each(dialects())("scorecards on %s", (dialect) => {
     const first = { ...page.scorecard.content, notes: "tab A: first words" };
     const saved = await write(id, priya, { intent: "save", baseVersion: 0, content: first });
     expect(saved.status).toBe(200);
-    expect((await saved.json()).saved.version).toBe(1);
+    expect(await saved.json()).toMatchObject({ ok: true, saved: { version: 1, status: "draft" } });
 
     const tabA = await write(id, priya, {
       intent: "save",
@@ -81,8 +81,13 @@ describe.each(dialects())("scorecards on %s", (dialect) => {
     });
     expect(tabB.status).toBe(409);
     const conflict = await tabB.json();
-    expect(conflict.error.current.version).toBe(2);
-    expect(conflict.error.current.content.notes).toBe("tab A: second words");
+    expect(conflict).toMatchObject({
+      ok: false,
+      code: "conflict",
+      errors: { form: expect.stringMatching(/another tab/) },
+    });
+    expect(conflict.current.version).toBe(2);
+    expect(conflict.current.content.notes).toBe("tab A: second words");
 
     const reloaded = await (await open(id, priya)).json();
     expect(reloaded.scorecard.content.notes).toBe("tab A: second words");
@@ -172,7 +177,11 @@ describe.each(dialects())("scorecards on %s", (dialect) => {
 
     const late = await write(id, priya, { intent: "save", baseVersion: after.scorecard.version, content });
     expect(late.status).toBe(409);
-    expect((await late.json()).error.message).toMatch(/amend/);
+    expect(await late.json()).toMatchObject({
+      ok: false,
+      code: "conflict",
+      errors: { form: expect.stringMatching(/amend/) },
+    });
   });
 
   it("amends with a required reason and keeps every revision", async () => {
@@ -263,9 +272,23 @@ describe.each(dialects())("scorecards on %s", (dialect) => {
     expect(response.headers.get("Content-Type")).toMatch(/text\/markdown/);
     expect(response.headers.get("Content-Disposition")).toMatch(/attachment; filename="scorecard-jordan-rivera-/);
     const markdown = await response.text();
-    expect(markdown).toMatch(/^# Red Flag Evaluation \(\d{8}\)/);
+    expect(markdown).toMatch(
+      /^# Scorecard: Jordan Rivera\n\n- \*\*Candidate\*\*: Jordan Rivera\n- \*\*Position\*\*: .+\n/,
+    );
+    expect(markdown).toMatch(/\n- \*\*Interviewer\*\*: .+\n- \*\*Stage\*\*: .+\n- \*\*Interview\*\*: .+ \(.+\)\n/);
+    expect(markdown).not.toMatch(/^=+$/m);
     expect(markdown).toContain("**Rating**: Hire");
     expect(markdown).toContain("Ownership: Strong");
+
+    // Accented letters are spelled out in the file name, not dropped ("tom-s-silva").
+    const tomas = await interviewIdOf("interviewer@example.com", "Tomás Silva");
+    const accented = await callRoute(markdownLoader, request(`/interviews/${tomas}/scorecard.md`, { cookie: priya }), {
+      interviewId: tomas,
+    });
+    expect(accented.headers.get("Content-Disposition")).toMatch(
+      /filename="scorecard-tomas-silva-\d{4}-\d{2}-\d{2}\.md"/,
+    );
+    expect(await accented.text()).toMatch(/^# Scorecard: Tomás Silva\n/);
 
     const draft = await interviewIdOf("interviewer@example.com", "Aisha Bello");
     const none = await callRoute(markdownLoader, request(`/interviews/${draft}/scorecard.md`, { cookie: priya }), {

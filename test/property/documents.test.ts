@@ -9,17 +9,31 @@ import { RED_FLAG_CATEGORIES } from "~/scorecards/rubric";
 import { scorecardContentSchema, type ScorecardContent } from "~/scorecards/scorecard.schema";
 import { fittingText, hostileText, runs, scorecardContent } from "./hostile";
 
-const meta = { date: new Date("2026-01-05T12:00:00Z"), redFlagTitle: (c: string) => `Flag ${c}` };
+const meta = {
+  candidate: "Tomás Silva",
+  position: "Engineer",
+  interviewer: "Priya Raman",
+  stage: "Onsite",
+  interviewedAt: "Mon 5 Jan 2026, 12:00 (UTC)",
+  submittedAt: "Mon 5 Jan 2026, 13:00 (UTC)",
+  redFlagTitle: (c: string) => `Flag ${c}`,
+};
 
-// The headings a scorecard export must have, and no others: user text may never add one.
+// The headings a scorecard export must have, and no others: user text may never add one (a
+// question's own heading holds its text, so only its "### Qn." start is compared).
 function expectedHeadings(card: ScorecardContent): string[] {
+  const sections = (...names: string[]) => names.map((n) => `### ${n}`);
   return [
-    "# Red Flag Evaluation (20260105)",
-    ...card.answers.flatMap(() => ["## Question", "## Answer"]),
+    "# Scorecard: Tomás Silva",
+    "## Questions and answers",
+    ...card.answers.map((_, i) => `### Q${i + 1}.`),
     "## Feedback",
-    "## Red Flag",
+    ...sections("1.", "2.", "3.", "4.", "5.", "6.", "7."),
+    "## Red Flags",
+    ...sections("1.", "2.", "3.", "4."),
   ];
 }
+const headingStart = (line: string) => line.replace(/^(###) (Q?\d+\.).*$/, "$1 $2");
 
 // CommonMark ends a line at \n, \r\n or a lone \r; an ATX heading is up to three spaces then #.
 const atxHeadings = (markdown: string) =>
@@ -31,7 +45,7 @@ describe("Markdown export with hostile text", () => {
       fc.property(scorecardContent(), (card) => {
         expect(scorecardContentSchema.safeParse(card).success).toBe(true);
         const markdown = scorecardToMarkdown(card, meta);
-        expect(atxHeadings(markdown)).toEqual(expectedHeadings(card));
+        expect(atxHeadings(markdown).map(headingStart)).toEqual(expectedHeadings(card));
         for (const section of [
           "1. Raw Notes",
           "2. Formal Summary",
@@ -39,7 +53,7 @@ describe("Markdown export with hostile text", () => {
           "7. Probing Follow-up Questions",
           "4. Improvement Suggestions",
         ]) {
-          expect(markdown).toContain(`\n${section}`);
+          expect(markdown).toContain(`\n### ${section}`);
         }
         expect(markdown.endsWith("\n")).toBe(true);
       }),

@@ -19,8 +19,11 @@ describe("live notes", () => {
 
 describe("transcripts", () => {
   it("keeps the words of a WebVTT file and drops cue timings, numbers and notes", () => {
-    const vtt =
-      "WEBVTT\n\nNOTE recorded on Tuesday\nsecond line\n\n1\n00:00:01.000 --> 00:00:04.000\n<v Priya>Tell me about a time…\n\n2\n00:00:05.000 --> 00:00:09.000\n<v Jordan>I called the director the <b>same</b> day.\n";
+    const vtt = [
+      "WEBVTT\n\nNOTE recorded on Tuesday\nsecond line\n",
+      "1\n00:00:01.000 --> 00:00:04.000\n<v Priya>Tell me about a time…\n",
+      "2\n00:00:05.000 --> 00:00:09.000\n<v Jordan>I called the director the <b>same</b> day.\n",
+    ].join("\n");
     expect(transcriptText("call.vtt", vtt)).toBe(
       "Priya: Tell me about a time…\nJordan: I called the director the same day.",
     );

@@ -8,7 +8,15 @@ const titles: Partial<Record<RedFlagCategory, string>> = {
   overclaiming: "Overclaiming contribution",
   "lack-of-reflection": "Lack of reflection",
 };
-const meta = { date: new Date("2025-12-25T18:30:00Z"), redFlagTitle: (c: RedFlagCategory) => titles[c] ?? c };
+const meta = {
+  candidate: "Tomás Silva",
+  position: "Customer Success Manager",
+  interviewer: "Priya Raman",
+  stage: "Onsite",
+  interviewedAt: "Thu 25 Dec 2025, 18:30 (Europe/London)",
+  submittedAt: "Thu 25 Dec 2025, 19:45 (Europe/London)",
+  redFlagTitle: (c: RedFlagCategory) => titles[c] ?? c,
+};
 
 const seedLike: ScorecardContent = {
   answers: [
@@ -16,14 +24,22 @@ const seedLike: ScorecardContent = {
       questionId: "difficult-customer",
       question: "Describe a situation where you had to deal with a difficult customer.",
       answer: [
-        "A long-standing client was unhappy with a reporting tool my team had built for them. I set up a meeting, let them talk, and wrote down every complaint; most of it came from expectations we never set clearly.",
-        "I proposed a plan: a dashboard with filters and CSV/PDF export, then bulk edits. The dashboard took two weeks and saved their staff about 10 hours a week.",
+        "A long-standing client was unhappy with a reporting tool my team had built for them. " +
+          "I set up a meeting, let them talk, and wrote down every complaint; " +
+          "most of it came from expectations we never set clearly.",
+        "I proposed a plan: a dashboard with filters and CSV/PDF export, then bulk edits. " +
+          "The dashboard took two weeks and saved their staff about 10 hours a week.",
         "",
         "",
         "Support tickets went from 8-10 a week to 1-2 and the contract (about $200,000) was renewed.",
       ].join("\n"),
-      notes:
-        "- unhappy client, reporting tool\n- ran the meeting, wrote down complaints\n• dashboard in 2 weeks, ~10 h/week saved\n\ntickets 8-10 → 1-2 per week; renewal $200k",
+      notes: [
+        "- unhappy client, reporting tool",
+        "- ran the meeting, wrote down complaints",
+        "• dashboard in 2 weeks, ~10 h/week saved",
+        "",
+        "tickets 8-10 → 1-2 per week; renewal $200k",
+      ].join("\n"),
     },
   ],
   notes: "",
@@ -39,7 +55,8 @@ const seedLike: ScorecardContent = {
   recommendation: "hire",
   level: "Junior–Mid",
   summary:
-    "Turned around an unhappy client by listening first and shipping the features that mattered to them. Results are strong, but how much of the work was theirs rather than the team's stays unclear.",
+    "Turned around an unhappy client by listening first and shipping the features that mattered to them. " +
+    "Results are strong, but how much of the work was theirs rather than the team's stays unclear.",
   strengths: ["Listens before acting", "Structured plan with clear priorities", "Kept the client informed every week"],
   improvements: [
     "Separate personal contributions from the team's",
@@ -86,15 +103,15 @@ describe("scorecardToMarkdown", () => {
     };
     const md = scorecardToMarkdown(card, meta);
     expect(md).toContain(
-      "## Question\n\nFirst?\n\n## Answer\n\nOne.\n\n## Question\n\nSecond?\n\n## Answer\n\nTwo.\n\n## Feedback",
+      "## Questions and answers\n\n### Q1. First?\n\nOne.\n\n### Q2. Second?\n\nTwo.\n\n## Feedback",
     );
     expect(md).toContain(
-      "1. Raw Notes (taken during the interview)\n- \\[01:10\\] general\n\n_Notes on question 1: First?_\n- n1\n",
+      "### 1. Raw Notes (taken during the interview)\n\n- \\[01:10\\] general\n\n_Notes on question 1: First?_\n- n1\n",
     );
     // A draft-shaped card still exports: nothing decided is said as such, never left blank.
     expect(md).toContain("**Rating**: Not decided");
     expect(md).toContain("- Ownership: Not rated");
-    expect(md).toContain("1. Red Flag Detection\n- No red flags raised");
+    expect(md).toContain("### 1. Red Flag Detection\n\n- No red flags raised");
   });
 
   it("keeps user text from adding structure or HTML", () => {
@@ -114,30 +131,34 @@ describe("scorecardToMarkdown", () => {
     const md = scorecardToMarkdown(card, meta);
     const lines = md.split("\n");
 
-    expect(lines.filter((l) => /^#{1,6}\s/.test(l))).toEqual([
-      "# Red Flag Evaluation (20251225)",
-      "## Question",
-      "## Answer",
+    // Our headings only, one level per part: the hostile question text stays inside its own heading.
+    expect(lines.filter((l) => /^#{1,6}\s/.test(l)).map((l) => l.slice(0, 24))).toEqual([
+      "# Scorecard: Tomás Silva",
+      "## Questions and answers",
+      "### Q1. \\# Hired! - inje",
       "## Feedback",
-      "## Red Flag",
+      ...[
+        "### 1. Raw Notes (taken ",
+        "### 2. Formal Summary (f",
+        "### 3. Strengths",
+        "### 4. Areas for Improve",
+        "### 5. Competency Rating",
+        "### 6. Final Recommendat",
+        "### 7. Probing Follow-up",
+      ],
+      "## Red Flags",
+      ...[
+        "### 1. Red Flag Detectio",
+        "### 2. Red Flag Severity",
+        "### 3. Short Justificati",
+        "### 4. Improvement Sugge",
+      ],
     ]);
     expect(lines.filter((l) => /^\s*</.test(l) || /(^|[^\\])</.test(l))).toEqual([]);
     expect(lines.filter((l) => /^\s*(```|~~~|>|\s{4})/.test(l))).toEqual([]);
-    expect(lines.filter((l) => /^=+$/.test(l)).every((l) => l.length === 60 || l.length === 21)).toBe(true);
-    // Only our own numbered sections and the follow-up start with a number.
-    expect(lines.filter((l) => /^\d+[.)]/.test(l)).map((l) => l.slice(0, 12))).toEqual([
-      ...[
-        "1. Raw Notes",
-        "2. Formal Su",
-        "3. Strengths",
-        "4. Areas for",
-        "5. Competenc",
-        "6. Final Rec",
-        "7. Probing F",
-      ],
-      "1. \\- looks ",
-      ...["1. Red Flag ", "2. Red Flag ", "3. Short Jus", "4. Improveme"],
-    ]);
+    // No setext rules (user text could otherwise turn a line into a heading); only the follow-up is numbered.
+    expect(lines.filter((l) => /^=+$/.test(l))).toEqual([]);
+    expect(lines.filter((l) => /^\d+[.)]/.test(l)).map((l) => l.slice(0, 12))).toEqual(["1. \\- looks "]);
     expect(md).toContain("\\<script\\>alert(1)\\</script\\>");
     expect(md).toContain("\\&amp; \\*bold\\* \\[link\\](http://x)");
     expect(md).toContain("- 1\\. looks numbered");
@@ -145,9 +166,18 @@ describe("scorecardToMarkdown", () => {
     expect(md).toContain("- Overclaiming contribution: ★★★★★");
   });
 
-  it("dates the heading in UTC", () => {
-    expect(scorecardToMarkdown(seedLike, { ...meta, date: new Date("2026-01-01T00:30:00+02:00") })).toMatch(
-      /^# Red Flag Evaluation \(20251231\)\n/,
-    );
+  it("names the candidate, position, interviewer, stage and dates in its header", () => {
+    expect(scorecardToMarkdown(seedLike, meta).split("\n\n").slice(0, 2)).toEqual([
+      "# Scorecard: Tomás Silva",
+      [
+        "- **Candidate**: Tomás Silva",
+        "- **Position**: Customer Success Manager",
+        "- **Interviewer**: Priya Raman",
+        "- **Stage**: Onsite",
+        "- **Interview**: Thu 25 Dec 2025, 18:30 (Europe/London)",
+        "- **Submitted**: Thu 25 Dec 2025, 19:45 (Europe/London)",
+        "- **Rating**: Hire",
+      ].join("\n"),
+    ]);
   });
 });
