@@ -1,6 +1,7 @@
 import type OpenAI from "openai";
 import { z } from "zod";
 import { getSettings, type Env } from "~/env.server";
+import type { AssistantResult } from "./assist.schema";
 import { draftSchema, type Draft, type DraftRequest } from "./draft.schema";
 import { inventedFigures } from "./figures";
 import { draftOffThread } from "./pool.server";
@@ -11,12 +12,6 @@ import { validSections, type DraftSection } from "./model-reply.server";
 // its checks (model-reply.server.ts), else the built-in section stands, and the rule-based bias
 // warnings are always kept. No answer in time, or no JSON: the built-in draft, and the reason.
 
-export type AssistantResult = {
-  draft: Draft;
-  source: "built-in" | "model";
-  fallbackReason?: string;
-  replaced?: string[];
-};
 export type BuiltInDrafter = (input: DraftRequest) => Promise<Draft>;
 
 export type AssistantSettings = Pick<
