@@ -72,13 +72,18 @@ const lackOfReflection: Detector = ({ kind, answer }) => {
     };
   }
   const reflects = answer.sentences.some(S.reflects);
-  // Reflection is on a story; a plan or a creed is caught as hypothetical or generic instead.
-  const story = answer.sentences.some((s) => s.ownPast > 0);
-  if (kind !== "behavioral" || reflects || !story || answer.words < 40) return null;
   const blamed = answer.sentences.filter((s) => S.explicitBlame(s) || S.othersFailed(s).length > 0);
+  // Reflection is on a story (the speaker's, or one told as what others did wrong); a plan or a
+  // creed is caught as hypothetical or generic instead.
+  const story =
+    answer.sentences.some((s) => s.ownPast > 0) ||
+    (blamed.length > 0 && answer.sentences.some((s) => s.clauses.some((c) => c.past && !c.conditional)));
+  if (kind !== "behavioral" || reflects || !story || answer.words < 40) return null;
+  const owned = answer.sentences.some(S.ownsFault);
   return {
     category: "lack-of-reflection",
-    severity: 2,
+    // Fault put on others with no look at one's own part is the clearest sign of it.
+    severity: blamed.length > 0 && !owned ? 3 : 2,
     evidence: texts(blamed.length > 0 ? blamed : answer.sentences.slice(-1)),
     justification:
       blamed.length > 0
@@ -111,8 +116,12 @@ const blameShifting: Detector = ({ answer, notes }) => {
 const unquantifiedImpact: Detector = ({ kind, answer }) => {
   if (kind !== "behavioral") return null;
   const claims = answer.sentences.filter(S.outcome);
-  // One measured outcome is enough to check the story against.
-  if (claims.length === 0 || claims.some((s) => s.figures.length > 0)) return null;
+  // One measured outcome is enough to check the story against, in the claim or beside it
+  // ("we poured four days late instead of seven").
+  const measured = (s: Sentence) =>
+    s.figures.length > 0 &&
+    (S.outcome(s) || /%|\b(instead of|than|compared|versus|vs|from\b.{1,40}\bto|down to|up to)\b/i.test(s.text));
+  if (claims.length === 0 || claims.some((s) => s.figures.length > 0) || answer.sentences.some(measured)) return null;
   const big = claims.filter(S.bigWords).length;
   return {
     category: "unquantified-impact",
