@@ -8,7 +8,8 @@ import { BIAS_TOPICS, CULTURE_FIT, THIRD_PARTIES, stem, type Match } from "./lex
 // mainframe", "wheelchair ramp at dock 4"). The words are data: ./lexicon/bias.json.
 
 const CULTURE_FIT_MESSAGE =
-  '"Culture fit" is given here next to a personal characteristic; base fit on values and ways of working the candidate showed.';
+  '"Culture fit" is given here next to a personal characteristic; ' +
+  "base fit on values and ways of working the candidate showed.";
 
 export function checkBias(text: string): BiasWarning[] {
   return biasIn(analyse(text).sentences);

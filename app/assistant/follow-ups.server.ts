@@ -50,7 +50,8 @@ export function followUps(questions: PreparedQuestion[], flags: RedFlag[]): stri
       const topic = point.replace(/[.?!]+$/, "");
       const lead = anchor ? `You mentioned ${echo(anchor)} — ` : "";
       add(
-        `${lead}${lead ? "where did" : "Where did"} ${topic.charAt(0).toLowerCase()}${topic.slice(1)} come into it${q.kind === "situational" ? ", and how would you handle it" : ""}?`,
+        `${lead}${lead ? "where did" : "Where did"} ${topic.charAt(0).toLowerCase()}${topic.slice(1)} come into it` +
+          `${q.kind === "situational" ? ", and how would you handle it" : ""}?`,
       );
     }
   }

@@ -21,9 +21,10 @@ export function stem(word: string): string {
 }
 
 const NUMBER_WORDS = new Set(
-  "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million dozen half".split(
-    " ",
-  ),
+  (
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen " +
+    "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million dozen half"
+  ).split(" "),
 );
 export const isNumberWord = (word: string) => NUMBER_WORDS.has(word.toLowerCase());
 
@@ -47,7 +48,8 @@ function expand(phrase: string): string[] {
 
 type Slot = "*" | "#num" | "@proper" | Set<string>;
 export type Phrase = { text: string; slots: Slot[] };
-/** Anything with a word (already lower-cased and expanded) and its stem; `proper`: a capitalised name inside a sentence. */
+/** Anything with a word (already lower-cased and expanded) and its stem; `proper`: a capitalised name
+ * inside a sentence. */
 export type Word = { stem: string; number: boolean; proper?: boolean };
 
 function compile(text: string): Phrase {

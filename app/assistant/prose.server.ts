@@ -1,4 +1,4 @@
-import { analyse, type Sentence, type Token } from "./language.server";
+import { analyse, type Sentence } from "./language.server";
 import { SIGNALS } from "./lexicon.server";
 
 // The candidate's spoken sentences as committee prose: third person, contractions spelled out
@@ -47,7 +47,6 @@ function fillerIndexes(s: Sentence): Set<number> {
   const drop = new Set<number>();
   for (const m of SIGNALS.filler.find(s.tokens)) {
     const first = s.tokens[m.start];
-    const last = s.tokens[m.end - 1];
     const before = s.tokens[m.start - 1];
     const opening = m.start === 0;
     const apart = opening || /,\s*$/.test(before?.post ?? "");

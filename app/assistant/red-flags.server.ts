@@ -31,10 +31,12 @@ const overclaiming: Detector = ({ answer, notes }) => {
     evidence: texts([...solo, ...noted, ...orgCredit]),
     justification:
       solo.length > 0
-        ? `The candidate credits the result to themselves alone in ${solo.length} ${plural(solo.length, "place")}, though the work described needed others.`
+        ? `The candidate credits the result to themselves alone in ${solo.length} ${plural(solo.length, "place")}, ` +
+          "though the work described needed others."
         : noted.length > 0
           ? "The interviewer's notes record the candidate taking credit for others' work."
-          : "A company- or team-level result is credited to the candidate personally without saying what their own part was.",
+          : "A company- or team-level result is credited to the candidate personally " +
+            "without saying what their own part was.",
   };
 };
 
@@ -56,7 +58,11 @@ const ambiguityAvoidance: Detector = ({ prompt, answer, notes }) => {
     evidence: texts([...prompted, ...(vague.length > 0 ? vague : hedgeSentences)]),
     justification:
       weHeavy || hedged
-        ? `The candidate's own part is ${own === 0 ? "never" : "barely"} stated: ${vague.length} ${plural(vague.length, "sentence")} speak of "we" or use the passive voice${hedges > 0 ? `, with ${hedges} ${plural(hedges, "hedge")} such as "${hedgeSentences[0]?.hedges[0] ?? ""}"` : ""}.`
+        ? `The candidate's own part is ${own === 0 ? "never" : "barely"} stated: ` +
+          `${vague.length} ${plural(vague.length, "sentence")} speak of "we" or use the passive voice` +
+          (hedges > 0
+            ? `, with ${hedges} ${plural(hedges, "hedge")} such as "${hedgeSentences[0]?.hedges[0] ?? ""}".`
+            : ".")
         : "The interviewer's notes record that the candidate needed prompting before giving specifics.",
   };
 };
@@ -109,7 +115,8 @@ const blameShifting: Detector = ({ answer, notes }) => {
     justification:
       explicit.length + noted.length > 0
         ? "The problem is put on other people or circumstances, and the candidate's own part in it never appears."
-        : `Colleagues, customers or other teams are described as failing in ${others.length} ${plural(others.length, "place")}, with no word on the candidate's own share.`,
+        : `Colleagues, customers or other teams are described as failing in ${others.length} ` +
+          `${plural(others.length, "place")}, with no word on the candidate's own share.`,
   };
 };
 
@@ -127,7 +134,9 @@ const unquantifiedImpact: Detector = ({ kind, answer }) => {
     category: "unquantified-impact",
     severity: repeated(2 + (big > 0 ? 1 : 0), claims.length),
     evidence: texts(claims),
-    justification: `The answer claims an outcome in ${claims.length} ${plural(claims.length, "sentence")} but gives no figure, baseline or other way to check it.`,
+    justification:
+      `The answer claims an outcome in ${claims.length} ${plural(claims.length, "sentence")} ` +
+      "but gives no figure, baseline or other way to check it.",
   };
 };
 
@@ -143,7 +152,9 @@ const hypotheticalAnswer: Detector = ({ kind, answer }) => {
     category: "hypothetical-answer",
     severity: repeated(base, plans.length - 1),
     evidence: texts([...neverFaced, ...plans.filter((s) => !neverFaced.includes(s))]),
-    justification: `Asked what happened, the candidate describes what they would do (${plans.length} conditional ${plural(plans.length, "sentence")}) instead of a real occasion.`,
+    justification:
+      "Asked what happened, the candidate describes what they would do " +
+      `(${plans.length} conditional ${plural(plans.length, "sentence")}) instead of a real occasion.`,
   };
 };
 
@@ -162,7 +173,13 @@ const genericAnswer: Detector = ({ kind, answer }) => {
     category: "generic-answer",
     severity: clamp(base),
     evidence: texts(template.length > 0 ? template : sentences),
-    justification: `No concrete who, what or when: ${specifics === 0 ? "no names, dates or figures" : "almost no names, dates or figures"}${template.length > 0 ? `, and ${template.length} ${plural(template.length, "sentence")} describe habits or beliefs rather than one real occasion` : ""}.`,
+    justification:
+      "No concrete who, what or when: " +
+      (specifics === 0 ? "no names, dates or figures" : "almost no names, dates or figures") +
+      (template.length > 0
+        ? `, and ${template.length} ${plural(template.length, "sentence")} ` +
+          "describe habits or beliefs rather than one real occasion."
+        : "."),
   };
 };
 

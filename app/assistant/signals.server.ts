@@ -156,9 +156,11 @@ export const meta = once((s: Sentence) => SIGNALS.meta.has(s.tokens) && s.words 
 export type Quantity = { value: number; unit: string; context: string[]; changing: boolean; sentence: Sentence };
 
 const CHANGE = new Set(
-  "from to drop fell fall rose rise grew grow increas decreas reduc cut down up went rais lower improv befor after versu vs instead compar per each everi anoth other more less fewer extra addit first then later half halv doubl tripl".split(
-    " ",
-  ),
+  (
+    "from to drop fell fall rose rise grew grow increas decreas reduc cut down up went rais lower improv befor " +
+    "after versu vs instead compar per each everi anoth other more less fewer extra addit first then later " +
+    "half halv doubl tripl"
+  ).split(" "),
 );
 const STOP = new Set(
   "the a an of and to in on for with my our we i was were is it that this about around over under by at had have"

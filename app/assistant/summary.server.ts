@@ -37,7 +37,8 @@ export function writeSummary(
   let summary = [...body, closing].filter(Boolean).join("\n\n");
   if (wordCount(summary) < MIN_WORDS) {
     summary +=
-      " The answer as captured is brief, so the committee should weigh the follow-up questions below before relying on this account.";
+      " The answer as captured is brief, so the committee should weigh the follow-up questions below" +
+      " before relying on this account.";
   }
   return clip(summary, LIMITS.summary);
 }
