@@ -1,6 +1,6 @@
 import type { BiasWarning } from "~/scorecards/scorecard.schema";
 import { analyse, quote, type Sentence, type Token } from "./language.server";
-import { BIAS_TOPICS, CULTURE_FIT, THIRD_PARTIES, type Match } from "./lexicon.server";
+import { BIAS_TOPICS, CULTURE_FIT, THIRD_PARTIES, stem, type Match } from "./lexicon.server";
 
 // Warnings on the interviewer's own words. A remark about the candidate's age, family, origin,
 // race, faith, sex, body or health is not job evidence; the same words about a customer, a
@@ -8,7 +8,8 @@ import { BIAS_TOPICS, CULTURE_FIT, THIRD_PARTIES, type Match } from "./lexicon.s
 // mainframe", "wheelchair ramp at dock 4"). The words are data: ./lexicon/bias.json.
 
 const CULTURE_FIT_MESSAGE =
-  '"Culture fit" is given here next to a personal characteristic; base fit on values and ways of working the candidate showed.';
+  '"Culture fit" is given here next to a personal characteristic; ' +
+  "base fit on values and ways of working the candidate showed.";
 
 export function checkBias(text: string): BiasWarning[] {
   return biasIn(analyse(text).sentences);
@@ -24,9 +25,12 @@ export function biasIn(sentences: Sentence[]): BiasWarning[] {
     let personal = false;
     for (const topic of BIAS_TOPICS) {
       const excluded = topic.exclude.find(sentence.tokens);
-      const hits = [...topic.personal.find(sentence.tokens), ...topic.terms.find(sentence.tokens)].filter(
+      const terms = topic.terms.find(sentence.tokens).filter((hit) => !modifiesOrNamesAnother(sentence.tokens, hit));
+      const hits = [...topic.personal.find(sentence.tokens), ...terms].filter(
         (hit) =>
-          !excluded.some((x) => x.start < hit.end && hit.start < x.end) && !aboutSomeoneElse(sentence.tokens, hit),
+          !excluded.some((x) => x.start < hit.end && hit.start < x.end) &&
+          !aboutSomeoneElse(sentence.tokens, hit) &&
+          !saidOfAnother(sentence, hit),
       );
       if (hits.length === 0) continue;
       personal = true;
@@ -38,6 +42,31 @@ export function biasIn(sentences: Sentence[]): BiasWarning[] {
 }
 
 const PUNCTUATION = /[,;:.!?()]/;
+const POINTING = new Set(["this", "that", "these", "those", "each", "every", "any", "which", "whose"]);
+
+// A bare term ("child", "elderly", "retirement") is about someone else when a determiner points at
+// a particular other ("the child's reading age", "each child"), or when it only describes the next word
+// ("child-resistant caps", "elderly machinery", "diabetes clinic").
+function modifiesOrNamesAnother(tokens: Token[], hit: Match): boolean {
+  const before = tokens[hit.start - 1];
+  const possessive = /['’]s?$/.test(tokens[hit.end - 1].text) || tokens[hit.end - 1].post.startsWith("'");
+  if (before && !PUNCTUATION.test(before.post) && (POINTING.has(before.word) || (before.word === "the" && possessive)))
+    return true;
+  const last = tokens[hit.end - 1];
+  const next = tokens[hit.end];
+  if (!next || PUNCTUATION.test(last.post)) return false;
+  // "child-resistant caps" describes the caps; "mum-of-two" still describes a person.
+  if (/^-$/.test(last.post.trim())) return !next.tags.has("Preposition") && !next.number;
+  return next.tags.has("Noun") && !next.tags.has("Pronoun") && !next.tags.has("Person") && !next.proper && !next.number;
+}
+
+// "The customer had a strong accent", "the father of the patient was angry": the clause is about
+// the third party its subject names.
+function saidOfAnother(sentence: Sentence, hit: Match): boolean {
+  const clause = sentence.clauses.find((c) => hit.start >= c.start && hit.start < c.end);
+  if (!clause || clause.subjectText === "") return false;
+  return clause.subjectText.split(/[\s-]+/).some((w) => THIRD_PARTIES.has(stem(w)));
+}
 
 // The words just before a remark ("the patient's", "a customer in a") or the noun it modifies
 // ("wheelchair ramp", "20-year-old mainframe") name who or what it is about.

@@ -50,30 +50,50 @@ export function followUps(questions: PreparedQuestion[], flags: RedFlag[]): stri
       const topic = point.replace(/[.?!]+$/, "");
       const lead = anchor ? `You mentioned ${echo(anchor)} — ` : "";
       add(
-        `${lead}${lead ? "where did" : "Where did"} ${topic.charAt(0).toLowerCase()}${topic.slice(1)} come into it${q.kind === "situational" ? ", and how would you handle it" : ""}?`,
+        `${lead}${lead ? "where did" : "Where did"} ${topic.charAt(0).toLowerCase()}${topic.slice(1)} come into it` +
+          `${q.kind === "situational" ? ", and how would you handle it" : ""}?`,
       );
     }
   }
-  // Still short: pick up the candidate's own actions, then one stock question at most.
-  for (const s of sentences.filter((s) => s.ownActions > 0 && !used.has(s.text))) {
-    if (asked.length >= MIN) break;
-    used.add(s.text);
-    add(
-      asked.length % 2 === 0
-        ? `You said ${echo(s)} — why that, rather than something else?`
-        : `You said ${echo(s)} — who else was involved, and how did you work with them?`,
-    );
+  // Still short: pick up what the candidate said, the most specific first (names, figures,
+  // things), from new angles; a stock question only when the answer gives nothing to hold.
+  const angles = [
+    "why that, rather than something else",
+    "who else was involved, and how did you work with them",
+    "what did you do next, and what came of it",
+    "how did you know it had worked",
+  ];
+  const ranked = [...sentences]
+    .filter((s) => s.words >= 4)
+    .sort((a, b) => Number(used.has(a.text)) - Number(used.has(b.text)) || specificity(b) - specificity(a));
+  for (const angle of angles) {
+    for (const s of ranked) {
+      if (asked.length >= MIN) break;
+      const question = `You said ${echo(s)} — ${angle}?`;
+      if (asked.some((q) => q.startsWith(`You said ${echo(s)} —`))) continue;
+      used.add(s.text);
+      add(question);
+      break;
+    }
   }
-  for (const s of sentences.filter((s) => !used.has(s.text) && s.words >= 4)) {
-    if (asked.length >= MIN - 1) break;
-    used.add(s.text);
-    add(`You said ${echo(s)} — what did you do next, and what came of it?`);
+  for (const s of ranked) {
+    if (asked.length >= MIN) break;
+    add(`You said ${echo(s)} — ${angles[asked.length % angles.length]}?`);
   }
   if (asked.length < MIN) add(STOCK);
-  if (asked.length < MIN)
-    add("Can you give me one concrete example from your own work, with who was involved and what you did?");
-  if (asked.length < MIN) add("What would you need from the team to do that well here?");
   return asked;
+}
+
+/** Names, figures and things a follow-up can pick up. */
+export function specificity(s: Sentence): number {
+  return s.tokens.reduce(
+    (n, t) =>
+      n +
+      (t.number ? 2 : 0) +
+      (t.proper ? 2 : 0) +
+      (t.tags.has("Noun") && !t.tags.has("Pronoun") && t.word.length > 3 ? 1 : 0),
+    0,
+  );
 }
 
 // A key point counts as covered when most of its content words (by stem) appear in the answer.

@@ -179,7 +179,7 @@ export function analyse(text: string): Analysis {
 
 function sentenceOf(terms: Term[]): Sentence {
   let quoted = false;
-  const tokens: Token[] = terms.map((t) => {
+  const tokens: Token[] = terms.map((t, i) => {
     const word = (t.implicit ?? t.normal ?? t.text).toLowerCase();
     if (QUOTE_OPEN.test(t.pre)) quoted = true;
     const token: Token = {
@@ -189,6 +189,7 @@ function sentenceOf(terms: Term[]): Sentence {
       word,
       stem: stem(word),
       number: /^\d/.test(word) || isNumberWord(word),
+      proper: i > 0 && /^\p{Lu}/u.test(t.text) && word !== "i",
       tags: t.tags,
       quoted,
       contracted: t.implicit !== undefined,
@@ -371,6 +372,10 @@ function subjectOf(tokens: Token[], start: number, end: number): Subject {
   const head = words[0].word;
   if (head === "i" || head === "myself") return "self";
   if (head === "we") return "we";
+  // "Next time I'd…", "Looking back we…": a phrase of time before the speaker.
+  const last = words[words.length - 1].word;
+  if (last === "i" && words.length <= 4) return "self";
+  if (last === "we" && words.length <= 4) return "we";
   if (words.length === 1 && PERSON_PRONOUNS.has(head)) return "person";
   if (words.length === 1 && THING_PRONOUNS.has(head)) return "thing";
   if (

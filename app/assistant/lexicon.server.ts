@@ -21,9 +21,10 @@ export function stem(word: string): string {
 }
 
 const NUMBER_WORDS = new Set(
-  "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million dozen half".split(
-    " ",
-  ),
+  (
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen " +
+    "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million dozen half"
+  ).split(" "),
 );
 export const isNumberWord = (word: string) => NUMBER_WORDS.has(word.toLowerCase());
 
@@ -45,13 +46,16 @@ function expand(phrase: string): string[] {
     .filter(Boolean);
 }
 
-type Slot = "*" | "#num" | Set<string>;
+type Slot = "*" | "#num" | "@proper" | Set<string>;
 export type Phrase = { text: string; slots: Slot[] };
-/** Anything with a word (already lower-cased and expanded) and its stem. */
-export type Word = { stem: string; number: boolean };
+/** Anything with a word (already lower-cased and expanded) and its stem; `proper`: a capitalised name
+ * inside a sentence. */
+export type Word = { stem: string; number: boolean; proper?: boolean };
 
 function compile(text: string): Phrase {
-  const slots = expand(text).map((w): Slot => (w === "*" || w === "#num" ? w : new Set(w.split("|").map(stem))));
+  const slots = expand(text).map(
+    (w): Slot => (w === "*" || w === "#num" || w === "@proper" ? w : new Set(w.split("|").map(stem))),
+  );
   return { text, slots };
 }
 
@@ -66,7 +70,7 @@ export class PhraseList {
     for (const p of phrases) {
       const first = p.slots[0];
       if (first === "#num") this.numbered.push(p);
-      else if (first === "*") this.open.push(p);
+      else if (first === "*" || first === "@proper") this.open.push(p);
       else for (const s of first) this.byFirst.set(s, [...(this.byFirst.get(s) ?? []), p]);
     }
   }
@@ -96,6 +100,7 @@ export class PhraseList {
 function fits(slot: Slot, word: Word): boolean {
   if (slot === "*") return true;
   if (slot === "#num") return word.number;
+  if (slot === "@proper") return word.proper === true;
   return slot.has(word.stem);
 }
 

@@ -58,7 +58,8 @@ export function draftOffThread(input: DraftRequest): Promise<Draft> {
   if (size > MAX_DRAFT_CHARS) {
     throw new DomainError(
       "invalid",
-      `The interview is too long for the assistant: at most ${MAX_DRAFT_CHARS.toLocaleString("en-US")} characters of answers and notes.`,
+      `The interview is too long for the assistant: at most ${MAX_DRAFT_CHARS.toLocaleString("en-US")} ` +
+        "characters of answers and notes.",
     );
   }
   return run<Draft>({ kind: "draft", input });

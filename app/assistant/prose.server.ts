@@ -1,4 +1,4 @@
-import { analyse, type Sentence, type Token } from "./language.server";
+import { analyse, type Sentence } from "./language.server";
 import { SIGNALS } from "./lexicon.server";
 
 // The candidate's spoken sentences as committee prose: third person, contractions spelled out
@@ -47,7 +47,6 @@ function fillerIndexes(s: Sentence): Set<number> {
   const drop = new Set<number>();
   for (const m of SIGNALS.filler.find(s.tokens)) {
     const first = s.tokens[m.start];
-    const last = s.tokens[m.end - 1];
     const before = s.tokens[m.start - 1];
     const opening = m.start === 0;
     const apart = opening || /,\s*$/.test(before?.post ?? "");
@@ -59,11 +58,17 @@ function fillerIndexes(s: Sentence): Set<number> {
       for (let i = m.start; i < m.end; i++) drop.add(i);
     }
   }
-  // A false start ("I, I flew") keeps its second word.
   s.tokens.forEach((t, i) => {
-    if (i > 0 && t.word === s.tokens[i - 1].word && /,\s*$/.test(s.tokens[i - 1].post) && /\p{L}/u.test(t.word))
-      drop.add(i - 1);
     if (ANYWHERE.has(t.word)) drop.add(i);
+  });
+  // A false start ("I, I flew", "this, uh, this man") keeps its second word.
+  let kept = -1;
+  s.tokens.forEach((t, i) => {
+    if (drop.has(i)) return;
+    const previous = s.tokens[kept];
+    const broken = kept >= 0 && (/,\s*$/.test(previous.post) || kept < i - 1);
+    if (previous && broken && t.word === previous.word && /\p{L}/u.test(t.word)) drop.add(kept);
+    kept = i;
   });
   // An opening "So," or "And" is talk, not content.
   let i = 0;
@@ -154,8 +159,15 @@ export function thirdPerson(sentence: string): string {
 }
 
 /** A short piece of what the candidate said, turned to the interviewer's "you": for follow-ups. */
+const content = (s: Sentence, c: { start: number; end: number }) =>
+  s.tokens
+    .slice(c.start, c.end)
+    .filter((t) => t.number || t.proper || (t.tags.has("Noun") && !t.tags.has("Pronoun") && t.word.length > 3)).length;
+
 export function echo(s: Sentence, maxWords = 14): string {
-  const clause = s.clauses.find((c) => c.subject === "self" || c.subject === "we") ?? s.clauses[0];
+  // The speaker's clause that says the most (things, names, figures), else the first.
+  const own = s.clauses.filter((c) => c.subject === "self" || c.subject === "we");
+  const clause = own.length > 0 ? own.reduce((a, b) => (content(s, b) > content(s, a) ? b : a)) : s.clauses[0];
   if (!clause) return "";
   let end = clause.end;
   // carry on into the next clause when this one is too short to say anything

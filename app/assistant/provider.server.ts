@@ -1,8 +1,8 @@
 import type OpenAI from "openai";
 import { z } from "zod";
 import { getSettings, type Env } from "~/env.server";
+import type { AssistantResult } from "./assist.schema";
 import { draftSchema, type Draft, type DraftRequest } from "./draft.schema";
-import { inventedFigures } from "./figures";
 import { draftOffThread } from "./pool.server";
 import { validSections, type DraftSection } from "./model-reply.server";
 
@@ -11,12 +11,6 @@ import { validSections, type DraftSection } from "./model-reply.server";
 // its checks (model-reply.server.ts), else the built-in section stands, and the rule-based bias
 // warnings are always kept. No answer in time, or no JSON: the built-in draft, and the reason.
 
-export type AssistantResult = {
-  draft: Draft;
-  source: "built-in" | "model";
-  fallbackReason?: string;
-  replaced?: string[];
-};
 export type BuiltInDrafter = (input: DraftRequest) => Promise<Draft>;
 
 export type AssistantSettings = Pick<
@@ -24,13 +18,23 @@ export type AssistantSettings = Pick<
   "ASSISTANT_PROVIDER" | "ASSISTANT_BASE_URL" | "ASSISTANT_MODEL" | "ASSISTANT_API_KEY" | "ASSISTANT_TIMEOUT_MS"
 >;
 
-const INSTRUCTIONS = `You draft an interview scorecard for the interviewer to edit. Reply with one JSON object matching the schema.
-- summary: formal, third person, 40-250 words, for a hiring committee: situation, the candidate's own actions, outcome, how the interviewer's ratings read. Never state a number that is not in the input.
-- strengths, improvements: short lines drawn from the ratings and the evidence; point out a rating at either end of the scale that nothing in the notes or answer supports.
-- redFlags: categories overclaiming, ambiguity-avoidance, lack-of-reflection, blame-shifting, unquantified-impact, hypothetical-answer (behavioral questions only), generic-answer, inconsistency; severity 1-5 by strength and repetition; evidence quoted verbatim from the answer or notes. Raise nothing of severity 3 or more on a specific, first-person, measured, reflective answer.
-- followUps: at least three probing questions ending in "?".
-- biasWarnings: remarks in the interviewer's notes about age, family status or pregnancy, national origin or accent, race, religion, sex or gender, disability or health, or "culture fit" next to one of those.
-Never propose a hire/no-hire recommendation or a rating.`;
+const INSTRUCTIONS = [
+  "You draft an interview scorecard for the interviewer to edit. Reply with one JSON object matching " + "the schema.",
+  "- summary: formal, third person, 40-250 words, for a hiring committee: situation, the candidate's " +
+    "own actions, outcome, how the interviewer's ratings read. Never state a number that is not in the " +
+    "input.",
+  "- strengths, improvements: short lines drawn from the ratings and the evidence; point out a rating " +
+    "at either end of the scale that nothing in the notes or answer supports.",
+  "- redFlags: categories overclaiming, ambiguity-avoidance, lack-of-reflection, blame-shifting, " +
+    "unquantified-impact, hypothetical-answer (behavioral questions only), generic-answer, inconsistency;" +
+    " severity 1-5 by strength and repetition; evidence quoted verbatim from the answer or notes. Raise " +
+    "nothing of severity 3 or more on a specific, first-person, measured, reflective answer.",
+  '- followUps: at least three probing questions ending in "?".',
+  "- biasWarnings: remarks in the interviewer's notes about age, family status or pregnancy, national " +
+    'origin or accent, race, religion, sex or gender, disability or health, or "culture fit" next to one ' +
+    "of those.",
+  "Never propose a hire/no-hire recommendation or a rating.",
+].join("\n");
 
 // Settings are validated once at start (app/env.server.ts). One attempt per request: a server that
 // did not answer within the timeout will not answer a second time either, and the interviewer waits.

@@ -31,10 +31,12 @@ const overclaiming: Detector = ({ answer, notes }) => {
     evidence: texts([...solo, ...noted, ...orgCredit]),
     justification:
       solo.length > 0
-        ? `The candidate credits the result to themselves alone in ${solo.length} ${plural(solo.length, "place")}, though the work described needed others.`
+        ? `The candidate credits the result to themselves alone in ${solo.length} ${plural(solo.length, "place")}, ` +
+          "though the work described needed others."
         : noted.length > 0
           ? "The interviewer's notes record the candidate taking credit for others' work."
-          : "A company- or team-level result is credited to the candidate personally without saying what their own part was.",
+          : "A company- or team-level result is credited to the candidate personally " +
+            "without saying what their own part was.",
   };
 };
 
@@ -56,7 +58,11 @@ const ambiguityAvoidance: Detector = ({ prompt, answer, notes }) => {
     evidence: texts([...prompted, ...(vague.length > 0 ? vague : hedgeSentences)]),
     justification:
       weHeavy || hedged
-        ? `The candidate's own part is ${own === 0 ? "never" : "barely"} stated: ${vague.length} ${plural(vague.length, "sentence")} speak of "we" or use the passive voice${hedges > 0 ? `, with ${hedges} ${plural(hedges, "hedge")} such as "${hedgeSentences[0]?.hedges[0] ?? ""}"` : ""}.`
+        ? `The candidate's own part is ${own === 0 ? "never" : "barely"} stated: ` +
+          `${vague.length} ${plural(vague.length, "sentence")} speak of "we" or use the passive voice` +
+          (hedges > 0
+            ? `, with ${hedges} ${plural(hedges, "hedge")} such as "${hedgeSentences[0]?.hedges[0] ?? ""}".`
+            : ".")
         : "The interviewer's notes record that the candidate needed prompting before giving specifics.",
   };
 };
@@ -72,13 +78,18 @@ const lackOfReflection: Detector = ({ kind, answer }) => {
     };
   }
   const reflects = answer.sentences.some(S.reflects);
-  // Reflection is on a story; a plan or a creed is caught as hypothetical or generic instead.
-  const story = answer.sentences.some((s) => s.ownPast > 0);
-  if (kind !== "behavioral" || reflects || !story || answer.words < 40) return null;
   const blamed = answer.sentences.filter((s) => S.explicitBlame(s) || S.othersFailed(s).length > 0);
+  // Reflection is on a story (the speaker's, or one told as what others did wrong); a plan or a
+  // creed is caught as hypothetical or generic instead.
+  const story =
+    answer.sentences.some((s) => s.ownPast > 0) ||
+    (blamed.length > 0 && answer.sentences.some((s) => s.clauses.some((c) => c.past && !c.conditional)));
+  if (kind !== "behavioral" || reflects || !story || answer.words < 40) return null;
+  const owned = answer.sentences.some(S.ownsFault);
   return {
     category: "lack-of-reflection",
-    severity: 2,
+    // Fault put on others with no look at one's own part is the clearest sign of it.
+    severity: blamed.length > 0 && !owned ? 3 : 2,
     evidence: texts(blamed.length > 0 ? blamed : answer.sentences.slice(-1)),
     justification:
       blamed.length > 0
@@ -104,21 +115,28 @@ const blameShifting: Detector = ({ answer, notes }) => {
     justification:
       explicit.length + noted.length > 0
         ? "The problem is put on other people or circumstances, and the candidate's own part in it never appears."
-        : `Colleagues, customers or other teams are described as failing in ${others.length} ${plural(others.length, "place")}, with no word on the candidate's own share.`,
+        : `Colleagues, customers or other teams are described as failing in ${others.length} ` +
+          `${plural(others.length, "place")}, with no word on the candidate's own share.`,
   };
 };
 
 const unquantifiedImpact: Detector = ({ kind, answer }) => {
   if (kind !== "behavioral") return null;
   const claims = answer.sentences.filter(S.outcome);
-  // One measured outcome is enough to check the story against.
-  if (claims.length === 0 || claims.some((s) => s.figures.length > 0)) return null;
+  // One measured outcome is enough to check the story against, in the claim or beside it
+  // ("we poured four days late instead of seven").
+  const measured = (s: Sentence) =>
+    s.figures.length > 0 &&
+    (S.outcome(s) || /%|\b(instead of|than|compared|versus|vs|from\b.{1,40}\bto|down to|up to)\b/i.test(s.text));
+  if (claims.length === 0 || claims.some((s) => s.figures.length > 0) || answer.sentences.some(measured)) return null;
   const big = claims.filter(S.bigWords).length;
   return {
     category: "unquantified-impact",
     severity: repeated(2 + (big > 0 ? 1 : 0), claims.length),
     evidence: texts(claims),
-    justification: `The answer claims an outcome in ${claims.length} ${plural(claims.length, "sentence")} but gives no figure, baseline or other way to check it.`,
+    justification:
+      `The answer claims an outcome in ${claims.length} ${plural(claims.length, "sentence")} ` +
+      "but gives no figure, baseline or other way to check it.",
   };
 };
 
@@ -134,7 +152,9 @@ const hypotheticalAnswer: Detector = ({ kind, answer }) => {
     category: "hypothetical-answer",
     severity: repeated(base, plans.length - 1),
     evidence: texts([...neverFaced, ...plans.filter((s) => !neverFaced.includes(s))]),
-    justification: `Asked what happened, the candidate describes what they would do (${plans.length} conditional ${plural(plans.length, "sentence")}) instead of a real occasion.`,
+    justification:
+      "Asked what happened, the candidate describes what they would do " +
+      `(${plans.length} conditional ${plural(plans.length, "sentence")}) instead of a real occasion.`,
   };
 };
 
@@ -153,7 +173,13 @@ const genericAnswer: Detector = ({ kind, answer }) => {
     category: "generic-answer",
     severity: clamp(base),
     evidence: texts(template.length > 0 ? template : sentences),
-    justification: `No concrete who, what or when: ${specifics === 0 ? "no names, dates or figures" : "almost no names, dates or figures"}${template.length > 0 ? `, and ${template.length} ${plural(template.length, "sentence")} describe habits or beliefs rather than one real occasion` : ""}.`,
+    justification:
+      "No concrete who, what or when: " +
+      (specifics === 0 ? "no names, dates or figures" : "almost no names, dates or figures") +
+      (template.length > 0
+        ? `, and ${template.length} ${plural(template.length, "sentence")} ` +
+          "describe habits or beliefs rather than one real occasion."
+        : "."),
   };
 };
 

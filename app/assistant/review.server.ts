@@ -65,19 +65,22 @@ export function strengthsAndImprovements(questions: PreparedQuestion[], input: D
       .filter((f) => f.severity >= 2)
       .map(
         (f) =>
-          `${taxonomy[f.category].title}: ${f.evidence[0] ? `“${cite(f.evidence[0])}” — ` : ""}${lowerFirst(taxonomy[f.category].meaning)}`,
+          `${taxonomy[f.category].title}: ${f.evidence[0] ? `“${cite(f.evidence[0])}” — ` : ""}` +
+          lowerFirst(taxonomy[f.category].meaning),
       ),
     ...rated(["below", "strong-no"]).map((id) => {
       const evidence = evidenceFor(id);
       return evidence
         ? `${competencyLabel(id)}: the concern rests on “${cite(evidence.text)}”; say what was missing.`
-        : `Evidence gap: nothing in the notes or answer explains the low score for ${competencyLabel(id)}; add the evidence behind it.`;
+        : `Evidence gap: nothing in the notes or answer explains the low score for ${competencyLabel(id)}; ` +
+            "add the evidence behind it.";
     }),
     ...rated(["strong"])
       .filter((id) => !evidenceFor(id))
       .map(
         (id) =>
-          `Evidence gap: nothing in the notes or answer supports the top score for ${competencyLabel(id)}; add the reason behind it.`,
+          `Evidence gap: nothing in the notes or answer supports the top score for ${competencyLabel(id)}; ` +
+          "add the reason behind it.",
       ),
   ];
   return { strengths, improvements };

@@ -2,9 +2,10 @@ import { DomainError } from "~/errors.server";
 import { requireOwnInterview } from "~/scorecards/scorecard.server";
 import { currentKit } from "~/scorecards/kits.server";
 import type { ScorecardContent } from "~/scorecards/scorecard.schema";
+import type { AssistantResult } from "./assist.schema";
 import type { DraftRequest } from "./draft.schema";
 import { checkBiasOffThread } from "./pool.server";
-import { draftWithAssistant, type AssistantResult } from "./provider.server";
+import { draftWithAssistant } from "./provider.server";
 
 // The scorecard as the assistant reads it: each asked question with its kind and key points
 // from the kit, the interviewer's notes and ratings. Recommendation and ratings are context

@@ -20,16 +20,42 @@ const speaker = (c: Clause) => c.subject === "self" || c.subject === "we";
 export const soloCredit = once((s: Sentence): boolean => {
   return SIGNALS.soloCredit
     .find(s.tokens)
-    .some((m) => !inClause(s, m)?.negated || /without|nobody|no one/.test(m.phrase.text));
+    .some(
+      (m) => (!inClause(s, m)?.negated || /without|nobody|no one/.test(m.phrase.text)) && !possessiveOnly(s.tokens, m),
+    );
 });
 
-/** "thanks to my strategy the region grew": credit for a result carried by a noun phrase. */
+// "on my own route", "my win rate": the phrase only says whose the next noun is.
+function possessiveOnly(tokens: Token[], m: Match): boolean {
+  const last = tokens[m.end - 1];
+  const next = tokens[m.end];
+  if (!next || /[,;:.!?]/.test(last.post) || !next.tags.has("Noun") || next.tags.has("Pronoun")) return false;
+  return last.word === "own" || (last.tags.has("Noun") && !last.tags.has("Pronoun"));
+}
+
+/** "thanks to my strategy the region grew", "my churn model is the reason the company kept…":
+ * credit for a group's result carried by a noun phrase of the speaker's. */
 export const nounCredit = once((s: Sentence): boolean => {
-  return SIGNALS.creditLinks.find(s.tokens).some((m) => {
-    const after = s.tokens.slice(m.end, m.end + 3);
+  const groupResult = SIGNALS.orgResults.has(s.tokens);
+  const linked = SIGNALS.creditLinks.find(s.tokens).some((m) => {
+    const after = s.tokens.slice(m.end, m.end + 4);
     const noun = after.some((t) => SIGNALS.creditNouns.has([t]));
-    return noun && (SIGNALS.resultVerbs.has(s.tokens, m.end) || SIGNALS.orgResults.has(s.tokens));
+    return noun && (SIGNALS.resultVerbs.has(s.tokens, m.end) || groupResult);
   });
+  if (linked) return true;
+  // The speaker's work as the subject that caused a group's result.
+  return (
+    groupResult &&
+    s.plural === 0 &&
+    s.clauses.some(
+      (c) =>
+        /^my\b/i.test(c.subjectText) &&
+        SIGNALS.creditNouns.has(s.tokens, c.start, Math.min(c.end, c.start + 5)) &&
+        !c.negated &&
+        !c.modal &&
+        (SIGNALS.causeLinks.has(s.tokens, c.start, c.end) || SIGNALS.resultVerbs.has(s.tokens, c.start, c.end)),
+    )
+  );
 });
 
 /** "I grew revenue 40%": a company's or team's result with "I" as the one who did it. */
@@ -130,9 +156,11 @@ export const meta = once((s: Sentence) => SIGNALS.meta.has(s.tokens) && s.words 
 export type Quantity = { value: number; unit: string; context: string[]; changing: boolean; sentence: Sentence };
 
 const CHANGE = new Set(
-  "from to drop fell fall rose rise grew grow increas decreas reduc cut down up went rais lower improv befor after versu vs instead compar per each everi anoth other more less fewer extra addit first then later half halv doubl tripl".split(
-    " ",
-  ),
+  (
+    "from to drop fell fall rose rise grew grow increas decreas reduc cut down up went rais lower improv befor " +
+    "after versu vs instead compar per each everi anoth other more less fewer extra addit first then later " +
+    "half halv doubl tripl"
+  ).split(" "),
 );
 const STOP = new Set(
   "the a an of and to in on for with my our we i was were is it that this about around over under by at had have"

@@ -37,7 +37,8 @@ export function writeSummary(
   let summary = [...body, closing].filter(Boolean).join("\n\n");
   if (wordCount(summary) < MIN_WORDS) {
     summary +=
-      " The answer as captured is brief, so the committee should weigh the follow-up questions below before relying on this account.";
+      " The answer as captured is brief, so the committee should weigh the follow-up questions below" +
+      " before relying on this account.";
   }
   return clip(summary, LIMITS.summary);
 }
@@ -55,11 +56,12 @@ function account(q: PreparedQuestion, labelled: boolean, budget: number): string
   const unused = (s: Sentence) => !chosen.has(s);
   // The outcome first (its figures must survive a tight budget), then what the candidate did,
   // the situation, and their reflection.
+  // Stories end on their outcome: the last measured sentence after the opening one is it.
+  const measured = sentences.filter((s) => s !== sentences[0] && s.figures.length > 0 && !S.reflects(s));
   const result =
+    [...measured].reverse().find((s) => S.outcome(s) || s.ownActions === 0) ??
+    measured[measured.length - 1] ??
     sentences.find((s) => s.figures.length > 0 && S.outcome(s) && !S.reflects(s)) ??
-    [...sentences]
-      .reverse()
-      .find((s) => s !== sentences[0] && s.figures.length > 0 && !S.reflects(s) && s.ownActions === 0) ??
     sentences.find((s) => S.outcome(s) && !S.reflects(s));
   if (result) chosen.set(result, "plain");
   const action =

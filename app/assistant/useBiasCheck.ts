@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import type { BiasWarning } from "~/scorecards/scorecard.schema";
+import { postJson } from "~/ui/post-json";
+import type { BiasReply } from "./assist.schema";
 
 const DEBOUNCE_MS = 800;
 
@@ -15,13 +17,9 @@ export function useBiasCheck(interviewId: string, text: string, enabled: boolean
     const ticket = ++latest.current;
     const timer = setTimeout(async () => {
       try {
-        const response = await fetch(`/interviews/${interviewId}/bias`, {
-          method: "POST",
-          headers: { "Content-Type": "application/json", Accept: "application/json" },
-          body: JSON.stringify({ text }),
-        });
-        if (!response.ok || ticket !== latest.current) return;
-        setWarnings((await response.json()).warnings);
+        // No retry: the check runs again at the next pause in typing.
+        const { data } = await postJson<BiasReply>(`/interviews/${interviewId}/bias`, { text }, { retries: 0 });
+        if (data?.ok && ticket === latest.current) setWarnings(data.warnings);
       } catch {
         // offline: the check runs again at the next pause
       }

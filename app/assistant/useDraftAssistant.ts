@@ -2,7 +2,12 @@ import { useState } from "react";
 import type { UseFormReturn } from "react-hook-form";
 import { DRAFTABLE_SECTIONS, type DraftableSection, type ScorecardContent } from "~/scorecards/scorecard.schema";
 import { normalizeContent } from "~/scorecards/sections";
+import { postJson } from "~/ui/post-json";
+import type { DraftReply } from "./assist.schema";
 import type { Draft } from "./draft.schema";
+
+// Longer than the model server's own deadline, so its fallback reason reaches the page.
+const DRAFT_TIMEOUT_MS = 90_000;
 
 const LABEL: Record<DraftableSection, string> = {
   summary: "Formal summary",
@@ -36,25 +41,22 @@ export function useDraftAssistant(interviewId: string, form: UseFormReturn<Score
     setBusy(true);
     setMessage(null);
     try {
-      const response = await fetch(`/interviews/${interviewId}/draft`, {
-        method: "POST",
-        headers: { "Content-Type": "application/json", Accept: "application/json" },
-        body: JSON.stringify({ content: normalizeContent(form.getValues()) }),
-      });
-      const data = await response.json().catch(() => null);
-      if (!response.ok) {
-        setMessage(
-          data?.error?.message ?? Object.values(data?.errors ?? {})[0] ?? "The assistant could not draft this time.",
-        );
+      // One attempt: a draft is seconds of work, and the model server gets its own deadline.
+      const { data } = await postJson<DraftReply>(
+        `/interviews/${interviewId}/draft`,
+        { content: normalizeContent(form.getValues()) },
+        { timeoutMs: DRAFT_TIMEOUT_MS, retries: 0 },
+      );
+      if (!data?.ok) {
+        setMessage(Object.values(data?.errors ?? {})[0] ?? "The assistant could not draft this time.");
         return;
       }
-      const draft = data.draft as Draft;
       const values = form.getValues();
       const empty = DRAFTABLE_SECTIONS.filter((s) => isBlank(values[s]));
       const written = DRAFTABLE_SECTIONS.filter((s) => !isBlank(values[s]));
-      fill(draft, empty);
-      const filled = empty.filter((s) => !isBlank(draft[s]));
-      if (written.length) setPending({ draft, sections: written });
+      fill(data.draft, empty);
+      const filled = empty.filter((s) => !isBlank(data.draft[s]));
+      if (written.length) setPending({ draft: data.draft, sections: written });
       const source = data.source === "model" ? "the model server" : "the built-in drafter";
       setMessage(
         `Drafted by ${source}${data.fallbackReason ? ` (the model server failed: ${data.fallbackReason})` : ""}. ` +

@@ -1,6 +1,6 @@
 import { type ActionFunctionArgs, json } from "@remix-run/node";
 import { requireId, requireRole } from "~/auth/guard.server";
-import { respondToDomainErrors } from "~/errors.server";
+import { atEdge, invalid } from "~/errors.server";
 import { biasCheckSchema } from "~/assistant/assist.schema";
 import { biasForInterview } from "~/assistant/scorecard-assist.server";
 import { parseRequest } from "~/ui/form.server";
@@ -9,8 +9,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "interviewer");
   const interviewId = requireId(params.interviewId, "interview");
   const parsed = await parseRequest(request, biasCheckSchema);
-  if (!parsed.ok) return json({ errors: parsed.errors }, { status: 400 });
-  return respondToDomainErrors(async () =>
-    json({ warnings: await biasForInterview(user, interviewId, parsed.data.text) }),
+  if (!parsed.ok) return invalid(parsed.errors);
+  return atEdge(async () =>
+    json({ ok: true as const, warnings: await biasForInterview(user, interviewId, parsed.data.text) }),
   );
 }
