@@ -2,14 +2,14 @@ import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import type { z } from "zod";
 import { HIRING_LEVELS } from "~/scorecards/rubric";
 import { Field, FormError } from "~/ui/form";
-import type { CandidateInput } from "./candidate.schema";
+import type { CandidateData, CandidateFormValues } from "./candidate.schema";
 import type { Duplicate } from "./candidates.server";
 import { useSchemaForm } from "~/ui/useSchemaForm";
 import { PositionField } from "~/positions/PositionField";
 
 type Props = {
-  schema: z.ZodType<any, any>;
-  defaults: CandidateInput;
+  schema: z.ZodType<CandidateData, CandidateFormValues>;
+  defaults: CandidateFormValues;
   positions: { id: string; title: string; team: string }[];
   submitLabel: string;
 };
@@ -17,7 +17,7 @@ type Props = {
 export function CandidateForm({ schema, defaults, positions, submitLabel }: Props) {
   const navigation = useNavigation();
   const duplicate = useActionData<{ duplicate?: Duplicate }>()?.duplicate;
-  const { form, formError, onSubmit, errors } = useSchemaForm<CandidateInput, any>(schema, defaults);
+  const { form, formError, onSubmit, errors } = useSchemaForm(schema, defaults);
   return (
     <Form method="post" noValidate className="card" onSubmit={onSubmit}>
       <FormError message={formError} />

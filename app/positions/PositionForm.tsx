@@ -3,19 +3,19 @@ import type { z } from "zod";
 import { COMPETENCIES, HIRING_LEVELS } from "~/scorecards/rubric";
 import { Field, FormError } from "~/ui/form";
 import { Choices } from "~/ui/Choices";
-import type { PositionInput } from "./position.schema";
+import type { PositionData, PositionFormValues } from "./position.schema";
 import { useSchemaForm } from "~/ui/useSchemaForm";
 
 type Props = {
-  schema: z.ZodType<any, any>;
-  defaults: PositionInput;
+  schema: z.ZodType<PositionData, PositionFormValues>;
+  defaults: PositionFormValues;
   kits: { id: string; title: string; version: number }[];
   submitLabel: string;
 };
 
 export function PositionForm({ schema, defaults, kits, submitLabel }: Props) {
   const navigation = useNavigation();
-  const { form, formError, onSubmit, errors } = useSchemaForm<PositionInput, any>(schema, defaults);
+  const { form, formError, onSubmit, errors } = useSchemaForm(schema, defaults);
   return (
     <Form method="post" noValidate className="card" onSubmit={onSubmit}>
       <FormError message={formError} />

@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { Conn, Role } from "../schema";
+import { interviewsWithCandidate } from "./interviews";
 
 const interviewEnd = sql<Date>`interviews.scheduled_at + interviews.duration_minutes * interval '1 minute'`;
 
@@ -129,21 +130,10 @@ export async function listCommitteeRecipients(db: Conn, candidateId: string) {
 
 // One interview with what its calendar invitation says.
 export async function findInterviewForCalendar(db: Conn, interviewId: string) {
-  return db
-    .selectFrom("interviews")
-    .innerJoin("candidates", "candidates.id", "interviews.candidate_id")
-    .innerJoin("positions", "positions.id", "candidates.position_id")
+  return interviewsWithCandidate(db)
     .innerJoin("users", "users.id", "interviews.interviewer_id")
     .select([
-      "interviews.id",
-      "interviews.scheduled_at",
-      "interviews.duration_minutes",
-      "interviews.time_zone",
-      "interviews.stage",
-      "interviews.cancelled_at",
       "candidates.id as candidate_id",
-      "candidates.name as candidate_name",
-      "positions.title as position_title",
       "users.id as interviewer_id",
       "users.name as interviewer_name",
       "users.email as interviewer_email",

@@ -172,7 +172,7 @@ describe.each(dialects())("positions and candidates on %s", (dialect) => {
           name: "Alan M. Turing",
           email: "alan@example.org",
           positionId,
-          levelApplied: "Staff",
+          levelApplied: "Senior",
           source: "Referral",
           cvUrl: "",
         },
