@@ -141,6 +141,18 @@ describe.each(dialects())("positions and candidates on %s", (dialect) => {
     expect(elsewhere.status).toBe(302);
   });
 
+  it("refuses a level outside the position's range on the level field, and writes nothing", async () => {
+    for (const levelApplied of ["Junior", "Staff"]) {
+      const email = `${levelApplied.toLowerCase()}@example.org`;
+      const response = await createCandidate({ name: "Out Of Range", email, positionId, levelApplied });
+      expect(response.status).toBe(400);
+      expect((await response.json()).errors).toEqual({
+        levelApplied: `Level applied for: ${levelApplied} is outside Support Lead's range (Mid–Senior)`,
+      });
+      expect(await ctx.db.selectFrom("candidates").select("id").where("email", "=", email).execute()).toEqual([]);
+    }
+  });
+
   it("gives field errors for an unknown position, a bad email and a non-http CV link", async () => {
     const response = await createCandidate({
       name: "X",

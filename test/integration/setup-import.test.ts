@@ -134,4 +134,16 @@ describe.each(dialects())("CSV import of candidates on %s", (dialect) => {
     const nothing = await post({ intent: "preview", csv: "" });
     expect((await nothing.json()).errors).toEqual({ csv: "Choose a CSV file or paste its contents" });
   });
+  it("reads levels in any case and refuses one outside the position's range", async () => {
+    const csv = "name,email,level\nLow Case,low@example.org,senior\nToo Junior,jr@example.org,JUNIOR\n";
+    const { preview } = await (await post({ intent: "preview", csv })).json();
+    expect(preview.rows.map((r: { levelApplied: string; errors: string[] }) => [r.levelApplied, r.errors])).toEqual([
+      ["Senior", []],
+      ["Junior", ["level: Level applied for: Junior is outside Imported Role's range (Mid–Senior)"]],
+    ]);
+    const ok = await post({ intent: "commit", csv: "name,email,level\nLow Case,low@example.org,senior\n" });
+    expect(ok.headers.get("Location")).toBe("/candidates?imported=1");
+    const row = await ctx.db.selectFrom("candidates").select("level_applied").where("email", "=", "low@example.org");
+    expect(await row.executeTakeFirstOrThrow()).toEqual({ level_applied: "Senior" });
+  });
 });
