@@ -216,7 +216,7 @@ describe.each(dialects())("positions and candidates on %s", (dialect) => {
     expect(audit.map((a) => a.action)).toEqual(["candidate.create", "candidate.update", "candidate.archive"]);
     expect(audit[1].details).toMatchObject({
       before: { name: "Alan Turing", level_applied: null },
-      after: { name: "Alan M. Turing", level_applied: "Staff" },
+      after: { name: "Alan M. Turing", level_applied: "Senior" },
     });
 
     const list = await (await callRoute(candidateList, request("/candidates", { cookie: recruiter }))).json();
