@@ -68,3 +68,11 @@ export async function notFoundOnDomainError<T>(work: () => Promise<T>): Promise<
     throw error;
   }
 }
+
+// For loaders: a page has no form to show a refusal on, so any refusal is its error page, with
+// its status (a missing row is the 404 page, as in `atEdge`).
+export async function pageAtEdge<T>(work: () => Promise<T>): Promise<Awaited<T>> {
+  const result = await atEdge(work);
+  if (result instanceof Response) throw result;
+  return result as Awaited<T>; // a page's own data is never a Response
+}

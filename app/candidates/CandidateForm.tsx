@@ -1,20 +1,15 @@
-import type { FieldValues } from "react-hook-form";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import type { z } from "zod";
 import { HIRING_LEVELS } from "~/scorecards/rubric";
 import { Field, FormError } from "~/ui/form";
-import type { CandidateInput } from "./candidate.schema";
+import type { CandidateData, CandidateFormValues } from "./candidate.schema";
 import type { Duplicate } from "./candidates.server";
 import { useSchemaForm } from "~/ui/useSchemaForm";
 import { PositionField } from "~/positions/PositionField";
 
 type Props = {
-  // The new and the edit schema: only the new one asks for an idempotency key.
-  schema: z.ZodType<
-    FieldValues,
-    Omit<CandidateInput, "idempotencyKey"> & Partial<Pick<CandidateInput, "idempotencyKey">>
-  >;
-  defaults: CandidateInput;
+  schema: z.ZodType<CandidateData, CandidateFormValues>;
+  defaults: CandidateFormValues;
   positions: { id: string; title: string; team: string }[];
   submitLabel: string;
 };

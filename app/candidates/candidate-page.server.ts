@@ -1,26 +1,28 @@
 import { getDb } from "~db/index.server";
-import { findCandidate, latestDecision } from "~db/queries/candidates";
+import { findCandidateFor, latestDecision } from "~db/queries/candidates";
 import { listCommittee } from "~db/queries/committee";
 import { listInterviewsForCandidate } from "~db/queries/interviews";
 import { hasRole, type SessionUser } from "~/auth/guard.server";
+import { DomainError } from "~/errors.server";
 import { feedbackDeadline, feedbackStatus, scorecardState } from "~/scorecards/feedback-status";
 import { currentKit } from "~/scorecards/kits.server";
 import { uncovered } from "~/panels/panel.server";
+import { viewerOf } from "./candidates.server";
 
 // The hub of one candidate's loop: who interviews when, where each scorecard stands, what the
-// loop does not cover yet, who sits on the committee and what was decided.
+// loop does not cover yet, who sits on the committee and what was decided. A candidate the
+// viewer may not see is not found, the same as one that does not exist.
 export async function loadCandidatePage(user: SessionUser, candidateId: string, now = new Date()) {
   const db = getDb();
-  const candidate = await findCandidate(db, candidateId);
-  if (!candidate) return null;
+  const candidate = await findCandidateFor(db, viewerOf(user), candidateId);
+  if (!candidate) throw new DomainError("not-found", "No such candidate.");
   const [interviews, committee, decision, { kit, version }] = await Promise.all([
     listInterviewsForCandidate(db, candidateId),
     listCommittee(db, candidateId),
     latestDecision(db, candidateId),
-    currentKit(candidate.kit_id),
+    currentKit(candidate.kit_id, db),
   ]);
   const manages = hasRole(user, "recruiter", "admin");
-  if (!manages && !committee.some((member) => member.id === user.id)) return null;
   const prompt = new Map(kit.questions.map((q) => [q.id, q.prompt]));
   return {
     candidate: { ...candidate, archived_at: candidate.archived_at?.toISOString() ?? null },

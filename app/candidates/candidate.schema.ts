@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { HIRING_LEVELS } from "~/scorecards/rubric";
 import { idempotencyKey, optionalText, requiredText } from "~/ui/form-fields";
+import { intentOr } from "~/ui/intents";
 
 // The fields of one candidate, shared by the form and each row of a CSV import.
 export const candidateFields = z.object({
@@ -17,5 +18,17 @@ export const candidateFields = z.object({
 
 export const candidateSchema = candidateFields.extend({ positionId: z.uuid({ error: "Choose a position" }) });
 export const newCandidateSchema = candidateSchema.extend({ idempotencyKey });
-export type CandidateInput = z.input<typeof newCandidateSchema>;
 export type CandidateData = z.output<typeof candidateSchema>;
+// The form's values: the new-candidate form also carries its one-time key.
+export type CandidateFormValues = z.input<typeof candidateSchema> & { idempotencyKey?: string };
+
+// What the edit page posts: the candidate's details, or archiving/restoring them.
+export const candidateActionSchema = z.preprocess(
+  intentOr("save"),
+  z.discriminatedUnion("intent", [
+    candidateSchema.extend({ intent: z.literal("save") }),
+    z.object({ intent: z.literal("archive") }),
+    z.object({ intent: z.literal("restore") }),
+  ]),
+);
+export type CandidateAction = z.output<typeof candidateActionSchema>;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { idempotencyKey } from "~/ui/form-fields";
+import { intentOr } from "~/ui/intents";
 
 export const MAX_IMPORT_BYTES = 1_000_000;
 export const MAX_IMPORT_ROWS = 1000;
@@ -14,6 +15,16 @@ export const importSchema = z.object({
   idempotencyKey,
 });
 export type ImportInput = z.input<typeof importSchema>;
+export type ImportData = z.output<typeof importSchema>;
+
+// Preview shows every row and its problems; commit saves them all (or none).
+export const importActionSchema = z.preprocess(
+  intentOr("preview"),
+  z.discriminatedUnion("intent", [
+    importSchema.extend({ intent: z.literal("preview") }),
+    importSchema.extend({ intent: z.literal("commit") }),
+  ]),
+);
 
 export type PreviewRow = {
   line: number;

@@ -4,9 +4,12 @@ import { appendAudit } from "~db/queries/audit";
 import { findCandidateByEmail, insertCandidate } from "~db/queries/candidates";
 import { findPosition } from "~db/queries/positions";
 import type { SessionUser } from "~db/queries/users";
+import type { Conn } from "~db/schema";
+import { DomainError } from "~/errors.server";
+import { levelNamed, levelOutsideRange } from "~/positions/levels";
 import { candidateFields } from "./candidate.schema";
 import { candidateValues } from "./candidates.server";
-import { hasProblems, MAX_IMPORT_ROWS, type Preview, type PreviewRow } from "./csv-import.schema";
+import { hasProblems, MAX_IMPORT_ROWS, type ImportData, type Preview, type PreviewRow } from "./csv-import.schema";
 import { earlierSubmission, isUniqueViolation, once, submissionKey } from "~/startup/once.server";
 
 // Columns a recruiter's spreadsheet may have; header names are matched loosely.
@@ -39,10 +42,15 @@ function readRows(text: string): { rows: Record<string, string>[] } | { error: s
   }
 }
 
-// Every problem of every row, before anything is written.
-export async function previewImport(positionId: string, text: string): Promise<Preview> {
+// Every problem of every row, before anything is written; what the preview button shows.
+export async function previewImport({ positionId, csv }: ImportData) {
+  const preview = await check(getDb(), positionId, csv);
+  return { preview, csv, positionId };
+}
+
+async function check(db: Conn, positionId: string, text: string): Promise<Preview> {
   const empty = (fileError: string): Preview => ({ fileError, rows: [], positionError: null });
-  const position = await findPosition(getDb(), positionId);
+  const position = await findPosition(db, positionId);
   const positionError = !position
     ? "Choose one of the positions listed"
     : position.status === "closed"
@@ -65,6 +73,7 @@ export async function previewImport(positionId: string, text: string): Promise<P
   for (const [index, raw] of read.rows.entries()) {
     const line = index + 2; // the header is line 1
     const input = Object.fromEntries(Object.entries(COLUMNS).map(([column, field]) => [field, raw[column] ?? ""]));
+    input.levelApplied = levelNamed(input.levelApplied);
     const row: PreviewRow = {
       line,
       name: input.name,
@@ -81,7 +90,9 @@ export async function previewImport(positionId: string, text: string): Promise<P
     if (email && seen.has(email)) row.errors.push(`email: also on line ${seen.get(email)} of this file`);
     else seen.set(email, line);
     if (position && parsed.success) {
-      const existing = await findCandidateByEmail(getDb(), position.id, email);
+      const outside = levelOutsideRange(parsed.data.levelApplied, position);
+      if (outside) row.errors.push(`level: ${outside}`);
+      const existing = await findCandidateByEmail(db, position.id, email);
       if (existing) row.errors.push(`email: ${existing.name} already applied for this position`);
     }
     rows.push(row);
@@ -89,41 +100,45 @@ export async function previewImport(positionId: string, text: string): Promise<P
   return { fileError: null, rows, positionError };
 }
 
-// All or nothing: one transaction, re-checked at commit; any problem writes no row at all.
-export async function commitImport(
-  actor: SessionUser,
-  positionId: string,
-  text: string,
-  key: string,
-): Promise<{ ok: true; count: number } | { ok: false; preview: Preview }> {
-  const submission = submissionKey(actor.id, { idempotencyKey: key, positionId, text });
-  const earlier = await earlierSubmission(getDb(), submission);
-  if (earlier) return { ok: true, count: Number(earlier) };
-  const preview = await previewImport(positionId, text);
-  if (hasProblems(preview)) return { ok: false, preview };
+// All or nothing: one transaction, re-checked at commit; any problem writes no row at all and
+// the refusal carries the preview that shows each problem.
+export async function commitImport(actor: SessionUser, data: ImportData): Promise<number> {
+  const { positionId, csv, idempotencyKey } = data;
+  const db = getDb();
+  const submission = submissionKey(actor.id, { idempotencyKey, positionId, text: csv });
+  const earlier = await earlierSubmission(db, submission);
+  if (earlier) return Number(earlier);
+  const preview = await check(db, positionId, csv);
+  if (hasProblems(preview)) throw refused(preview, data);
   try {
-    const { id } = await getDb()
-      .transaction()
-      .execute(async (tx) =>
-        once(tx, submission, async () => {
-          for (const row of preview.rows) {
-            const values = candidateValues({ ...candidateFields.parse(row), positionId });
-            const id = await insertCandidate(tx, values);
-            await appendAudit(tx, {
-              actorId: actor.id,
-              action: "candidate.create",
-              subjectType: "candidate",
-              subjectId: id,
-              details: { before: null, after: values, via: "csv-import" },
-            });
-          }
-          return String(preview.rows.length); // a repeated post reports the same count
-        }),
-      );
-    return { ok: true, count: Number(id) };
+    const { id } = await db.transaction().execute(async (tx) =>
+      once(tx, submission, async () => {
+        for (const row of preview.rows) {
+          const values = candidateValues({ ...candidateFields.parse(row), positionId });
+          const id = await insertCandidate(tx, values);
+          await appendAudit(tx, {
+            actorId: actor.id,
+            action: "candidate.create",
+            subjectType: "candidate",
+            subjectId: id,
+            details: { before: null, after: values, via: "csv-import" },
+          });
+        }
+        return String(preview.rows.length); // a repeated post reports the same count
+      }),
+    );
+    return Number(id);
   } catch (error) {
     // Someone added one of these emails between the check and the commit.
-    if (isUniqueViolation(error)) return { ok: false, preview: await previewImport(positionId, text) };
+    if (isUniqueViolation(error)) throw refused(await check(db, positionId, csv), data);
     throw error;
   }
 }
+
+const refused = (preview: Preview, { csv, positionId }: ImportData) =>
+  new DomainError("invalid", "Some rows have problems: nothing was imported.", {
+    fields: preview.positionError ? { positionId: preview.positionError } : {},
+    preview,
+    csv,
+    positionId,
+  });

@@ -1,17 +1,23 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Form, useNavigation, useSubmit } from "@remix-run/react";
-import { useEffect, useMemo } from "react";
+import { useMemo } from "react";
 import { useFieldArray, useForm, type Resolver, type UseFormReturn } from "react-hook-form";
-import { COMPETENCIES, competencyLabel, type CompetencyId } from "~/scorecards/rubric";
-import { Field, FormError, useServerErrors } from "~/ui/form";
-import { stageLabel } from "~/vocabulary/stages";
-import { Choices } from "~/ui/Choices";
-import { INTERVIEW_STAGES } from "~/vocabulary/stages";
+import { FormError, useServerErrors } from "~/ui/form";
+import {
+  FocusFields,
+  InterviewerField,
+  StageField,
+  TimeZoneField,
+  useBrowserTimeZone,
+  WhenFields,
+  type Interviewer,
+  type KitQuestion,
+} from "./InterviewFields";
 import { panelLoopSchema, type LoopRowInput, type PanelLoopData, type PanelLoopInput } from "./panel-loop.schema";
 
 type Props = {
-  interviewers: { id: string; name: string; email: string }[];
-  questions: { id: string; prompt: string; competencies: string[]; ownedBy: string | null }[];
+  interviewers: Interviewer[];
+  questions: KitQuestion[];
   timeZones: string[];
   idempotencyKey: string;
 };
@@ -44,50 +50,23 @@ export function PanelBuilder({ interviewers, questions, timeZones, idempotencyKe
   const rows = useFieldArray({ control: form.control, name: "rows" });
   const formError = useServerErrors(form as unknown as UseFormReturn<PanelLoopInput>);
   const errors = form.formState.errors;
-  useEffect(() => {
-    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    if (zone && timeZones.includes(zone) && !form.formState.dirtyFields.timeZone) form.setValue("timeZone", zone);
-  }, [form, timeZones]);
+  useBrowserTimeZone(true, timeZones, (zone) => form.setValue("timeZone", zone));
   const onSubmit = form.handleSubmit((values) =>
     submit(values as never, { method: "post", encType: "application/json" }),
   );
-  const questionOptions = questions.map((q) => ({
-    value: q.id,
-    label: q.prompt,
-    hint: q.ownedBy
-      ? `owned by ${q.ownedBy}`
-      : q.competencies.map((id) => competencyLabel(id as CompetencyId)).join(", "),
-  }));
 
   return (
     <Form method="post" noValidate className="panel-builder" onSubmit={onSubmit}>
       <FormError message={formError ?? errors.rows?.message ?? errors.rows?.root?.message} />
       <div className="card field-row">
-        <Field
-          id="timeZone"
+        <TimeZoneField
           label="Time zone for the loop"
           hint="Every date and time below is in this zone."
+          timeZones={timeZones}
           error={errors.timeZone}
-        >
-          {(aria) => (
-            <select {...aria} {...form.register("timeZone")}>
-              {timeZones.map((zone) => (
-                <option key={zone}>{zone}</option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field id="stage" label="Stage" error={errors.stage}>
-          {(aria) => (
-            <select {...aria} {...form.register("stage")}>
-              {INTERVIEW_STAGES.map((stage) => (
-                <option key={stage} value={stage}>
-                  {stageLabel(stage)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+          register={form.register("timeZone")}
+        />
+        <StageField error={errors.stage} register={form.register("stage")} />
       </div>
       {rows.fields.map((row, i) => {
         const rowErrors = errors.rows?.[i];
@@ -96,50 +75,30 @@ export function PanelBuilder({ interviewers, questions, timeZones, idempotencyKe
           <fieldset key={row.id} className="card loop-row">
             <legend>Interview {i + 1}</legend>
             <div className="field-row">
-              <Field id={id("interviewerId")} label="Interviewer" error={rowErrors?.interviewerId}>
-                {(aria) => (
-                  <select {...aria} {...form.register(`rows.${i}.interviewerId`)}>
-                    <option value="">Choose an interviewer…</option>
-                    {interviewers.map((person) => (
-                      <option key={person.id} value={person.id}>
-                        {person.name} ({person.email})
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </Field>
-              <Field id={id("date")} label="Date" error={rowErrors?.date}>
-                {(aria) => <input type="date" {...aria} {...form.register(`rows.${i}.date`)} />}
-              </Field>
-              <Field id={id("time")} label="Start time" error={rowErrors?.time}>
-                {(aria) => <input type="time" {...aria} {...form.register(`rows.${i}.time`)} />}
-              </Field>
-              <Field id={id("durationMinutes")} label="Duration (minutes)" error={rowErrors?.durationMinutes}>
-                {(aria) => (
-                  <input
-                    type="number"
-                    min={10}
-                    max={480}
-                    step={5}
-                    {...aria}
-                    {...form.register(`rows.${i}.durationMinutes`)}
-                  />
-                )}
-              </Field>
+              <InterviewerField
+                id={id("interviewerId")}
+                interviewers={interviewers}
+                error={rowErrors?.interviewerId}
+                register={form.register(`rows.${i}.interviewerId`)}
+              />
+              <WhenFields
+                id={id}
+                errors={rowErrors ?? {}}
+                register={{
+                  date: form.register(`rows.${i}.date`),
+                  time: form.register(`rows.${i}.time`),
+                  durationMinutes: form.register(`rows.${i}.durationMinutes`),
+                }}
+              />
             </div>
-            <Choices
-              id={id("focusCompetencies")}
-              legend="Focus competencies"
-              options={COMPETENCIES.map((c) => ({ value: c.id, label: c.label }))}
-              error={rowErrors?.focusCompetencies}
-              register={form.register(`rows.${i}.focusCompetencies`)}
-            />
-            <Choices
-              id={id("focusQuestions")}
-              legend="Kit questions this interviewer owns"
-              options={questionOptions}
-              error={rowErrors?.focusQuestions}
-              register={form.register(`rows.${i}.focusQuestions`)}
+            <FocusFields
+              id={id}
+              questions={questions}
+              errors={rowErrors ?? {}}
+              register={{
+                focusCompetencies: form.register(`rows.${i}.focusCompetencies`),
+                focusQuestions: form.register(`rows.${i}.focusQuestions`),
+              }}
             />
             <button
               type="button"

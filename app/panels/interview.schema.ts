@@ -3,7 +3,7 @@ import { isCalendarDate, isClockTime } from "~/ui/calendar";
 import { z } from "zod";
 import { COMPETENCY_IDS } from "~/scorecards/rubric";
 import { checkbox, idempotencyKey, listOf, requiredText } from "~/ui/form-fields";
-
+import { intentOr } from "~/ui/intents";
 import { INTERVIEW_STAGES } from "~/vocabulary/stages";
 
 export function isTimeZone(value: string): boolean {
@@ -67,10 +67,21 @@ function notInThePast(now: () => Date) {
 export const interviewSchema = (now = () => new Date()) => panelFields.superRefine(notInThePast(now));
 export const newInterviewSchema = (now = () => new Date()) =>
   panelFields.extend({ idempotencyKey }).superRefine(notInThePast(now));
-export type InterviewInput = z.input<ReturnType<typeof newInterviewSchema>>;
 export type InterviewData = z.output<ReturnType<typeof interviewSchema>>;
+// The form's values: a new interview's form also carries its one-time key.
+export type InterviewFormValues = z.input<typeof panelFields> & { idempotencyKey?: string };
 
 export const cancelSchema = z.object({
   reason: requiredText("Say why the interview is cancelled", 1000),
 });
-export type CancelInput = z.input<typeof cancelSchema>;
+
+// What the interview page posts: the changed interview, or its cancellation.
+export const interviewActionSchema = (now = () => new Date()) =>
+  z.preprocess(
+    intentOr("change"),
+    z.discriminatedUnion("intent", [
+      panelFields.extend({ intent: z.literal("change") }).superRefine(notInThePast(now)),
+      cancelSchema.extend({ intent: z.literal("cancel") }),
+    ]),
+  );
+export type InterviewAction = z.output<ReturnType<typeof interviewActionSchema>>;

@@ -1,16 +1,23 @@
+import { TZDate } from "@date-fns/tz";
+import { format } from "date-fns";
 import { getDb } from "~db/index.server";
+import type { Conn } from "~db/schema";
 import { findCandidate } from "~db/queries/candidates";
-import { listInterviewsForCandidate } from "~db/queries/interviews";
+import { findInterview, listInterviewsForCandidate } from "~db/queries/interviews";
 import { listActiveWithRole } from "~db/queries/people";
+import { DomainError } from "~/errors.server";
 import { currentKit } from "~/scorecards/kits.server";
 
-// What the interview form offers: active interviewers, the kit's questions (with who already
+// The zones a recruiter can pick, UTC first; the form searches them as the recruiter types.
+const TIME_ZONES = ["UTC", ...Intl.supportedValuesOf("timeZone").filter((zone) => zone !== "UTC")];
+
+// What the interview forms offer: active interviewers, the kit's questions (with who already
 // owns each one) and the zones a recruiter can pick.
-export async function panelOptions(candidateId: string, kitId: string, exceptInterviewId?: string) {
+async function panelOptions(db: Conn, candidateId: string, kitId: string, exceptInterviewId?: string) {
   const [interviewers, interviews, { kit }] = await Promise.all([
-    listActiveWithRole(getDb(), "interviewer"),
-    listInterviewsForCandidate(getDb(), candidateId),
-    currentKit(kitId),
+    listActiveWithRole(db, "interviewer"),
+    listInterviewsForCandidate(db, candidateId),
+    currentKit(kitId, db),
   ]);
   const owner = new Map<string, string>();
   for (const i of interviews) {
@@ -25,14 +32,20 @@ export async function panelOptions(candidateId: string, kitId: string, exceptInt
       competencies: q.competencies,
       ownedBy: owner.get(q.id) ?? null,
     })),
-    timeZones: ["UTC", ...Intl.supportedValuesOf("timeZone").filter((zone) => zone !== "UTC")],
+    timeZones: TIME_ZONES,
   };
 }
 
-// The candidate and the options for the panel builder; null when there is no such candidate.
+async function existingCandidate(db: Conn, candidateId: string) {
+  const candidate = await findCandidate(db, candidateId);
+  if (!candidate) throw new DomainError("not-found", "No such candidate.");
+  return candidate;
+}
+
+// The candidate and the options for a new interview or the panel builder.
 export async function candidateForLoop(candidateId: string) {
-  const candidate = await findCandidate(getDb(), candidateId);
-  if (!candidate) return null;
+  const db = getDb();
+  const candidate = await existingCandidate(db, candidateId);
   return {
     candidate: {
       id: candidate.id,
@@ -40,6 +53,25 @@ export async function candidateForLoop(candidateId: string) {
       position: candidate.position_title,
       archived: Boolean(candidate.archived_at),
     },
-    ...(await panelOptions(candidate.id, candidate.kit_id)),
+    ...(await panelOptions(db, candidate.id, candidate.kit_id)),
+  };
+}
+
+// One interview as its form edits it: the date and time on the wall clock of its own zone.
+export async function interviewForChange(candidateId: string, interviewId: string) {
+  const db = getDb();
+  const candidate = await existingCandidate(db, candidateId);
+  const interview = await findInterview(db, candidate.id, interviewId);
+  if (!interview) throw new DomainError("not-found", "No such interview.");
+  const local = new TZDate(interview.scheduled_at, interview.time_zone);
+  return {
+    candidate: { id: candidate.id, name: candidate.name },
+    interview: {
+      ...interview,
+      scheduled_at: interview.scheduled_at.toISOString(),
+      date: format(local, "yyyy-MM-dd"),
+      time: format(local, "HH:mm"),
+    },
+    ...(await panelOptions(db, candidate.id, candidate.kit_id, interview.id)),
   };
 }

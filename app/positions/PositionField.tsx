@@ -1,10 +1,10 @@
-import type { FieldError, UseFormRegisterReturn } from "react-hook-form";
+import type { UseFormRegisterReturn } from "react-hook-form";
 import { Field } from "~/ui/form";
 
 type Props = {
   positions: { id: string; title: string; team: string }[];
   register: UseFormRegisterReturn;
-  error?: FieldError;
+  error?: { message?: string };
 };
 
 // The open positions a candidate can be added to, named with their team.

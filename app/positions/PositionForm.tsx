@@ -1,23 +1,17 @@
-import type { FieldValues } from "react-hook-form";
 import { Form, useNavigation } from "@remix-run/react";
 import type { z } from "zod";
 import { COMPETENCIES, HIRING_LEVELS } from "~/scorecards/rubric";
 import { Field, FormError } from "~/ui/form";
 import { Choices } from "~/ui/Choices";
-import type { PositionInput } from "./position.schema";
+import type { PositionData, PositionFormValues } from "./position.schema";
 import { useSchemaForm } from "~/ui/useSchemaForm";
 
 type Props = {
-  // The new and the edit schema: only the new one asks for an idempotency key.
-  schema: z.ZodType<
-    FieldValues,
-    Omit<PositionInput, "idempotencyKey"> & Partial<Pick<PositionInput, "idempotencyKey">>
-  >;
-  defaults: PositionInput;
+  schema: z.ZodType<PositionData, PositionFormValues>;
+  defaults: PositionFormValues;
   kits: { id: string; title: string; version: number }[];
   submitLabel: string;
-  // Omitted: the form has no "Recruiter" field and saving leaves the position's recruiter alone.
-  recruiters?: { id: string; name: string }[];
+  recruiters: { id: string; name: string }[];
 };
 
 export function PositionForm({ schema, defaults, kits, submitLabel, recruiters }: Props) {
@@ -70,25 +64,23 @@ export function PositionForm({ schema, defaults, kits, submitLabel, recruiters }
           </select>
         )}
       </Field>
-      {recruiters ? (
-        <Field
-          id="recruiterId"
-          label="Recruiter"
-          hint="Hears when feedback on this position is overdue, and gets it in their digest."
-          error={errors.recruiterId}
-        >
-          {(aria) => (
-            <select {...aria} {...form.register("recruiterId")}>
-              <option value="">Every recruiter</option>
-              {recruiters.map((r) => (
-                <option key={r.id} value={r.id}>
-                  {r.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-      ) : null}
+      <Field
+        id="recruiterId"
+        label="Recruiter"
+        hint="Hears when feedback on this position is overdue, and gets it in their digest."
+        error={errors.recruiterId}
+      >
+        {(aria) => (
+          <select {...aria} {...form.register("recruiterId")}>
+            <option value="">Every recruiter</option>
+            {recruiters.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
       <Choices
         id="competencies"
         legend="Competencies the loop must cover"

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { COMPETENCY_IDS, HIRING_LEVELS } from "~/scorecards/rubric";
 import { idempotencyKey, listOf, requiredText } from "~/ui/form-fields";
+import { intentOr } from "~/ui/intents";
 
 const level = z.enum(HIRING_LEVELS, { error: "Choose a level" });
 
@@ -26,5 +27,17 @@ function levelRange(values: { levelMin: string; levelMax: string }, ctx: z.Refin
 
 export const positionSchema = fields.superRefine(levelRange);
 export const newPositionSchema = fields.extend({ idempotencyKey }).superRefine(levelRange);
-export type PositionInput = z.input<typeof newPositionSchema>;
 export type PositionData = z.output<typeof positionSchema>;
+// The form's values: the new-position form also carries its one-time key.
+export type PositionFormValues = z.input<typeof positionSchema> & { idempotencyKey?: string };
+
+// What the position page posts: its edits, or closing/reopening the position.
+export const positionActionSchema = z.preprocess(
+  intentOr("save"),
+  z.discriminatedUnion("intent", [
+    fields.extend({ intent: z.literal("save") }).superRefine(levelRange),
+    z.object({ intent: z.literal("close") }),
+    z.object({ intent: z.literal("reopen") }),
+  ]),
+);
+export type PositionAction = z.output<typeof positionActionSchema>;

@@ -1,14 +1,19 @@
 import { getDb } from "~db/index.server";
 import { appendAudit } from "~db/queries/audit";
+import {
+  findPosition,
+  insertPosition,
+  listPositions,
+  updatePosition,
+  type PositionValues,
+} from "~db/queries/positions";
 import { listActiveUsersWithRole } from "~db/queries/notifications";
-import { findPosition, insertPosition, updatePosition, type PositionValues } from "~db/queries/positions";
 import type { SessionUser } from "~db/queries/users";
 import { listCurrentKits } from "~/scorecards/kits.server";
 import { DomainError } from "~/errors.server";
-import type { Parsed } from "~/ui/form.server";
 import { emptyToNull } from "~/ui/form-fields";
 import { once, submissionKey } from "~/startup/once.server";
-import type { PositionData } from "./position.schema";
+import type { PositionAction, PositionData } from "./position.schema";
 
 function values(data: PositionData): PositionValues {
   return {
@@ -31,25 +36,45 @@ export async function listRecruiters(): Promise<{ id: string; name: string }[]> 
   return (await listActiveUsersWithRole(getDb(), "recruiter")).map(({ id, name }) => ({ id, name }));
 }
 
-async function unknownRecruiter(recruiterId: string | undefined): Promise<Parsed<never> | null> {
-  if (!recruiterId || (await listRecruiters()).some((r) => r.id === recruiterId)) return null;
-  return { ok: false, errors: { recruiterId: "Choose one of the recruiters listed" } };
+async function refuseUnknownRecruiter(recruiterId: string | undefined): Promise<void> {
+  if (!recruiterId || (await listRecruiters()).some((r) => r.id === recruiterId)) return;
+  const message = "Choose one of the recruiters listed";
+  throw new DomainError("invalid", message, { fields: { recruiterId: message } });
 }
 
-async function unknownKit(kitId: string): Promise<Parsed<never> | null> {
+// The kits a position may use, as the form lists them.
+export async function kitChoices() {
   const kits = await listCurrentKits();
-  return kits.some(({ kit }) => kit.id === kitId)
-    ? null
-    : { ok: false, errors: { kitId: "Choose one of the question kits listed" } };
+  return kits.map(({ kit, version }) => ({ id: kit.id, title: kit.title, version }));
 }
 
-export async function createPosition(
-  actor: SessionUser,
-  data: PositionData & { idempotencyKey: string },
-): Promise<Parsed<string>> {
-  const bad = (await unknownKit(data.kitId)) ?? (await unknownRecruiter(data.recruiterId));
-  if (bad) return bad;
-  const id = await getDb()
+export async function positionsPage() {
+  return listPositions(getDb());
+}
+
+export async function positionForEdit(id: string) {
+  const [position, kits, recruiters] = await Promise.all([findPosition(getDb(), id), kitChoices(), listRecruiters()]);
+  if (!position) throw new DomainError("not-found", "No such position.");
+  return { position, kits, recruiters };
+}
+
+// What the new-position form offers to choose from.
+export async function positionChoices() {
+  const [kits, recruiters] = await Promise.all([kitChoices(), listRecruiters()]);
+  return { kits, recruiters };
+}
+
+async function refuseUnknownKit(kitId: string): Promise<void> {
+  const kits = await listCurrentKits();
+  if (kits.some(({ kit }) => kit.id === kitId)) return;
+  const message = "Choose one of the question kits listed";
+  throw new DomainError("invalid", message, { fields: { kitId: message } });
+}
+
+export async function createPosition(actor: SessionUser, data: PositionData & { idempotencyKey: string }) {
+  await refuseUnknownKit(data.kitId);
+  await refuseUnknownRecruiter(data.recruiterId);
+  return getDb()
     .transaction()
     .execute(async (tx) => {
       const result = await once(tx, submissionKey(actor.id, data), () => insertPosition(tx, values(data)));
@@ -64,12 +89,17 @@ export async function createPosition(
       }
       return result.id;
     });
-  return { ok: true, data: id };
 }
 
-export async function editPosition(actor: SessionUser, id: string, data: PositionData): Promise<Parsed<string>> {
-  const bad = (await unknownKit(data.kitId)) ?? (await unknownRecruiter(data.recruiterId));
-  if (bad) return bad;
+// The position page's one action: save the edits, or close or reopen the position.
+export async function changePosition(actor: SessionUser, id: string, action: PositionAction): Promise<void> {
+  if (action.intent === "save") return editPosition(actor, id, action);
+  return setPositionStatus(actor, id, action.intent === "close" ? "closed" : "open");
+}
+
+async function editPosition(actor: SessionUser, id: string, data: PositionData): Promise<void> {
+  await refuseUnknownKit(data.kitId);
+  await refuseUnknownRecruiter(data.recruiterId);
   await getDb()
     .transaction()
     .execute(async (tx) => {
@@ -84,10 +114,9 @@ export async function editPosition(actor: SessionUser, id: string, data: Positio
         details: { before: pick(before), after: values(data) },
       });
     });
-  return { ok: true, data: id };
 }
 
-export async function setPositionStatus(actor: SessionUser, id: string, status: "open" | "closed"): Promise<void> {
+async function setPositionStatus(actor: SessionUser, id: string, status: "open" | "closed"): Promise<void> {
   await getDb()
     .transaction()
     .execute(async (tx) => {

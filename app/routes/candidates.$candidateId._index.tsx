@@ -1,6 +1,7 @@
 import { type LoaderFunctionArgs, type MetaFunction, json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { notFoundUnless, requireRole, requireId } from "~/auth/guard.server";
+import { requireRole, requireId } from "~/auth/guard.server";
+import { pageAtEdge } from "~/errors.server";
 import { competencyLabel, type CompetencyId } from "~/scorecards/rubric";
 import { formatDate, formatDateTime } from "~/ui/format";
 import { useTimeZone } from "~/ui/useTimeZone";
@@ -13,8 +14,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, "recruiter", "committee", "admin");
-  const page = notFoundUnless(await loadCandidatePage(user, requireId(params.candidateId, "candidate")), "candidate");
-  return json(page);
+  const id = requireId(params.candidateId, "candidate");
+  return json(await pageAtEdge(() => loadCandidatePage(user, id)));
 }
 
 const FEEDBACK: Record<string, { label: string; badge: string }> = {

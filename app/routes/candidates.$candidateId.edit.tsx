@@ -1,13 +1,11 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, json, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { getDb } from "~db/index.server";
-import { findCandidate } from "~db/queries/candidates";
-import { listOpenPositions } from "~db/queries/positions";
-import { notFoundUnless, requireRole, requireId } from "~/auth/guard.server";
+import { requireRole, requireId } from "~/auth/guard.server";
+import { atEdge, invalid, pageAtEdge } from "~/errors.server";
 import type { HiringLevel } from "~/scorecards/rubric";
 import { parseWith, readForm } from "~/ui/form.server";
-import { candidateSchema } from "~/candidates/candidate.schema";
-import { editCandidate, setArchived } from "~/candidates/candidates.server";
+import { candidateActionSchema, candidateSchema } from "~/candidates/candidate.schema";
+import { candidateForEdit, changeCandidate } from "~/candidates/candidates.server";
 import { CandidateForm } from "~/candidates/CandidateForm";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -16,32 +14,19 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "recruiter", "admin");
-  const candidate = notFoundUnless(
-    await findCandidate(getDb(), requireId(params.candidateId, "candidate")),
-    "candidate",
-  );
-  const open = await listOpenPositions(getDb());
-  // The candidate's own position stays listed even once it is closed.
-  const positions = open.some((p) => p.id === candidate.position_id)
-    ? open
-    : [{ id: candidate.position_id, title: `${candidate.position_title} (closed)`, team: "" }, ...open];
-  return json({ candidate, positions });
+  const id = requireId(params.candidateId, "candidate");
+  return json(await pageAtEdge(() => candidateForEdit(id)));
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "recruiter", "admin");
   const id = requireId(params.candidateId, "candidate");
-  notFoundUnless(await findCandidate(getDb(), id), "candidate");
-  const form = await readForm(request);
-  if (form.intent === "archive" || form.intent === "restore") {
-    await setArchived(user, id, form.intent === "archive");
+  const parsed = parseWith(candidateActionSchema, await readForm(request));
+  if (!parsed.ok) return invalid(parsed.errors);
+  return atEdge(async () => {
+    await changeCandidate(user, id, parsed.data);
     return redirect(`/candidates/${id}`);
-  }
-  const parsed = parseWith(candidateSchema, form);
-  if (!parsed.ok) return json({ errors: parsed.errors }, { status: 400 });
-  const result = await editCandidate(user, id, parsed.data);
-  if (!result.ok) return json({ errors: result.errors, duplicate: result.duplicate }, { status: 400 });
-  return redirect(`/candidates/${id}`);
+  });
 }
 
 export default function EditCandidate() {
@@ -71,7 +56,8 @@ export default function EditCandidate() {
         <p className="muted">
           {candidate.archived_at
             ? "Restoring brings the candidate back to the lists and their interviewers' home pages."
-            : "Archiving hides the candidate from lists and interviewers' home pages. Nothing is deleted; you can restore them."}
+            : "Archiving hides the candidate from lists and interviewers' home pages. " +
+              "Nothing is deleted; you can restore them."}
         </p>
         <button type="submit" name="intent" value={candidate.archived_at ? "restore" : "archive"} className="secondary">
           {candidate.archived_at ? "Restore candidate" : "Archive candidate"}

@@ -1,70 +1,39 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, json, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
-import { TZDate } from "@date-fns/tz";
-import { format } from "date-fns";
 import { useMemo } from "react";
-import { getDb } from "~db/index.server";
-import { findCandidate } from "~db/queries/candidates";
-import { findInterview } from "~db/queries/interviews";
-import { notFoundUnless, requireRole, requireId } from "~/auth/guard.server";
+import { requireRole, requireId } from "~/auth/guard.server";
+import { atEdge, invalid, pageAtEdge } from "~/errors.server";
 import type { CompetencyId } from "~/scorecards/rubric";
 import { formatDateTime } from "~/ui/format";
 import { Field } from "~/ui/form";
 import { parseWith, readForm } from "~/ui/form.server";
-import { cancelSchema, interviewSchema } from "~/panels/interview.schema";
+import { cancelSchema, interviewActionSchema, interviewSchema } from "~/panels/interview.schema";
 import { InterviewForm } from "~/panels/InterviewForm";
-import { panelOptions } from "~/panels/panel-options.server";
-import { cancelInterview, changeInterview } from "~/panels/panel.server";
-import { formAction } from "~/ui/respond.server";
+import { interviewForChange } from "~/panels/panel-options.server";
+import { changeInterview } from "~/panels/panel.server";
 import { useSchemaForm } from "~/ui/useSchemaForm";
 
 export const meta: MetaFunction = () => [{ title: "Change an interview · Panel" }];
 
-async function load(params: LoaderFunctionArgs["params"]) {
-  const candidate = notFoundUnless(
-    await findCandidate(getDb(), requireId(params.candidateId, "candidate")),
-    "candidate",
-  );
-  const interview = notFoundUnless(
-    await findInterview(getDb(), candidate.id, requireId(params.interviewId, "interview")),
-    "interview",
-  );
-  return { candidate, interview };
-}
+const ids = (params: LoaderFunctionArgs["params"]) => ({
+  candidateId: requireId(params.candidateId, "candidate"),
+  interviewId: requireId(params.interviewId, "interview"),
+});
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "recruiter", "admin");
-  const { candidate, interview } = await load(params);
-  const options = await panelOptions(candidate.id, candidate.kit_id, interview.id);
-  const local = new TZDate(interview.scheduled_at, interview.time_zone);
-  return json({
-    candidate: { id: candidate.id, name: candidate.name },
-    interview: {
-      ...interview,
-      scheduled_at: interview.scheduled_at.toISOString(),
-      date: format(local, "yyyy-MM-dd"),
-      time: format(local, "HH:mm"),
-    },
-    ...options,
-  });
+  const { candidateId, interviewId } = ids(params);
+  return json(await pageAtEdge(() => interviewForChange(candidateId, interviewId)));
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "recruiter", "admin");
-  const { candidate, interview } = await load(params);
-  const form = await readForm(request);
-  return formAction(async () => {
-    if (form.intent === "cancel") {
-      const parsed = parseWith(cancelSchema, form);
-      if (!parsed.ok) return json({ errors: parsed.errors }, { status: 400 });
-      await cancelInterview(user, candidate.id, interview.id, parsed.data.reason);
-      return redirect(`/candidates/${candidate.id}`);
-    }
-    const parsed = parseWith(interviewSchema(), form);
-    if (!parsed.ok) return json({ errors: parsed.errors }, { status: 400 });
-    const result = await changeInterview(user, candidate.id, interview.id, parsed.data);
-    if (!result.ok) return json({ errors: result.errors }, { status: 400 });
-    return redirect(`/candidates/${candidate.id}`);
+  const { candidateId, interviewId } = ids(params);
+  const parsed = parseWith(interviewActionSchema(), await readForm(request));
+  if (!parsed.ok) return invalid(parsed.errors);
+  return atEdge(async () => {
+    await changeInterview(user, candidateId, interviewId, parsed.data);
+    return redirect(`/candidates/${candidateId}`);
   });
 }
 

@@ -1,15 +1,13 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, json, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
-import { getDb } from "~db/index.server";
-import { findCandidate } from "~db/queries/candidates";
-import { notFoundUnless, requireRole, requireId } from "~/auth/guard.server";
+import { requireRole, requireId } from "~/auth/guard.server";
+import { atEdge, invalid, pageAtEdge } from "~/errors.server";
 import { parseWith, readForm } from "~/ui/form.server";
 import { newInterviewSchema } from "~/panels/interview.schema";
 import { InterviewForm } from "~/panels/InterviewForm";
-import { panelOptions } from "~/panels/panel-options.server";
+import { candidateForLoop } from "~/panels/panel-options.server";
 import { scheduleInterview } from "~/panels/panel.server";
-import { formAction } from "~/ui/respond.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Schedule an interview with ${data?.candidate.name ?? "a candidate"} · Panel` },
@@ -17,28 +15,19 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "recruiter", "admin");
-  const candidate = notFoundUnless(
-    await findCandidate(getDb(), requireId(params.candidateId, "candidate")),
-    "candidate",
-  );
-  if (candidate.archived_at) throw redirect(`/candidates/${candidate.id}`);
-  const options = await panelOptions(candidate.id, candidate.kit_id);
-  return json({
-    candidate: { id: candidate.id, name: candidate.name, position: candidate.position_title },
-    ...options,
-    key: crypto.randomUUID(),
-  });
+  const id = requireId(params.candidateId, "candidate");
+  const loop = await pageAtEdge(() => candidateForLoop(id));
+  if (loop.candidate.archived) throw redirect(`/candidates/${loop.candidate.id}`);
+  return json({ ...loop, key: crypto.randomUUID() });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "recruiter", "admin");
   const candidateId = requireId(params.candidateId, "candidate");
-  notFoundUnless(await findCandidate(getDb(), candidateId), "candidate");
   const parsed = parseWith(newInterviewSchema(), await readForm(request));
-  if (!parsed.ok) return json({ errors: parsed.errors }, { status: 400 });
-  return formAction(async () => {
-    const result = await scheduleInterview(user, candidateId, parsed.data);
-    if (!result.ok) return json({ errors: result.errors }, { status: 400 });
+  if (!parsed.ok) return invalid(parsed.errors);
+  return atEdge(async () => {
+    await scheduleInterview(user, candidateId, parsed.data);
     return redirect(`/candidates/${candidateId}`);
   });
 }

@@ -1,11 +1,11 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, json, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { notFoundUnless, requireRole, requireId } from "~/auth/guard.server";
+import { requireRole, requireId } from "~/auth/guard.server";
+import { atEdge, invalid, pageAtEdge } from "~/errors.server";
 import { candidateForLoop } from "~/panels/panel-options.server";
 import { panelLoopSchema } from "~/panels/panel-loop.schema";
 import { PanelBuilder } from "~/panels/PanelBuilder";
 import { schedulePanel } from "~/panels/panel.server";
-import { formAction } from "~/ui/respond.server";
 import { parseRequest } from "~/ui/form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -14,7 +14,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "recruiter", "admin");
-  const loop = notFoundUnless(await candidateForLoop(requireId(params.candidateId, "candidate")), "candidate");
+  const id = requireId(params.candidateId, "candidate");
+  const loop = await pageAtEdge(() => candidateForLoop(id));
   if (loop.candidate.archived) throw redirect(`/candidates/${loop.candidate.id}`);
   return json({ ...loop, key: crypto.randomUUID() });
 }
@@ -23,10 +24,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "recruiter", "admin");
   const candidateId = requireId(params.candidateId, "candidate");
   const parsed = await parseRequest(request, panelLoopSchema());
-  if (!parsed.ok) return json({ errors: parsed.errors }, { status: 400 });
-  return formAction(async () => {
-    const result = await schedulePanel(user, candidateId, parsed.data);
-    if (!result.ok) return json({ errors: result.errors }, { status: 400 });
+  if (!parsed.ok) return invalid(parsed.errors);
+  return atEdge(async () => {
+    await schedulePanel(user, candidateId, parsed.data);
     return redirect(`/candidates/${candidateId}`);
   });
 }

@@ -1,9 +1,6 @@
 import { type LoaderFunctionArgs, type MetaFunction, json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { getDb } from "~db/index.server";
-import { listArchivedCandidates } from "~db/queries/candidates";
 import { requireRole } from "~/auth/guard.server";
-import { hasRole } from "~/auth/roles";
 import { candidateListPage } from "~/candidates/candidates.server";
 import { CandidateTable } from "~/candidates/CandidateTable";
 import { CANDIDATE_SORTS, parseCandidateList, type CandidateListQuery } from "~/candidates/candidate-list.schema";
@@ -14,13 +11,8 @@ export const meta: MetaFunction = () => [{ title: "Candidates · Panel" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "recruiter", "committee", "admin");
-  const manages = hasRole(user, "recruiter", "admin");
   const filter = parseCandidateList(new URL(request.url));
-  const [page, archived] = await Promise.all([
-    candidateListPage(user, filter),
-    manages ? listArchivedCandidates(getDb()) : Promise.resolve([]),
-  ]);
-  return json({ ...page, filter, archived, manages });
+  return json({ ...(await candidateListPage(user, filter)), filter });
 }
 
 export default function Candidates() {

@@ -1,12 +1,13 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { getDb } from "~db/index.server";
-import { listOpenPositions } from "~db/queries/positions";
 import { requireRole } from "~/auth/guard.server";
+import { atEdge, invalid } from "~/errors.server";
 import { Field, FormError } from "~/ui/form";
 import { parseWith, readForm } from "~/ui/form.server";
-import { hasProblems, importSchema, type Preview } from "~/candidates/csv-import.schema";
+import type { FormResult } from "~/ui/form-result";
+import { hasProblems, importActionSchema, importSchema, type Preview } from "~/candidates/csv-import.schema";
 import { commitImport, previewImport } from "~/candidates/csv-import.server";
+import { openPositions } from "~/candidates/candidates.server";
 import { useSchemaForm } from "~/ui/useSchemaForm";
 import { PositionField } from "~/positions/PositionField";
 
@@ -14,10 +15,11 @@ export const meta: MetaFunction = () => [{ title: "Import candidates · Panel" }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "recruiter", "admin");
-  return json({ positions: await listOpenPositions(getDb()), key: crypto.randomUUID() });
+  return json({ positions: await openPositions(), key: crypto.randomUUID() });
 }
 
-type ActionData = { errors?: Record<string, string>; preview?: Preview; csv?: string; positionId?: string };
+// A preview, or a commit refused with the preview that shows why.
+type Previewed = { preview: Preview; csv: string; positionId: string };
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "recruiter", "admin");
@@ -29,26 +31,17 @@ export async function action({ request }: ActionFunctionArgs) {
       : form.file instanceof File
         ? await form.file.text()
         : "";
-  const parsed = parseWith(importSchema, { ...form, csv });
-  if (!parsed.ok) return json<ActionData>({ errors: parsed.errors }, { status: 400 });
-  const { positionId, idempotencyKey } = parsed.data;
-  if (form.intent === "commit") {
-    const result = await commitImport(user, positionId, parsed.data.csv, idempotencyKey);
-    if (result.ok) return redirect(`/candidates?imported=${result.count}`);
-    return json<ActionData>({ preview: result.preview, csv: parsed.data.csv, positionId }, { status: 400 });
-  }
-  const preview = await previewImport(positionId, parsed.data.csv);
-  return json<ActionData>({
-    preview,
-    csv: parsed.data.csv,
-    positionId,
-    errors: preview.positionError ? { positionId: preview.positionError } : undefined,
-  });
+  const parsed = parseWith(importActionSchema, { ...form, csv });
+  if (!parsed.ok) return invalid(parsed.errors);
+  const data = parsed.data;
+  if (data.intent === "commit")
+    return atEdge(async () => redirect(`/candidates?imported=${await commitImport(user, data)}`));
+  return atEdge(async () => json({ ok: true as const, ...(await previewImport(data)) }));
 }
 
 export default function ImportCandidates() {
   const { positions, key } = useLoaderData<typeof loader>();
-  const data = useActionData<ActionData>();
+  const data = useActionData<FormResult<Previewed, Partial<Previewed>>>();
   const navigation = useNavigation();
   const { form, formError, onSubmit, errors } = useSchemaForm(importSchema, {
     positionId: "",
@@ -56,6 +49,8 @@ export default function ImportCandidates() {
     idempotencyKey: key,
   });
   const preview = data?.preview;
+  // A preview's position problem belongs on the position field, as a refused commit's does.
+  const positionError = errors.positionId ?? (preview?.positionError ? { message: preview.positionError } : undefined);
   return (
     <main className="page" id="main">
       <p>
@@ -70,7 +65,7 @@ export default function ImportCandidates() {
       <Form method="post" encType="multipart/form-data" noValidate className="card" onSubmit={onSubmit}>
         <FormError message={formError} />
         <input type="hidden" {...form.register("idempotencyKey")} />
-        <PositionField positions={positions} register={form.register("positionId")} error={errors.positionId} />
+        <PositionField positions={positions} register={form.register("positionId")} error={positionError} />
         <Field id="file" label="CSV file">
           {(aria) => (
             <input
@@ -92,8 +87,8 @@ export default function ImportCandidates() {
           Preview import
         </button>
       </Form>
-      {preview ? (
-        <PreviewTable preview={preview} csv={data.csv!} positionId={data.positionId!} idempotencyKey={key} />
+      {preview && data.csv && data.positionId ? (
+        <PreviewTable preview={preview} csv={data.csv} positionId={data.positionId} idempotencyKey={key} />
       ) : null}
     </main>
   );

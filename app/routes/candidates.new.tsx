@@ -1,27 +1,24 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, json, redirect } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { getDb } from "~db/index.server";
-import { listOpenPositions } from "~db/queries/positions";
 import { requireRole } from "~/auth/guard.server";
+import { atEdge, invalid } from "~/errors.server";
 import { parseWith, readForm } from "~/ui/form.server";
 import { newCandidateSchema } from "~/candidates/candidate.schema";
-import { createCandidate } from "~/candidates/candidates.server";
+import { createCandidate, openPositions } from "~/candidates/candidates.server";
 import { CandidateForm } from "~/candidates/CandidateForm";
 
 export const meta: MetaFunction = () => [{ title: "Add candidate · Panel" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "recruiter", "admin");
-  return json({ positions: await listOpenPositions(getDb()), key: crypto.randomUUID() });
+  return json({ positions: await openPositions(), key: crypto.randomUUID() });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "recruiter", "admin");
   const parsed = parseWith(newCandidateSchema, await readForm(request));
-  if (!parsed.ok) return json({ errors: parsed.errors }, { status: 400 });
-  const result = await createCandidate(user, parsed.data);
-  if (!result.ok) return json({ errors: result.errors, duplicate: result.duplicate }, { status: 400 });
-  return redirect(`/candidates/${result.id}`);
+  if (!parsed.ok) return invalid(parsed.errors);
+  return atEdge(async () => redirect(`/candidates/${await createCandidate(user, parsed.data)}`));
 }
 
 export default function NewCandidate() {

@@ -1,13 +1,11 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, json, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { getDb } from "~db/index.server";
-import { findPosition } from "~db/queries/positions";
-import { notFoundUnless, requireRole, requireId } from "~/auth/guard.server";
+import { requireRole, requireId } from "~/auth/guard.server";
+import { atEdge, invalid, pageAtEdge } from "~/errors.server";
 import type { CompetencyId, HiringLevel } from "~/scorecards/rubric";
-import { listCurrentKits } from "~/scorecards/kits.server";
 import { parseWith, readForm } from "~/ui/form.server";
-import { positionSchema } from "~/positions/position.schema";
-import { editPosition, setPositionStatus } from "~/positions/positions.server";
+import { positionActionSchema, positionSchema } from "~/positions/position.schema";
+import { changePosition, positionForEdit } from "~/positions/positions.server";
 import { PositionForm } from "~/positions/PositionForm";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -16,29 +14,22 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "recruiter", "admin");
-  const position = notFoundUnless(await findPosition(getDb(), requireId(params.positionId, "position")), "position");
-  const kits = await listCurrentKits();
-  return json({ position, kits: kits.map(({ kit, version }) => ({ id: kit.id, title: kit.title, version })) });
+  const id = requireId(params.positionId, "position");
+  return json(await pageAtEdge(() => positionForEdit(id)));
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "recruiter", "admin");
   const id = requireId(params.positionId, "position");
-  notFoundUnless(await findPosition(getDb(), id), "position");
-  const form = await readForm(request);
-  if (form.intent === "close" || form.intent === "reopen") {
-    await setPositionStatus(user, id, form.intent === "close" ? "closed" : "open");
-    return redirect(`/positions/${id}`);
-  }
-  const parsed = parseWith(positionSchema, form);
-  if (!parsed.ok) return json({ errors: parsed.errors }, { status: 400 });
-  const result = await editPosition(user, id, parsed.data);
-  if (!result.ok) return json({ errors: result.errors }, { status: 400 });
-  return redirect("/positions");
+  const parsed = parseWith(positionActionSchema, await readForm(request));
+  if (!parsed.ok) return invalid(parsed.errors);
+  return atEdge(async () => {
+    await changePosition(user, id, parsed.data);
+    return redirect(parsed.data.intent === "save" ? "/positions" : `/positions/${id}`);
+  });
 }
-
 export default function EditPosition() {
-  const { position, kits } = useLoaderData<typeof loader>();
+  const { position, kits, recruiters } = useLoaderData<typeof loader>();
   const closed = position.status === "closed";
   return (
     <main className="page narrow" id="main">
@@ -52,6 +43,7 @@ export default function EditPosition() {
         key={position.id}
         schema={positionSchema}
         kits={kits}
+        recruiters={recruiters}
         submitLabel="Save changes"
         defaults={{
           title: position.title,
@@ -60,6 +52,7 @@ export default function EditPosition() {
           levelMax: position.level_max as HiringLevel,
           kitId: position.kit_id,
           competencies: position.competencies as CompetencyId[],
+          recruiterId: position.recruiter_id ?? "",
           idempotencyKey: "",
         }}
       />

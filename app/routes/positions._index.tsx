@@ -1,15 +1,14 @@
 import { type LoaderFunctionArgs, type MetaFunction, json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { getDb } from "~db/index.server";
-import { listPositions } from "~db/queries/positions";
 import { requireRole } from "~/auth/guard.server";
+import { positionsPage } from "~/positions/positions.server";
 import { competencyLabel, type CompetencyId } from "~/scorecards/rubric";
 
 export const meta: MetaFunction = () => [{ title: "Positions · Panel" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "recruiter", "admin");
-  return json({ positions: await listPositions(getDb()) });
+  return json({ positions: await positionsPage() });
 }
 
 export default function Positions() {

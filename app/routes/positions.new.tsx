@@ -1,35 +1,29 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, json, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/guard.server";
+import { atEdge, invalid } from "~/errors.server";
 import { COMPETENCY_IDS } from "~/scorecards/rubric";
-import { listCurrentKits } from "~/scorecards/kits.server";
 import { parseWith, readForm } from "~/ui/form.server";
 import { newPositionSchema } from "~/positions/position.schema";
-import { createPosition } from "~/positions/positions.server";
+import { createPosition, positionChoices } from "~/positions/positions.server";
 import { PositionForm } from "~/positions/PositionForm";
 
 export const meta: MetaFunction = () => [{ title: "New position · Panel" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "recruiter", "admin");
-  const kits = await listCurrentKits();
-  return json({
-    kits: kits.map(({ kit, version }) => ({ id: kit.id, title: kit.title, version })),
-    key: crypto.randomUUID(),
-  });
+  return json({ ...(await positionChoices()), key: crypto.randomUUID() });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "recruiter", "admin");
   const parsed = parseWith(newPositionSchema, await readForm(request));
-  if (!parsed.ok) return json({ errors: parsed.errors }, { status: 400 });
-  const result = await createPosition(user, parsed.data);
-  if (!result.ok) return json({ errors: result.errors }, { status: 400 });
-  return redirect(`/positions/${result.data}`);
+  if (!parsed.ok) return invalid(parsed.errors);
+  return atEdge(async () => redirect(`/positions/${await createPosition(user, parsed.data)}`));
 }
 
 export default function NewPosition() {
-  const { kits, key } = useLoaderData<typeof loader>();
+  const { kits, recruiters, key } = useLoaderData<typeof loader>();
   return (
     <main className="page narrow" id="main">
       <p>
@@ -39,6 +33,7 @@ export default function NewPosition() {
       <PositionForm
         schema={newPositionSchema}
         kits={kits}
+        recruiters={recruiters}
         submitLabel="Create position"
         defaults={{
           title: "",
@@ -47,6 +42,7 @@ export default function NewPosition() {
           levelMax: "Senior",
           kitId: "",
           competencies: [...COMPETENCY_IDS],
+          recruiterId: "",
           idempotencyKey: key,
         }}
       />

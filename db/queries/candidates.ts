@@ -2,7 +2,13 @@ import { sql, type ExpressionBuilder } from "kysely";
 import type { Conn, DB } from "../schema";
 import { sitsOnCommittee } from "./committee";
 
-// Committee members see only the candidates they sit on; recruiters and admins see all.
+// Who is asking: recruiters and admins see every candidate; anyone else only the candidates whose
+// committee they sit on. The scope is in each query, so an outsider finds nothing (a 404).
+export type Viewer = { id: string; seesAll: boolean };
+
+const visibleTo = (viewer: Viewer) => (eb: ExpressionBuilder<DB, "candidates">) =>
+  viewer.seesAll ? eb.lit(true) : sitsOnCommittee(eb, viewer.id);
+
 export type CandidateFilter = {
   q: string; // part of the name or email
   position: string;
@@ -20,12 +26,7 @@ const standingOutcome = (eb: ExpressionBuilder<DB, "candidates">) =>
     .orderBy("decisions.id", "desc")
     .limit(1);
 
-export async function listCandidates(
-  db: Conn,
-  viewer: { id: string; seesAll: boolean },
-  now: Date,
-  filter?: CandidateFilter,
-) {
+export async function listCandidates(db: Conn, viewer: Viewer, now: Date, filter?: CandidateFilter) {
   let query = db
     .selectFrom("candidates")
     .innerJoin("positions", "positions.id", "candidates.position_id")
@@ -59,15 +60,14 @@ export async function listCandidates(
         .where("interviews.cancelled_at", "is", null)
         .where((w) => w.or([w("scorecards.status", "is", null), w("scorecards.status", "<>", "submitted")]))
         .where(
-          sql<boolean>`interviews.scheduled_at + make_interval(mins => interviews.duration_minutes) + interval '24 hours' < ${now}`,
+          sql<boolean>`interviews.scheduled_at + make_interval(mins => interviews.duration_minutes)
+            + interval '24 hours' < ${now}`,
         )
         .as("overdue_count"),
       standingOutcome(eb).as("decision"),
     ])
-    .where("candidates.archived_at", "is", null);
-  if (!viewer.seesAll) {
-    query = query.where((eb) => sitsOnCommittee(eb, viewer.id));
-  }
+    .where("candidates.archived_at", "is", null)
+    .where(visibleTo(viewer));
   if (filter?.q) {
     const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     query = query.where((eb) =>
@@ -121,8 +121,8 @@ const candidateColumns = [
   "candidates.created_at",
 ] as const;
 
-export async function findCandidate(db: Conn, id: string) {
-  return db
+const candidateWithPosition = (db: Conn) =>
+  db
     .selectFrom("candidates")
     .innerJoin("positions", "positions.id", "candidates.position_id")
     .select(candidateColumns)
@@ -131,9 +131,18 @@ export async function findCandidate(db: Conn, id: string) {
       "positions.kit_id",
       "positions.competencies",
       "positions.status as position_status",
-    ])
-    .where("candidates.id", "=", id)
-    .executeTakeFirst();
+      "positions.level_min",
+      "positions.level_max",
+    ]);
+
+// For the pages only recruiters and admins reach (their guard has already said who may).
+export async function findCandidate(db: Conn, id: string) {
+  return candidateWithPosition(db).where("candidates.id", "=", id).executeTakeFirst();
+}
+
+// One candidate with their position, or nothing when there is none the viewer may see.
+export async function findCandidateFor(db: Conn, viewer: Viewer, id: string) {
+  return candidateWithPosition(db).where("candidates.id", "=", id).where(visibleTo(viewer)).executeTakeFirst();
 }
 
 // The unique index is on (position_id, lower(email)): the same person may apply to two positions.

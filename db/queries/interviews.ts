@@ -1,11 +1,12 @@
 import type { Conn, InterviewStage } from "../schema";
 
-export async function listInterviewsForInterviewer(db: Conn, interviewerId: string) {
+// An interview with the candidate and position it is for: what a home page, a reminder or a
+// calendar invitation names. Callers add their own joins, columns and filters.
+export function interviewsWithCandidate(db: Conn) {
   return db
     .selectFrom("interviews")
     .innerJoin("candidates", "candidates.id", "interviews.candidate_id")
     .innerJoin("positions", "positions.id", "candidates.position_id")
-    .leftJoin("scorecards", "scorecards.interview_id", "interviews.id")
     .select([
       "interviews.id",
       "interviews.scheduled_at",
@@ -15,9 +16,13 @@ export async function listInterviewsForInterviewer(db: Conn, interviewerId: stri
       "interviews.cancelled_at",
       "candidates.name as candidate_name",
       "positions.title as position_title",
-      "scorecards.status as scorecard_status",
-      "scorecards.submitted_at",
-    ])
+    ]);
+}
+
+export async function listInterviewsForInterviewer(db: Conn, interviewerId: string) {
+  return interviewsWithCandidate(db)
+    .leftJoin("scorecards", "scorecards.interview_id", "interviews.id")
+    .select(["scorecards.status as scorecard_status", "scorecards.submitted_at"])
     .where("interviews.interviewer_id", "=", interviewerId)
     .where("interviews.cancelled_at", "is", null)
     .where("candidates.archived_at", "is", null)
@@ -37,27 +42,29 @@ export type InterviewValues = {
   kit_id: string;
 };
 
+// One interview of a loop as the candidate page and the interview form read it.
+const loopColumns = [
+  "interviews.id",
+  "interviews.interviewer_id",
+  "interviews.scheduled_at",
+  "interviews.time_zone",
+  "interviews.duration_minutes",
+  "interviews.stage",
+  "interviews.focus_competencies",
+  "interviews.focus_questions",
+  "interviews.cancelled_at",
+  "interviews.cancel_reason",
+  "scorecards.status as scorecard_status",
+] as const;
+
 // The loop as the candidate page shows it, cancelled interviews included (marked as such).
 export async function listInterviewsForCandidate(db: Conn, candidateId: string) {
   return db
     .selectFrom("interviews")
     .innerJoin("users", "users.id", "interviews.interviewer_id")
     .leftJoin("scorecards", "scorecards.interview_id", "interviews.id")
-    .select([
-      "interviews.id",
-      "interviews.interviewer_id",
-      "interviews.scheduled_at",
-      "interviews.time_zone",
-      "interviews.duration_minutes",
-      "interviews.stage",
-      "interviews.focus_competencies",
-      "interviews.focus_questions",
-      "interviews.cancelled_at",
-      "interviews.cancel_reason",
-      "users.name as interviewer_name",
-      "users.active as interviewer_active",
-      "scorecards.status as scorecard_status",
-    ])
+    .select(loopColumns)
+    .select(["users.name as interviewer_name", "users.active as interviewer_active"])
     .where("interviews.candidate_id", "=", candidateId)
     .orderBy("interviews.scheduled_at", "asc")
     .execute();
@@ -67,21 +74,8 @@ export async function findInterview(db: Conn, candidateId: string, interviewId: 
   return db
     .selectFrom("interviews")
     .leftJoin("scorecards", "scorecards.interview_id", "interviews.id")
-    .select([
-      "interviews.id",
-      "interviews.candidate_id",
-      "interviews.interviewer_id",
-      "interviews.scheduled_at",
-      "interviews.time_zone",
-      "interviews.duration_minutes",
-      "interviews.stage",
-      "interviews.focus_competencies",
-      "interviews.focus_questions",
-      "interviews.kit_id",
-      "interviews.cancelled_at",
-      "interviews.cancel_reason",
-      "scorecards.status as scorecard_status",
-    ])
+    .select(loopColumns)
+    .select(["interviews.candidate_id", "interviews.kit_id"])
     .where("interviews.id", "=", interviewId)
     .where("interviews.candidate_id", "=", candidateId)
     .executeTakeFirst();

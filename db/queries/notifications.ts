@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { Conn, Role } from "../schema";
+import { interviewsWithCandidate } from "./interviews";
 
 const interviewEnd = sql<Date>`interviews.scheduled_at + interviews.duration_minutes * interval '1 minute'`;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { collectPageErrors, openPage, PHONE, seriousAxeViolations, signInAs, useBrowser } from "./helpers/browser";
+import { collectPageErrors, PHONE, seriousAxeViolations, signInAs, useBrowser } from "./helpers/browser";
 import { useServer } from "./helpers/server";
 
 const SHOTS = "/tmp/panel-screenshots";
@@ -13,7 +13,12 @@ describe("planning a whole panel in one form", () => {
   const chrome = useBrowser();
 
   it("a recruiter adds rows, sees each bad field named in its row, and schedules the loop at once", async () => {
-    const page = await openPage(chrome.browser, { width: 1280, height: 900 });
+    // A recruiter in Toronto: the loop's zone starts as the browser's own.
+    const context = await chrome.browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      timezoneId: "America/Toronto",
+    });
+    const page = await context.newPage();
     const errors = collectPageErrors(page);
     await signInAs(page, server.url, "recruiter@example.com");
     await page.waitForURL(`${server.url}/`);
@@ -27,7 +32,12 @@ describe("planning a whole panel in one form", () => {
 
     await page.getByRole("link", { name: "Plan the panel" }).click();
     await page.getByRole("heading", { name: "Plan the panel" }).waitFor();
-    await page.getByLabel("Time zone for the loop").selectOption("Europe/London");
+    const zone = page.getByLabel("Time zone for the loop");
+    await expect.poll(() => zone.inputValue()).toBe("America/Toronto");
+    // A searchable list of every zone, not a select of 400 names.
+    expect(await zone.getAttribute("list")).toBe("time-zones");
+    expect(await page.locator("datalist#time-zones option").count()).toBeGreaterThan(300);
+    await zone.fill("Europe/London");
     const first = page.getByRole("group", { name: "Interview 1" });
     const second = page.getByRole("group", { name: "Interview 2" });
     await first.getByLabel("Interviewer").selectOption({ label: "Priya Natarajan (interviewer@example.com)" });

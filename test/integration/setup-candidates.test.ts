@@ -141,6 +141,18 @@ describe.each(dialects())("positions and candidates on %s", (dialect) => {
     expect(elsewhere.status).toBe(302);
   });
 
+  it("refuses a level outside the position's range on the level field, and writes nothing", async () => {
+    for (const levelApplied of ["Junior", "Staff"]) {
+      const email = `${levelApplied.toLowerCase()}@example.org`;
+      const response = await createCandidate({ name: "Out Of Range", email, positionId, levelApplied });
+      expect(response.status).toBe(400);
+      expect((await response.json()).errors).toEqual({
+        levelApplied: `Level applied for: ${levelApplied} is outside Support Lead's range (Mid–Senior)`,
+      });
+      expect(await ctx.db.selectFrom("candidates").select("id").where("email", "=", email).execute()).toEqual([]);
+    }
+  });
+
   it("gives field errors for an unknown position, a bad email and a non-http CV link", async () => {
     const response = await createCandidate({
       name: "X",
@@ -172,7 +184,7 @@ describe.each(dialects())("positions and candidates on %s", (dialect) => {
           name: "Alan M. Turing",
           email: "alan@example.org",
           positionId,
-          levelApplied: "Staff",
+          levelApplied: "Senior",
           source: "Referral",
           cvUrl: "",
         },
@@ -204,7 +216,7 @@ describe.each(dialects())("positions and candidates on %s", (dialect) => {
     expect(audit.map((a) => a.action)).toEqual(["candidate.create", "candidate.update", "candidate.archive"]);
     expect(audit[1].details).toMatchObject({
       before: { name: "Alan Turing", level_applied: null },
-      after: { name: "Alan M. Turing", level_applied: "Staff" },
+      after: { name: "Alan M. Turing", level_applied: "Senior" },
     });
 
     const list = await (await callRoute(candidateList, request("/candidates", { cookie: recruiter }))).json();

@@ -73,8 +73,9 @@ describe.each(dialects())("CSV import of candidates on %s", (dialect) => {
     const response = await post({ intent: "commit", csv: BROKEN });
     expect(response.status).toBe(400);
     expect(await count()).toBe(0);
-    const direct = await commitImport(actor, positionId, BROKEN, crypto.randomUUID());
-    expect(direct.ok).toBe(false);
+    await expect(
+      commitImport(actor, { positionId, csv: BROKEN, idempotencyKey: crypto.randomUUID() }),
+    ).rejects.toMatchObject({ code: "invalid", details: { preview: { fileError: null } } });
     expect(await count()).toBe(0);
   });
 
@@ -84,14 +85,16 @@ describe.each(dialects())("CSV import of candidates on %s", (dialect) => {
     await sql`create function sneak() returns trigger language plpgsql as $$
       begin
         if new.email = 'fay@example.org' then
-          insert into candidates (position_id, name, email) values (new.position_id, 'Gus Elsewhere', 'gus@example.org');
+          insert into candidates (position_id, name, email)
+            values (new.position_id, 'Gus Elsewhere', 'gus@example.org');
         end if;
         return new;
       end $$`.execute(ctx.db);
     await sql`create trigger sneak after insert on candidates for each row execute function sneak()`.execute(ctx.db);
     try {
-      const result = await commitImport(actor, positionId, late, crypto.randomUUID());
-      expect(result.ok).toBe(false);
+      await expect(
+        commitImport(actor, { positionId, csv: late, idempotencyKey: crypto.randomUUID() }),
+      ).rejects.toMatchObject({ code: "invalid" });
     } finally {
       await sql`drop trigger sneak on candidates`.execute(ctx.db);
       await sql`drop function sneak()`.execute(ctx.db);
@@ -130,5 +133,17 @@ describe.each(dialects())("CSV import of candidates on %s", (dialect) => {
     expect(column.preview.fileError).toBe('Unknown column "salary": use name, email, level, source, cv_url');
     const nothing = await post({ intent: "preview", csv: "" });
     expect((await nothing.json()).errors).toEqual({ csv: "Choose a CSV file or paste its contents" });
+  });
+  it("reads levels in any case and refuses one outside the position's range", async () => {
+    const csv = "name,email,level\nLow Case,low@example.org,senior\nToo Junior,jr@example.org,JUNIOR\n";
+    const { preview } = await (await post({ intent: "preview", csv })).json();
+    expect(preview.rows.map((r: { levelApplied: string; errors: string[] }) => [r.levelApplied, r.errors])).toEqual([
+      ["Senior", []],
+      ["Junior", ["level: Level applied for: Junior is outside Imported Role's range (Mid–Senior)"]],
+    ]);
+    const ok = await post({ intent: "commit", csv: "name,email,level\nLow Case,low@example.org,senior\n" });
+    expect(ok.headers.get("Location")).toBe("/candidates?imported=1");
+    const row = await ctx.db.selectFrom("candidates").select("level_applied").where("email", "=", "low@example.org");
+    expect(await row.executeTakeFirstOrThrow()).toEqual({ level_applied: "Senior" });
   });
 });

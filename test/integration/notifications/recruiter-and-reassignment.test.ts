@@ -8,7 +8,8 @@ import { parseEnv, useSettings } from "~/env.server";
 import { startBackgroundJobs, type BackgroundJobs } from "~/jobs/workers.server";
 import { runNotifications } from "~/notifications/reminders.server";
 import { changeInterview } from "~/panels/panel.server";
-import { createPosition, editPosition } from "~/positions/positions.server";
+import { createPosition, changePosition } from "~/positions/positions.server";
+import type { PositionAction, PositionData } from "~/positions/position.schema";
 import { findSessionUserByEmail } from "./session-user";
 
 const PUBLIC_URL = "https://panel.example.test";
@@ -63,21 +64,17 @@ describe.each(dialects())("the position's recruiter and reassigned interviews on
       levelMax: demo.level_max,
       kitId: demo.kit_id,
       competencies: demo.competencies,
-    } as never as Parameters<typeof editPosition>[2];
-    expect(await editPosition(admin, demo.position_id, { ...form, recruiterId: rae.id })).toEqual({
-      ok: true,
-      data: demo.position_id,
-    });
+    } as never as PositionData;
+    await changePosition(admin, demo.position_id, { ...form, recruiterId: rae.id, intent: "save" } as PositionAction);
     const other = await createPosition(admin, {
       ...form,
       title: "Support Lead",
       recruiterId: "",
       idempotencyKey: crypto.randomUUID(),
     });
-    if (!other.ok) throw new Error(JSON.stringify(other.errors));
     const otherCandidate = await ctx.db
       .insertInto("candidates")
-      .values({ position_id: other.data, name: "Noor Unowned", email: "noor@example.test" })
+      .values({ position_id: other, name: "Noor Unowned", email: "noor@example.test" })
       .returning("id")
       .executeTakeFirstOrThrow();
     const nia = await createTestUser(ctx.db, { name: "Nia York", email: "nia@example.test" });
@@ -97,7 +94,7 @@ describe.each(dialects())("the position's recruiter and reassigned interviews on
       interviewId: await insertInterview(ctx.db, { ...interview, candidate_id: demo.id }),
     };
     unowned = {
-      positionId: other.data,
+      positionId: other,
       interviewId: await insertInterview(ctx.db, { ...interview, candidate_id: otherCandidate.id }),
     };
     jobs = await startBackgroundJobs(
@@ -141,13 +138,12 @@ describe.each(dialects())("the position's recruiter and reassigned interviews on
       levelMax: position.level_max,
       kitId: position.kit_id,
       competencies: position.competencies,
-    } as never as Parameters<typeof editPosition>[2];
-    expect(await editPosition(admin, owned.positionId, { ...form, recruiterId: admin.id })).toEqual({
-      ok: false,
-      errors: { recruiterId: "Choose one of the recruiters listed" },
-    });
+    } as never as PositionData;
+    await expect(
+      changePosition(admin, owned.positionId, { ...form, recruiterId: admin.id, intent: "save" }),
+    ).rejects.toMatchObject({ details: { fields: { recruiterId: "Choose one of the recruiters listed" } } });
     // A form without the field (an older page) leaves the recruiter as it is.
-    expect((await editPosition(admin, owned.positionId, form)).ok).toBe(true);
+    await changePosition(admin, owned.positionId, { ...form, intent: "save" });
     const after = await ctx.db
       .selectFrom("positions")
       .select("recruiter_id")
@@ -210,8 +206,9 @@ describe.each(dialects())("the position's recruiter and reassigned interviews on
       stage: "onsite",
       focusCompetencies: [],
       focusQuestions: [],
+      intent: "change",
     });
-    expect(result.ok).toBe(true);
+    expect(result).toBeUndefined();
     const gone = await smtp.waitForMail("nia@example.test", /^Interview no longer yours: /);
     expect(gone.text).toContain("is now someone else's");
     expect(gone.text).not.toContain(`${PUBLIC_URL}/interviews/${owned.interviewId}`);
