@@ -18,7 +18,7 @@ import {
 } from "~/packets/pdf/layout";
 import { table, type Cell } from "~/packets/pdf/table";
 import { LEVELS, type RecommendationId } from "~/scorecards/rubric";
-import type { RaterCalibration } from "./calibration";
+import type { RaterCalibration } from "./reports.server";
 import { LEANING_LABELS, ROW_STATUS_LABELS } from "./report";
 import type { FeedbackTracking, ReportSummary } from "./reports.server";
 import { formatHours, formatOffset, formatPercent, summaryFigures } from "./summary";

@@ -1,7 +1,6 @@
 import { sql } from "kysely";
 import type { Conn, Role } from "../schema";
-
-const interviewEnd = sql<Date>`interviews.scheduled_at + interviews.duration_minutes * interval '1 minute'`;
+import { interviewEnd, notSubmitted } from "./feedback-status";
 
 // Interviews whose interviewer still owes feedback and that ended before `endedBefore`, with
 // what a reminder needs to say. Cancelled interviews and archived candidates owe nothing.
@@ -38,7 +37,7 @@ export async function listFeedbackOwed(db: Conn, endedBefore: Date) {
     .where("interviews.cancelled_at", "is", null)
     .where("candidates.archived_at", "is", null)
     .where("users.active", "=", true)
-    .where((eb) => eb.or([eb("scorecards.status", "is", null), eb("scorecards.status", "!=", "submitted")]))
+    .where(notSubmitted)
     .where(interviewEnd, "<=", endedBefore)
     .orderBy("interviews.scheduled_at")
     .execute();
