@@ -1,4 +1,4 @@
-import { sql, type ExpressionBuilder, type QueryCreator, type RawBuilder } from "kysely";
+import { sql, type QueryCreator, type RawBuilder } from "kysely";
 import type { Conn, DB, InterviewStage } from "../schema";
 import { beforeFeedbackDeadline, feedbackOverdue, interviewEnd } from "./feedback-status";
 import { feedbackReadableBy } from "./independence";
@@ -44,11 +44,14 @@ const submitted = sql<boolean>`scorecards.status = 'submitted'`;
 const shownTo = (f: ReportQueryFilters) => sql<boolean>`(${submitted} and ${feedbackReadableBy(f.viewer)})`;
 const latestDecision = sql<
   string | null
->`(select d.outcome from decisions d where d.candidate_id = interviews.candidate_id order by d.recorded_at desc, d.id desc limit 1)`;
-const hoursToFeedback = sql`greatest(0, extract(epoch from (scorecards.submitted_at - ${interviewEnd})) / 3600)::float8`;
+>`(select d.outcome from decisions d where d.candidate_id = interviews.candidate_id
+  order by d.recorded_at desc, d.id desc limit 1)`;
+const hoursToFeedback = sql`greatest(0,
+  extract(epoch from (scorecards.submitted_at - ${interviewEnd})) / 3600)::float8`;
 
 function statusOf(now: Date) {
-  return sql<RowStatus>`case when ${submitted} then 'submitted' when ${feedbackOverdue(now)} then 'overdue' when scorecards.status = 'draft' then 'draft' else 'not-started' end`;
+  return sql<RowStatus>`case when ${submitted} then 'submitted'
+    when ${feedbackOverdue(now)} then 'overdue' when scorecards.status = 'draft' then 'draft' else 'not-started' end`;
 }
 
 // Each filter as a condition on one interview and its scorecard only, so that a query needing no
@@ -143,7 +146,8 @@ function sortExpression(sort: ReportSort, f: ReportQueryFilters, now: Date) {
       return statusOf(now);
     case "recommendation":
       // Only readable recommendations order the rows: the order must not betray a hidden one.
-      return sql`case when ${shownTo(f)} then array_position(${textArray(sort.recommendationOrder)}, scorecards.report_recommendation) end`;
+      return sql`case when ${shownTo(f)} then array_position(${textArray(sort.recommendationOrder)},
+        scorecards.report_recommendation) end`;
     case "decision":
       return latestDecision;
   }
@@ -326,7 +330,8 @@ export function calibrationQuery(
         .map((_, i) => sql`when ${x} < ${sql.join(others.slice(0, i + 1), sql` + `)} then ${sql.lit(i + 1)}`),
       sql` `,
     )} else ${sql.lit(ranks.length)} end`;
-  const panelMedian = sql`case when ${othersTotal} > 0 then (${levelAt(sql`(${othersTotal} - 1) / 2`)} + ${levelAt(sql`${othersTotal} / 2`)}) / 2.0 end`;
+  const panelMedian = sql`case when ${othersTotal} > 0 then
+    (${levelAt(sql`(${othersTotal} - 1) / 2`)} + ${levelAt(sql`${othersTotal} / 2`)}) / 2.0 end`;
   return sql<{
     interviewer_id: string;
     name: string;
@@ -338,17 +343,21 @@ export function calibrationQuery(
     offset: number | null;
   }>`with cards as (${cards}),
   ratings as (
-    select c.candidate_id, c.interviewer_id, c.in_view, k.competency, array_position(${textArray(levelIds)}, c.report_ratings->>k.competency) as rank
+    select c.candidate_id, c.interviewer_id, c.in_view, k.competency,
+      array_position(${textArray(levelIds)}, c.report_ratings->>k.competency) as rank
     from cards c cross join unnest(${textArray(competencyIds)}) as k(competency)),
   rated as (select * from ratings where rank is not null),
   panel as (select candidate_id, competency, ${countsOf("n")} from rated group by candidate_id, competency),
-  own as (select candidate_id, competency, interviewer_id, ${countsOf("m")} from rated group by candidate_id, competency, interviewer_id),
+  own as (select candidate_id, competency, interviewer_id, ${countsOf("m")}
+    from rated group by candidate_id, competency, interviewer_id),
   compared as (
     select r.interviewer_id, r.rank, ${panelMedian} as panel_median
-    from rated r join panel p using (candidate_id, competency) join own o using (candidate_id, competency, interviewer_id)
+    from rated r join panel p using (candidate_id, competency)
+      join own o using (candidate_id, competency, interviewer_id)
     where r.in_view),
   by_ratings as (
-    select interviewer_id, array[${sql.join(ranks.map((r) => sql`(count(*) filter (where rank = ${sql.lit(r)}))::int`))}] as distribution,
+    select interviewer_id,
+      array[${sql.join(ranks.map((r) => sql`(count(*) filter (where rank = ${sql.lit(r)}))::int`))}] as distribution,
       count(panel_median)::int as comparisons, avg(rank - panel_median)::float8 as "offset"
     from compared group by interviewer_id),
   by_cards as (
