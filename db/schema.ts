@@ -1,4 +1,13 @@
-import type { ColumnType, Generated, Insertable, Kysely, Selectable, Transaction, Updateable } from "kysely";
+import type {
+  ColumnType,
+  Generated,
+  GeneratedAlways,
+  Insertable,
+  Kysely,
+  Selectable,
+  Transaction,
+  Updateable,
+} from "kysely";
 
 // Timestamps come back as Date and may be written as Date or ISO string.
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -147,6 +156,13 @@ export interface ScorecardsTable {
   updated_at: Timestamp;
   kit_id: string | null;
   kit_version: number | null;
+  // Derived by PostgreSQL from `content` (stored generated columns), so the reports read a few
+  // bytes per scorecard instead of the whole document; never written.
+  report_ratings: GeneratedAlways<Record<string, string | null> | null>;
+  report_recommendation: GeneratedAlways<string | null>;
+  report_level: GeneratedAlways<string | null>;
+  report_flag_categories: GeneratedAlways<string[]>;
+  report_flag_severities: GeneratedAlways<number[]>;
 }
 
 export interface ScorecardRevisionsTable {

@@ -61,12 +61,12 @@ async function run(): Promise<string | null> {
       await recordExport(db, null, {
         format,
         filters: describeFilters(filters),
-        rows: await countRows(db, filters, now),
+        rows: await countRows(db, filters, null, now), // the operator reads every scorecard
         via: "cli",
       });
-      await pipeline(reportCsv(db, filters, now, { bom: args.bom }), out);
+      await pipeline(reportCsv(db, filters, now, { bom: args.bom, viewerId: null }), out);
     } else {
-      const input = await reportPdfInput(db, filters, options, now);
+      const input = await reportPdfInput(db, filters, options, null, now);
       await recordExport(db, null, { format, filters: describeFilters(filters), rows: input.totalRows, via: "cli" });
       await pipeline(renderReportPdf(input), out);
     }

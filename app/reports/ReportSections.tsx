@@ -2,6 +2,7 @@ import type { SerializeFrom } from "@remix-run/node";
 import { Link } from "@remix-run/react";
 import { STAGE_LABELS } from "~/vocabulary/stages";
 import { formatDateTime, recommendationName } from "~/packets/pdf/format";
+import { OVERDUE_AFTER_HOURS } from "~/scorecards/feedback-status";
 import { LEVELS } from "~/scorecards/rubric";
 import { BarChart, StackedBar } from "./BarChart";
 import { LEANING_LABELS, MIN_COMPARISONS } from "./report";
@@ -41,7 +42,7 @@ export function FeedbackSection({ feedback, overdueTotal }: { feedback: Data["fe
         <div role="region" aria-labelledby="overdue-heading">
           <h3 id="overdue-heading">Overdue scorecards</h3>
           <p className="muted">
-            No submitted scorecard 24 hours after the interview ended, longest waiting first
+            No submitted scorecard {OVERDUE_AFTER_HOURS} hours after the interview ended, longest waiting first
             {overdueTotal > feedback.overdue.length
               ? ` (the ${feedback.overdue.length} oldest of ${overdueTotal})`
               : ""}
@@ -54,15 +55,18 @@ export function FeedbackSection({ feedback, overdueTotal }: { feedback: Data["fe
               <table>
                 <thead>
                   <tr>
+                    <th scope="col">Overdue by</th>
                     <th scope="col">Interviewer</th>
                     <th scope="col">Candidate</th>
                     <th scope="col">Interview (UTC)</th>
-                    <th scope="col">Overdue by</th>
                   </tr>
                 </thead>
                 <tbody>
                   {feedback.overdue.map((o) => (
                     <tr key={o.interview_id}>
+                      <td>
+                        <span className="badge overdue">{formatHours(o.hoursOverdue)}</span>
+                      </td>
                       <td>{o.interviewer_name}</td>
                       <td>
                         <Link to={`/candidates/${o.candidate_id}`}>{o.candidate_name}</Link>
@@ -71,9 +75,6 @@ export function FeedbackSection({ feedback, overdueTotal }: { feedback: Data["fe
                       <td>
                         {STAGE_LABELS[o.stage]}, {formatDateTime(new Date(o.scheduled_at))}
                         <div className="muted">{o.scorecard_status === "draft" ? "Draft started" : "Not started"}</div>
-                      </td>
-                      <td>
-                        <span className="badge overdue">{formatHours(o.hoursOverdue)}</span>
                       </td>
                     </tr>
                   ))}

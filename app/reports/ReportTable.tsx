@@ -1,28 +1,16 @@
 import type { SerializeFrom } from "@remix-run/node";
 import { Link } from "@remix-run/react";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { STAGE_LABELS } from "~/vocabulary/stages";
 import { OUTCOME_LABELS, type DecisionOutcome } from "~/vocabulary/decisions";
 import { formatDate, formatDateTime, recommendationName } from "~/packets/pdf/format";
 import type { RecommendationId } from "~/scorecards/rubric";
 import { toSearchParams, type ReportFilters } from "./filters.schema";
-import { ROW_STATUS_LABELS, SORT_LABELS, ZIP_CANDIDATE_LIMIT, type SortKey } from "./report";
+import { ROW_STATUS_LABELS, SORT_KEYS, SORT_LABELS, ZIP_CANDIDATE_LIMIT } from "./report";
 import type { ReportData } from "./reports.server";
 
 type Page = SerializeFrom<ReportData>["page"];
 type Filters = SerializeFrom<ReportFilters>;
-
-const COLUMNS: SortKey[] = [
-  "candidate",
-  "position",
-  "stage",
-  "interviewer",
-  "date",
-  "submitted",
-  "status",
-  "recommendation",
-  "decision",
-];
 
 // One row per interview. Every column sorts on the server; choosing candidates here downloads
 // their committee packets as one ZIP (a plain GET form, so it works without JavaScript too).
@@ -30,15 +18,24 @@ export function ReportTable({ page, filters, pageError }: { page: Page; filters:
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [zipError, setZipError] = useState<string | null>(null);
   const href = (changes: Partial<Filters>) => `?${toSearchParams({ ...filters, ...changes })}`;
-  const toggle = (id: string, on: boolean) => {
+  const toggle = (ids: string[], on: boolean) => {
     setZipError(null);
     setChosen((current) => {
       const next = new Set(current);
-      if (on) next.add(id);
-      else next.delete(id);
+      for (const id of ids) {
+        if (on) next.add(id);
+        else next.delete(id);
+      }
       return next;
     });
   };
+  // "Choose all" covers the candidates on this page (a candidate has a row per interview).
+  const onPage = [...new Set(page.rows.map((row) => row.candidate_id))];
+  const chosenOnPage = onPage.filter((id) => chosen.has(id)).length;
+  const chooseAll = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (chooseAll.current) chooseAll.current.indeterminate = chosenOnPage > 0 && chosenOnPage < onPage.length;
+  }, [chosenOnPage, onPage.length]);
 
   return (
     <section aria-labelledby="rows-heading">
@@ -78,9 +75,15 @@ export function ReportTable({ page, filters, pageError }: { page: Page; filters:
             <thead>
               <tr>
                 <th scope="col">
-                  <span className="sr-only">Packet</span>
+                  <input
+                    ref={chooseAll}
+                    type="checkbox"
+                    checked={onPage.length > 0 && chosenOnPage === onPage.length}
+                    onChange={(event) => toggle(onPage, event.target.checked)}
+                    aria-label="Choose every candidate on this page for the packet ZIP"
+                  />
                 </th>
-                {COLUMNS.map((key) => {
+                {SORT_KEYS.map((key) => {
                   const active = filters.sort === key;
                   const dir = active && filters.dir === "asc" ? "desc" : "asc";
                   return (
@@ -109,7 +112,7 @@ export function ReportTable({ page, filters, pageError }: { page: Page; filters:
                       name="candidate"
                       value={row.candidate_id}
                       checked={chosen.has(row.candidate_id)}
-                      onChange={(event) => toggle(row.candidate_id, event.target.checked)}
+                      onChange={(event) => toggle([row.candidate_id], event.target.checked)}
                       aria-label={`Choose ${row.candidate_name} for the packet ZIP`}
                     />
                   </td>

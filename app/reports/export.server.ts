@@ -1,37 +1,45 @@
 import { Readable } from "node:stream";
 import { stringify } from "csv-stringify/sync";
-import type { Kysely } from "kysely";
+import { getDb } from "~db/index.server";
 import { listReportBatch, type ReportRow } from "~db/queries/reports";
-import type { DB } from "~db/schema";
+import type { Conn } from "~db/schema";
 import { STAGE_LABELS } from "~/vocabulary/stages";
 import { OUTCOME_LABELS, type DecisionOutcome } from "~/vocabulary/decisions";
 import { COMPETENCIES, levelOf, recommendationOf, type LevelId, type RecommendationId } from "~/scorecards/rubric";
 import { redFlagTitles } from "~/scorecards/scorecard.server";
 import type { ReportFilters } from "./filters.schema";
 import { ROW_STATUS_LABELS } from "./report";
-import { queryFilters } from "./reports.server";
+import type { Download } from "./download.server";
+import {
+  countRows,
+  describeFilters,
+  exportFileName,
+  queryFilters,
+  recordExport,
+  startReportExport,
+} from "./reports.server";
 
 // Every row of the filtered report, in interview-date order, read in keyset batches: memory holds
 // one batch whatever the total, and a consumer that stops reading stops the queries too.
-// viewerId: whose eyes the rows are for (independence, db/queries/independence.ts); null on the command line.
+// viewerId: whose eyes the rows are for (independence); null on the command line.
 export async function* reportRows(
-  db: Kysely<DB>,
+  db: Conn,
   filters: ReportFilters,
   now: Date,
-  batchSize = 2_000,
-  viewerId: string | null = null,
+  batchSize: number,
+  viewerId: string | null,
 ): AsyncGenerator<ReportRow> {
   for await (const batch of reportBatches(db, filters, now, batchSize, viewerId)) yield* batch;
 }
 
 async function* reportBatches(
-  db: Kysely<DB>,
+  db: Conn,
   filters: ReportFilters,
   now: Date,
   batchSize: number,
   viewerId: string | null,
 ): AsyncGenerator<ReportRow[]> {
-  const q = { ...queryFilters(filters), viewer: viewerId ?? undefined };
+  const q = queryFilters(filters, viewerId);
   let after: { at: string; id: string } | null = null;
   for (;;) {
     const batch = await listReportBatch(db, q, now, after, batchSize);
@@ -90,14 +98,10 @@ export function csvRecord(row: ReportRow, flagTitles: Record<string, string>): s
 // stream, which cost more than the queries. The stream counts bytes, so a reader that stops
 // stops the batches after a buffer's worth.
 export function reportCsv(
-  db: Kysely<DB>,
+  db: Conn,
   filters: ReportFilters,
   now: Date,
-  {
-    bom = false,
-    batchSize = 2_000,
-    viewerId = null,
-  }: { bom?: boolean; batchSize?: number; viewerId?: string | null } = {},
+  { bom = false, batchSize = 2_000, viewerId }: { bom?: boolean; batchSize?: number; viewerId: string | null },
 ): Readable {
   const titles = redFlagTitles();
   const options = { columns: CSV_HEADER, escape_formulas: true, record_delimiter: "windows" } as const;
@@ -113,4 +117,18 @@ export function reportCsv(
   }
   // A failure (a query, or a reader that went away) destroys the returned stream with the error.
   return Readable.from(text(), { objectMode: false });
+}
+
+// The CSV download: `bom=1` is the copy for Excel, under its own name.
+export async function reportCsvFile(actorId: string, params: URLSearchParams, now: Date): Promise<Download> {
+  const db = getDb();
+  const filters = await startReportExport(db, actorId, params, now);
+  const forExcel = params.get("bom") === "1";
+  const rows = await countRows(db, filters, actorId, now);
+  await recordExport(db, actorId, { format: "csv", filters: describeFilters(filters), rows });
+  return {
+    body: reportCsv(db, filters, now, { bom: forExcel, viewerId: actorId }),
+    type: "text/csv; charset=utf-8",
+    fileName: exportFileName(now, forExcel ? "excel-csv" : "csv"),
+  };
 }

@@ -18,7 +18,7 @@ import {
 } from "~/packets/pdf/layout";
 import { table, type Cell } from "~/packets/pdf/table";
 import { LEVELS, type RecommendationId } from "~/scorecards/rubric";
-import type { RaterCalibration } from "./calibration";
+import type { RaterCalibration } from "./reports.server";
 import { LEANING_LABELS, ROW_STATUS_LABELS } from "./report";
 import type { FeedbackTracking, ReportSummary } from "./reports.server";
 import { formatHours, formatOffset, formatPercent, summaryFigures } from "./summary";
@@ -125,12 +125,17 @@ export function renderReportPdf(input: ReportPdfInput): Doc {
     );
   }
 
-  doc.addPage();
+  // The rows on landscape pages, all of them (pdfkit's automatic page breaks follow the document's
+  // options): eight columns across the whole width, with room for "Recommendation" on one line.
+  const landscape = { ...documentOptions(doc), layout: "landscape" as const };
+  documentOptions(doc).layout = "landscape";
+  doc.addPage(landscape);
   heading(doc, "Interviews", 1);
   if (input.rows.length < input.totalRows) {
     paragraph(
       doc,
-      `The first ${input.rows.length.toLocaleString("en-US")} of ${input.totalRows.toLocaleString("en-US")} rows in interview-date order; the CSV export has them all.`,
+      `The first ${input.rows.length.toLocaleString("en-US")} of ${input.totalRows.toLocaleString("en-US")} rows ` +
+        "in interview-date order; the CSV export has them all.",
       { color: COLORS.muted },
     );
   }
@@ -138,16 +143,16 @@ export function renderReportPdf(input: ReportPdfInput): Doc {
   else {
     table(
       doc,
-      [
-        { header: "Candidate", width: 74 },
-        { header: "Position", width: 66 },
-        { header: "Interviewer", width: 66 },
-        { header: "Stage and date", width: 68 },
-        { header: "Scorecard", width: 58 },
-        { header: "Recom­mendation", width: 62 },
-        { header: "Red flags", width: 36 },
-        { header: "Decision", width: contentWidth(doc) - 430 },
-      ],
+      acrossThePage(doc, [
+        ["Candidate", 3],
+        ["Position", 3],
+        ["Interviewer", 3],
+        ["Stage and date", 3],
+        ["Scorecard", 2],
+        ["Recommendation", 2.6],
+        ["Red flags", 1.4],
+        ["Decision", 2.4],
+      ]),
       input.rows.map((row): Cell[] => [
         row.candidate_name,
         row.position_title,
@@ -168,6 +173,17 @@ export function renderReportPdf(input: ReportPdfInput): Doc {
   drawFooters(doc, "Confidential — recruiting report");
   doc.end();
   return doc;
+}
+
+// Columns sharing the page's content width by weight.
+function acrossThePage(doc: Doc, columns: [header: string, weight: number][]): { header: string; width: number }[] {
+  const total = columns.reduce((sum, [, weight]) => sum + weight, 0);
+  return columns.map(([header, weight]) => ({ header, width: (contentWidth(doc) * weight) / total }));
+}
+
+// pdfkit keeps the options new pages are made with on the document; its types leave them out.
+function documentOptions(doc: Doc): PDFKit.PDFDocumentOptions {
+  return (doc as unknown as { options: PDFKit.PDFDocumentOptions }).options;
 }
 
 // Horizontal bars, longest = full width, each labelled with its count.

@@ -51,3 +51,10 @@ export const LEANING_LABELS: Record<Leaning, string> = {
   "in-line": "In line",
   "too-few": "Too few to say",
 };
+
+export function leaningOf(offset: number | null, comparisons: number): Leaning {
+  if (offset === null || comparisons < MIN_COMPARISONS) return "too-few";
+  if (offset >= LEANING_THRESHOLD) return "lenient";
+  if (offset <= -LEANING_THRESHOLD) return "harsh";
+  return "in-line";
+}

@@ -1,13 +1,12 @@
-import type { Kysely } from "kysely";
 import { z } from "zod";
+import { getDb } from "~db/index.server";
 import { appendAudit } from "~db/queries/audit";
 import {
   countRecentExports,
   countReportRows,
   feedbackByInterviewer,
   findCandidateNames,
-  findUserNames,
-  listCalibrationCards,
+  listCalibration,
   listInterviewerOptions,
   listOverdue,
   listPositionOptions,
@@ -16,23 +15,31 @@ import {
   type ReportQueryFilters,
   type ReportRow,
 } from "~db/queries/reports";
-import type { DB } from "~db/schema";
+import type { Conn } from "~db/schema";
+import { DomainError } from "~/errors.server";
 import { feedbackDeadline } from "~/scorecards/feedback-status";
 import { STAGE_LABELS } from "~/vocabulary/stages";
 import { OUTCOME_LABELS } from "~/vocabulary/decisions";
-import { COMPETENCY_IDS, LEVEL_IDS, RECOMMENDATION_IDS, recommendationOf } from "~/scorecards/rubric";
+import {
+  COMPETENCY_IDS,
+  LEVEL_IDS,
+  RECOMMENDATIONS,
+  RECOMMENDATION_IDS,
+  recommendationOf,
+  type LevelId,
+} from "~/scorecards/rubric";
 import { redFlagTitles } from "~/scorecards/scorecard.server";
-import { calibrate } from "./calibration";
-import { reportFiltersSchema, type ReportFilters } from "./filters.schema";
-import { PAGE_SIZE, ROW_STATUS_LABELS, ZIP_CANDIDATE_LIMIT } from "./report";
+import { FILTER_FIELDS, reportFiltersSchema, withDefaultRange, type ReportFilters } from "./filters.schema";
+import { PAGE_SIZE, ROW_STATUS_LABELS, ZIP_CANDIDATE_LIMIT, leaningOf } from "./report";
 
 // The recruiter report: filters from the URL checked against what exists, then the summary,
-// feedback tracking, calibration and one page of rows, all over the same filtered interviews.
+// feedback tracking, calibration and one page of rows, all over the same filtered interviews and
+// all as the viewer may see them (`viewer`: whose eyes; null only on the command line).
 
 export type FilterErrors = Partial<Record<keyof ReportFilters | "form", string>>;
 export type ReportOptions = Awaited<ReturnType<typeof reportOptions>>;
 
-export async function reportOptions(db: Kysely<DB>) {
+export async function reportOptions(db: Conn) {
   const [positions, interviewers] = await Promise.all([listPositionOptions(db), listInterviewerOptions(db)]);
   return { positions, interviewers, redFlagTitles: redFlagTitles() };
 }
@@ -56,7 +63,7 @@ export function parseReportQuery(params: URLSearchParams, options: ReportOptions
 }
 
 // Dates are whole days in UTC, "to" included.
-export function queryFilters(f: ReportFilters): ReportQueryFilters {
+export function queryFilters(f: ReportFilters, viewer: string | null): ReportQueryFilters {
   const day = (value: string, plusDays = 0) => new Date(Date.parse(`${value}T00:00:00Z`) + plusDays * 86_400_000);
   return {
     from: f.from ? day(f.from) : undefined,
@@ -68,19 +75,20 @@ export function queryFilters(f: ReportFilters): ReportQueryFilters {
     status: f.status,
     redFlag: f.redFlag,
     decision: f.decision,
+    viewer,
   };
 }
 
-export async function reportSummary(db: Kysely<DB>, filters: ReportFilters, now: Date) {
-  const { recommendations, ...totals } = await reportTotals(db, queryFilters(filters), now, RECOMMENDATION_IDS);
+export async function reportSummary(db: Conn, filters: ReportFilters, viewer: string | null, now: Date) {
+  const { recommendations, ...totals } = await reportTotals(db, queryFilters(filters, viewer), now, RECOMMENDATION_IDS);
   return { ...totals, recommendations: RECOMMENDATION_IDS.map((id, i) => ({ id, count: recommendations[i] })) };
 }
 export type ReportSummary = Awaited<ReturnType<typeof reportSummary>>;
 
 export const OVERDUE_LIST_LIMIT = 50;
 
-export async function feedbackTracking(db: Kysely<DB>, filters: ReportFilters, now: Date) {
-  const q = queryFilters(filters);
+export async function feedbackTracking(db: Conn, filters: ReportFilters, viewer: string | null, now: Date) {
+  const q = queryFilters(filters, viewer);
   const [late, byInterviewer] = await Promise.all([
     listOverdue(db, q, now, OVERDUE_LIST_LIMIT),
     feedbackByInterviewer(db, q, now),
@@ -98,30 +106,30 @@ export async function feedbackTracking(db: Kysely<DB>, filters: ReportFilters, n
 }
 export type FeedbackTracking = Awaited<ReturnType<typeof feedbackTracking>>;
 
-export async function calibration(db: Kysely<DB>, filters: ReportFilters, now: Date) {
-  const cards = await listCalibrationCards(db, queryFilters(filters), now, COMPETENCY_IDS, LEVEL_IDS);
-  // Names only for the raters shown, rather than one per scorecard read.
-  const names = new Map(
-    (await findUserNames(db, [...new Set(cards.filter((c) => c.in_view).map((c) => c.interviewer_id))])).map((u) => [
-      u.id,
-      u.name,
-    ]),
-  );
-  return calibrate(
-    cards.map((c) => ({
-      candidateId: c.candidate_id,
-      interviewerId: c.interviewer_id,
-      interviewerName: names.get(c.interviewer_id) ?? "",
-      // One rank digit per competency, in COMPETENCY_IDS order; 0 is no rating.
-      ratings: Object.fromEntries(COMPETENCY_IDS.map((id, k) => [id, LEVEL_IDS[Number(c.ranks[k]) - 1] ?? null])),
-      recommendation: c.recommendation,
-      inView: c.in_view,
-    })),
-  );
-}
+const HIRE_IDS = RECOMMENDATIONS.filter((r) => r.hire).map((r) => r.id);
 
-export async function reportPage(db: Kysely<DB>, filters: ReportFilters, now: Date) {
-  const q = queryFilters(filters);
+// Aggregated in the database (one row per rater); here only put into words.
+export async function calibration(db: Conn, filters: ReportFilters, viewer: string | null, now: Date) {
+  const raters = await listCalibration(db, queryFilters(filters, viewer), now, {
+    competencyIds: COMPETENCY_IDS,
+    levelIds: LEVEL_IDS,
+    hireIds: HIRE_IDS,
+  });
+  return raters.map((r) => ({
+    interviewerId: r.interviewer_id,
+    name: r.name,
+    scorecards: r.scorecards,
+    distribution: Object.fromEntries(LEVEL_IDS.map((id, i) => [id, r.distribution[i]])) as Record<LevelId, number>,
+    comparisons: r.comparisons,
+    offset: r.offset,
+    leaning: leaningOf(r.offset, r.comparisons),
+    hireRate: r.recommended ? r.hires / r.recommended : null,
+  }));
+}
+export type RaterCalibration = Awaited<ReturnType<typeof calibration>>[number];
+
+export async function reportPage(db: Conn, filters: ReportFilters, viewer: string | null, now: Date) {
+  const q = queryFilters(filters, viewer);
   const sort = { key: filters.sort, dir: filters.dir, recommendationOrder: RECOMMENDATION_IDS };
   // The count and the page side by side: a page past the end simply comes back empty.
   const [total, rows] = await Promise.all([
@@ -136,14 +144,28 @@ export async function reportPage(db: Kysely<DB>, filters: ReportFilters, now: Da
 
 // The parts are independent: on PostgreSQL they run on separate pooled connections at once; on
 // PGlite the dialect queues them on its one connection.
-export async function loadReport(db: Kysely<DB>, filters: ReportFilters, now: Date) {
+export async function loadReport(db: Conn, filters: ReportFilters, viewer: string | null, now: Date) {
   const [summary, feedback, raters, page] = await Promise.all([
-    reportSummary(db, filters, now),
-    feedbackTracking(db, filters, now),
-    calibration(db, filters, now),
-    reportPage(db, filters, now),
+    reportSummary(db, filters, viewer, now),
+    feedbackTracking(db, filters, viewer, now),
+    calibration(db, filters, viewer, now),
+    reportPage(db, filters, viewer, now),
   ]);
   return { summary, feedback, calibration: raters, page };
+}
+
+// The Reports page: its filters as typed (the default date range when none is given), their
+// errors, and the report when they are valid. Bad filters are shown beside the fields, not thrown.
+export async function reportView(viewerId: string, params: URLSearchParams, now: Date) {
+  const db = getDb();
+  const query = withDefaultRange(params, now);
+  const options = await reportOptions(db);
+  const values = Object.fromEntries([...FILTER_FIELDS, "sort", "dir"].map((key) => [key, query.get(key) ?? ""]));
+  const parsed = parseReportQuery(query, options);
+  if (!parsed.ok) return { options, values, errors: parsed.errors, result: null };
+  const report = await loadReport(db, parsed.filters, viewerId, now);
+  const errors: FilterErrors = report.page.error ? { page: report.page.error } : {};
+  return { options, values, errors, result: { filters: parsed.filters, report } };
 }
 
 export type ExportFormat = "csv" | "pdf" | "zip";
@@ -151,7 +173,7 @@ const EXPORTS_PER_MINUTE = 20;
 
 // Every export leaves a row: who, when (the row's time), in what format, with which filters, how many rows.
 export async function recordExport(
-  db: Kysely<DB>,
+  db: Conn,
   actorId: string | null,
   details: { format: ExportFormat; filters: Record<string, unknown>; rows: number; via?: "cli" },
 ): Promise<void> {
@@ -159,15 +181,19 @@ export async function recordExport(
 }
 
 // Exports read the whole table; a script in a loop should not be able to hog the database.
-// Thrown as a Response, like the guards it runs next to.
-export async function requireExportAllowance(db: Kysely<DB>, actorId: string, now: Date): Promise<void> {
+async function requireExportAllowance(db: Conn, actorId: string, now: Date): Promise<void> {
   const recent = await countRecentExports(db, actorId, new Date(now.getTime() - 60_000));
-  if (recent >= EXPORTS_PER_MINUTE) {
-    throw new Response(`At most ${EXPORTS_PER_MINUTE} exports a minute: wait a moment and try again.`, {
-      status: 429,
-      headers: { "Retry-After": "60" },
+  if (recent >= EXPORTS_PER_MINUTE)
+    throw new DomainError("too-many", `At most ${EXPORTS_PER_MINUTE} exports a minute: wait a moment and try again.`, {
+      retryAfterSeconds: 60,
     });
-  }
+}
+
+// What every download of the report does first: valid filters, within the allowance.
+export async function startReportExport(db: Conn, actorId: string, params: URLSearchParams, now: Date) {
+  const filters = await requireExportFilters(db, params);
+  await requireExportAllowance(db, actorId, now);
+  return filters;
 }
 
 // The filters as the audit row and the PDF state them: only what is set.
@@ -181,19 +207,23 @@ export function describeFilters(f: ReportFilters): Record<string, string> {
 export type ReportData = Awaited<ReturnType<typeof loadReport>>;
 
 // A download's filters: the same schema and checks as the page; a bad one is a 400 that says why.
-export async function requireExportFilters(db: Kysely<DB>, params: URLSearchParams): Promise<ReportFilters> {
+async function requireExportFilters(db: Conn, params: URLSearchParams): Promise<ReportFilters> {
   const parsed = parseReportQuery(params, await reportOptions(db));
   if (parsed.ok) return parsed.filters;
-  throw new Response(`The report filters are not valid: ${Object.values(parsed.errors).join("; ")}.`, { status: 400 });
+  throw new DomainError("invalid", "The report filters are not valid.", { fields: parsed.errors });
 }
 
-export async function countRows(db: Kysely<DB>, filters: ReportFilters, now: Date): Promise<number> {
-  return countReportRows(db, queryFilters(filters), now);
+export async function countRows(db: Conn, filters: ReportFilters, viewer: string | null, now: Date): Promise<number> {
+  return countReportRows(db, queryFilters(filters, viewer), now);
 }
 
-// "report-2026-11-23.csv": the day the export was made.
-export function exportFileName(now: Date, extension: "csv" | "pdf" | "zip"): string {
-  return `${extension === "zip" ? "packets" : "report"}-${now.toISOString().slice(0, 10)}.${extension}`;
+// What a download is called: what it holds and the day it was made, e.g. "interviews-2026-11-23.csv",
+// "interviews-2026-11-23-excel.csv" (the copy with a BOM for Excel), "packets-2026-11-23.zip".
+export function exportFileName(now: Date, kind: "csv" | "excel-csv" | "pdf" | "zip"): string {
+  const day = now.toISOString().slice(0, 10);
+  if (kind === "zip") return `packets-${day}.zip`;
+  if (kind === "pdf") return `interviews-report-${day}.pdf`;
+  return `interviews-${day}${kind === "excel-csv" ? "-excel" : ""}.csv`;
 }
 
 // The filters in words, for the PDF's first page.
@@ -218,11 +248,11 @@ const chosenCandidates = z
   .max(ZIP_CANDIDATE_LIMIT, { message: `At most ${ZIP_CANDIDATE_LIMIT} candidates per ZIP` });
 
 // The ZIP's candidates: ids, each naming a candidate, each once (a candidate has one row per interview).
-export async function requireChosenCandidates(db: Kysely<DB>, values: string[]): Promise<string[]> {
+export async function startPacketsExport(db: Conn, actorId: string, values: string[], now: Date): Promise<string[]> {
   const parsed = chosenCandidates.safeParse([...new Set(values)]);
-  if (!parsed.success) throw new Response(`${parsed.error.issues[0].message}.`, { status: 400 });
+  if (!parsed.success) throw new DomainError("invalid", `${parsed.error.issues[0].message}.`);
   const found = new Set((await findCandidateNames(db, parsed.data)).map((c) => c.id));
-  if (parsed.data.some((id) => !found.has(id)))
-    throw new Response("A chosen candidate does not exist.", { status: 400 });
+  if (parsed.data.some((id) => !found.has(id))) throw new DomainError("invalid", "A chosen candidate does not exist.");
+  await requireExportAllowance(db, actorId, now);
   return parsed.data;
 }

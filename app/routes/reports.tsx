@@ -1,29 +1,19 @@
 import { type LoaderFunctionArgs, type MetaFunction, json } from "@remix-run/node";
 import { useLoaderData, useLocation } from "@remix-run/react";
-import { getDb } from "~db/index.server";
 import { requireRole } from "~/auth/guard.server";
-import { FILTER_FIELDS, toSearchParams, withDefaultRange } from "~/reports/filters.schema";
+import { toSearchParams } from "~/reports/filters.schema";
 import { ReportFilterForm } from "~/reports/ReportFilters";
 import { CalibrationSection, FeedbackSection, SummarySection } from "~/reports/ReportSections";
 import { ReportTable } from "~/reports/ReportTable";
-import { loadReport, parseReportQuery, reportOptions } from "~/reports/reports.server";
+import { reportView } from "~/reports/reports.server";
 
 export const meta: MetaFunction = () => [{ title: "Reports · Panel" }];
 
+// The report as this viewer may see it; bad filters come back beside the fields with a 400.
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, "recruiter", "admin");
-  const db = getDb();
-  const params = withDefaultRange(new URL(request.url).searchParams, new Date());
-  const options = await reportOptions(db);
-  const values = Object.fromEntries([...FILTER_FIELDS, "sort", "dir"].map((key) => [key, params.get(key) ?? ""]));
-  const parsed = parseReportQuery(params, options);
-  if (!parsed.ok) return json({ options, values, errors: parsed.errors, result: null }, { status: 400 });
-  const report = await loadReport(db, parsed.filters, new Date());
-  const errors = report.page.error ? { page: report.page.error } : {};
-  return json(
-    { options, values, errors, result: { filters: parsed.filters, report } },
-    { status: report.page.error ? 400 : 200 },
-  );
+  const user = await requireRole(request, "recruiter", "admin");
+  const view = await reportView(user.id, new URL(request.url).searchParams, new Date());
+  return json(view, { status: Object.keys(view.errors).length ? 400 : 200 });
 }
 
 export default function Reports() {

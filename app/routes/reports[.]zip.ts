@@ -1,28 +1,12 @@
-import { createReadableStreamFromReadable, type LoaderFunctionArgs } from "@remix-run/node";
-import { getDb } from "~db/index.server";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireRole } from "~/auth/guard.server";
-import { packetViewer } from "~/packets/packet.server";
-import { packetsZip } from "~/reports/packets-zip.server";
-import {
-  exportFileName,
-  recordExport,
-  requireChosenCandidates,
-  requireExportAllowance,
-} from "~/reports/reports.server";
+import { atEdge } from "~/errors.server";
+import { attachment } from "~/reports/download.server";
+import { packetsZipFile } from "~/reports/packets-zip.server";
 
 // The committee packets of the candidates chosen in the report table, as one streamed ZIP.
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "recruiter", "admin");
-  const db = getDb();
-  const now = new Date();
-  const candidateIds = await requireChosenCandidates(db, new URL(request.url).searchParams.getAll("candidate"));
-  await requireExportAllowance(db, user.id, now);
-  await recordExport(db, user.id, { format: "zip", filters: { candidates: candidateIds }, rows: candidateIds.length });
-  return new Response(createReadableStreamFromReadable(packetsZip(db, candidateIds, packetViewer(user), now)), {
-    headers: {
-      "Content-Type": "application/zip",
-      "Content-Disposition": `attachment; filename="${exportFileName(now, "zip")}"`,
-      "Cache-Control": "no-store",
-    },
-  });
+  const candidates = new URL(request.url).searchParams.getAll("candidate");
+  return atEdge(async () => attachment(await packetsZipFile(user, candidates, new Date())));
 }

@@ -1,6 +1,7 @@
 import { sql, type ExpressionBuilder } from "kysely";
 import type { Conn, DB } from "../schema";
 import { sitsOnCommittee } from "./committee";
+import { feedbackOverdue } from "./feedback-status";
 
 // Who is asking: recruiters and admins see every candidate; anyone else only the candidates whose
 // committee they sit on. The scope is in each query, so an outsider finds nothing (a 404).
@@ -58,11 +59,7 @@ export async function listCandidates(db: Conn, viewer: Viewer, now: Date, filter
         .select(sql<number>`count(*)::int`.as("n"))
         .whereRef("interviews.candidate_id", "=", "candidates.id")
         .where("interviews.cancelled_at", "is", null)
-        .where((w) => w.or([w("scorecards.status", "is", null), w("scorecards.status", "<>", "submitted")]))
-        .where(
-          sql<boolean>`interviews.scheduled_at + make_interval(mins => interviews.duration_minutes)
-            + interval '24 hours' < ${now}`,
-        )
+        .where(feedbackOverdue(now))
         .as("overdue_count"),
       standingOutcome(eb).as("decision"),
     ])

@@ -1,8 +1,6 @@
 import { sql } from "kysely";
 import type { Conn, Role } from "../schema";
-import { interviewsWithCandidate } from "./interviews";
-
-const interviewEnd = sql<Date>`interviews.scheduled_at + interviews.duration_minutes * interval '1 minute'`;
+import { interviewEnd, notSubmitted } from "./feedback-status";
 
 // An interview with who gives it, who it is about and for which position: what every message
 // about an interview names. Shared by the reminder run, the calendar mail and the interview lists.
@@ -47,7 +45,7 @@ export async function listFeedbackOwed(db: Conn, endedBefore: Date) {
     .where("interviews.cancelled_at", "is", null)
     .where("candidates.archived_at", "is", null)
     .where("users.active", "=", true)
-    .where((eb) => eb.or([eb("scorecards.status", "is", null), eb("scorecards.status", "!=", "submitted")]))
+    .where(notSubmitted)
     .where(interviewEnd, "<=", endedBefore)
     .orderBy("interviews.scheduled_at")
     .execute();

@@ -1,11 +1,13 @@
 import { sql, type QueryCreator, type RawBuilder } from "kysely";
 import type { Conn, DB, InterviewStage } from "../schema";
+import { beforeFeedbackDeadline, feedbackOverdue, interviewEnd } from "./feedback-status";
 import { feedbackReadableBy } from "./independence";
 
 // The recruiter report: one row per interview that still counts (cancelled ones never do),
 // with its scorecard when there is one. Ratings, recommendation, level and red flags come only
-// from submitted scorecards (a draft stays its author's, as in the packet), and from the small
-// report_* columns PostgreSQL derives from the content, never from the large content itself.
+// from submitted scorecards the viewer may read (a draft stays its author's, and someone who
+// still owes feedback on a candidate does not read the others', as in the packet), and from the
+// small report_* columns PostgreSQL derives from the content, never from the large content itself.
 
 export type RowStatus = "submitted" | "overdue" | "draft" | "not-started";
 
@@ -19,9 +21,10 @@ export type ReportQueryFilters = {
   status?: RowStatus;
   redFlag?: string;
   decision?: string; // an outcome, or "none" for candidates with no decision yet
-  // Not a filter: who reads the rows. Someone who still owes feedback on a candidate gets that
-  // candidate's rows without the others' ratings, recommendation, level and flags (independence).
-  viewer?: string;
+  // Not a filter: who reads the report (null: the command line). Someone who still owes feedback
+  // on a candidate gets that candidate's rows and progress without the others' ratings,
+  // recommendation, level and flags, and calibration and the summary leave those scorecards out.
+  viewer: string | null;
 };
 
 export type SortKey =
@@ -36,24 +39,19 @@ export type SortKey =
   | "decision";
 export type ReportSort = { key: SortKey; dir: "asc" | "desc"; recommendationOrder: readonly string[] };
 
-const interviewEnd = sql`(interviews.scheduled_at + make_interval(mins => interviews.duration_minutes))`;
 const submitted = sql<boolean>`scorecards.status = 'submitted'`;
+// A submitted scorecard whose content the viewer may read.
+const shownTo = (f: ReportQueryFilters) => sql<boolean>`(${submitted} and ${feedbackReadableBy(f.viewer)})`;
 const latestDecision = sql<
   string | null
->`(select d.outcome from decisions d where d.candidate_id = interviews.candidate_id order by d.recorded_at desc, d.id desc limit 1)`;
-const hoursToFeedback = sql`greatest(0, extract(epoch from (scorecards.submitted_at - ${interviewEnd})) / 3600)::float8`;
+>`(select d.outcome from decisions d where d.candidate_id = interviews.candidate_id
+  order by d.recorded_at desc, d.id desc limit 1)`;
+const hoursToFeedback = sql`greatest(0,
+  extract(epoch from (scorecards.submitted_at - ${interviewEnd})) / 3600)::float8`;
 
-// Overdue: no submitted scorecard 24 h after the interview ended. The plain bound on
-// scheduled_at lets the planner use the index; the exact deadline is checked after it.
-function overdue(now: Date) {
-  const dayAgo = new Date(now.getTime() - 24 * 3600_000);
-  return sql<boolean>`(scorecards.status is distinct from 'submitted' and interviews.scheduled_at < ${dayAgo} and ${interviewEnd} + interval '24 hours' < ${now})`;
-}
-function beforeDeadline(now: Date) {
-  return sql<boolean>`${interviewEnd} + interval '24 hours' >= ${now}`;
-}
 function statusOf(now: Date) {
-  return sql<RowStatus>`case when ${submitted} then 'submitted' when ${overdue(now)} then 'overdue' when scorecards.status = 'draft' then 'draft' else 'not-started' end`;
+  return sql<RowStatus>`case when ${submitted} then 'submitted'
+    when ${feedbackOverdue(now)} then 'overdue' when scorecards.status = 'draft' then 'draft' else 'not-started' end`;
 }
 
 // Each filter as a condition on one interview and its scorecard only, so that a query needing no
@@ -67,10 +65,9 @@ function conditions(f: ReportQueryFilters, now: Date): RawBuilder<boolean>[] {
   if (f.stage) c.push(sql`interviews.stage = ${f.stage}`);
   if (f.interviewer) c.push(sql`interviews.interviewer_id = ${f.interviewer}`);
   // Filtering on what a scorecard says must not reveal it to a viewer who may not read it.
-  const readable = f.viewer ? sql` and ${feedbackReadableBy(f.viewer)}` : sql``;
-  if (f.recommendation) c.push(sql`${submitted}${readable} and scorecards.report_recommendation = ${f.recommendation}`);
+  if (f.recommendation) c.push(sql`${shownTo(f)} and scorecards.report_recommendation = ${f.recommendation}`);
   if (f.redFlag)
-    c.push(sql`${submitted}${readable} and scorecards.report_flag_categories @> ${JSON.stringify([f.redFlag])}::jsonb`);
+    c.push(sql`${shownTo(f)} and scorecards.report_flag_categories @> ${JSON.stringify([f.redFlag])}::jsonb`);
   if (f.decision === "none")
     c.push(sql`not exists (select 1 from decisions d where d.candidate_id = interviews.candidate_id)`);
   // Once per candidate with a decision rather than once per interview: a hashed semi-join.
@@ -78,9 +75,9 @@ function conditions(f: ReportQueryFilters, now: Date): RawBuilder<boolean>[] {
     c.push(sql`interviews.candidate_id in (select latest.candidate_id from (select distinct on (d.candidate_id) d.candidate_id, d.outcome from decisions d
       order by d.candidate_id, d.recorded_at desc, d.id desc) latest where latest.outcome = ${f.decision})`);
   if (f.status === "submitted") c.push(submitted);
-  if (f.status === "overdue") c.push(overdue(now));
-  if (f.status === "draft") c.push(sql`scorecards.status = 'draft' and ${beforeDeadline(now)}`);
-  if (f.status === "not-started") c.push(sql`scorecards.id is null and ${beforeDeadline(now)}`);
+  if (f.status === "overdue") c.push(feedbackOverdue(now));
+  if (f.status === "draft") c.push(sql`scorecards.status = 'draft' and ${beforeFeedbackDeadline(now)}`);
+  if (f.status === "not-started") c.push(sql`scorecards.id is null and ${beforeFeedbackDeadline(now)}`);
   return c;
 }
 
@@ -103,8 +100,8 @@ function withNames(q: ReturnType<typeof filtered>) {
 
 // What a table row, a CSV line and a PDF row are made of.
 function withRowColumns(q: ReturnType<typeof filtered>, f: ReportQueryFilters, now: Date) {
-  const shown = sql<boolean>`(${submitted} and ${feedbackReadableBy(f.viewer ?? null)})`;
-  return withNames(q).select([
+  const shown = shownTo(f);
+  return withNames(q).select((eb) => [
     "interviews.id as interview_id",
     "interviews.scheduled_at",
     "interviews.duration_minutes",
@@ -115,21 +112,23 @@ function withRowColumns(q: ReturnType<typeof filtered>, f: ReportQueryFilters, n
     "interviews.interviewer_id",
     "users.name as interviewer_name",
     statusOf(now).as("status"),
-    sql<Date | null>`case when ${submitted} then scorecards.submitted_at end`.as("submitted_at"),
-    sql<string | null>`case when ${shown} then scorecards.report_recommendation end`.as("recommendation"),
-    sql<string | null>`case when ${shown} then scorecards.report_level end`.as("level"),
-    sql<Record<string, string | null> | null>`case when ${shown} then scorecards.report_ratings end`.as("ratings"),
-    // category → highest severity given (the two generated arrays run in parallel).
-    sql<Record<string, number> | null>`case when ${shown} then (select jsonb_object_agg(f.category, f.severity) from (
-        select category, max(severity::int) as severity
-        from rows from (jsonb_array_elements_text(scorecards.report_flag_categories), jsonb_array_elements_text(scorecards.report_flag_severities)) as flag(category, severity)
-        group by category) f) end`.as("red_flags"),
+    eb.case().when(submitted).then(eb.ref("scorecards.submitted_at")).end().as("submitted_at"),
+    eb.case().when(shown).then(eb.ref("scorecards.report_recommendation")).end().as("recommendation"),
+    eb.case().when(shown).then(eb.ref("scorecards.report_level")).end().as("level"),
+    eb.case().when(shown).then(eb.ref("scorecards.report_ratings")).end().as("ratings"),
+    eb.case().when(shown).then(highestSeverities).end().as("red_flags"),
     latestDecision.as("decision"),
   ]);
 }
+
+// category → highest severity given (the two generated arrays run in parallel).
+const highestSeverities = sql<Record<string, number> | null>`(select jsonb_object_agg(f.category, f.severity) from (
+  select category, max(severity::int) as severity
+  from rows from (jsonb_array_elements_text(scorecards.report_flag_categories), jsonb_array_elements_text(scorecards.report_flag_severities)) as flag(category, severity)
+  group by category) f)`;
 export type ReportRow = Awaited<ReturnType<ReturnType<typeof withRowColumns>["execute"]>>[number];
 
-function sortExpression(sort: ReportSort, now: Date) {
+function sortExpression(sort: ReportSort, f: ReportQueryFilters, now: Date) {
   switch (sort.key) {
     case "candidate":
       return sql`candidates.name`;
@@ -146,7 +145,9 @@ function sortExpression(sort: ReportSort, now: Date) {
     case "status":
       return statusOf(now);
     case "recommendation":
-      return sql`case when ${submitted} then array_position(array[${sql.join(sort.recommendationOrder.map((id) => sql`${id}::text`))}], scorecards.report_recommendation) end`;
+      // Only readable recommendations order the rows: the order must not betray a hidden one.
+      return sql`case when ${shownTo(f)} then array_position(${textArray(sort.recommendationOrder)},
+        scorecards.report_recommendation) end`;
     case "decision":
       return latestDecision;
   }
@@ -165,7 +166,7 @@ export function reportPageQuery(
   page: { limit: number; offset: number },
 ) {
   return withRowColumns(filtered(db, f, now), f, now)
-    .orderBy(sortExpression(sort, now), (ob) => {
+    .orderBy(sortExpression(sort, f, now), (ob) => {
       const ordered = sort.dir === "asc" ? ob.asc() : ob.desc();
       // Empty values last either way; only where there can be any, so that "date, newest first"
       // still matches the (scheduled_at, id) index and stops after one page.
@@ -196,7 +197,7 @@ export type ReportCursor = { at: string; id: string };
 
 // Keyset pagination in interview-date order: each call reads the rows after `after`, so an
 // export of any size holds one batch in memory at a time, on PGlite (no cursors) as on PostgreSQL.
-export async function listReportBatch(
+export function reportBatchQuery(
   db: Conn,
   f: ReportQueryFilters,
   now: Date,
@@ -208,21 +209,31 @@ export async function listReportBatch(
   );
   if (after)
     q = q.where(sql<boolean>`(interviews.scheduled_at, interviews.id) > (${after.at}::timestamptz, ${after.id}::uuid)`);
-  return q.orderBy("interviews.scheduled_at").orderBy("interviews.id").limit(limit).execute();
+  return q.orderBy("interviews.scheduled_at").orderBy("interviews.id").limit(limit);
 }
 
-// The summary in one pass over the filtered interviews: totals, and how many submitted scorecards
-// give each recommendation (counted in the order given).
+export async function listReportBatch(
+  db: Conn,
+  f: ReportQueryFilters,
+  now: Date,
+  after: ReportCursor | null,
+  limit: number,
+) {
+  return reportBatchQuery(db, f, now, after, limit).execute();
+}
+
+// The summary in one pass over the filtered interviews: totals, and how many readable submitted
+// scorecards give each recommendation (counted in the order given).
 export function reportTotalsQuery(db: Conn, f: ReportQueryFilters, now: Date, recommendationIds: readonly string[]) {
   const perRecommendation = recommendationIds.map(
-    (id) => sql`count(*) filter (where ${submitted} and scorecards.report_recommendation = ${id})`,
+    (id) => sql`count(*) filter (where ${shownTo(f)} and scorecards.report_recommendation = ${id})`,
   );
   return filtered(db, f, now).select([
     sql<number>`count(distinct interviews.candidate_id)::int`.as("candidates"),
     sql<number>`count(*)::int`.as("interviews"),
     sql<number>`(count(*) filter (where ${interviewEnd} < ${now}))::int`.as("due"),
     sql<number>`(count(*) filter (where ${submitted}))::int`.as("submitted"),
-    sql<number>`(count(*) filter (where ${overdue(now)}))::int`.as("overdue"),
+    sql<number>`(count(*) filter (where ${feedbackOverdue(now)}))::int`.as("overdue"),
     sql<number | null>`percentile_cont(0.5) within group (order by ${hoursToFeedback}) filter (where ${submitted})`.as(
       "median_hours",
     ),
@@ -242,7 +253,7 @@ export async function feedbackByInterviewer(db: Conn, f: ReportQueryFilters, now
       "users.name",
       sql<number>`(count(*) filter (where ${interviewEnd} < ${now}))::int`.as("due"),
       sql<number>`(count(*) filter (where ${submitted}))::int`.as("submitted"),
-      sql<number>`(count(*) filter (where ${overdue(now)}))::int`.as("overdue"),
+      sql<number>`(count(*) filter (where ${feedbackOverdue(now)}))::int`.as("overdue"),
       sql<
         number | null
       >`percentile_cont(0.5) within group (order by ${hoursToFeedback}) filter (where ${submitted})`.as("median_hours"),
@@ -255,7 +266,7 @@ export async function feedbackByInterviewer(db: Conn, f: ReportQueryFilters, now
 
 // The longest-waiting first.
 export async function listOverdue(db: Conn, f: ReportQueryFilters, now: Date, limit: number) {
-  return withNames(filtered(db, f, now).where(overdue(now)))
+  return withNames(filtered(db, f, now).where(feedbackOverdue(now)))
     .select([
       "interviews.id as interview_id",
       "interviews.scheduled_at",
@@ -273,54 +284,111 @@ export async function listOverdue(db: Conn, f: ReportQueryFilters, now: Date, li
     .execute();
 }
 
-// Calibration compares each rater with the rest of the panel on the same candidates, so it reads
-// every submitted scorecard of the candidates in view (also those the filters leave out, e.g.
-// other interviewers'), flagging which ones are in view by the filters' own conditions. With no
-// filters every submitted scorecard is in view and the candidates need no narrowing.
-// Ratings arrive as one rank digit per competency (0: none): a few bytes instead of a JSON object.
-export function calibrationCardsQuery(
+// Calibration, aggregated in the database: how each interviewer in view rates compared with the
+// rest of the panel on the same candidates. For every competency a rater rated, their level is
+// compared with the median of the other interviewers' levels for that candidate and competency
+// (a second interview by the same person is not a second opinion); the mean of those differences
+// says whether they rate above (lenient) or below (harsh) the panel. The panel is every readable
+// submitted scorecard of the candidates in view, also those the filters leave out (e.g. other
+// interviewers'). Levels are ranks 1..n in the order given, so a median is read off the counts per
+// level: no sort per panel, and one row per rater comes back.
+export function calibrationQuery(
   db: Conn,
   f: ReportQueryFilters,
   now: Date,
   competencyIds: readonly string[],
   levelIds: readonly string[],
+  hireIds: readonly string[],
 ) {
   const inView = conditions(f, now);
-  const levels = sql`array[${sql.join(levelIds.map((id) => sql`${id}::text`))}]`;
-  const ranks = competencyIds.map(
-    (id) => sql`coalesce(array_position(${levels}, scorecards.report_ratings->>${id}::text), 0)`,
-  );
-  return db
+  const cards = db
     .selectFrom("interviews")
     .innerJoin("scorecards", "scorecards.interview_id", "interviews.id")
     .where("interviews.cancelled_at", "is", null)
-    .where(submitted)
+    .where(shownTo(f))
     .$if(inView.length > 0, (q) =>
       q.where("interviews.candidate_id", "in", filtered(db, f, now).where(submitted).select("interviews.candidate_id")),
     )
     .select([
       "interviews.candidate_id",
       "interviews.interviewer_id",
-      sql<string>`concat(${sql.join(ranks)})`.as("ranks"),
-      sql<string | null>`scorecards.report_recommendation`.as("recommendation"),
+      "scorecards.report_ratings",
+      "scorecards.report_recommendation",
       sql<boolean>`coalesce(${inView.length ? sql.join(inView, sql` and `) : sql`true`}, false)`.as("in_view"),
     ]);
+  const ranks = levelIds.map((_, i) => i + 1);
+  const countsOf = (prefix: string) =>
+    sql.join(ranks.map((r) => sql`count(*) filter (where rank = ${sql.lit(r)}) as ${sql.id(`${prefix}${r}`)}`));
+  // The others' count at each level: the whole panel's less the rater's own.
+  const others = ranks.map((r) => sql`(p.${sql.id(`n${r}`)} - o.${sql.id(`m${r}`)})`);
+  const othersTotal = sql`(${sql.join(others, sql` + `)})`;
+  // The level at 0-based position x of the others' ratings in order.
+  const levelAt = (x: RawBuilder<unknown>) =>
+    sql`case ${sql.join(
+      others
+        .slice(0, -1)
+        .map((_, i) => sql`when ${x} < ${sql.join(others.slice(0, i + 1), sql` + `)} then ${sql.lit(i + 1)}`),
+      sql` `,
+    )} else ${sql.lit(ranks.length)} end`;
+  const panelMedian = sql`case when ${othersTotal} > 0 then
+    (${levelAt(sql`(${othersTotal} - 1) / 2`)} + ${levelAt(sql`${othersTotal} / 2`)}) / 2.0 end`;
+  return sql<{
+    interviewer_id: string;
+    name: string;
+    scorecards: number;
+    recommended: number;
+    hires: number;
+    distribution: number[];
+    comparisons: number;
+    offset: number | null;
+  }>`with cards as (${cards}),
+  ratings as (
+    select c.candidate_id, c.interviewer_id, c.in_view, k.competency,
+      array_position(${textArray(levelIds)}, c.report_ratings->>k.competency) as rank
+    from cards c cross join unnest(${textArray(competencyIds)}) as k(competency)),
+  rated as (select * from ratings where rank is not null),
+  panel as (select candidate_id, competency, ${countsOf("n")} from rated group by candidate_id, competency),
+  own as (select candidate_id, competency, interviewer_id, ${countsOf("m")}
+    from rated group by candidate_id, competency, interviewer_id),
+  compared as (
+    select r.interviewer_id, r.rank, ${panelMedian} as panel_median
+    from rated r join panel p using (candidate_id, competency)
+      join own o using (candidate_id, competency, interviewer_id)
+    where r.in_view),
+  by_ratings as (
+    select interviewer_id,
+      array[${sql.join(ranks.map((r) => sql`(count(*) filter (where rank = ${sql.lit(r)}))::int`))}] as distribution,
+      count(panel_median)::int as comparisons, avg(rank - panel_median)::float8 as "offset"
+    from compared group by interviewer_id),
+  by_cards as (
+    select interviewer_id, count(*)::int as scorecards, count(report_recommendation)::int as recommended,
+      (count(*) filter (where report_recommendation = any(${textArray(hireIds)})))::int as hires
+    from cards where in_view group by interviewer_id)
+  select c.interviewer_id, u.name, c.scorecards, c.recommended, c.hires,
+    coalesce(r.distribution, array[${sql.join(ranks.map(() => sql`0`))}]) as distribution,
+    coalesce(r.comparisons, 0) as comparisons, r."offset"
+  from by_cards c join users u on u.id = c.interviewer_id left join by_ratings r using (interviewer_id)
+  order by u.name, c.interviewer_id`;
 }
 
-export async function listCalibrationCards(
+export async function listCalibration(
   db: Conn,
   f: ReportQueryFilters,
   now: Date,
-  competencyIds: readonly string[],
-  levelIds: readonly string[],
+  vocabulary: { competencyIds: readonly string[]; levelIds: readonly string[]; hireIds: readonly string[] },
 ) {
-  return calibrationCardsQuery(db, f, now, competencyIds, levelIds).execute();
+  const { rows } = await calibrationQuery(
+    db,
+    f,
+    now,
+    vocabulary.competencyIds,
+    vocabulary.levelIds,
+    vocabulary.hireIds,
+  ).execute(db);
+  return rows;
 }
 
-export async function findUserNames(db: Conn, ids: string[]) {
-  if (ids.length === 0) return [];
-  return db.selectFrom("users").select(["id", "name"]).where("id", "in", ids).execute();
-}
+const textArray = (values: readonly string[]) => sql`array[${sql.join(values.map((v) => sql`${v}::text`))}]::text[]`;
 
 export async function listPositionOptions(db: Conn) {
   return db.selectFrom("positions").select(["id", "title"]).orderBy("title").orderBy("id").execute();

@@ -215,12 +215,13 @@ describe.each(dialects())("recruiter reports on %s", (dialect) => {
   });
 
   const filters = (input: Record<string, string> = {}) => reportFiltersSchema.parse(input);
-  const rowsFor = async (input: Record<string, string>) => (await reportPage(ctx.db, filters(input), NOW)).rows;
+  const rowsFor = async (input: Record<string, string>) =>
+    (await reportPage(ctx.db, filters(input), fx.users.recruiter, NOW)).rows;
   const namesOf = (rows: { candidate_name: string; interviewer_name: string }[]) =>
     rows.map((r) => `${r.candidate_name} / ${r.interviewer_name}`).sort();
 
   it("sums up the round: candidates, interviews, submitted of due, overdue, median time to feedback, recommendations", async () => {
-    const summary = await reportSummary(ctx.db, filters(), NOW);
+    const summary = await reportSummary(ctx.db, filters(), fx.users.recruiter, NOW);
     expect(summary).toMatchObject({
       candidates: 4,
       interviews: 10,
@@ -238,7 +239,8 @@ describe.each(dialects())("recruiter reports on %s", (dialect) => {
   });
 
   it("filters by date range, position, stage, interviewer, recommendation, status, red flag and decision", async () => {
-    const count = async (input: Record<string, string>) => (await reportPage(ctx.db, filters(input), NOW)).total;
+    const count = async (input: Record<string, string>) =>
+      (await reportPage(ctx.db, filters(input), fx.users.recruiter, NOW)).total;
     expect(await count({ from: "2026-03-01", to: "2026-03-10" })).toBe(5); // "to" includes its whole day
     expect(await count({ position: fx.positions.backend })).toBe(6);
     expect(await count({ stage: "final" })).toBe(3); // the cancelled final is not there
@@ -275,13 +277,13 @@ describe.each(dialects())("recruiter reports on %s", (dialect) => {
     expect(byStatus.map((r) => r.status).slice(0, 3)).toEqual(["draft", "not-started", "overdue"]);
     const byDecision = await rowsFor({ sort: "decision", dir: "asc" });
     expect(byDecision.slice(0, 3).map((r) => r.decision)).toEqual(["hire", "hire", "hire"]);
-    const past = await reportPage(ctx.db, filters({ page: "2" }), NOW);
+    const past = await reportPage(ctx.db, filters({ page: "2" }), fx.users.recruiter, NOW);
     expect(past).toMatchObject({ total: 10, pages: 1, rows: [] });
     expect(past.error).toMatch(/Page 2 is past the last page \(1\)/);
   });
 
   it("tracks overdue feedback with its age and each interviewer's median time to feedback", async () => {
-    const { overdue, byInterviewer } = await feedbackTracking(ctx.db, filters(), NOW);
+    const { overdue, byInterviewer } = await feedbackTracking(ctx.db, filters(), fx.users.recruiter, NOW);
     expect(overdue.map((o) => [o.candidate_name, o.interviewer_name, o.hoursOverdue, o.scorecard_status])).toEqual([
       [NAMES.zoe, NAMES.cy, 194, null],
       [NAMES.evil, NAMES.cy, 3, "draft"],
@@ -297,7 +299,9 @@ describe.each(dialects())("recruiter reports on %s", (dialect) => {
   });
 
   it("calibrates each rater against the rest of the panel on the same candidates", async () => {
-    const raters = Object.fromEntries((await calibration(ctx.db, filters(), NOW)).map((r) => [r.interviewerId, r]));
+    const raters = Object.fromEntries(
+      (await calibration(ctx.db, filters(), fx.users.recruiter, NOW)).map((r) => [r.interviewerId, r]),
+    );
     // Ada: +2.5 on Kim (5 vs median of 3 and 2), +1 on Zoë (4 vs 3), over 14 comparisons.
     expect(raters[fx.users.ada]).toMatchObject({
       offset: 1.75,
@@ -311,7 +315,7 @@ describe.each(dialects())("recruiter reports on %s", (dialect) => {
     expect(raters[fx.users.cy]).toMatchObject({ offset: -2, comparisons: 7, leaning: "harsh", hireRate: 0 });
     expect(raters[fx.users.dee]).toMatchObject({ offset: null, comparisons: 0, leaning: "too-few", hireRate: 0 });
     // Filtered to Cy, the rest of Kim's panel still serves as the comparison.
-    const onlyCy = await calibration(ctx.db, filters({ interviewer: fx.users.cy }), NOW);
+    const onlyCy = await calibration(ctx.db, filters({ interviewer: fx.users.cy }), fx.users.recruiter, NOW);
     expect(onlyCy.map((r) => [r.interviewerId, r.offset])).toEqual([[fx.users.cy, -2]]);
   });
 
@@ -375,7 +379,7 @@ describe.each(dialects())("recruiter reports on %s", (dialect) => {
     expect(response.status).toBe(200);
     expect(response.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
     expect(response.headers.get("Content-Disposition")).toMatch(
-      /^attachment; filename="report-\d{4}-\d{2}-\d{2}\.csv"$/,
+      /^attachment; filename="interviews-\d{4}-\d{2}-\d{2}-excel\.csv"$/,
     );
     const bytes = new Uint8Array(await response.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -405,11 +409,12 @@ describe.each(dialects())("recruiter reports on %s", (dialect) => {
     expect(carla.slice(14)).toEqual(["No Hire", "Senior", "", ""]);
     expect(records).toHaveLength(4);
 
-    const all = parse(
-      await (
-        await callRoute(csvLoader, request("/reports.csv?redFlag=overclaiming", { cookie: cookies.admin }))
-      ).text(),
-    ) as string[][];
+    const plain = await callRoute(csvLoader, request("/reports.csv?redFlag=overclaiming", { cookie: cookies.admin }));
+    // The two CSV buttons download under two names: which copy is which shows in the folder.
+    expect(plain.headers.get("Content-Disposition")).toMatch(
+      /^attachment; filename="interviews-\d{4}-\d{2}-\d{2}\.csv"$/,
+    );
+    const all = parse(await plain.text()) as string[][];
     expect(all).toHaveLength(2);
     expect(all[1][0]).toBe(NAMES.kim);
     // Red flags: each category once, at its highest severity, by the taxonomy's title; the candidate's latest decision.
@@ -515,7 +520,10 @@ describe.each(dialects())("the CSV export on %s", (dialect) => {
       },
       transformResult: async (args) => args.result,
     };
-    const csv = reportCsv(ctx.db.withPlugin(counting), reportFiltersSchema.parse({}), NOW, { batchSize: 250 });
+    const csv = reportCsv(ctx.db.withPlugin(counting), reportFiltersSchema.parse({}), NOW, {
+      batchSize: 250,
+      viewerId: null,
+    });
     const first: Buffer = await new Promise((resolve) => csv.once("data", resolve));
     csv.pause();
     expect(first.toString()).toMatch(/^Candidate,/);
@@ -529,5 +537,76 @@ describe.each(dialects())("the CSV export on %s", (dialect) => {
     const lines = parse(Buffer.concat([first, ...rest]).toString()) as string[][];
     expect(lines).toHaveLength(ROWS + 1);
     expect(new Set(lines.slice(1).map((l) => l[4])).size).toBe(ROWS); // each interview once, none skipped
+  });
+});
+
+// Issue 13 item 3 on the Reports page: an admin who sits on Kim's panel and has not submitted yet
+// reads Kim's progress but none of the others' ratings, in the table, the summary or calibration.
+describe.each(dialects())("the report for someone who still owes feedback, on %s", (dialect) => {
+  const ctx = useTestDatabase(dialect);
+  let fx: Fixture;
+  let panelist: string;
+
+  beforeAll(async () => {
+    fx = await seedReportFixture(ctx.db);
+    panelist = (await createTestUser(ctx.db, { name: "Pat Panel", roles: ["admin", "interviewer"] })).id;
+    await ctx.db
+      .insertInto("interviews")
+      .values({
+        candidate_id: fx.candidates.kim,
+        interviewer_id: panelist,
+        scheduled_at: "2026-03-25T10:00:00Z",
+        time_zone: "UTC",
+        duration_minutes: 60,
+        stage: "final",
+        kit_id: "customer-experience-manager",
+        focus_competencies: "[]",
+        focus_questions: "[]",
+      })
+      .execute();
+  });
+
+  it("shows Kim's progress without the panel's ratings on the page, in the summary and in calibration", async () => {
+    const response = await callRoute(
+      pageLoader,
+      request("/reports?range=all&sort=recommendation&dir=desc", { cookie: await signedInCookie(panelist) }),
+    );
+    expect(response.status).toBe(200);
+    const { result } = await response.json();
+    const kimRows = result.report.page.rows.filter(
+      (r: { candidate_id: string }) => r.candidate_id === fx.candidates.kim,
+    );
+    expect(kimRows).toHaveLength(4);
+    for (const row of kimRows)
+      expect(row).toMatchObject({ recommendation: null, ratings: null, level: null, red_flags: null });
+    expect(kimRows.filter((r: { status: string }) => r.status === "submitted")).toHaveLength(3); // progress stays
+    // Sorting by recommendation puts the hidden ones with the empty ones, not at the top.
+    expect(result.report.page.rows[0].candidate_name).not.toBe(NAMES.kim);
+    expect(result.report.summary.recommendations).toEqual([
+      { id: "strong-no-hire", count: 0 },
+      { id: "no-hire", count: 1 },
+      { id: "hire", count: 2 },
+      { id: "strong-hire", count: 0 },
+    ]);
+    const raters = Object.fromEntries(
+      result.report.calibration.map((r: { interviewerId: string; offset: number | null; comparisons: number }) => [
+        r.interviewerId,
+        [r.offset, r.comparisons],
+      ]),
+    );
+    // Zoë's panel only: Ada 4 vs Ben's 3, Ben 3 vs Ada's 4; Cy's one card is on Kim.
+    expect(raters).toEqual({ [fx.users.ada]: [1, 7], [fx.users.ben]: [-1, 7], [fx.users.dee]: [null, 0] });
+    const strongHire = await reportPage(
+      ctx.db,
+      reportFiltersSchema.parse({ recommendation: "strong-hire" }),
+      panelist,
+      NOW,
+    );
+    expect(strongHire.total).toBe(0);
+  });
+
+  it("still shows everything to a recruiter who is not on the panel", async () => {
+    const raters = await calibration(ctx.db, reportFiltersSchema.parse({}), fx.users.recruiter, NOW);
+    expect(raters.find((r) => r.interviewerId === fx.users.ada)).toMatchObject({ offset: 1.75, comparisons: 14 });
   });
 });
