@@ -17,7 +17,7 @@ export async function loadCandidatePage(user: SessionUser, candidateId: string, 
     listInterviewsForCandidate(db, candidateId),
     listCommittee(db, candidateId),
     latestDecision(db, candidateId),
-    currentKit(candidate.kit_id),
+    currentKit(db, candidate.kit_id),
   ]);
   const manages = hasRole(user, "recruiter", "admin");
   if (!manages && !committee.some((member) => member.id === user.id)) return null;

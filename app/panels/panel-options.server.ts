@@ -10,7 +10,7 @@ export async function panelOptions(candidateId: string, kitId: string, exceptInt
   const [interviewers, interviews, { kit }] = await Promise.all([
     listActiveWithRole(getDb(), "interviewer"),
     listInterviewsForCandidate(getDb(), candidateId),
-    currentKit(kitId),
+    currentKit(getDb(), kitId),
   ]);
   const owner = new Map<string, string>();
   for (const i of interviews) {

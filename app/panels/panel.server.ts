@@ -46,7 +46,7 @@ async function focusProblem(
   questionIds: string[],
   exceptInterviewId?: string,
 ): Promise<string | null> {
-  const { kit } = await currentKit(kitId);
+  const { kit } = await currentKit(getDb(), kitId);
   const unknown = questionIds.filter((id) => !kit.questions.some((q) => q.id === id));
   if (unknown.length) return `Not in the kit "${kit.title}": ${unknown.join(", ")}`;
   const taken = (await listInterviewsForCandidate(getDb(), candidateId)).filter(

@@ -24,7 +24,7 @@ function pick({ title, team, level_min, level_max, kit_id, competencies }: Posit
 }
 
 async function unknownKit(kitId: string): Promise<Parsed<never> | null> {
-  const kits = await listCurrentKits();
+  const kits = await listCurrentKits(getDb());
   return kits.some(({ kit }) => kit.id === kitId)
     ? null
     : { ok: false, errors: { kitId: "Choose one of the question kits listed" } };

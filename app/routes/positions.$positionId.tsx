@@ -4,7 +4,7 @@ import { getDb } from "~db/index.server";
 import { findPosition } from "~db/queries/positions";
 import { notFoundUnless, requireRole, requireId } from "~/auth/guard.server";
 import type { CompetencyId, HiringLevel } from "~/scorecards/rubric";
-import { listCurrentKits } from "~/scorecards/kits.server";
+import { kitChoices } from "~/scorecards/kits.server";
 import { parseWith, readForm } from "~/ui/form.server";
 import { positionSchema } from "~/positions/position.schema";
 import { editPosition, setPositionStatus } from "~/positions/positions.server";
@@ -17,8 +17,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "recruiter", "admin");
   const position = notFoundUnless(await findPosition(getDb(), requireId(params.positionId, "position")), "position");
-  const kits = await listCurrentKits();
-  return json({ position, kits: kits.map(({ kit, version }) => ({ id: kit.id, title: kit.title, version })) });
+  return json({ position, kits: await kitChoices() });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

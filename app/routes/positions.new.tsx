@@ -2,7 +2,7 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, js
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/guard.server";
 import { COMPETENCY_IDS } from "~/scorecards/rubric";
-import { listCurrentKits } from "~/scorecards/kits.server";
+import { kitChoices } from "~/scorecards/kits.server";
 import { parseWith, readForm } from "~/ui/form.server";
 import { newPositionSchema } from "~/positions/position.schema";
 import { createPosition } from "~/positions/positions.server";
@@ -12,9 +12,8 @@ export const meta: MetaFunction = () => [{ title: "New position · Panel" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "recruiter", "admin");
-  const kits = await listCurrentKits();
   return json({
-    kits: kits.map(({ kit, version }) => ({ id: kit.id, title: kit.title, version })),
+    kits: await kitChoices(),
     key: crypto.randomUUID(),
   });
 }
