@@ -38,3 +38,12 @@ export async function insertTemplateVersion(
     })
     .execute();
 }
+
+export async function latestTemplateVersion(db: Conn, template: TemplateName): Promise<number | undefined> {
+  const row = await db
+    .selectFrom("template_versions")
+    .select((eb) => eb.fn.max("version").as("version"))
+    .where("template", "=", template)
+    .executeTakeFirst();
+  return row?.version ?? undefined;
+}

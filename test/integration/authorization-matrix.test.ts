@@ -136,6 +136,14 @@ const MATRIX: Record<string, (Case & { expect: Statuses })[]> = {
     { method: "POST", path: () => "/admin/jobs", form: { queue: "no-such-queue", id: "x" }, expect: ADMIN_FORM },
   ],
   "admin.kits._index.tsx": [{ method: "GET", path: () => "/admin/kits", expect: ADMIN_PAGE }],
+  "admin.rubric.tsx": [
+    { method: "GET", path: () => "/admin/rubric", expect: ADMIN_PAGE },
+    { method: "POST", path: () => "/admin/rubric", json: () => ({ baseVersion: 1 }), expect: ADMIN_FORM },
+  ],
+  "admin.red-flags.tsx": [
+    { method: "GET", path: () => "/admin/red-flags", expect: ADMIN_PAGE },
+    { method: "POST", path: () => "/admin/red-flags", json: () => ({ baseVersion: 1 }), expect: ADMIN_FORM },
+  ],
   "admin.kits.new.tsx": [
     { method: "GET", path: () => "/admin/kits/new", expect: ADMIN_PAGE },
     { method: "POST", path: () => "/admin/kits/new", json: () => ({ title: "" }), expect: ADMIN_FORM },

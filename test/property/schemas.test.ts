@@ -182,6 +182,8 @@ const SAMPLES: Record<string, unknown> = {
   newInterviewSchema: { ...panel, idempotencyKey: uuid },
   cancelSchema: { reason: "Candidate withdrew." },
   kitPageActionSchema: { intent: "duplicate" },
+  rubricFormSchema: { baseVersion: 1, ...templates.rubric },
+  redFlagsFormSchema: { baseVersion: 1, flags: templates.redFlags },
   inviteSchema: { email: "new@example.com", roles: ["interviewer"], idempotencyKey: uuid },
   rolesSchema: { roles: ["recruiter", "committee"] },
   invitationActionSchema: { intent: "resend", invitationId: uuid },
