@@ -251,6 +251,14 @@ export interface KitVersionsTable {
   created_at: CreatedAt;
 }
 
+export interface TemplateVersionsTable {
+  template: "rubric" | "red-flags";
+  version: number;
+  content: Json<unknown>;
+  created_by: string;
+  created_at: CreatedAt;
+}
+
 export interface FormSubmissionsTable {
   key: string;
   subject_id: string;
@@ -338,6 +346,7 @@ export interface DB {
   audit_log: AuditLogTable;
   invitations: InvitationsTable;
   kit_versions: KitVersionsTable;
+  template_versions: TemplateVersionsTable;
   form_submissions: FormSubmissionsTable;
   user_identities: UserIdentitiesTable;
   oidc_sign_ins: OidcSignInsTable;

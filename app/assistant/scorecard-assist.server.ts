@@ -1,3 +1,4 @@
+import { getDb } from "~db/index.server";
 import { DomainError } from "~/errors.server";
 import { requireOwnInterview } from "~/scorecards/scorecard.server";
 import { currentKit } from "~/scorecards/kits.server";
@@ -38,7 +39,7 @@ export async function draftForInterview(
   content: ScorecardContent,
 ): Promise<AssistantResult> {
   const interview = await requireOwnInterview(user, interviewId);
-  const { kit } = await currentKit(interview.kit_id);
+  const { kit } = await currentKit(getDb(), interview.kit_id);
   if (content.answers.length === 0)
     throw new DomainError("invalid", "Add a question and its answer before asking for a draft.");
   return draftWithAssistant(draftRequestFrom(content, kit.questions));

@@ -20,7 +20,7 @@ export async function loadCandidatePage(user: SessionUser, candidateId: string, 
     listInterviewsForCandidate(db, candidateId),
     listCommittee(db, candidateId),
     latestDecision(db, candidateId),
-    currentKit(candidate.kit_id, db),
+    currentKit(db, candidate.kit_id),
   ]);
   const manages = hasRole(user, "recruiter", "admin");
   const prompt = new Map(kit.questions.map((q) => [q.id, q.prompt]));

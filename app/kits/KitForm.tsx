@@ -1,18 +1,22 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { Form, useNavigation, useSubmit } from "@remix-run/react";
+import { Form, useSubmit } from "@remix-run/react";
 import { useState } from "react";
 import { Controller, useFieldArray, useForm, type Resolver, type UseFormReturn } from "react-hook-form";
 import { COMPETENCIES, QUESTION_KINDS } from "~/scorecards/rubric";
 import { Field, FormError, useServerErrors } from "~/ui/form";
 import { LinesField } from "~/ui/LinesField";
 import { Choices } from "~/ui/Choices";
+import { ConfirmSave } from "./ConfirmSave";
 import {
+  formOfKit,
   kitChanges,
   kitFormSchema,
+  newQuestion,
   type KitFormData,
   type KitFormInput,
-  type KitQuestionFormInput,
 } from "./kit-form.schema";
+import { readKitYaml } from "./kit.schema";
+import { YamlImport } from "./YamlTransfer";
 
 const LISTS = [
   ["frameworks", "Frameworks"],
@@ -21,24 +25,12 @@ const LISTS = [
   ["commonMistakes", "Common mistakes"],
 ] as const;
 
-const newQuestion = (n: number): KitQuestionFormInput => ({
-  id: `question-${n}`,
-  prompt: "",
-  kind: "behavioral",
-  competencies: [],
-  timeBoxMinutes: 10,
-  frameworks: ["STAR"],
-  lookFor: [],
-  keyPoints: [],
-  commonMistakes: [],
-  source: "",
-});
-
 // The kit as a form instead of YAML: questions can be added, moved and removed, each field shows
 // its own plain message, and saving asks for a confirmation listing what changes.
-export function KitForm({ initial, version }: { initial: KitFormInput; version: number }) {
+// A new kit (baseVersion 0) chooses its id; a saved kit keeps it.
+export function KitForm({ initial }: { initial: KitFormInput }) {
   const submit = useSubmit();
-  const navigation = useNavigation();
+  const isNew = Number(initial.baseVersion) === 0;
   const form = useForm<KitFormInput, unknown, KitFormData>({
     resolver: zodResolver(kitFormSchema as never) as unknown as Resolver<KitFormInput, unknown, KitFormData>,
     defaultValues: initial,
@@ -49,42 +41,47 @@ export function KitForm({ initial, version }: { initial: KitFormInput; version: 
   const errors = form.formState.errors;
 
   const onSubmit = form.handleSubmit((values) =>
-    setPending({ values, changes: kitChanges(initial, form.getValues()) }),
+    setPending({ values, changes: isNew ? [] : kitChanges(initial, form.getValues()) }),
   );
   const confirm = () => {
     if (pending) submit(pending.values as never, { method: "post", encType: "application/json" });
   };
 
+  // Import replaces the form's values; a saved kit keeps its own id and version to compare with.
+  const importYaml = (text: string) => {
+    const read = readKitYaml(text);
+    if (!read.ok) return read.problem;
+    if (!isNew && read.value.id !== initial.id)
+      return `Kit id: this YAML is for "${read.value.id}"; import it as a new kit, or change its id to "${initial.id}"`;
+    form.reset({ ...formOfKit(read.value, Number(initial.baseVersion)) });
+    return null;
+  };
+
   if (pending) {
     return (
-      <section className="card" aria-labelledby="confirm-heading">
-        <h2 id="confirm-heading">Save as version {version + 1}?</h2>
-        {pending.changes.length ? (
-          <ul>
-            {pending.changes.map((change) => (
-              <li key={change}>{change}</li>
-            ))}
-          </ul>
-        ) : (
-          <p>Nothing changed; saving stores the same kit as a new version.</p>
-        )}
-        <p className="muted">Scorecards already written keep the version they used.</p>
-        <div className="actions">
-          <button type="button" onClick={confirm} disabled={navigation.state === "submitting"}>
-            {navigation.state === "submitting" ? "Saving…" : "Confirm and save"}
-          </button>
-          <button type="button" className="secondary" onClick={() => setPending(null)}>
-            Back to editing
-          </button>
-        </div>
-      </section>
+      <ConfirmSave
+        title={isNew ? "Create this kit?" : `Save as version ${Number(initial.baseVersion) + 1}?`}
+        changes={pending.changes}
+        note="Scorecards already written keep the version they used."
+        onConfirm={confirm}
+        onBack={() => setPending(null)}
+      />
     );
   }
 
   return (
     <Form method="post" noValidate onSubmit={onSubmit}>
       <FormError message={formError ?? errors.questions?.message ?? errors.questions?.root?.message} />
+      <YamlImport load={importYaml} />
       <div className="card">
+        <Field
+          id="id"
+          label="Kit id"
+          hint={isNew ? "Lowercase words joined by hyphens; it cannot change later." : "Fixed once the kit is saved."}
+          error={errors.id}
+        >
+          {(aria) => <input type="text" readOnly={!isNew} {...aria} {...form.register("id")} />}
+        </Field>
         <Field id="title" label="Title" error={errors.title}>
           {(aria) => <input type="text" {...aria} {...form.register("title")} />}
         </Field>

@@ -1,21 +1,122 @@
-import YAML from "yaml";
 import { getDb } from "~db/index.server";
+import type { Kysely } from "kysely";
+import type { Conn, DB } from "~db/schema";
 import { appendAudit } from "~db/queries/audit";
-import { insertKitVersion } from "~db/queries/kits";
+import { insertKitVersion, listKitHistory } from "~db/queries/kits";
 import type { SessionUser } from "~db/queries/users";
+import { DomainError } from "~/errors.server";
 import { currentKit, listCurrentKits } from "~/scorecards/kits.server";
+import { checkTemplates, templateFiles } from "~/scorecards/templates.server";
 import { kitSchema, type Kit } from "~/scorecards/templates.schema";
-import type { FieldErrors } from "~/ui/form.server";
-import { kitFromForm, type KitFormData } from "./kit-form.schema";
-import { readKitYaml } from "./kit.schema";
 import { isUniqueViolation } from "~/startup/once.server";
+import { formOfKit, kitFromForm, type KitFormData } from "./kit-form.schema";
+import { kitAsYaml } from "./kit.schema";
 
-type Outcome = { ok: true; version: number } | { ok: false; errors: FieldErrors };
+// Question kits edited in the browser: every save is a new version, and scorecards written against
+// an older one keep it.
 
-// The editor shows the kit without its version: Panel numbers versions itself.
-export function kitAsYaml(kit: Kit): string {
-  const { version: _version, ...rest } = kit;
-  return YAML.stringify(rest, { lineWidth: 0 });
+export async function kitIndex() {
+  const kits = await listCurrentKits(getDb());
+  const fileVersion = (id: string) => templateFiles().kitById(id)?.version;
+  return {
+    checks: checkTemplates(),
+    kits: kits.map(({ kit, version }) => {
+      const file = fileVersion(kit.id);
+      return {
+        id: kit.id,
+        title: kit.title,
+        version,
+        questions: kit.questions.length,
+        origin: file === undefined ? "Created in Panel" : version > file ? "Edited in Panel" : "templates/",
+      };
+    }),
+  };
+}
+
+// What both kit pages (the overview and the form) show.
+export async function kitPage(kitId: string) {
+  const db = getDb();
+  const { kit, version } = await currentKit(db, kitId);
+  return {
+    id: kit.id,
+    title: kit.title,
+    version,
+    questions: kit.questions.map(({ id, prompt, timeBoxMinutes }) => ({ id, prompt, timeBoxMinutes })),
+    form: formOfKit(kit, version),
+    yaml: kitAsYaml(kit),
+    history: await listKitHistory(db, kit.id),
+    fileVersion: templateFiles().kitById(kit.id)?.version ?? null,
+  };
+}
+
+// The form's save: its fields were checked by kitFormSchema, the kit is checked by kitSchema.
+export async function saveKit(actor: SessionUser, kitId: string, data: KitFormData): Promise<number> {
+  if (data.id !== kitId)
+    throw new DomainError("invalid", "Kit id cannot change", {
+      fields: { id: `Kit id: must stay "${kitId}"; duplicate the kit to start a new one` },
+    });
+  const db = getDb();
+  const current = await currentKit(db, kitId);
+  if (current.version !== data.baseVersion)
+    throw new DomainError(
+      "conflict",
+      `Someone saved version ${current.version} while you were editing version ${data.baseVersion}: reload to see it`,
+    );
+  const kit = checked(kitFromForm(current.version + 1, data));
+  await storeVersion(db, actor, kit, "kit.edit", {
+    before: { version: current.version, title: current.kit.title },
+    after: { version: kit.version, title: kit.title },
+    changedQuestions: changedQuestions(current.kit, kit),
+  });
+  return kit.version;
+}
+
+// A kit made from scratch (the "New kit" page) or from an imported YAML file.
+export async function createKit(actor: SessionUser, data: KitFormData): Promise<string> {
+  const db = getDb();
+  await refuseTakenId(db, data.id);
+  const kit = checked(kitFromForm(1, data));
+  await storeVersion(db, actor, kit, "kit.create", {
+    before: null,
+    after: { id: kit.id, title: kit.title, version: 1 },
+  });
+  return kit.id;
+}
+
+// One click: the copy gets a free id and "Copy of …" at once, and opens for editing.
+export async function duplicateKit(actor: SessionUser, sourceId: string): Promise<string> {
+  const db = getDb();
+  const source = await currentKit(db, sourceId);
+  const taken = new Set((await listCurrentKits(db)).map(({ kit }) => kit.id));
+  const id = freeId(`${sourceId}-copy`, taken);
+  const kit = { ...source.kit, id, title: `Copy of ${source.kit.title}`, version: 1 };
+  await storeVersion(db, actor, kit, "kit.duplicate", {
+    before: null,
+    after: { id, title: kit.title, version: 1, copiedFrom: { id: sourceId, version: source.version } },
+  });
+  return id;
+}
+
+function freeId(base: string, taken: Set<string>): string {
+  if (!taken.has(base)) return base;
+  let n = 2;
+  while (taken.has(`${base}-${n}`)) n += 1;
+  return `${base}-${n}`;
+}
+
+async function refuseTakenId(db: Conn, id: string) {
+  if ((await listCurrentKits(db)).some(({ kit }) => kit.id === id)) throw takenId(id);
+}
+
+const takenId = (id: string) =>
+  new DomainError("conflict", `A kit with the id "${id}" exists already`, {
+    fields: { id: `Kit id: a kit with the id "${id}" exists already` },
+  });
+
+function checked(kit: Kit): Kit {
+  const result = kitSchema.safeParse(kit);
+  if (!result.success) throw new DomainError("invalid", result.error.issues[0].message);
+  return result.data;
 }
 
 function changedQuestions(before: Kit, after: Kit): string[] {
@@ -24,104 +125,21 @@ function changedQuestions(before: Kit, after: Kit): string[] {
   return [...ids].filter((id) => old.get(id) !== JSON.stringify(after.questions.find((q) => q.id === id)));
 }
 
-// Saving an edit stores a new version; scorecards written against the old one keep it.
-export async function saveKitEdit(
+async function storeVersion(
+  db: Kysely<DB>,
   actor: SessionUser,
-  kitId: string,
-  yaml: string,
-  baseVersion: number,
-): Promise<Outcome> {
-  const read = readKitYaml(yaml);
-  if (!read.ok) return { ok: false, errors: { yaml: read.problem } };
-  if (read.kit.id !== kitId)
-    return { ok: false, errors: { yaml: `id: must stay "${kitId}"; duplicate the kit to start a new one` } };
-  return storeKitVersion(actor, kitId, read.kit, baseVersion, "yaml");
-}
-
-// The same save from the kit form: its fields are checked by kitFormSchema, the kit by kitSchema.
-export async function saveKitForm(actor: SessionUser, kitId: string, data: KitFormData): Promise<Outcome> {
-  const checked = kitSchema.safeParse(kitFromForm(kitId, data.baseVersion + 1, data));
-  if (!checked.success) return { ok: false, errors: { form: checked.error.issues[0].message } };
-  return storeKitVersion(actor, kitId, checked.data, data.baseVersion, "form");
-}
-
-async function storeKitVersion(
-  actor: SessionUser,
-  kitId: string,
-  edited: Kit,
-  baseVersion: number,
-  errorField: string,
-): Promise<Outcome> {
-  const current = await currentKit(kitId);
-  if (current.version !== baseVersion) {
-    return {
-      ok: false,
-      errors: {
-        [errorField]: `Someone saved version ${current.version} while you were editing version ${baseVersion}: reload to see it`,
-      },
-    };
-  }
-  const version = current.version + 1;
-  const kit = { ...edited, version };
+  kit: Kit,
+  action: string,
+  details: Record<string, unknown>,
+) {
   try {
-    await getDb()
-      .transaction()
-      .execute(async (tx) => {
-        await insertKitVersion(tx, { kitId, version, content: kit, createdBy: actor.id });
-        await appendAudit(tx, {
-          actorId: actor.id,
-          action: "kit.edit",
-          subjectType: "kit",
-          subjectId: kitId,
-          details: {
-            before: { version: current.version, title: current.kit.title },
-            after: { version, title: kit.title },
-            changedQuestions: changedQuestions(current.kit, kit),
-          },
-        });
-      });
+    await db.transaction().execute(async (tx) => {
+      await insertKitVersion(tx, { kitId: kit.id, version: kit.version, content: kit, createdBy: actor.id });
+      await appendAudit(tx, { actorId: actor.id, action, subjectType: "kit", subjectId: kit.id, details });
+    });
   } catch (error) {
-    if (isUniqueViolation(error))
-      return {
-        ok: false,
-        errors: { [errorField]: "Someone saved a new version at the same moment: reload to see it" },
-      };
-    throw error;
+    if (!isUniqueViolation(error)) throw error;
+    if (kit.version === 1) throw takenId(kit.id);
+    throw new DomainError("conflict", "Someone saved a new version at the same moment: reload to see it");
   }
-  return { ok: true, version };
-}
-
-export async function duplicateKit(
-  actor: SessionUser,
-  sourceId: string,
-  newId: string,
-  newTitle: string,
-): Promise<{ ok: true } | { ok: false; errors: FieldErrors }> {
-  const kits = await listCurrentKits();
-  if (kits.some(({ kit }) => kit.id === newId))
-    return { ok: false, errors: { newId: `A kit with the id "${newId}" exists already` } };
-  const source = await currentKit(sourceId);
-  const kit = { ...source.kit, id: newId, title: newTitle, version: 1 };
-  try {
-    await getDb()
-      .transaction()
-      .execute(async (tx) => {
-        await insertKitVersion(tx, { kitId: newId, version: 1, content: kit, createdBy: actor.id });
-        await appendAudit(tx, {
-          actorId: actor.id,
-          action: "kit.duplicate",
-          subjectType: "kit",
-          subjectId: newId,
-          details: {
-            before: null,
-            after: { id: newId, title: newTitle, version: 1, copiedFrom: { id: sourceId, version: source.version } },
-          },
-        });
-      });
-  } catch (error) {
-    if (isUniqueViolation(error))
-      return { ok: false, errors: { newId: `A kit with the id "${newId}" exists already` } };
-    throw error;
-  }
-  return { ok: true };
 }

@@ -36,10 +36,18 @@ export const kitQuestionFormSchema = z.object({
   source: optionalText(500),
 });
 
+const KIT_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
 export const kitFormSchema = z
   .object({
+    // "new" is the page that creates a kit, so no kit may take it as its id.
+    id: z
+      .string()
+      .regex(KIT_ID, { error: "Kit id: use lowercase words joined by hyphens, such as support-lead" })
+      .refine((id) => id !== "new", { error: "Kit id: choose another id; new is reserved" }),
     title: requiredText("Title: give the kit a title"),
     position: optionalText(),
+    // 0 for a kit that is not saved yet.
     baseVersion: z.coerce.number().int(),
     questions: z.array(kitQuestionFormSchema).min(1, { error: "Add at least one question" }),
   })
@@ -59,9 +67,9 @@ export type KitFormInput = z.input<typeof kitFormSchema>;
 export type KitFormData = z.output<typeof kitFormSchema>;
 export type KitQuestionFormInput = z.input<typeof kitQuestionFormSchema>;
 
-export function kitFromForm(id: string, version: number, data: KitFormData): Kit {
+export function kitFromForm(version: number, data: KitFormData): Kit {
   return {
-    id,
+    id: data.id,
     title: data.title,
     version,
     position: emptyToNull(data.position),
@@ -75,12 +83,34 @@ export function kitFromForm(id: string, version: number, data: KitFormData): Kit
 
 export function formOfKit(kit: Kit, baseVersion: number): KitFormInput {
   return {
+    id: kit.id,
     title: kit.title,
     position: kit.position ?? "",
     baseVersion,
     questions: kit.questions.map((q) => ({ ...q, source: q.source ?? "" })),
   };
 }
+
+export const newQuestion = (n: number): KitQuestionFormInput => ({
+  id: `question-${n}`,
+  prompt: "",
+  kind: "behavioral",
+  competencies: [],
+  timeBoxMinutes: 10,
+  frameworks: ["STAR"],
+  lookFor: [],
+  keyPoints: [],
+  commonMistakes: [],
+  source: "",
+});
+
+export const blankKitForm = (): KitFormInput => ({
+  id: "",
+  title: "",
+  position: "",
+  baseVersion: 0,
+  questions: [newQuestion(1)],
+});
 
 // What a save would change, in words, for the confirmation step.
 export function kitChanges(before: KitFormInput, after: KitFormInput): string[] {

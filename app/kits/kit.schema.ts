@@ -1,55 +1,48 @@
-import YAML from "yaml";
 import { z } from "zod";
 import { kitSchema, type Kit } from "~/scorecards/templates.schema";
-import { requiredText } from "~/ui/form-fields";
+import { readYaml, toYaml, type YamlRead } from "./yaml-import";
 
-// The kit editor is a YAML text area checked against the same schema as templates/kits/*.yaml,
-// in the browser and again in the action; a problem names the spot: questions[2].lookFor.
+// A kit as YAML, for those who keep kits in files: exported from the kit page, imported into the
+// kit form (which then asks for a confirmation like any other change).
 
-function pathOf(segments: readonly PropertyKey[]): string {
-  return (
-    segments.map((s, i) => (typeof s === "number" ? `[${s}]` : `${i === 0 ? "" : "."}${String(s)}`)).join("") ||
-    "(top level)"
+const QUESTION_FIELDS: Record<string, string> = {
+  id: "Question id",
+  prompt: "Prompt",
+  kind: "Kind",
+  competencies: "Competencies",
+  timeBoxMinutes: "Time box (minutes)",
+  frameworks: "Frameworks",
+  lookFor: "What to look for",
+  keyPoints: "Key points",
+  commonMistakes: "Common mistakes",
+  source: "Source",
+};
+const KIT_FIELDS: Record<string, string> = {
+  id: "Kit id",
+  title: "Title",
+  position: "Position",
+  questions: "Questions",
+};
+
+function kitFieldName([top, index, field]: readonly PropertyKey[]): string {
+  if (top === undefined) return "The kit";
+  if (top !== "questions" || typeof index !== "number") return KIT_FIELDS[String(top)] ?? String(top);
+  const question = `Question ${index + 1}`;
+  return field === undefined ? question : `${question}, ${QUESTION_FIELDS[String(field)] ?? String(field)}`;
+}
+
+// Panel numbers versions itself: a version in the text is ignored.
+export function readKitYaml(text: string): YamlRead<Kit> {
+  return readYaml(text, kitSchema, kitFieldName, (data) =>
+    data && typeof data === "object" && !Array.isArray(data) ? { ...data, version: 1 } : data,
   );
 }
 
-export function readKitYaml(text: string): { ok: true; kit: Kit } | { ok: false; problem: string } {
-  const doc = YAML.parseDocument(text);
-  const [error] = doc.errors;
-  if (error) {
-    const at = error.linePos?.[0];
-    return {
-      ok: false,
-      problem: `${at ? `line ${at.line}, column ${at.col}` : "YAML"}: ${error.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "")}`,
-    };
-  }
-  // Panel numbers versions itself; a version typed into the text is replaced on save.
-  const data: unknown = doc.toJS();
-  const result = kitSchema.safeParse(
-    data && typeof data === "object" && !Array.isArray(data) ? { version: 1, ...data } : data,
-  );
-  if (result.success) return { ok: true, kit: result.data };
-  const [issue, ...rest] = result.error.issues;
-  return {
-    ok: false,
-    problem: `${pathOf(issue.path)}: ${issue.message}${rest.length ? ` (and ${rest.length} more)` : ""}`,
-  };
+export function kitAsYaml(kit: Kit): string {
+  const { version: _version, ...rest } = kit;
+  return toYaml(rest);
 }
 
-export const kitEditSchema = z.object({
-  yaml: z
-    .string()
-    .max(200_000, { error: "At most 200,000 characters" })
-    .superRefine((text, ctx) => {
-      const read = readKitYaml(text);
-      if (!read.ok) ctx.addIssue({ code: "custom", message: read.problem });
-    }),
-  baseVersion: z.coerce.number().int(),
-});
-export type KitEditInput = z.input<typeof kitEditSchema>;
-
-export const kitCopySchema = z.object({
-  newId: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: "Use a lowercase id such as support-lead" }),
-  newTitle: requiredText("Give the copy a title"),
-});
-export type KitCopyInput = z.input<typeof kitCopySchema>;
+// The kit page's buttons. One intent today; more join the union.
+export const kitPageActionSchema = z.discriminatedUnion("intent", [z.object({ intent: z.literal("duplicate") })]);
+export type KitPageAction = z.output<typeof kitPageActionSchema>;

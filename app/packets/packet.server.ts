@@ -148,7 +148,7 @@ function packetInterview(row: InterviewRow, now: Date, prompts: Map<string, stri
 async function focusPrompts(db: Kysely<DB>, kitIds: string[]): Promise<Map<string, string>> {
   const prompts = new Map<string, string>();
   for (const kitId of kitIds) {
-    const current = await currentKit(kitId, db).catch((error) => {
+    const current = await currentKit(db, kitId).catch((error) => {
       if (error instanceof DomainError) return null; // a kit that no longer exists: show the ids
       throw error;
     });

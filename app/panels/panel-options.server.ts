@@ -17,7 +17,7 @@ async function panelOptions(db: Conn, candidateId: string, kitId: string, except
   const [interviewers, interviews, { kit }] = await Promise.all([
     listActiveWithRole(db, "interviewer"),
     listInterviewsForCandidate(db, candidateId),
-    currentKit(kitId, db),
+    currentKit(db, kitId),
   ]);
   const owner = new Map<string, string>();
   for (const i of interviews) {

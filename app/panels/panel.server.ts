@@ -51,7 +51,7 @@ async function focusProblem(
   questionIds: string[],
   exceptInterviewId?: string,
 ): Promise<string | null> {
-  const { kit } = await currentKit(kitId, db);
+  const { kit } = await currentKit(db, kitId);
   const unknown = questionIds.filter((id) => !kit.questions.some((q) => q.id === id));
   if (unknown.length) return `Not in the kit "${kit.title}": ${unknown.join(", ")}`;
   const taken = (await listInterviewsForCandidate(db, candidateId)).filter(

@@ -44,7 +44,7 @@ async function refuseUnknownRecruiter(recruiterId: string | undefined): Promise<
 
 // The kits a position may use, as the form lists them.
 export async function kitChoices() {
-  const kits = await listCurrentKits();
+  const kits = await listCurrentKits(getDb());
   return kits.map(({ kit, version }) => ({ id: kit.id, title: kit.title, version }));
 }
 
@@ -65,7 +65,7 @@ export async function positionChoices() {
 }
 
 async function refuseUnknownKit(kitId: string): Promise<void> {
-  const kits = await listCurrentKits();
+  const kits = await listCurrentKits(getDb());
   if (kits.some(({ kit }) => kit.id === kitId)) return;
   const message = "Choose one of the question kits listed";
   throw new DomainError("invalid", message, { fields: { kitId: message } });

@@ -1,30 +1,13 @@
 import { type LoaderFunctionArgs, type MetaFunction, json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/guard.server";
-import { listCurrentKits } from "~/scorecards/kits.server";
-import { checkTemplates, getTemplates } from "~/scorecards/templates.server";
+import { kitIndex } from "~/kits/kit-editor.server";
 
 export const meta: MetaFunction = () => [{ title: "Question kits · Panel" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "admin");
-  const kits = await listCurrentKits();
-  const fileVersion = (id: string) => getTemplates().kitById(id)?.version;
-  return json({
-    checks: checkTemplates(),
-    kits: kits.map(({ kit, version }) => ({
-      id: kit.id,
-      title: kit.title,
-      version,
-      questions: kit.questions.length,
-      origin:
-        fileVersion(kit.id) === undefined
-          ? "Created in Panel"
-          : version > fileVersion(kit.id)!
-            ? "Edited in Panel"
-            : "templates/",
-    })),
-  });
+  return json(await kitIndex());
 }
 
 export default function Kits() {
@@ -32,7 +15,16 @@ export default function Kits() {
   return (
     <main className="page" id="main">
       <h1>Question kits</h1>
-      <p className="lead">Open a kit to edit it (saved as a new version) or to duplicate it for another role.</p>
+      <p className="lead">
+        Open a kit to edit it (saved as a new version) or to duplicate it for another role. The{" "}
+        <Link to="/admin/rubric">rubric</Link> and the <Link to="/admin/red-flags">red-flag taxonomy</Link> are edited
+        the same way.
+      </p>
+      <p>
+        <Link className="button" to="/admin/kits/new">
+          New kit
+        </Link>
+      </p>
       <section aria-labelledby="kits-heading">
         <h2 id="kits-heading">Kits in use</h2>
         <div className="table-wrap">
@@ -65,8 +57,8 @@ export default function Kits() {
       <section aria-labelledby="files-heading">
         <h2 id="files-heading">Template files</h2>
         <p className="muted">
-          Checked now against the template schemas. A broken file stops Panel at its next start, so fix it before
-          restarting.
+          The seed for a new database, checked now against the template schemas. A broken file stops Panel at its next
+          start, so fix it before restarting.
         </p>
         <ul className="plain-list">
           {checks.map((check) => (

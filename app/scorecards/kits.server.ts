@@ -1,6 +1,5 @@
-import type { Kysely } from "kysely";
 import { getDb } from "~db/index.server";
-import type { DB } from "~db/schema";
+import type { Conn } from "~db/schema";
 import { findKitVersion, latestKitVersion, listLatestKitVersions } from "~db/queries/kits";
 import { DomainError } from "~/errors.server";
 import { getTemplates, parseKit } from "./templates.server";
@@ -22,7 +21,7 @@ function fromFile(kitId: string): VersionedKit | undefined {
   return kit ? { kit, version: kit.version } : undefined;
 }
 
-export async function currentKit(kitId: string, db: Kysely<DB> = getDb()): Promise<VersionedKit> {
+export async function currentKit(db: Conn, kitId: string): Promise<VersionedKit> {
   const file = fromFile(kitId);
   const row = await latestKitVersion(db, kitId);
   if (row && (!file || row.version > file.version)) return stored(row);
@@ -31,10 +30,10 @@ export async function currentKit(kitId: string, db: Kysely<DB> = getDb()): Promi
 }
 
 // A scorecard keeps the version it was written against; an edit later never changes it.
-export async function kitAtVersion(kitId: string, version: number): Promise<VersionedKit> {
+export async function kitAtVersion(db: Conn, kitId: string, version: number): Promise<VersionedKit> {
   const file = fromFile(kitId);
   if (file?.version === version) return file;
-  const row = await findKitVersion(getDb(), kitId, version);
+  const row = await findKitVersion(db, kitId, version);
   if (row) return stored(row);
   // A version from a template file that has since been bumped: the file is all that is left.
   if (file) return file;
@@ -42,12 +41,18 @@ export async function kitAtVersion(kitId: string, version: number): Promise<Vers
 }
 
 // Every kit a position may use: the templates, plus kits created in the browser.
-export async function listCurrentKits(): Promise<VersionedKit[]> {
-  const rows = await listLatestKitVersions(getDb());
+export async function listCurrentKits(db: Conn): Promise<VersionedKit[]> {
+  const rows = await listLatestKitVersions(db);
   const byId = new Map(getTemplates().kits.map((kit) => [kit.id, { kit, version: kit.version }]));
   for (const row of rows) {
     const file = byId.get(row.kit_id);
     if (!file || row.version > file.version) byId.set(row.kit_id, stored(row));
   }
   return [...byId.values()].sort((a, b) => a.kit.title.localeCompare(b.kit.title));
+}
+
+// The kits a position form offers, for pages that have no connection of their own.
+export async function kitChoices(): Promise<{ id: string; title: string; version: number }[]> {
+  const kits = await listCurrentKits(getDb());
+  return kits.map(({ kit, version }) => ({ id: kit.id, title: kit.title, version }));
 }

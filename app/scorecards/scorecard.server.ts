@@ -49,8 +49,8 @@ export async function openScorecard(user: Author, interviewId: string) {
   const interview = await ownInterview(db, user, interviewId);
   const scorecard = await findScorecardByInterview(db, interviewId);
   const { kit, version } = scorecard?.kit_version
-    ? await kitAtVersion(scorecard.kit_id ?? interview.kit_id, scorecard.kit_version)
-    : await currentKit(interview.kit_id, db);
+    ? await kitAtVersion(db, scorecard.kit_id ?? interview.kit_id, scorecard.kit_version)
+    : await currentKit(db, interview.kit_id);
   const content = scorecard
     ? parseContent(scorecard.content)
     : emptyScorecard(startingAnswers(kit.questions, interview.focus_questions));
@@ -109,7 +109,7 @@ export async function writeScorecard(user: Author, interviewId: string, action: 
   }
   const content = JSON.stringify(action.content);
   // Resolved before the transaction: on PGlite a query outside it would wait for it forever.
-  const { version: kitVersion } = await currentKit(interview.kit_id, db);
+  const { version: kitVersion } = await currentKit(db, interview.kit_id);
   let scorecardId = "";
   const result = await db.transaction().execute(async (tx): Promise<SaveResult> => {
     let existing = await findScorecardByInterview(tx, interviewId);

@@ -99,3 +99,21 @@ export const kitSchema = z
     });
   });
 export type Kit = z.infer<typeof kitSchema>;
+
+// Zod's own wording ("Invalid input: expected string, received undefined") reads poorly to an
+// admin; schema-level messages still win over these. Used for the files and for YAML imports.
+export function plainTypeMessage(issue: z.core.$ZodRawIssue): string | undefined {
+  if (issue.code !== "invalid_type") return undefined;
+  if (issue.input === undefined) return "required field is missing";
+  const expected =
+    issue.expected === "array" ? "a list" : issue.expected === "object" ? "a mapping of fields" : `a ${issue.expected}`;
+  return `expected ${expected}, got ${describeValue(issue.input)}`;
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return "nothing (null)";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a mapping of fields";
+  const shown = JSON.stringify(value);
+  return `${typeof value} ${shown.length > 60 ? `${shown.slice(0, 57)}…` : shown}`;
+}

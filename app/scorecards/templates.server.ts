@@ -7,9 +7,11 @@ import type { RedFlagCategory } from "./rubric";
 import {
   kitSchema,
   redFlagTaxonomySchema,
+  plainTypeMessage,
   rubricSchema,
   type Kit,
   type RedFlagDefinition,
+  type RedFlagTaxonomy,
   type Rubric,
 } from "./templates.schema";
 
@@ -37,7 +39,7 @@ export class TemplateError extends Error {
 export type TemplateCheck = { file: string } & ({ ok: true } | { ok: false; error: string });
 
 export function loadTemplates(dir = defaultDir()): Templates {
-  const files = templateFiles(dir);
+  const files = filesIn(dir);
   const rubric = files.rubric.load();
   const redFlags = files.redFlags.load();
   const kits = files.kits.map(({ file, load }) => ({ file, kit: load() }));
@@ -48,16 +50,38 @@ export function loadTemplates(dir = defaultDir()): Templates {
 }
 
 let cached: Templates | undefined;
+// The rubric and taxonomy saved in the browser, put in place at start-up and on every save; the
+// files stay the seed for a database that has none.
+let saved: { rubric?: Rubric; redFlags?: RedFlagTaxonomy } = {};
+
 export function getTemplates(): Templates {
+  cached ??= loadTemplates();
+  return { ...cached, rubric: saved.rubric ?? cached.rubric, redFlags: saved.redFlags ?? cached.redFlags };
+}
+
+// The seed files alone, without what was saved in the browser.
+export function templateFiles(): Templates {
   cached ??= loadTemplates();
   return cached;
 }
 
+export function adoptSavedTemplates(versions: { rubric?: Rubric; redFlags?: RedFlagTaxonomy }): void {
+  saved = versions;
+}
+
+export function parseRubric(data: unknown, sourceLabel: string): Rubric {
+  return parseWith(rubricSchema, data, sourceLabel);
+}
+
+export function parseRedFlagTaxonomy(data: unknown, sourceLabel: string): RedFlagTaxonomy {
+  return parseWith(redFlagTaxonomySchema, data, sourceLabel);
+}
+
 // Every file's state, for an admin page: one broken kit must not hide the others.
 export function checkTemplates(dir = defaultDir()): TemplateCheck[] {
-  let files: ReturnType<typeof templateFiles>;
+  let files: ReturnType<typeof filesIn>;
   try {
-    files = templateFiles(dir);
+    files = filesIn(dir);
   } catch (error) {
     return [failed(asTemplateError(error))];
   }
@@ -89,7 +113,7 @@ function defaultDir() {
   return getSettings().TEMPLATES_DIR ?? path.resolve("templates");
 }
 
-function templateFiles(dir: string) {
+function filesIn(dir: string) {
   const kitsDir = path.join(dir, KITS);
   if (!fs.existsSync(kitsDir))
     throw new TemplateError(label(kitsDir), "(folder)", "missing: put question kits here as *.yaml");
@@ -139,7 +163,7 @@ function readYaml(file: string): unknown {
     throw new TemplateError(
       label(file),
       "(file)",
-      `too large (${source.length.toLocaleString("en-US")} characters; at most ${TEMPLATE_MAX_CHARS.toLocaleString("en-US")})`,
+      `too large (${count(source.length)} characters; at most ${count(TEMPLATE_MAX_CHARS)})`,
     );
   }
   if (source.includes("\u0000"))
@@ -160,7 +184,7 @@ function readYaml(file: string): unknown {
 }
 
 function parseWith<T>(schema: z.ZodType<T>, data: unknown, source: string): T {
-  const result = schema.safeParse(data, { error: friendlyMessage });
+  const result = schema.safeParse(data, { error: plainTypeMessage });
   if (result.success) return result.data;
   const [issue, ...rest] = result.error.issues;
   const more = rest.length > 0 ? ` (and ${rest.length} more ${rest.length === 1 ? "problem" : "problems"})` : "";
@@ -175,24 +199,6 @@ function describe(issue: z.core.$ZodIssue): { where: string; problem: string } {
   return { where, problem: `unexpected ${issue.keys.length === 1 ? "key" : "keys"} ${keys}` };
 }
 
-// Zod's own wording ("Invalid input: expected string, received undefined") reads poorly in a
-// start-up error; schema-level messages still win over these.
-function friendlyMessage(issue: z.core.$ZodRawIssue): string | undefined {
-  if (issue.code !== "invalid_type") return undefined;
-  if (issue.input === undefined) return "required field is missing";
-  const expected =
-    issue.expected === "array" ? "a list" : issue.expected === "object" ? "a mapping of fields" : `a ${issue.expected}`;
-  return `expected ${expected}, got ${describeValue(issue.input)}`;
-}
-
-function describeValue(value: unknown): string {
-  if (value === null) return "nothing (null)";
-  if (Array.isArray(value)) return "a list";
-  if (typeof value === "object") return "a mapping of fields";
-  const shown = JSON.stringify(value);
-  return `${typeof value} ${shown.length > 60 ? `${shown.slice(0, 57)}…` : shown}`;
-}
-
 // questions[3].keyPoints — how an admin would point at the spot in the YAML.
 function formatPath(segments: readonly PropertyKey[]): string {
   if (segments.length === 0) return "(top level)";
@@ -200,6 +206,8 @@ function formatPath(segments: readonly PropertyKey[]): string {
     .map((segment, i) => (typeof segment === "number" ? `[${segment}]` : `${i === 0 ? "" : "."}${String(segment)}`))
     .join("");
 }
+
+const count = (n: number) => n.toLocaleString("en-US");
 
 function label(file: string): string {
   const relative = path.relative(process.cwd(), file);

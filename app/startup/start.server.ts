@@ -4,6 +4,7 @@ import path from "node:path";
 import { openConfiguredDatabase, setDatabase, type Database } from "~db/index.server";
 import { migrateToLatest } from "~db/migrate";
 import { useSettings, type Env } from "~/env.server";
+import { syncSavedTemplates } from "~/kits/template-versions.server";
 import { getTemplates } from "~/scorecards/templates.server";
 import { prepareEmptyDatabase } from "./first-admin.server";
 
@@ -23,6 +24,7 @@ export async function startPanel(env: Env, log: (line: string) => void = console
     await migrateToLatest(database.db);
     useSettings({ ...env, SESSION_SECRET: sessionSecretFor(env, database) });
     setDatabase(database);
+    await syncSavedTemplates(database.db); // the rubric and taxonomy as last saved in the browser
     await prepareEmptyDatabase(database.db, env, log);
     return database;
   } catch (error) {

@@ -9,6 +9,7 @@ import * as debrief from "./2026-12-02-05-debrief";
 import * as sso from "./2026-12-02-06-sso";
 import * as notifications from "./2026-12-02-04-notifications";
 import * as positionRecruiter from "./2026-12-02-10-position-recruiter";
+import * as templateVersions from "./2026-12-02-07-template-versions";
 
 // Listed statically rather than read from disk so the same list works in the Remix server
 // bundle, under tsx and in tests (docs/decisions/002).
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-02-06-sso": sso,
   "2026-12-02-04-notifications": notifications,
   "2026-12-02-10-position-recruiter": positionRecruiter,
+  "2026-12-02-07-template-versions": templateVersions,
 };

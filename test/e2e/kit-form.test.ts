@@ -14,7 +14,7 @@ describe("editing a question kit as a form", () => {
     await signInAs(page, server.url, "admin@example.com");
     await page.waitForURL(`${server.url}/`);
     await page.goto(`${server.url}/admin/kits/generic-behavioral`);
-    await page.getByRole("link", { name: "Edit questions in a form" }).click();
+    await page.getByRole("link", { name: "Edit kit" }).click();
     await page.getByRole("heading", { name: /^Edit / }).waitFor();
 
     const first = page.getByRole("group", { name: "Question 1" });

@@ -91,7 +91,7 @@ const MATRIX: Record<string, (Case & { expect: Statuses })[]> = {
       method: "POST",
       path: (ids) => `/admin/kits/${ids.kit}`,
       params: (ids) => ({ kitId: ids.kit }),
-      form: { intent: "save", yaml: "", baseVersion: "1" },
+      form: { intent: "save" },
       expect: ADMIN_FORM,
     },
   ],
@@ -136,6 +136,18 @@ const MATRIX: Record<string, (Case & { expect: Statuses })[]> = {
     { method: "POST", path: () => "/admin/jobs", form: { queue: "no-such-queue", id: "x" }, expect: ADMIN_FORM },
   ],
   "admin.kits._index.tsx": [{ method: "GET", path: () => "/admin/kits", expect: ADMIN_PAGE }],
+  "admin.rubric.tsx": [
+    { method: "GET", path: () => "/admin/rubric", expect: ADMIN_PAGE },
+    { method: "POST", path: () => "/admin/rubric", json: () => ({ baseVersion: 1 }), expect: ADMIN_FORM },
+  ],
+  "admin.red-flags.tsx": [
+    { method: "GET", path: () => "/admin/red-flags", expect: ADMIN_PAGE },
+    { method: "POST", path: () => "/admin/red-flags", json: () => ({ baseVersion: 1 }), expect: ADMIN_FORM },
+  ],
+  "admin.kits.new.tsx": [
+    { method: "GET", path: () => "/admin/kits/new", expect: ADMIN_PAGE },
+    { method: "POST", path: () => "/admin/kits/new", json: () => ({ title: "" }), expect: ADMIN_FORM },
+  ],
   "admin.notifications.tsx": [
     { method: "GET", path: () => "/admin/notifications", expect: ADMIN_PAGE },
     { method: "POST", path: () => "/admin/notifications", form: { dailyHour: "25" }, expect: ADMIN_FORM },

@@ -51,7 +51,7 @@ describe.each(dialects())("question kits edited as a form on %s", (dialect) => {
       "questions.1.timeBoxMinutes": "Time box: enter minutes between 1 and 60",
       "questions.1.id": "Question id: another question uses this id already",
     });
-    expect((await currentKit(KIT)).version).toBe(1);
+    expect((await currentKit(ctx.db, KIT)).version).toBe(1);
   });
 
   it("saves reordered, added and removed questions as a new version, audited; the old version stays", async () => {
@@ -78,7 +78,7 @@ describe.each(dialects())("question kits edited as a form on %s", (dialect) => {
     const response = await post(edited);
     expect(response.status).toBe(302);
     expect(response.headers.get("Location")).toBe(`/admin/kits/${KIT}`);
-    const saved = await currentKit(KIT);
+    const saved = await currentKit(ctx.db, KIT);
     expect(saved.version).toBe(2);
     expect(saved.kit.title).toBe("Behavioural basics");
     expect(saved.kit.questions.map((q) => q.id)).toEqual([
@@ -89,7 +89,7 @@ describe.each(dialects())("question kits edited as a form on %s", (dialect) => {
     ]);
     expect(saved.kit.questions.at(-1)).toMatchObject({ lookFor: ["Names what changed it"] });
     expect(saved.kit.questions.at(-1)).not.toHaveProperty("source");
-    expect((await kitAtVersion(KIT, 1)).kit.title).toBe(form.title);
+    expect((await kitAtVersion(ctx.db, KIT, 1)).kit.title).toBe(form.title);
     const audit = await ctx.db
       .selectFrom("audit_log")
       .select(["action", "details"])

@@ -1,9 +1,12 @@
-import YAML from "yaml";
 import { beforeAll, describe, expect, it } from "vitest";
 import { dialects, useTestDatabase } from "../helpers/db";
 import { callRoute, request } from "../helpers/http";
 import { createTestUser, signedInCookie } from "../helpers/users";
-import { action as kitAction, loader as kitLoader } from "~/routes/admin.kits.$kitId";
+import { action as kitAction } from "~/routes/admin.kits.$kitId";
+import { action as saveForm, loader as formPage } from "~/routes/admin.kits.$kitId_.edit";
+import { action as createAction } from "~/routes/admin.kits.new";
+import { readKitYaml } from "~/kits/kit.schema";
+import type { KitFormInput } from "~/kits/kit-form.schema";
 import { loader as kitsLoader } from "~/routes/admin.kits._index";
 import { currentKit, kitAtVersion, listCurrentKits } from "~/scorecards/kits.server";
 import { openScorecard } from "~/scorecards/scorecard.server";
@@ -18,17 +21,12 @@ describe.each(dialects())("question kits edited in the browser on %s", (dialect)
   let positionId: string;
   let candidateId: string;
 
-  const save = (yaml: string, baseVersion: number) =>
-    callRoute(
-      kitAction,
-      request(`/admin/kits/${KIT}`, {
-        cookie: admin,
-        form: { intent: "save", yaml, baseVersion: String(baseVersion) },
-      }),
-      { kitId: KIT },
-    );
+  const save = (form: KitFormInput) =>
+    callRoute(saveForm, request(`/admin/kits/${KIT}/edit`, { cookie: admin, json: form }), { kitId: KIT });
   const editor = async () =>
-    (await callRoute(kitLoader, request(`/admin/kits/${KIT}`, { cookie: admin }), { kitId: KIT })).json();
+    (
+      await callRoute(formPage, request(`/admin/kits/${KIT}/edit`, { cookie: admin }), { kitId: KIT })
+    ).json() as Promise<{ version: number; form: KitFormInput; yaml: string }>;
   const interview = async () =>
     (
       await ctx.db
@@ -87,24 +85,39 @@ describe.each(dialects())("question kits edited in the browser on %s", (dialect)
     expect(kits).toContainEqual(expect.objectContaining({ id: KIT, version: 1, origin: "templates/" }));
   });
 
-  it("names the field of a kit that breaks the schema and writes nothing", async () => {
+  it("reads an imported kit's YAML with plain words for the field at fault", async () => {
     const { yaml } = await editor();
-    const broken = await save(yaml.replace("timeBoxMinutes: 6", "timeBoxMinutes: 600"), 1);
-    expect(broken.status).toBe(400);
-    expect((await broken.json()).errors).toEqual({
-      yaml: "questions[0].timeBoxMinutes: must be between 1 and 60 minutes",
+    expect(readKitYaml(yaml)).toMatchObject({ ok: true, value: { id: KIT } });
+    expect(readKitYaml(yaml.replace("timeBoxMinutes: 6", "timeBoxMinutes: 600"))).toEqual({
+      ok: false,
+      problem: "Question 1, Time box (minutes): must be between 1 and 60 minutes",
     });
-    const badYaml = await save("id: [unclosed", 1);
-    expect((await badYaml.json()).errors.yaml).toMatch(/^line 1, column \d+: /);
-    const renamed = await save(yaml.replace(`id: ${KIT}`, "id: another-kit"), 1);
+    expect(readKitYaml(yaml.replace(/^ {4}timeBoxMinutes: 6\n/m, ""))).toEqual({
+      ok: false,
+      problem: "Question 1, Time box (minutes): required field is missing",
+    });
+    expect(readKitYaml("id: [unclosed")).toMatchObject({
+      ok: false,
+      problem: expect.stringMatching(/^Line 1, column \d+: /),
+    });
+    expect(readKitYaml(yaml.replace("title:", "titel:"))).toMatchObject({
+      ok: false,
+      problem: "Title: required field is missing (and 1 more problem)",
+    });
+  });
+
+  it("refuses to rename a kit through its form and writes nothing", async () => {
+    const { form } = await editor();
+    const renamed = await save({ ...form, id: "another-kit" });
+    expect(renamed.status).toBe(400);
     expect((await renamed.json()).errors).toEqual({
-      yaml: `id: must stay "${KIT}"; duplicate the kit to start a new one`,
+      id: `Kit id: must stay "${KIT}"; duplicate the kit to start a new one`,
     });
     expect(await ctx.db.selectFrom("kit_versions").select("version").execute()).toEqual([]);
   });
 
   it("stores an edit as a new version; a scorecard written against the old version keeps it", async () => {
-    const before = await currentKit(KIT);
+    const before = await currentKit(ctx.db, KIT);
     const oldPrompt = before.kit.questions[0].prompt;
     const submittedInterview = await interview();
     const content = {
@@ -128,16 +141,19 @@ describe.each(dialects())("question kits edited in the browser on %s", (dialect)
       })
       .execute();
 
-    const { yaml } = await editor();
-    const doc = YAML.parse(yaml);
-    doc.questions[0].prompt = "Tell me about a problem nobody owned that you fixed anyway.";
-    expect((await save(YAML.stringify(doc), 1)).status).toBe(302);
+    const { form } = await editor();
+    const [first, ...rest] = form.questions;
+    const edited = {
+      ...form,
+      questions: [{ ...first, prompt: "Tell me about a problem nobody owned that you fixed anyway." }, ...rest],
+    };
+    expect((await save(edited)).status).toBe(302);
 
-    expect((await currentKit(KIT)).version).toBe(2);
-    expect((await currentKit(KIT)).kit.questions[0].prompt).toBe(
+    expect((await currentKit(ctx.db, KIT)).version).toBe(2);
+    expect((await currentKit(ctx.db, KIT)).kit.questions[0].prompt).toBe(
       "Tell me about a problem nobody owned that you fixed anyway.",
     );
-    expect((await kitAtVersion(KIT, 1)).kit.questions[0].prompt).toBe(oldPrompt);
+    expect((await kitAtVersion(ctx.db, KIT, 1)).kit.questions[0].prompt).toBe(oldPrompt);
 
     const old = await openScorecard({ id: interviewerId }, submittedInterview);
     expect(old.kit.version).toBe(1);
@@ -162,24 +178,51 @@ describe.each(dialects())("question kits edited in the browser on %s", (dialect)
   });
 
   it("refuses an edit based on a version that is no longer the newest", async () => {
-    const { yaml } = await editor();
-    const stale = await save(yaml, 1);
-    expect((await stale.json()).errors.yaml).toMatch(/Someone saved version 2 while you were editing version 1/);
+    const { form } = await editor();
+    const stale = await save({ ...form, baseVersion: 1 });
+    expect(stale.status).toBe(409);
+    expect((await stale.json()).errors.form).toMatch(/Someone saved version 2 while you were editing version 1/);
   });
 
-  it("duplicates a kit under a new id that positions can then use", async () => {
-    const copy = (newId: string) =>
-      callRoute(
-        kitAction,
-        request(`/admin/kits/${KIT}`, { cookie: admin, form: { intent: "duplicate", newId, newTitle: "Support kit" } }),
-        { kitId: KIT },
-      );
-    expect((await copy("support-kit")).headers.get("Location")).toBe("/admin/kits/support-kit");
-    expect((await (await copy("support-kit")).json()).errors).toEqual({
-      newId: 'A kit with the id "support-kit" exists already',
+  it("duplicates a kit in one click under a free id and a 'Copy of' title, ready to edit", async () => {
+    const copy = () =>
+      callRoute(kitAction, request(`/admin/kits/${KIT}`, { cookie: admin, form: { intent: "duplicate" } }), {
+        kitId: KIT,
+      });
+    expect((await copy()).headers.get("Location")).toBe(`/admin/kits/${KIT}-copy/edit`);
+    expect((await copy()).headers.get("Location")).toBe(`/admin/kits/${KIT}-copy-2/edit`);
+    const unknown = await callRoute(
+      kitAction,
+      request(`/admin/kits/${KIT}`, { cookie: admin, form: { intent: "rename" } }),
+      {
+        kitId: KIT,
+      },
+    );
+    expect(unknown.status).toBe(400);
+    const kits = await listCurrentKits(ctx.db);
+    const { title } = (await currentKit(ctx.db, KIT)).kit;
+    expect(kits.find((k) => k.kit.id === `${KIT}-copy`)).toMatchObject({
+      version: 1,
+      kit: { title: `Copy of ${title}` },
     });
-    expect((await (await copy("Not A Slug")).json()).errors.newId).toMatch(/lowercase/);
-    const kits = await listCurrentKits();
-    expect(kits.find((k) => k.kit.id === "support-kit")).toMatchObject({ version: 1, kit: { title: "Support kit" } });
+  });
+
+  it("creates a new kit from the form; its id must be free", async () => {
+    const { form } = await editor();
+    const create = (body: KitFormInput) =>
+      callRoute(createAction, request("/admin/kits/new", { cookie: admin, json: body }));
+    const fresh = { ...form, id: "support-lead", title: "Support lead", baseVersion: 0 };
+    const created = await create(fresh);
+    expect(created.headers.get("Location")).toBe("/admin/kits/support-lead");
+    expect((await currentKit(ctx.db, "support-lead")).kit.title).toBe("Support lead");
+    const again = await create(fresh);
+    expect(again.status).toBe(409);
+    expect((await again.json()).errors).toEqual({ id: 'Kit id: a kit with the id "support-lead" exists already' });
+    const reserved = await create({ ...fresh, id: "new" });
+    expect((await reserved.json()).errors).toEqual({ id: "Kit id: choose another id; new is reserved" });
+    const positions = await callRoute(kitsLoader, request("/admin/kits", { cookie: admin }));
+    expect((await positions.json()).kits).toContainEqual(
+      expect.objectContaining({ id: "support-lead", origin: "Created in Panel" }),
+    );
   });
 });
