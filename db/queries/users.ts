@@ -75,3 +75,27 @@ export async function countUsers(db: Conn): Promise<number> {
     .executeTakeFirstOrThrow();
   return row.n;
 }
+
+export async function insertSession(
+  db: Conn,
+  session: { id: string; userId: string; expiresAt: Date; provider: string | null; idToken: string | null },
+): Promise<void> {
+  await db
+    .insertInto("sessions")
+    .values({
+      id: session.id,
+      user_id: session.userId,
+      expires_at: session.expiresAt,
+      provider: session.provider,
+      id_token: session.idToken,
+    })
+    .execute();
+}
+
+// Signs a user out everywhere, except (when given) the session making the change.
+export async function deleteSessionsOf(db: Conn, userId: string, keepSessionId?: string): Promise<number> {
+  let query = db.deleteFrom("sessions").where("user_id", "=", userId);
+  if (keepSessionId) query = query.where("id", "!=", keepSessionId);
+  const result = await query.executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
