@@ -47,11 +47,14 @@ export default function People() {
     roles: ["interviewer"],
     idempotencyKey: key,
   });
-  // Only after an invitation is the form new (with the page's fresh key); after a refusal the
-  // typed email stays, with the reason on its field.
+  // Every reload of the page brings a fresh one-time key, but only an invitation empties the
+  // form: after a refusal the typed email stays, with the reason on its field.
+  useEffect(() => form.setValue("idempotencyKey", key), [key, form]);
   useEffect(() => {
     if (invited) form.reset({ email: "", roles: ["interviewer"], idempotencyKey: key });
-  }, [invited, key, form]);
+    // The key follows on its own (above); resetting again when only it changes would undo a refusal.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [invited, form]);
   return (
     <main className="page" id="main">
       <h1>People</h1>
