@@ -18,6 +18,7 @@ import { emailTaken } from "~db/queries/people";
 import { countUsers, createUser, type SessionUser } from "~db/queries/users";
 import type { DB, Role } from "~db/schema";
 import { hashPassword } from "~/auth/password.server";
+import { requireStrongPassword } from "~/auth/password-strength.server";
 import { hashToken, newToken } from "~/auth/token.server";
 import { publicUrl } from "~/env.server";
 import { invitationCreated } from "~/notifications/events.server";
@@ -209,6 +210,7 @@ export async function acceptInvitation(
   data: { email: string; name: string; password: string },
   now = new Date(),
 ): Promise<{ userId: string }> {
+  requireStrongPassword(data.password, [data.email, data.name]);
   const passwordHash = await hashPassword(data.password);
   return getDb()
     .transaction()

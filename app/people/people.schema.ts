@@ -20,7 +20,12 @@ export const personActionSchema = z.preprocess(
   (value) => (value && typeof value === "object" && !("intent" in value) ? { ...value, intent: "roles" } : value),
   z.discriminatedUnion(
     "intent",
-    [rolesSchema, z.object({ intent: z.literal("deactivate") }), z.object({ intent: z.literal("reactivate") })],
+    [
+      rolesSchema,
+      z.object({ intent: z.literal("deactivate") }),
+      z.object({ intent: z.literal("reactivate") }),
+      z.object({ intent: z.literal("reset-password") }),
+    ],
     { error: "Choose what to change" },
   ),
 );
@@ -54,3 +59,14 @@ export const invitationActionSchema = z.discriminatedUnion(
   [z.object({ intent: z.literal("revoke"), invitationId }), z.object({ intent: z.literal("resend"), invitationId })],
   { error: "Choose to revoke or resend the invitation" },
 );
+
+const confirmed = (v: { password: string; confirm: string }) => v.password === v.confirm;
+const differ = { path: ["confirm"], error: "The two passwords differ" };
+
+// Changing one's own password: the current one first.
+export const changePasswordSchema = z
+  .object({ current: z.string().min(1, { error: "Enter your current password" }), password, confirm: z.string() })
+  .refine(confirmed, differ);
+
+// Setting a new password through an admin's reset link.
+export const resetPasswordSchema = z.object({ password, confirm: z.string() }).refine(confirmed, differ);

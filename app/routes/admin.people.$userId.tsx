@@ -4,10 +4,11 @@ import { ROLES } from "~/auth/roles";
 import { notFoundUnless, requireRole, requireId } from "~/auth/guard.server";
 import { atEdge, invalid } from "~/errors.server";
 import { parseWith, readForm } from "~/ui/form.server";
-import type { Failure } from "~/ui/form-result";
+import type { FormResult } from "~/ui/form-result";
 import { Choices } from "~/ui/Choices";
 import { personActionSchema, rolesSchema } from "~/people/people.schema";
 import { changeActive, changeRoles, personPage } from "~/people/people.server";
+import { issuePasswordReset } from "~/auth/passwords.server";
 import { ROLE_LABEL } from "~/ui/AppShell";
 import { useSchemaForm } from "~/ui/useSchemaForm";
 import { FormError } from "~/ui/form";
@@ -31,6 +32,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       await changeRoles(user, id, input.roles);
       return redirect("/admin/people");
     }
+    if (input.intent === "reset-password") return json({ ok: true, reset: await issuePasswordReset(user, id) });
     await changeActive(user, id, input.intent === "reactivate");
     return redirect(`/admin/people/${id}`);
   });
@@ -39,7 +41,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function Person() {
   const { person, self } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
-  const activeError = useActionData<Failure>()?.errors?.form;
+  const result = useActionData<FormResult<{ reset?: { email: string; link: string } }>>();
+  const activeError = result?.ok === false ? result.errors.form : undefined;
+  const reset = result?.ok ? result.reset : undefined;
   const { form, onSubmit, errors } = useSchemaForm(rolesSchema, { intent: "roles", roles: person.roles });
   return (
     <main className="page narrow" id="main">
@@ -82,6 +86,29 @@ export default function Person() {
           {person.active ? "Deactivate" : "Reactivate"}
         </button>
       </Form>
+      {person.active ? (
+        <Form method="post" className="card">
+          <h2>Reset password</h2>
+          {reset ? (
+            <div className="notice" role="status">
+              <p>
+                <strong>Reset link for {reset.email} created.</strong> They are signed out everywhere; the link was sent
+                to them by email (or kept in the outbox). It works once and expires in 24 hours.
+              </p>
+              <p>
+                <code>{reset.link}</code>
+              </p>
+            </div>
+          ) : (
+            <p className="muted">
+              Signs them out everywhere and gives you a one-time link, valid 24 hours, where they set a new password.
+            </p>
+          )}
+          <button type="submit" name="intent" value="reset-password" className="secondary">
+            Reset password
+          </button>
+        </Form>
+      ) : null}
     </main>
   );
 }

@@ -8,6 +8,7 @@ import * as security from "./2026-12-02-02-security";
 import * as debrief from "./2026-12-02-05-debrief";
 import * as sso from "./2026-12-02-06-sso";
 import * as notifications from "./2026-12-02-04-notifications";
+import * as passwordResets from "./2026-12-02-09-password-resets";
 
 // Listed statically rather than read from disk so the same list works in the Remix server
 // bundle, under tsx and in tests (docs/decisions/002).
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-02-05-debrief": debrief,
   "2026-12-02-06-sso": sso,
   "2026-12-02-04-notifications": notifications,
+  "2026-12-02-09-password-resets": passwordResets,
 };

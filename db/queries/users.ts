@@ -99,3 +99,16 @@ export async function deleteSessionsOf(db: Conn, userId: string, keepSessionId?:
   const result = await query.executeTakeFirst();
   return Number(result.numDeletedRows);
 }
+
+export async function findPasswordHash(db: Conn, userId: string): Promise<string | null> {
+  const row = await db.selectFrom("users").select("password_hash").where("id", "=", userId).executeTakeFirst();
+  return row?.password_hash ?? null;
+}
+
+export async function setPasswordHash(db: Conn, userId: string, passwordHash: string): Promise<void> {
+  await db.updateTable("users").set({ password_hash: passwordHash }).where("id", "=", userId).execute();
+}
+
+export async function setTimeZone(db: Conn, userId: string, timeZone: string): Promise<void> {
+  await db.updateTable("users").set({ time_zone: timeZone }).where("id", "=", userId).execute();
+}
