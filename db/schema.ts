@@ -243,6 +243,18 @@ export interface InvitationsTable {
 
 export type InvitationRevokedReason = "revoked" | "superseded" | "inviter-deactivated" | "setup-complete";
 
+// A reset link an admin issued: single-use (used_at), closed early by a newer one (closed_at).
+export interface PasswordResetsTable {
+  id: Generated<string>;
+  token_hash: string;
+  user_id: string;
+  issued_by: string | null;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  closed_at: Timestamp | null;
+}
+
 export interface KitVersionsTable {
   kit_id: string;
   version: number;
@@ -345,6 +357,7 @@ export interface DB {
   debrief_votes: DebriefVotesTable;
   audit_log: AuditLogTable;
   invitations: InvitationsTable;
+  password_resets: PasswordResetsTable;
   kit_versions: KitVersionsTable;
   template_versions: TemplateVersionsTable;
   form_submissions: FormSubmissionsTable;

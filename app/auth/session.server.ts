@@ -1,10 +1,11 @@
-import crypto from "node:crypto";
 import { createCookie } from "@remix-run/node";
 import { getDb } from "~db/index.server";
-import { deleteSession, findSessionUser, touchSession, type Viewer } from "~db/queries/users";
+import { deleteSession, findSessionUser, insertSession, touchSession, type Viewer } from "~db/queries/users";
 import { findSessionSso } from "~db/queries/sso";
 import { appendAudit } from "~db/queries/audit";
 import { getSettings, secureCookies, sessionSecret } from "~/env.server";
+
+import { hashToken, newToken } from "./token.server";
 
 // A session started through single sign-on: its provider (for audit rows) and ID token (for logout).
 export type SsoSession = { provider: string; idToken: string };
@@ -26,8 +27,6 @@ function sessionCookie() {
   });
 }
 
-const hashToken = (token: string) => crypto.createHash("sha256").update(token).digest("hex");
-
 async function readToken(request: Request): Promise<string | null> {
   const value = await sessionCookie().parse(request.headers.get("Cookie"));
   return typeof value === "string" ? value : null;
@@ -37,19 +36,17 @@ async function readToken(request: Request): Promise<string | null> {
 // app instance behind a load balancer read them.
 // The session a request arrives with, if any, is revoked: the old token dies with the sign-in.
 export async function startSession(userId: string, replacing?: Request, sso?: SsoSession): Promise<string> {
+  const db = getDb();
   const previous = replacing ? await readToken(replacing) : null;
-  if (previous) await getDb().deleteFrom("sessions").where("id", "=", hashToken(previous)).execute();
-  const token = crypto.randomBytes(32).toString("base64url");
-  await getDb()
-    .insertInto("sessions")
-    .values({
-      id: hashToken(token),
-      user_id: userId,
-      expires_at: new Date(Date.now() + SESSION_HOURS * 3600_000),
-      provider: sso?.provider ?? null,
-      id_token: sso?.idToken ?? null,
-    })
-    .execute();
+  if (previous) await deleteSession(db, hashToken(previous));
+  const token = newToken();
+  await insertSession(db, {
+    id: hashToken(token),
+    userId,
+    expiresAt: new Date(Date.now() + SESSION_HOURS * 3600_000),
+    provider: sso?.provider ?? null,
+    idToken: sso?.idToken ?? null,
+  });
   return sessionCookie().serialize(token);
 }
 
@@ -76,4 +73,10 @@ export async function endSession(request: Request): Promise<string> {
   if (userId)
     await appendAudit(getDb(), { actorId: userId, action: "sign-out", subjectType: "user", subjectId: userId });
   return sessionCookie().serialize("", { maxAge: 0 });
+}
+
+// The hashed id of the session a request carries, so a change can keep it while ending the others.
+export async function sessionIdOf(request: Request): Promise<string | null> {
+  const token = await readToken(request);
+  return token ? hashToken(token) : null;
 }

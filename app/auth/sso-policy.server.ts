@@ -37,9 +37,8 @@ export async function changeSsoPolicy(
   if (data.ssoRequired) {
     const admin = data.breakGlassUserId ? await findPerson(getDb(), data.breakGlassUserId) : undefined;
     if (!admin?.active || !admin.roles.includes("admin")) {
-      throw new DomainError("invalid", "Choose an active admin who may still sign in with a password", {
-        field: "breakGlassUserId",
-      });
+      const message = "Choose an active admin who may still sign in with a password";
+      throw new DomainError("invalid", message, { fields: { breakGlassUserId: message } });
     }
   }
   await getDb()

@@ -19,9 +19,11 @@ import { countUsers, createUser, type SessionUser } from "~db/queries/users";
 import type { DB, Role } from "~db/schema";
 import { hashPassword } from "~/auth/password.server";
 import { publicUrl, sessionSecret } from "~/env.server";
+import { requireStrongPassword } from "~/auth/password-strength.server";
+import { hashToken, newToken } from "~/auth/token.server";
+
 import { invitationCreated } from "~/notifications/events.server";
 import { DomainError } from "~/errors.server";
-import type { FieldErrors } from "~/ui/form.server";
 import { formatDate } from "~/ui/format";
 import { once, submissionKey } from "~/startup/once.server";
 
@@ -31,9 +33,6 @@ import { once, submissionKey } from "~/startup/once.server";
 
 export const INVITATION_DAYS = 7;
 
-type Outcome<T> = ({ ok: true } & T) | { ok: false; errors: FieldErrors };
-
-const hashToken = (token: string) => crypto.createHash("sha256").update(token).digest("hex");
 const linkFor = (token: string, base = publicUrl()) => `${base.replace(/\/$/, "")}/invitations/${token}`;
 const expiry = (now: Date) => new Date(now.getTime() + INVITATION_DAYS * 24 * 3600_000);
 
@@ -43,58 +42,57 @@ function derivedToken(purpose: string): string {
   return crypto.createHmac("sha256", sessionSecret()).update(`invitation:${purpose}`).digest("base64url");
 }
 
+const ACCOUNT_EXISTS = "Someone with this email already has an account";
+
 // Why an email cannot be invited now, as the message on the email field; null when it can.
-async function inviteRefusal(tx: Transaction<DB>, email: string, now: Date): Promise<FieldErrors | null> {
-  if (await emailTaken(tx, email)) return { email: "Someone with this email already has an account" };
+async function inviteRefusal(tx: Transaction<DB>, email: string, now: Date): Promise<string | null> {
+  if (await emailTaken(tx, email)) return ACCOUNT_EXISTS;
   const open = await findOpenInvitationForEmail(tx, email, now);
   if (open)
-    return {
-      email: `This email has an open invitation already (until ${formatDate(open.expires_at, "UTC")}): resend or revoke it under Open invitations`,
-    };
+    return (
+      `This email has an open invitation already (until ${formatDate(open.expires_at, "UTC")}): ` +
+      "resend or revoke it under Open invitations"
+    );
   return null;
 }
+
+const refuseEmail = (message: string) => new DomainError("invalid", message, { fields: { email: message } });
 
 export async function createInvitation(
   actor: SessionUser,
   data: { email: string; roles: Role[]; idempotencyKey: string },
-): Promise<Outcome<{ link: string }>> {
+): Promise<{ link: string }> {
   const key = submissionKey(actor.id, data);
   const token = derivedToken(key);
   const email = data.email.toLowerCase();
   const now = new Date();
-  const outcome = await getDb()
-    .transaction()
-    .execute(async (tx) => {
-      await lockInvitationEmail(tx, email);
-      const { id } = await once(tx, key, async () => {
-        if (await inviteRefusal(tx, email, now)) return "";
-        const id = await insertInvitation(tx, {
-          tokenHash: hashToken(token),
-          email,
-          roles: data.roles,
-          invitedBy: actor.id,
-          expiresAt: expiry(now),
-        });
-        await appendAudit(tx, {
-          actorId: actor.id,
-          action: "invitation.create",
-          subjectType: "invitation",
-          subjectId: id,
-          details: { before: null, after: { email, roles: data.roles } },
-        });
-        return id;
+  const db = getDb();
+  const outcome = await db.transaction().execute(async (tx) => {
+    await lockInvitationEmail(tx, email);
+    const { id } = await once(tx, key, async () => {
+      if (await inviteRefusal(tx, email, now)) return "";
+      const id = await insertInvitation(tx, {
+        tokenHash: hashToken(token),
+        email,
+        roles: data.roles,
+        invitedBy: actor.id,
+        expiresAt: expiry(now),
       });
-      if (!id)
-        return {
-          ok: false as const,
-          errors: (await inviteRefusal(tx, email, now)) ?? { email: "This email cannot be invited now" },
-        };
-      return { ok: true as const, id, link: linkFor(token) };
+      await appendAudit(tx, {
+        actorId: actor.id,
+        action: "invitation.create",
+        subjectType: "invitation",
+        subjectId: id,
+        details: { before: null, after: { email, roles: data.roles } },
+      });
+      return id;
     });
-  if (!outcome.ok) return outcome;
+    if (!id) throw refuseEmail((await inviteRefusal(tx, email, now)) ?? "This email cannot be invited now");
+    return { id, link: linkFor(token) };
+  });
   // Mailed after the commit; a double-click finds the same invitation and the same message key.
-  await invitationCreated(getDb(), { invitationId: outcome.id, email, link: outcome.link, roles: data.roles });
-  return { ok: true, link: outcome.link };
+  await invitationCreated(db, { invitationId: outcome.id, email, link: outcome.link, roles: data.roles });
+  return { link: outcome.link };
 }
 
 // A new link for the same email and roles, valid from now; the old link is superseded.
@@ -104,37 +102,36 @@ export async function resendInvitation(
 ): Promise<{ email: string; link: string }> {
   const token = derivedToken(`resend:${invitationId}`);
   const now = new Date();
-  const resent = await getDb()
-    .transaction()
-    .execute(async (tx) => {
-      const old = await findInvitation(tx, invitationId);
-      if (!old?.email) throw new DomainError("not-found", "No such invitation.");
-      const repeated =
-        old.revoked_reason === "superseded" &&
-        old.replaced_by &&
-        (await findInvitation(tx, old.replaced_by))?.token_hash === hashToken(token);
-      if (repeated) return { email: old.email, link: linkFor(token), mail: null };
-      const reason = closedReason(old, now);
-      if (reason) throw new DomainError("conflict", `${reason} Invite ${old.email} again instead.`);
-      const roles = old.roles as Role[];
-      const id = await insertInvitation(tx, {
-        tokenHash: hashToken(token),
-        email: old.email,
-        roles,
-        invitedBy: actor.id,
-        expiresAt: expiry(now),
-      });
-      await revokeInvitationRow(tx, old.id, "superseded", now, id);
-      await appendAudit(tx, {
-        actorId: actor.id,
-        action: "invitation.resend",
-        subjectType: "invitation",
-        subjectId: id,
-        details: { replaces: old.id, email: old.email, roles },
-      });
-      return { email: old.email, link: linkFor(token), mail: { invitationId: id, roles } };
+  const db = getDb();
+  const resent = await db.transaction().execute(async (tx) => {
+    const old = await findInvitation(tx, invitationId);
+    if (!old?.email) throw new DomainError("not-found", "No such invitation.");
+    const repeated =
+      old.revoked_reason === "superseded" &&
+      old.replaced_by &&
+      (await findInvitation(tx, old.replaced_by))?.token_hash === hashToken(token);
+    if (repeated) return { email: old.email, link: linkFor(token), mail: null };
+    const reason = closedReason(old, now);
+    if (reason) throw new DomainError("conflict", `${reason} Invite ${old.email} again instead.`);
+    const roles = old.roles as Role[];
+    const id = await insertInvitation(tx, {
+      tokenHash: hashToken(token),
+      email: old.email,
+      roles,
+      invitedBy: actor.id,
+      expiresAt: expiry(now),
     });
-  if (resent.mail) await invitationCreated(getDb(), { ...resent.mail, email: resent.email, link: resent.link });
+    await revokeInvitationRow(tx, old.id, "superseded", now, id);
+    await appendAudit(tx, {
+      actorId: actor.id,
+      action: "invitation.resend",
+      subjectType: "invitation",
+      subjectId: id,
+      details: { replaces: old.id, email: old.email, roles },
+    });
+    return { email: old.email, link: linkFor(token), mail: { invitationId: id, roles } };
+  });
+  if (resent.mail) await invitationCreated(db, { ...resent.mail, email: resent.email, link: resent.link });
   return { email: resent.email, link: resent.link };
 }
 
@@ -184,7 +181,10 @@ function closedReason(row: InvitationRow, now: Date, panelHasUsers = false): str
   if (row.revoked_reason === "revoked")
     return "An admin revoked this invitation: ask an admin for a new one if you still need access.";
   if (row.revoked_reason === "inviter-deactivated" || !row.inviter_ok)
-    return "The admin who sent this invitation no longer has access, so it stopped working: ask another admin for a new one.";
+    return (
+      "The admin who sent this invitation no longer has access, so it stopped working: " +
+      "ask another admin for a new one."
+    );
   if (row.expires_at <= now)
     return `This invitation expired on ${formatDate(row.expires_at, "UTC")}: ask an admin for a new one.`;
   return null;
@@ -208,7 +208,8 @@ export async function acceptInvitation(
   token: string,
   data: { email: string; name: string; password: string },
   now = new Date(),
-): Promise<Outcome<{ userId: string }>> {
+): Promise<{ userId: string }> {
+  requireStrongPassword(data.password, [data.email, data.name]);
   const passwordHash = await hashPassword(data.password);
   return getDb()
     .transaction()
@@ -220,9 +221,8 @@ export async function acceptInvitation(
       const reason = closedReason(invitation, now, setup && (await countUsers(tx)) > 0);
       if (reason) throw new DomainError("conflict", reason);
       const email = invitation.email ?? data.email;
-      if (!email) return { ok: false as const, errors: { email: "Enter your email address" } };
-      if (await emailTaken(tx, email))
-        return { ok: false as const, errors: { email: "Someone with this email already has an account" } };
+      if (!email) throw refuseEmail("Enter your email address");
+      if (await emailTaken(tx, email)) throw refuseEmail(ACCOUNT_EXISTS);
       const roles = invitation.roles as Role[];
       const userId = await createUser(tx, { email, name: data.name, passwordHash, roles });
       await markInvitationAccepted(tx, invitation.id, userId, now);
@@ -234,7 +234,7 @@ export async function acceptInvitation(
         subjectId: userId,
         details: { before: null, after: { email, roles } },
       });
-      return { ok: true as const, userId };
+      return { userId };
     });
 }
 
@@ -244,7 +244,7 @@ export async function mintSetupLink(
   base: string,
   now = new Date(),
 ): Promise<{ link: string; expiresAt: Date }> {
-  const token = crypto.randomBytes(32).toString("base64url");
+  const token = newToken();
   const expiresAt = expiry(now);
   const id = await insertInvitation(tx, {
     tokenHash: hashToken(token),

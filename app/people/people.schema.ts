@@ -11,8 +11,24 @@ export const inviteSchema = z.object({
 });
 export type InviteInput = z.input<typeof inviteSchema>;
 
-export const rolesSchema = z.object({ roles: listOf(role) });
+export const rolesSchema = z.object({ intent: z.literal("roles"), roles: listOf(role) });
 export type RolesInput = z.input<typeof rolesSchema>;
+
+// The person page's forms. A post without an intent is the roles form, as it was before the
+// page had several forms.
+export const personActionSchema = z.preprocess(
+  (value) => (value && typeof value === "object" && !("intent" in value) ? { ...value, intent: "roles" } : value),
+  z.discriminatedUnion(
+    "intent",
+    [
+      rolesSchema,
+      z.object({ intent: z.literal("deactivate") }),
+      z.object({ intent: z.literal("reactivate") }),
+      z.object({ intent: z.literal("reset-password") }),
+    ],
+    { error: "Choose what to change" },
+  ),
+);
 
 export const MIN_PASSWORD = 12;
 
@@ -37,7 +53,20 @@ export const acceptSchema = z
 export type AcceptInput = z.input<typeof acceptSchema>;
 
 // The buttons beside each open invitation.
-export const invitationActionSchema = z.object({
-  intent: z.enum(["revoke", "resend"], { error: "Choose to revoke or resend the invitation" }),
-  invitationId: z.uuid({ error: "No such invitation" }),
-});
+const invitationId = z.uuid({ error: "No such invitation" });
+export const invitationActionSchema = z.discriminatedUnion(
+  "intent",
+  [z.object({ intent: z.literal("revoke"), invitationId }), z.object({ intent: z.literal("resend"), invitationId })],
+  { error: "Choose to revoke or resend the invitation" },
+);
+
+const confirmed = (v: { password: string; confirm: string }) => v.password === v.confirm;
+const differ = { path: ["confirm"], error: "The two passwords differ" };
+
+// Changing one's own password: the current one first.
+export const changePasswordSchema = z
+  .object({ current: z.string().min(1, { error: "Enter your current password" }), password, confirm: z.string() })
+  .refine(confirmed, differ);
+
+// Setting a new password through an admin's reset link.
+export const resetPasswordSchema = z.object({ password, confirm: z.string() }).refine(confirmed, differ);

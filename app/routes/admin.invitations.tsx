@@ -7,27 +7,34 @@ import { formatDate } from "~/ui/format";
 import { useTimeZone } from "~/ui/useTimeZone";
 import { listInvitations, resendInvitation, revokeInvitation } from "~/people/invitations.server";
 import { invitationActionSchema } from "~/people/people.schema";
-import { formAction } from "~/ui/respond.server";
+import { atEdge, invalid } from "~/errors.server";
+import type { FormResult } from "~/ui/form-result";
+import { invitationDelivery } from "~/people/people.server";
+import { DeliveryNote } from "~/people/DeliveryNote";
 import { ROLE_LABEL } from "~/ui/AppShell";
 
 export const meta: MetaFunction = () => [{ title: "Open invitations · Panel" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "admin");
-  return json({ invitations: await listInvitations() }, { headers: { "Cache-Control": "no-store" } });
+  return json(
+    { invitations: await listInvitations(), delivery: invitationDelivery() },
+    { headers: { "Cache-Control": "no-store" } },
+  );
 }
 
-type Done = { done?: { intent: "revoke" | "resend"; email: string; link?: string }; errors?: Record<string, string> };
+type Done = FormResult<{ done: { intent: "revoke" | "resend"; email: string; link?: string } }>;
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "admin");
   const parsed = parseWith(invitationActionSchema, await readForm(request));
-  if (!parsed.ok) return json({ errors: parsed.errors }, { status: 400 });
+  if (!parsed.ok) return invalid(parsed.errors);
   const { intent, invitationId } = parsed.data;
-  return formAction(async () => {
-    if (intent === "revoke") return json({ done: { intent, ...(await revokeInvitation(user, invitationId)) } });
+  return atEdge(async () => {
+    if (intent === "revoke")
+      return json({ ok: true, done: { intent, ...(await revokeInvitation(user, invitationId)) } });
     return json(
-      { done: { intent, ...(await resendInvitation(user, invitationId)) } },
+      { ok: true, done: { intent, ...(await resendInvitation(user, invitationId)) } },
       { headers: { "Cache-Control": "no-store" } },
     );
   });
@@ -35,8 +42,10 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function OpenInvitations() {
   const timeZone = useTimeZone();
-  const { invitations } = useLoaderData<typeof loader>();
+  const { invitations, delivery } = useLoaderData<typeof loader>();
   const result = useActionData<Done>();
+  const done = result?.ok ? result.done : undefined;
+  const refusal = result?.ok === false ? (result.errors.form ?? result.errors.invitationId) : undefined;
   const busy = useNavigation().state === "submitting";
   return (
     <main className="page" id="main">
@@ -44,20 +53,20 @@ export default function OpenInvitations() {
         <Link to="/admin/people">← People</Link>
       </p>
       <h1>Open invitations</h1>
-      <FormError message={result?.errors?.form ?? result?.errors?.invitationId} />
-      {result?.done?.intent === "revoke" ? (
+      <FormError message={refusal} />
+      {done?.intent === "revoke" ? (
         <p className="notice" role="status">
-          The invitation for {result.done.email} is revoked: its link no longer works.
+          The invitation for {done.email} is revoked: its link no longer works.
         </p>
       ) : null}
-      {result?.done?.link ? (
+      {done?.link ? (
         <div className="notice" role="status">
           <p>
-            <strong>New link for {result.done.email}.</strong> The old link no longer works. There is no mail server:
-            send them this one yourself. It works once and expires in 7 days.
+            <strong>New link for {done.email}.</strong> The old link no longer works.{" "}
+            <DeliveryNote email={done.email} delivery={delivery} />
           </p>
           <p>
-            <code>{result.done.link}</code>
+            <code>{done.link}</code>
           </p>
         </div>
       ) : null}

@@ -1,14 +1,14 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { getDb } from "~db/index.server";
-import { findPerson } from "~db/queries/people";
-import { ROLES } from "~db/schema";
+import { ROLES } from "~/auth/roles";
 import { notFoundUnless, requireRole, requireId } from "~/auth/guard.server";
+import { atEdge, invalid } from "~/errors.server";
 import { parseWith, readForm } from "~/ui/form.server";
+import type { FormResult } from "~/ui/form-result";
 import { Choices } from "~/ui/Choices";
-import { rolesSchema } from "~/people/people.schema";
-import { changeActive, changeRoles } from "~/people/people.server";
-import { formAction } from "~/ui/respond.server";
+import { personActionSchema, rolesSchema } from "~/people/people.schema";
+import { changeActive, changeRoles, personPage } from "~/people/people.server";
+import { issuePasswordReset } from "~/auth/passwords.server";
 import { ROLE_LABEL } from "~/ui/AppShell";
 import { useSchemaForm } from "~/ui/useSchemaForm";
 import { FormError } from "~/ui/form";
@@ -17,32 +17,34 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, "admin");
-  const person = notFoundUnless(await findPerson(getDb(), requireId(params.userId, "person")), "person");
+  const person = notFoundUnless(await personPage(requireId(params.userId, "person")), "person");
   return json({ person, self: person.id === user.id });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "admin");
   const id = requireId(params.userId, "person");
-  notFoundUnless(await findPerson(getDb(), id), "person");
-  const form = await readForm(request);
-  return formAction(async () => {
-    if (form.intent === "deactivate" || form.intent === "reactivate") {
-      const result = await changeActive(user, id, form.intent === "reactivate");
-      return result.ok ? redirect(`/admin/people/${id}`) : json({ errors: result.errors }, { status: 400 });
+  const parsed = parseWith(personActionSchema, await readForm(request));
+  if (!parsed.ok) return invalid(parsed.errors);
+  const input = parsed.data;
+  return atEdge(async () => {
+    if (input.intent === "roles") {
+      await changeRoles(user, id, input.roles);
+      return redirect("/admin/people");
     }
-    const parsed = parseWith(rolesSchema, form);
-    if (!parsed.ok) return json({ errors: parsed.errors }, { status: 400 });
-    const result = await changeRoles(user, id, parsed.data.roles);
-    return result.ok ? redirect("/admin/people") : json({ errors: result.errors }, { status: 400 });
+    if (input.intent === "reset-password") return json({ ok: true, reset: await issuePasswordReset(user, id) });
+    await changeActive(user, id, input.intent === "reactivate");
+    return redirect(`/admin/people/${id}`);
   });
 }
 
 export default function Person() {
   const { person, self } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
-  const activeError = useActionData<{ errors?: Record<string, string> }>()?.errors?.form;
-  const { form, onSubmit, errors } = useSchemaForm(rolesSchema, { roles: person.roles });
+  const result = useActionData<FormResult<{ reset?: { email: string; link: string } }>>();
+  const activeError = result?.ok === false ? result.errors.form : undefined;
+  const reset = result?.ok ? result.reset : undefined;
+  const { form, onSubmit, errors } = useSchemaForm(rolesSchema, { intent: "roles", roles: person.roles });
   return (
     <main className="page narrow" id="main">
       <p>
@@ -53,6 +55,7 @@ export default function Person() {
       </h1>
       <p className="lead">{person.email}</p>
       <Form method="post" noValidate className="card" onSubmit={onSubmit}>
+        <input type="hidden" {...form.register("intent")} />
         <Choices
           id="roles"
           legend="Roles"
@@ -70,7 +73,8 @@ export default function Person() {
         <FormError message={activeError} />
         <p className="muted">
           {person.active
-            ? "A deactivated person cannot sign in and is signed out now. Their submitted scorecards stay in the packets."
+            ? "A deactivated person cannot sign in and is signed out now. " +
+              "Their submitted scorecards stay in the packets."
             : "They can sign in again with their old password."}
         </p>
         <button
@@ -82,6 +86,29 @@ export default function Person() {
           {person.active ? "Deactivate" : "Reactivate"}
         </button>
       </Form>
+      {person.active ? (
+        <Form method="post" className="card">
+          <h2>Reset password</h2>
+          {reset ? (
+            <div className="notice" role="status">
+              <p>
+                <strong>Reset link for {reset.email} created.</strong> They are signed out everywhere; the link was sent
+                to them by email (or kept in the outbox). It works once and expires in 24 hours.
+              </p>
+              <p>
+                <code>{reset.link}</code>
+              </p>
+            </div>
+          ) : (
+            <p className="muted">
+              Signs them out everywhere and gives you a one-time link, valid 24 hours, where they set a new password.
+            </p>
+          )}
+          <button type="submit" name="intent" value="reset-password" className="secondary">
+            Reset password
+          </button>
+        </Form>
+      ) : null}
     </main>
   );
 }

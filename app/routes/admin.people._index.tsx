@@ -1,17 +1,19 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect } from "react";
-import { getDb } from "~db/index.server";
-import { listPeople } from "~db/queries/people";
-import { ROLES } from "~db/schema";
+import { ROLES } from "~/auth/roles";
 import { requireRole } from "~/auth/guard.server";
+import { atEdge, invalid } from "~/errors.server";
 import { formatDate } from "~/ui/format";
 import { useTimeZone } from "~/ui/useTimeZone";
 import { Field, FormError } from "~/ui/form";
 import { parseWith, readForm } from "~/ui/form.server";
+import type { FormResult } from "~/ui/form-result";
 import { Choices } from "~/ui/Choices";
-import { inviteSchema, type InviteInput } from "~/people/people.schema";
-import { createInvitation, listInvitations } from "~/people/invitations.server";
+import { inviteSchema } from "~/people/people.schema";
+import { createInvitation } from "~/people/invitations.server";
+import { peoplePage } from "~/people/people.server";
+import { DeliveryNote } from "~/people/DeliveryNote";
 import { ROLE_LABEL } from "~/ui/AppShell";
 import { useSchemaForm } from "~/ui/useSchemaForm";
 
@@ -19,36 +21,48 @@ export const meta: MetaFunction = () => [{ title: "People · Panel" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "admin");
-  const [people, invitations] = await Promise.all([listPeople(getDb()), listInvitations()]);
-  return json({ people, invitations, key: crypto.randomUUID() });
+  return json({ ...(await peoplePage()), key: crypto.randomUUID() });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "admin");
   const parsed = parseWith(inviteSchema, await readForm(request));
-  if (!parsed.ok) return json({ errors: parsed.errors }, { status: 400 });
-  const result = await createInvitation(user, parsed.data);
-  if (!result.ok) return json({ errors: result.errors }, { status: 400 });
-  return json({ invited: { email: parsed.data.email, link: result.link } });
+  if (!parsed.ok) return invalid(parsed.errors);
+  const invite = parsed.data;
+  return atEdge(async () =>
+    json({ ok: true, invited: { email: invite.email, ...(await createInvitation(user, invite)) } }),
+  );
 }
+
+type Invited = FormResult<{ invited: { email: string; link: string } }>;
 
 export default function People() {
   const timeZone = useTimeZone();
-  const { people, invitations, key } = useLoaderData<typeof loader>();
-  const invited = useActionData<{ invited?: { email: string; link: string } }>()?.invited;
+  const { people, invitations, delivery, key } = useLoaderData<typeof loader>();
+  const result = useActionData<Invited>();
+  const invited = result?.ok ? result.invited : undefined;
   const navigation = useNavigation();
-  const defaults: InviteInput = { email: "", roles: ["interviewer"], idempotencyKey: key };
-  const { form, formError, onSubmit, errors } = useSchemaForm(inviteSchema, defaults);
-  // After an invitation the page has a fresh key: the next one is a new form.
-  useEffect(() => form.reset({ email: "", roles: ["interviewer"], idempotencyKey: key }), [key, form]);
+  const { form, formError, onSubmit, errors } = useSchemaForm(inviteSchema, {
+    email: "",
+    roles: ["interviewer"],
+    idempotencyKey: key,
+  });
+  // Every reload of the page brings a fresh one-time key, but only an invitation empties the
+  // form: after a refusal the typed email stays, with the reason on its field.
+  useEffect(() => form.setValue("idempotencyKey", key), [key, form]);
+  useEffect(() => {
+    if (invited) form.reset({ email: "", roles: ["interviewer"], idempotencyKey: key });
+    // The key follows on its own (above); resetting again when only it changes would undo a refusal.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [invited, form]);
   return (
     <main className="page" id="main">
       <h1>People</h1>
       {invited ? (
         <div className="notice" role="status">
           <p>
-            <strong>Invitation for {invited.email} created.</strong> There is no mail server: send them this link
-            yourself. It works once and expires in 7 days.
+            <strong>Invitation for {invited.email} created.</strong>{" "}
+            <DeliveryNote email={invited.email} delivery={delivery} />
           </p>
           <p>
             <code>{invited.link}</code>
@@ -112,6 +126,12 @@ export default function People() {
         <aside>
           <Form method="post" noValidate className="card" onSubmit={onSubmit}>
             <h2>Invite someone</h2>
+            <p className="muted">
+              {delivery === "email"
+                ? "The invitation is sent by email, and its link is shown here too."
+                : "No mail server is configured: the invitation email is kept in the outbox for admins to read, " +
+                  "and its link is shown here for you to send."}
+            </p>
             <FormError message={formError} />
             <input type="hidden" {...form.register("idempotencyKey")} />
             <Field id="email" label="Email" error={errors.email}>

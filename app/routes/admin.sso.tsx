@@ -5,7 +5,7 @@ import { ssoAdminSchema } from "~/auth/sso-admin.schema";
 import { changeSsoPolicy, ssoAdminPage } from "~/auth/sso-policy.server";
 import { createScimToken, revokeToken } from "~/auth/scim/tokens.server";
 import { readForm, parseWith } from "~/ui/form.server";
-import { formAction } from "~/ui/respond.server";
+import { atEdge, invalid } from "~/errors.server";
 import { Field, FormError } from "~/ui/form";
 import { formatDate } from "~/ui/format";
 import { useTimeZone } from "~/ui/useTimeZone";
@@ -22,9 +22,9 @@ type ActionData = { errors?: Record<string, string>; token?: string; saved?: boo
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "admin");
   const parsed = parseWith(ssoAdminSchema, await readForm(request));
-  if (!parsed.ok) return json({ errors: parsed.errors }, { status: 400 });
+  if (!parsed.ok) return invalid(parsed.errors);
   const input = parsed.data;
-  return formAction(async () => {
+  return atEdge(async () => {
     if (input.intent === "policy")
       await changeSsoPolicy(user, { ssoRequired: input.ssoRequired, breakGlassUserId: input.breakGlassUserId });
     if (input.intent === "revoke-token") await revokeToken(user, input.tokenId);

@@ -1,12 +1,12 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import type { Role } from "~db/schema";
+import type { Role } from "~/auth/roles";
 import { currentUser, startSession } from "~/auth/session.server";
 import { parseWith, readForm } from "~/ui/form.server";
 import { Field, FormError } from "~/ui/form";
 import { acceptSchema, MIN_PASSWORD } from "~/people/people.schema";
 import { acceptInvitation, openInvitation } from "~/people/invitations.server";
-import { DomainError } from "~/errors.server";
+import { atEdge, DomainError, invalid } from "~/errors.server";
 import { ROLE_LABEL } from "~/ui/AppShell";
 import { useSchemaForm } from "~/ui/useSchemaForm";
 
@@ -36,16 +36,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const invitation = await invitationOr404(params.token);
   if (!invitation.open) return closed(invitation.reason);
   const parsed = parseWith(acceptSchema, await readForm(request));
-  if (!parsed.ok) return json({ errors: parsed.errors }, { status: 400 });
-  try {
-    const result = await acceptInvitation(params.token!, parsed.data);
-    if (!result.ok) return json({ errors: result.errors }, { status: 400 });
-    return redirect("/", { headers: { "Set-Cookie": await startSession(result.userId, request) } });
-  } catch (error) {
-    // Closed between the check above and the transaction (used in another tab, revoked).
-    if (error instanceof DomainError) return closed(error.message);
-    throw error;
-  }
+  if (!parsed.ok) return invalid(parsed.errors);
+  const data = parsed.data;
+  return atEdge(async () => {
+    try {
+      const { userId } = await acceptInvitation(params.token!, data);
+      return redirect("/", { headers: { "Set-Cookie": await startSession(userId, request) } });
+    } catch (error) {
+      // Closed between the check above and the transaction (used in another tab, revoked): the
+      // page that says why, as for a link that was closed already.
+      if (error instanceof DomainError && error.code === "conflict") return closed(error.message);
+      throw error;
+    }
+  });
 }
 
 export default function AcceptInvitation() {

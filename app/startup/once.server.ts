@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
-import type { Kysely, Transaction } from "kysely";
-import type { DB } from "~db/schema";
+import type { Transaction } from "kysely";
+import { claimSubmission, findSubmission, recordSubmission } from "~db/queries/form-submissions";
+import type { Conn, DB } from "~db/schema";
 
 // The key a submission is remembered by: who posted, the form's one-time key, and what it
 // said. A double-click repeats all three and gets the first result; a form posted again with
@@ -16,29 +17,15 @@ export async function once(
   key: string,
   create: () => Promise<string>,
 ): Promise<{ id: string; created: boolean }> {
-  const claimed = await tx
-    .insertInto("form_submissions")
-    .values({ key, subject_id: "" })
-    .onConflict((oc) => oc.column("key").doNothing())
-    .returning("key")
-    .executeTakeFirst();
-  if (!claimed) {
-    const row = await tx
-      .selectFrom("form_submissions")
-      .select("subject_id")
-      .where("key", "=", key)
-      .executeTakeFirstOrThrow();
-    return { id: row.subject_id, created: false };
-  }
+  if (!(await claimSubmission(tx, key))) return { id: (await findSubmission(tx, key)) ?? "", created: false };
   const id = await create();
-  await tx.updateTable("form_submissions").set({ subject_id: id }).where("key", "=", key).execute();
+  await recordSubmission(tx, key, id);
   return { id, created: true };
 }
 
 // For forms that validate against rows the first submit may have written: look first.
-export async function earlierSubmission(db: Kysely<DB>, key: string): Promise<string | undefined> {
-  const row = await db.selectFrom("form_submissions").select("subject_id").where("key", "=", key).executeTakeFirst();
-  return row?.subject_id || undefined;
+export async function earlierSubmission(db: Conn, key: string): Promise<string | undefined> {
+  return (await findSubmission(db, key)) || undefined;
 }
 
 // A unique index refused the row: a race the earlier check could not see.

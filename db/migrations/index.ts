@@ -10,6 +10,7 @@ import * as sso from "./2026-12-02-06-sso";
 import * as notifications from "./2026-12-02-04-notifications";
 import * as positionRecruiter from "./2026-12-02-10-position-recruiter";
 import * as templateVersions from "./2026-12-02-07-template-versions";
+import * as passwordResets from "./2026-12-02-09-password-resets";
 
 // Listed statically rather than read from disk so the same list works in the Remix server
 // bundle, under tsx and in tests (docs/decisions/002).
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-02-04-notifications": notifications,
   "2026-12-02-10-position-recruiter": positionRecruiter,
   "2026-12-02-07-template-versions": templateVersions,
+  "2026-12-02-09-password-resets": passwordResets,
 };

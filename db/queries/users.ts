@@ -75,3 +75,40 @@ export async function countUsers(db: Conn): Promise<number> {
     .executeTakeFirstOrThrow();
   return row.n;
 }
+
+export async function insertSession(
+  db: Conn,
+  session: { id: string; userId: string; expiresAt: Date; provider: string | null; idToken: string | null },
+): Promise<void> {
+  await db
+    .insertInto("sessions")
+    .values({
+      id: session.id,
+      user_id: session.userId,
+      expires_at: session.expiresAt,
+      provider: session.provider,
+      id_token: session.idToken,
+    })
+    .execute();
+}
+
+// Signs a user out everywhere, except (when given) the session making the change.
+export async function deleteSessionsOf(db: Conn, userId: string, keepSessionId?: string): Promise<number> {
+  let query = db.deleteFrom("sessions").where("user_id", "=", userId);
+  if (keepSessionId) query = query.where("id", "!=", keepSessionId);
+  const result = await query.executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+export async function findPasswordHash(db: Conn, userId: string): Promise<string | null> {
+  const row = await db.selectFrom("users").select("password_hash").where("id", "=", userId).executeTakeFirst();
+  return row?.password_hash ?? null;
+}
+
+export async function setPasswordHash(db: Conn, userId: string, passwordHash: string): Promise<void> {
+  await db.updateTable("users").set({ password_hash: passwordHash }).where("id", "=", userId).execute();
+}
+
+export async function setTimeZone(db: Conn, userId: string, timeZone: string): Promise<void> {
+  await db.updateTable("users").set({ time_zone: timeZone }).where("id", "=", userId).execute();
+}

@@ -61,4 +61,31 @@ describe("revoking and resending an invitation in a browser", () => {
     expect(errors).toEqual([]);
     await admin.context().close();
   });
+
+  // Issue 13 item 7: a refused invitation keeps what was typed and says why on the email field.
+  it("keeps the typed email after a refusal and shows the reason on the field", async () => {
+    const admin = await openPage(chrome.browser);
+    const errors = collectPageErrors(admin);
+    await signInAs(admin, server.url, "admin@example.com");
+    await admin.waitForURL(`${server.url}/`);
+    await admin.goto(`${server.url}/admin/people`);
+    const email = admin.getByLabel("Email");
+    await email.fill("erin@example.org");
+    await admin.getByRole("button", { name: "Create invitation link" }).click();
+    await admin.getByRole("status").filter({ hasText: "Invitation for erin@example.org created" }).waitFor();
+    await expect.poll(() => email.inputValue()).toBe("");
+    for (const [typed, reason] of [
+      ["erin@example.org", /open invitation already/],
+      ["admin@example.com", /already has an account/],
+    ] as const) {
+      await email.fill(typed);
+      await admin.getByRole("button", { name: "Create invitation link" }).click();
+      await admin.locator("#email-error").filter({ hasText: reason }).waitFor();
+      expect(await email.inputValue()).toBe(typed);
+      expect(await email.getAttribute("aria-invalid")).toBe("true");
+    }
+    await admin.screenshot({ path: `${SHOTS}/invitation-refused.png`, fullPage: true });
+    expect(errors).toEqual([]);
+    await admin.context().close();
+  });
 });

@@ -325,6 +325,30 @@ const MATRIX: Record<string, (Case & { expect: Statuses })[]> = {
     },
   ],
   // A guessed invitation token finds nothing, whoever asks.
+  "account.password.tsx": [
+    { method: "GET", path: () => "/account/password", expect: ANY_SIGNED_IN },
+    {
+      method: "POST",
+      path: () => "/account/password",
+      form: { current: "" },
+      expect: S(302, 400, 400, 400, 400, 400, 400),
+    },
+  ],
+  "password-reset.$token.tsx": [
+    {
+      method: "GET",
+      path: () => "/password-reset/guessed-token",
+      params: () => ({ token: "guessed-token" }),
+      expect: EVERYONE_404,
+    },
+    {
+      method: "POST",
+      path: () => "/password-reset/guessed-token",
+      params: () => ({ token: "guessed-token" }),
+      form: { password: "" },
+      expect: EVERYONE_404,
+    },
+  ],
   "invitations.$token.tsx": [
     {
       method: "GET",

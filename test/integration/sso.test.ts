@@ -69,7 +69,7 @@ const whoIs = async (cookie: string) =>
       user: { id: string; email: string; roles: string[] } | null;
     }
   ).user;
-const message = async (response: Response) => ((await response.json()) as { message: string }).message;
+const message = async (response: Response) => ((await response.json()) as { errors: { form: string } }).errors.form;
 
 describe.each(dialects())("OIDC sign-in on %s", (dialect) => {
   const ctx = useTestDatabase(dialect);

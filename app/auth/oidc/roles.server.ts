@@ -1,6 +1,7 @@
 import { getDb } from "~db/index.server";
 import { findPerson } from "~db/queries/people";
 import type { SessionUser } from "~db/queries/users";
+import { DomainError } from "~/errors.server";
 import { changeRoles } from "~/people/people.server";
 import type { OidcSettings } from "./client.server";
 import { rolesFromClaim } from "./role-claim";
@@ -16,8 +17,11 @@ export async function syncRoles(
   const wanted = rolesFromClaim(claims, settings.roleClaim, settings.roleMap);
   const person = await findPerson(getDb(), user.id);
   if (!person || (person.roles.length === wanted.length && wanted.every((r) => person.roles.includes(r)))) return;
-  const result = await changeRoles(user, user.id, wanted);
-  // The last active admin keeps the role: the provider cannot lock every admin out.
-  if (!result.ok)
-    console.warn(`panel: kept ${user.email}'s roles at sign-in: ${Object.values(result.errors).join("; ")}`);
+  try {
+    await changeRoles(user, user.id, wanted);
+  } catch (error) {
+    // The last active admin keeps the role: the provider cannot lock every admin out.
+    if (!(error instanceof DomainError)) throw error;
+    console.warn(`panel: kept ${user.email}'s roles at sign-in: ${error.message}`);
+  }
 }

@@ -1,0 +1,69 @@
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, json } from "@remix-run/node";
+import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { requireUser } from "~/auth/guard.server";
+import { changeOwnPassword } from "~/auth/passwords.server";
+import { sessionIdOf } from "~/auth/session.server";
+import { atEdge, invalid } from "~/errors.server";
+import { changePasswordSchema, MIN_PASSWORD } from "~/people/people.schema";
+import { Field, FormError } from "~/ui/form";
+import { parseWith, readForm } from "~/ui/form.server";
+import type { FormResult } from "~/ui/form-result";
+import { useSchemaForm } from "~/ui/useSchemaForm";
+
+export const meta: MetaFunction = () => [{ title: "Change your password · Panel" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request);
+  return json({});
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const parsed = parseWith(changePasswordSchema, await readForm(request));
+  if (!parsed.ok) return invalid(parsed.errors);
+  const data = parsed.data;
+  return atEdge(async () => {
+    await changeOwnPassword(user, await sessionIdOf(request), data);
+    return json({ ok: true as const });
+  });
+}
+
+export default function ChangePassword() {
+  const navigation = useNavigation();
+  const done = useActionData<FormResult>()?.ok;
+  const { form, formError, onSubmit, errors } = useSchemaForm(changePasswordSchema, {
+    current: "",
+    password: "",
+    confirm: "",
+  });
+  return (
+    <main className="page narrow" id="main">
+      <h1>Change your password</h1>
+      {done ? (
+        <p className="notice" role="status">
+          Your password is changed. You are signed out everywhere else.
+        </p>
+      ) : null}
+      <Form method="post" noValidate className="card" onSubmit={onSubmit}>
+        <FormError message={formError} />
+        <Field id="current" label="Current password" error={errors.current}>
+          {(aria) => <input type="password" autoComplete="current-password" {...aria} {...form.register("current")} />}
+        </Field>
+        <Field
+          id="password"
+          label="New password"
+          hint={`At least ${MIN_PASSWORD} characters; not a common password.`}
+          error={errors.password}
+        >
+          {(aria) => <input type="password" autoComplete="new-password" {...aria} {...form.register("password")} />}
+        </Field>
+        <Field id="confirm" label="New password again" error={errors.confirm}>
+          {(aria) => <input type="password" autoComplete="new-password" {...aria} {...form.register("confirm")} />}
+        </Field>
+        <button type="submit" disabled={navigation.state === "submitting"}>
+          Change password
+        </button>
+      </Form>
+    </main>
+  );
+}
