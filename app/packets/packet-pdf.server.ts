@@ -23,8 +23,8 @@ import {
   heading,
   keyValues,
   paragraph,
-  printable,
   setFont,
+  write,
   type Doc,
 } from "./pdf/layout";
 import { table, type Cell } from "./pdf/table";
@@ -104,7 +104,7 @@ export function renderPacketPdf(packet: Packet): PDFKit.PDFDocument {
 function cover(doc: Doc, packet: Packet, aggregate: PacketAggregate): void {
   setFont(doc, "regular", SIZES.small, COLORS.muted).text("HIRING COMMITTEE PACKET", { characterSpacing: 1.5 });
   doc.moveDown(0.4);
-  setFont(doc, "bold", SIZES.title, COLORS.heading).text(printable(doc, packet.candidate.name), {
+  write(setFont(doc, "bold", SIZES.title, COLORS.heading), packet.candidate.name, doc.page.margins.left, doc.y, {
     width: contentWidth(doc),
   });
   paragraph(doc, `${packet.position.title} · ${packet.candidate.email}`, { size: 11, color: COLORS.muted, gap: 10 });
@@ -166,11 +166,8 @@ function decision(doc: Doc, d: Decision): void {
   if (d.reason) paragraph(doc, `Reason for revising: ${d.reason}`, { color: COLORS.muted });
   if (d.missingScorecards.length > 0) {
     const who = d.missingScorecards.map((m) => `${m.interviewer} (${m.stage}, ${m.status.toLowerCase()})`).join("; ");
-    paragraph(
-      doc,
-      `Decided with ${d.missingScorecards.length} scorecard${d.missingScorecards.length === 1 ? "" : "s"} missing: ${who}. Why: ${d.earlyReason ?? ""}`,
-      { color: COLORS.warn },
-    );
+    const count = `${d.missingScorecards.length} scorecard${d.missingScorecards.length === 1 ? "" : "s"}`;
+    paragraph(doc, `Decided with ${count} missing: ${who}. Why: ${d.earlyReason ?? ""}`, { color: COLORS.warn });
   }
   if (d.votes.length > 0) {
     paragraph(doc, "Debrief votes", { font: "bold", gap: 2 });

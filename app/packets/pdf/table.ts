@@ -1,4 +1,4 @@
-import { COLORS, SIZES, bottom, heading, printable, setFont, type Doc } from "./layout";
+import { COLORS, SIZES, bottom, heading, heightOf, setFont, write, type Doc } from "./layout";
 
 // A bordered table whose header row is drawn again at the top of every page the table reaches.
 // Cells hold short values (names, levels, dates); long prose belongs in paragraphs.
@@ -25,7 +25,7 @@ export function table(
     cells.forEach((cell, i) => {
       const { text, bold, color } = typeof cell === "string" ? { text: cell } : cell;
       setFont(doc, bold ? "bold" : "regular", size, color ?? COLORS.text);
-      doc.text(printable(doc, text), x + PAD, y + PAD, {
+      write(doc, text, x + PAD, y + PAD, {
         width: columns[i].width - 2 * PAD,
         align: columns[i].align ?? "left",
         lineGap: 1,
@@ -68,10 +68,7 @@ function rowHeight(doc: Doc, columns: Column[], cells: Cell[], size: number): nu
   cells.forEach((cell, i) => {
     const { text, bold } = typeof cell === "string" ? { text: cell, bold: false } : cell;
     setFont(doc, bold ? "bold" : "regular", size);
-    max = Math.max(
-      max,
-      doc.heightOfString(printable(doc, text) || " ", { width: columns[i].width - 2 * PAD, lineGap: 1 }),
-    );
+    max = Math.max(max, heightOf(doc, text, { width: columns[i].width - 2 * PAD, lineGap: 1 }));
   });
   return max + 2 * PAD;
 }
