@@ -128,12 +128,20 @@ export function paragraph(
 ): void {
   setFont(doc, font, size, color);
   const x = doc.page.margins.left + indent;
-  write(doc, tidy(text), x, doc.y, {
-    width: contentWidth(doc) - indent,
-    paragraphGap: gap,
-    lineGap: 1.5,
-  });
+  const options = { width: contentWidth(doc) - indent, paragraphGap: gap, lineGap: 1.5 };
+  keepLinesTogether(doc, heightOf(doc, tidy(text), options), doc.currentLineHeight(true) + 1.5);
+  write(doc, tidy(text), x, doc.y, options);
   doc.x = doc.page.margins.left;
+}
+
+// No widows or orphans: a paragraph that would leave fewer than two of its lines at the foot of
+// this page, or carry fewer than two onto the next, starts on the next page instead.
+function keepLinesTogether(doc: Doc, height: number, lineHeight: number): void {
+  const room = bottom(doc) - doc.y;
+  if (height <= room || height > bottom(doc) - doc.page.margins.top) return;
+  const here = Math.floor(room / lineHeight);
+  const lines = Math.ceil(height / lineHeight);
+  if (here < 2 || lines - here < 2) doc.addPage();
 }
 
 // A heading kept together with the first lines of what follows; an optional muted tag after it.

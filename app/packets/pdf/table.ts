@@ -13,7 +13,7 @@ export function table(
   doc: Doc,
   columns: Column[],
   rows: Cell[][],
-  { size = SIZES.small, title }: { size?: number; title?: string } = {},
+  { size = SIZES.small, title, onStart }: { size?: number; title?: string; onStart?: () => void } = {},
 ): void {
   const left = doc.page.margins.left;
   const header = columns.map((c): Cell => ({ text: c.header, bold: true }));
@@ -48,8 +48,15 @@ export function table(
   const total = titleHeight + headerHeight + heights.reduce((sum, h) => sum + h, 0);
   // A table that fits on one page starts on a new page rather than split; a longer one keeps its
   // header with at least the first row.
-  const fitsOnePage = total <= bottom(doc) - doc.page.margins.top;
-  if (doc.y + (fitsOnePage ? total : titleHeight + headerHeight + (heights[0] ?? 0)) > bottom(doc)) doc.addPage();
+  // A table is split rather than moved whole to a new page (a page holding one small table is
+  // a waste), but never with fewer than three rows (or all of a shorter table) on either side.
+  const keep = (rowsKept: number[]) => rowsKept.reduce((sum, h) => sum + h, 0);
+  const head = titleHeight + headerHeight + keep(heights.slice(0, 3));
+  const tail = keep(heights.slice(-3));
+  const fitsHere = doc.y + total <= bottom(doc);
+  const splitsWell = doc.y + head <= bottom(doc) && doc.y + total - tail > bottom(doc) && heights.length > 6;
+  if (!fitsHere && !splitsWell) doc.addPage();
+  onStart?.();
   if (title) heading(doc, title, 2);
   drawRow(header, COLORS.fill, headerHeight);
   rows.forEach((row, i) => {
