@@ -1,13 +1,12 @@
 import { getDb } from "~db/index.server";
 import { appendAudit } from "~db/queries/audit";
 import { listVisibleVotes, listVoters, upsertVote } from "~db/queries/debrief";
-import type { Kysely } from "kysely";
-import type { DB } from "~db/schema";
+import type { Conn } from "~db/schema";
 import type { SessionUser } from "~/auth/guard.server";
 import type { VoteInput } from "./decision.schema";
 import { type Debrief } from "./packet";
 
-// The caller has checked the user sits on the candidate's committee (packetAccess().canVote).
+// The route has checked the user sits on the candidate's committee (requirePacketSeat).
 export async function castVote(user: SessionUser, candidateId: string, input: VoteInput): Promise<void> {
   await getDb()
     .transaction()
@@ -29,7 +28,7 @@ export async function castVote(user: SessionUser, candidateId: string, input: Vo
 }
 
 // viewerId null: everything, for the decision record and the command line.
-export async function loadDebrief(db: Kysely<DB>, candidateId: string, viewerId: string | null): Promise<Debrief> {
+export async function loadDebrief(db: Conn, candidateId: string, viewerId: string | null): Promise<Debrief> {
   const [voters, votes] = await Promise.all([listVoters(db, candidateId), listVisibleVotes(db, candidateId, viewerId)]);
   const sealed = voters.some((v) => !v.voted);
   return {

@@ -14,6 +14,7 @@ const text = (max: number, label: string) =>
 // loaded with ("" for none): a revision must say why, and a stale form must not silently win.
 export const decisionSchema = z
   .object({
+    intent: z.literal("decide"),
     outcome: z.enum(DECISION_OUTCOMES, { message: "Choose hire, no hire or more interviews" }),
     level: z.enum(["", ...HIRING_LEVELS], { message: "Choose one of the listed levels" }),
     rationale: text(DECISION_LIMITS.rationale, "The rationale").min(1, {
@@ -34,15 +35,27 @@ export const decisionSchema = z
     }
   });
 
-export type DecisionInput = z.output<typeof decisionSchema>;
+// What the server functions take: the intent has done its work once the action has branched on it.
+export type DecisionInput = Omit<z.output<typeof decisionSchema>, "intent">;
 
 // A committee member's debrief vote: an outcome and one line of why.
 export const voteSchema = z.object({
+  intent: z.literal("vote"),
   outcome: z.enum(DECISION_OUTCOMES, { message: "Choose hire, no hire or more interviews" }),
   reason: text(DECISION_LIMITS.vote, "The reason")
     .min(1, { message: "Give your reason in one line" })
     .refine((v) => !/[\r\n]/.test(v), { message: "Keep the reason to one line" }),
 });
-export type VoteInput = z.output<typeof voteSchema>;
+export type VoteInput = Omit<z.output<typeof voteSchema>, "intent">;
 export type VoteFields = z.input<typeof voteSchema>;
 export type DecisionFields = z.input<typeof decisionSchema>;
+
+// The packet page posts one of two forms; the guard reads the intent before anything else (a
+// post without one is the decision form as it always was), then the action parses the union.
+export const PACKET_INTENTS = ["decide", "vote"] as const;
+export type PacketIntent = (typeof PACKET_INTENTS)[number];
+export const packetIntentSchema = z.object({ intent: z.enum(PACKET_INTENTS).catch("decide") });
+export const packetActionSchema = z.preprocess(
+  (body) => ({ ...(body as object), ...packetIntentSchema.parse(body ?? {}) }),
+  z.discriminatedUnion("intent", [decisionSchema, voteSchema]),
+);

@@ -20,11 +20,12 @@ import {
   contentWidth,
   createDocument,
   drawFooters,
+  ensureSpace,
   heading,
   keyValues,
   paragraph,
-  printable,
   setFont,
+  write,
   type Doc,
 } from "./pdf/layout";
 import { table, type Cell } from "./pdf/table";
@@ -46,10 +47,10 @@ export function renderPacketPdf(packet: Packet): PDFKit.PDFDocument {
   });
   const outline = doc.outline;
 
-  outline.addItem("Cover");
-  cover(doc, packet, aggregate);
+  // The summary page: who, the decision, the panel, then the overview as far as it fits.
+  outline.addItem("Summary");
+  summary(doc, packet, aggregate, () => outline.addItem("Panel"));
 
-  doc.addPage();
   outline.addItem("Panel overview");
   // Independence: nothing to aggregate is not the same as nothing there.
   const hidden = ownFeedbackPending(packet);
@@ -77,7 +78,9 @@ export function renderPacketPdf(packet: Packet): PDFKit.PDFDocument {
   const submitted = submittedInterviews(packet);
   const interviews = submitted.length > 0 ? outline.addItem("Interviews", { expanded: true }) : null;
   submitted.forEach((interview, i) => {
-    doc.addPage();
+    // The first scorecard starts a page; the next follow on where the last one ended.
+    if (i === 0) doc.addPage();
+    else ensureSpace(doc, 160);
     interviews!.addItem(
       `${aggregate.columns[i].label} — ${STAGE_LABELS[interview.stage]}, ${formatDate(interview.scheduledAt)}`,
     );
@@ -101,10 +104,10 @@ export function renderPacketPdf(packet: Packet): PDFKit.PDFDocument {
   }
 }
 
-function cover(doc: Doc, packet: Packet, aggregate: PacketAggregate): void {
+function summary(doc: Doc, packet: Packet, aggregate: PacketAggregate, bookmarkPanel: () => void): void {
   setFont(doc, "regular", SIZES.small, COLORS.muted).text("HIRING COMMITTEE PACKET", { characterSpacing: 1.5 });
   doc.moveDown(0.4);
-  setFont(doc, "bold", SIZES.title, COLORS.heading).text(printable(doc, packet.candidate.name), {
+  write(setFont(doc, "bold", SIZES.title, COLORS.heading), packet.candidate.name, doc.page.margins.left, doc.y, {
     width: contentWidth(doc),
   });
   paragraph(doc, `${packet.position.title} · ${packet.candidate.email}`, { size: 11, color: COLORS.muted, gap: 10 });
@@ -148,7 +151,7 @@ function cover(doc: Doc, packet: Packet, aggregate: PacketAggregate): void {
         color: i.status === "submitted" ? COLORS.text : COLORS.warn,
       },
     ]),
-    { title: "Panel" },
+    { title: "Panel", onStart: bookmarkPanel },
   );
 }
 
@@ -166,11 +169,8 @@ function decision(doc: Doc, d: Decision): void {
   if (d.reason) paragraph(doc, `Reason for revising: ${d.reason}`, { color: COLORS.muted });
   if (d.missingScorecards.length > 0) {
     const who = d.missingScorecards.map((m) => `${m.interviewer} (${m.stage}, ${m.status.toLowerCase()})`).join("; ");
-    paragraph(
-      doc,
-      `Decided with ${d.missingScorecards.length} scorecard${d.missingScorecards.length === 1 ? "" : "s"} missing: ${who}. Why: ${d.earlyReason ?? ""}`,
-      { color: COLORS.warn },
-    );
+    const count = `${d.missingScorecards.length} scorecard${d.missingScorecards.length === 1 ? "" : "s"}`;
+    paragraph(doc, `Decided with ${count} missing: ${who}. Why: ${d.earlyReason ?? ""}`, { color: COLORS.warn });
   }
   if (d.votes.length > 0) {
     paragraph(doc, "Debrief votes", { font: "bold", gap: 2 });

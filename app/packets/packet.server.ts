@@ -1,11 +1,10 @@
 import { appendAudit } from "~db/queries/audit";
-import type { Kysely } from "kysely";
 import { getDb } from "~db/index.server";
 import { listDecisions } from "~db/queries/decisions";
 import { isOnCommittee } from "~db/queries/committee";
 import { findPacketCandidate, listPacketInterviews, type PacketViewer } from "~db/queries/packets";
 import { loadDebrief } from "./debrief.server";
-import type { DB } from "~db/schema";
+import type { Conn } from "~db/schema";
 import { hasRole, type SessionUser } from "~/auth/guard.server";
 import { DomainError } from "~/errors.server";
 import { feedbackStatus } from "~/scorecards/feedback-status";
@@ -14,6 +13,8 @@ import { scorecardContentSchema } from "~/scorecards/scorecard.schema";
 import { redFlagTitles } from "~/scorecards/scorecard.server";
 import { currentKit } from "~/scorecards/kits.server";
 import { type Decision, type Packet, type PacketInterview } from "./packet";
+import type { PacketIntent } from "./decision.schema";
+import { packetPdf } from "./packet-pdf-cache.server";
 
 // Reads one candidate's packet from the database. The viewer scope is applied in the query:
 // a user who may not see the packet gets the same "not found" as for a candidate that does not exist.
@@ -24,42 +25,56 @@ export function packetViewer(user: SessionUser): PacketViewer {
 
 const notYours = () => new DomainError("not-found", "No such candidate among yours.");
 
-// Committee members of this candidate decide; admins may too. Recruiters read only.
-async function canDecide(user: SessionUser, candidateId: string): Promise<boolean> {
-  return hasRole(user, "admin") || (await isOnCommittee(getDb(), candidateId, user.id));
-}
-
-// For the decision and vote actions: whether this user may see the packet at all, may decide,
-// and may vote (committee members only: an admin decides but has no seat in the debrief).
-export async function packetAccess(
-  user: SessionUser,
-  candidateId: string,
-): Promise<{ canDecide: boolean; canVote: boolean }> {
-  if (!(await findPacketCandidate(getDb(), candidateId, packetViewer(user)))) throw notYours();
-  const member = await isOnCommittee(getDb(), candidateId, user.id);
+// Committee members of this candidate decide and vote; an admin decides too but has no seat in
+// the debrief. Recruiters read only.
+async function seatOf(db: Conn, user: SessionUser, candidateId: string) {
+  const member = await isOnCommittee(db, candidateId, user.id);
   return { canDecide: member || hasRole(user, "admin"), canVote: member };
 }
 
+// The guard of the packet's forms, before their input is read: whoever may not see the packet
+// learns nothing (not found); a reader who may not do this is refused.
+export async function requirePacketSeat(user: SessionUser, intent: PacketIntent, candidateId: string): Promise<void> {
+  const db = getDb();
+  if (!(await findPacketCandidate(db, candidateId, packetViewer(user)))) throw notYours();
+  const seat = await seatOf(db, user, candidateId);
+  if (intent === "vote" && !seat.canVote) {
+    throw new DomainError("forbidden", "Only the candidate's committee votes in the debrief.");
+  }
+  if (intent === "decide" && !seat.canDecide) {
+    throw new DomainError("forbidden", "Only the candidate's committee records the decision.");
+  }
+}
+
+export type PacketPage = Awaited<ReturnType<typeof openPacket>>;
+
 // decisionId: the decision standing now, which a revision names as the one it replaces.
 export async function openPacket(user: SessionUser, candidateId: string, now = new Date()) {
-  const loaded = await loadPacket(getDb(), candidateId, packetViewer(user), now);
+  const db = getDb();
+  const loaded = await loadPacket(db, candidateId, packetViewer(user), now);
   if (!loaded) throw notYours();
-  await appendAudit(getDb(), {
+  await appendAudit(db, { actorId: user.id, action: "packet.view", subjectType: "candidate", subjectId: candidateId });
+  return { ...loaded, ...(await seatOf(db, user, candidateId)), userId: user.id };
+}
+
+// The packet as a PDF file, rendered off the request thread (or from the cache), and the audit
+// row that says who took a copy.
+export async function downloadPacket(user: SessionUser, candidateId: string, now = new Date()) {
+  const db = getDb();
+  const loaded = await loadPacket(db, candidateId, packetViewer(user), now);
+  if (!loaded) throw notYours();
+  await appendAudit(db, {
     actorId: user.id,
-    action: "packet.view",
+    action: "packet.download",
     subjectType: "candidate",
     subjectId: candidateId,
   });
-  const access = {
-    canDecide: await canDecide(user, candidateId),
-    canVote: await isOnCommittee(getDb(), candidateId, user.id),
-  };
-  return { ...loaded, ...access, userId: user.id };
+  return { pdf: await packetPdf(loaded.packet), fileName: packetFileName(loaded.packet) };
 }
 
 // viewer null: unscoped, for the command line run by whoever operates the database.
 export async function buildPacket(
-  db: Kysely<DB>,
+  db: Conn,
   candidateId: string,
   viewer: PacketViewer | null,
   now = new Date(),
@@ -67,7 +82,7 @@ export async function buildPacket(
   return (await loadPacket(db, candidateId, viewer, now))?.packet ?? null;
 }
 
-async function loadPacket(db: Kysely<DB>, candidateId: string, viewer: PacketViewer | null, now: Date) {
+async function loadPacket(db: Conn, candidateId: string, viewer: PacketViewer | null, now: Date) {
   const candidate = await findPacketCandidate(db, candidateId, viewer);
   if (!candidate) return null;
   const [interviews, decisions, debrief] = await Promise.all([
@@ -145,7 +160,7 @@ function packetInterview(row: InterviewRow, now: Date, prompts: Map<string, stri
 
 // Focus questions are stored as kit question ids; the committee reads the prompt as the kit
 // says it now (an edited kit included), keyed "kit/question".
-async function focusPrompts(db: Kysely<DB>, kitIds: string[]): Promise<Map<string, string>> {
+async function focusPrompts(db: Conn, kitIds: string[]): Promise<Map<string, string>> {
   const prompts = new Map<string, string>();
   for (const kitId of kitIds) {
     const current = await currentKit(db, kitId).catch((error) => {

@@ -70,10 +70,40 @@ export type Packet = {
 export const ownFeedbackPending = (packet: Packet) => packet.interviews.some((i) => i.status === "withheld");
 
 export const WITHHELD_NOTICE =
-  "You are on this candidate's panel and your own scorecard is not submitted yet, so the other interviewers' ratings, notes and red flags stay hidden until it is: your feedback stays independent. You can see who has submitted.";
+  "You are on this candidate's panel and your own scorecard is not submitted yet, so the other " +
+  "interviewers' ratings, notes and red flags stay hidden until it is: your feedback stays independent. " +
+  "You can see who has submitted.";
 // In place of "nothing here" while the above holds: there may well be something, not shown yet.
 export const WITHHELD_SHORT = "Hidden from you until your own scorecard is submitted.";
 // A withheld scorecard is in: only its content is hidden from this viewer.
 const isIn = (i: PacketInterview) => i.status === "submitted" || i.status === "withheld";
 export const submittedCount = (packet: Packet) => packet.interviews.filter(isIn).length;
 export const missingInterviews = (packet: Packet) => packet.interviews.filter((i) => !isIn(i));
+
+// The packet as the page receives it over JSON: every Date an ISO string. `revivePacket` turns it back.
+type DatesAsStrings<T> = T extends Date
+  ? string
+  : T extends (infer E)[]
+    ? DatesAsStrings<E>[]
+    : T extends object
+      ? { [K in keyof T]: DatesAsStrings<T[K]> }
+      : T;
+export type PacketJson = DatesAsStrings<Packet>;
+
+export function revivePacket(data: PacketJson): Packet {
+  const decision = (d: DatesAsStrings<Decision>): Decision => ({ ...d, recordedAt: new Date(d.recordedAt) });
+  return {
+    ...data,
+    generatedAt: new Date(data.generatedAt),
+    interviews: data.interviews.map(
+      (i) =>
+        ({
+          ...i,
+          scheduledAt: new Date(i.scheduledAt),
+          submittedAt: i.submittedAt ? new Date(i.submittedAt) : null,
+        }) as PacketInterview,
+    ),
+    decision: data.decision ? decision(data.decision) : null,
+    decisionHistory: data.decisionHistory.map(decision),
+  };
+}

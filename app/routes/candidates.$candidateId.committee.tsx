@@ -1,47 +1,37 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, json, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
-import { getDb } from "~db/index.server";
-import { findCandidate } from "~db/queries/candidates";
-import { listCommittee } from "~db/queries/committee";
-import { listActiveWithRole } from "~db/queries/people";
-import { notFoundUnless, requireRole, requireId } from "~/auth/guard.server";
+import { requireRole, requireId } from "~/auth/guard.server";
+import { atEdge, invalid } from "~/errors.server";
 import { parseWith, readForm } from "~/ui/form.server";
 import { Choices } from "~/ui/Choices";
 import { committeeSchema } from "~/packets/committee.schema";
-import { setCommittee } from "~/packets/committee.server";
+import { committeeForm, setCommittee, type CommitteeForm } from "~/packets/committee.server";
 import { useSchemaForm } from "~/ui/useSchemaForm";
 import { FormError } from "~/ui/form";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Committee for ${data?.candidate.name ?? "a candidate"} · Panel` },
+export const meta: MetaFunction = ({ data }) => [
+  { title: `Committee for ${(data as CommitteeForm | undefined)?.candidate.name ?? "a candidate"} · Panel` },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "recruiter", "admin");
-  const candidate = notFoundUnless(
-    await findCandidate(getDb(), requireId(params.candidateId, "candidate")),
-    "candidate",
-  );
-  const [members, eligible] = await Promise.all([
-    listCommittee(getDb(), candidate.id),
-    listActiveWithRole(getDb(), "committee"),
-  ]);
-  return json({ candidate: { id: candidate.id, name: candidate.name }, members: members.map((m) => m.id), eligible });
+  const candidateId = requireId(params.candidateId, "candidate");
+  return atEdge(async () => json(await committeeForm(candidateId)));
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "recruiter", "admin");
   const candidateId = requireId(params.candidateId, "candidate");
-  notFoundUnless(await findCandidate(getDb(), candidateId), "candidate");
   const parsed = parseWith(committeeSchema, await readForm(request));
-  if (!parsed.ok) return json({ errors: parsed.errors }, { status: 400 });
-  const result = await setCommittee(user, candidateId, parsed.data.memberIds);
-  if (!result.ok) return json({ errors: result.errors }, { status: 400 });
-  return redirect(`/candidates/${candidateId}`);
+  if (!parsed.ok) return invalid(parsed.errors);
+  return atEdge(async () => {
+    await setCommittee(user, candidateId, parsed.data.memberIds);
+    return redirect(`/candidates/${candidateId}`);
+  });
 }
 
 export default function Committee() {
-  const { candidate, members, eligible } = useLoaderData<typeof loader>();
+  const { candidate, members, eligible } = useLoaderData<CommitteeForm>();
   const navigation = useNavigation();
   const { form, formError, onSubmit, errors } = useSchemaForm(committeeSchema, {
     memberIds: members,

@@ -1,6 +1,7 @@
 import { sql, type ExpressionBuilder } from "kysely";
 import type { Conn, DB } from "../schema";
 import { sitsOnCommittee } from "./committee";
+import { standingDecisions, standingOutcomeOf } from "./decisions";
 import { feedbackOverdue } from "./feedback-status";
 
 // Who is asking: recruiters and admins see every candidate; anyone else only the candidates whose
@@ -18,14 +19,7 @@ export type CandidateFilter = {
   sort: "newest" | "name" | "overdue";
 };
 
-const standingOutcome = (eb: ExpressionBuilder<DB, "candidates">) =>
-  eb
-    .selectFrom("decisions")
-    .select("decisions.outcome")
-    .whereRef("decisions.candidate_id", "=", "candidates.id")
-    .orderBy("decisions.recorded_at", "desc")
-    .orderBy("decisions.id", "desc")
-    .limit(1);
+const standingOutcome = (eb: ExpressionBuilder<DB, "candidates">) => standingOutcomeOf(eb.ref("candidates.id"));
 
 export async function listCandidates(db: Conn, viewer: Viewer, now: Date, filter?: CandidateFilter) {
   let query = db
@@ -168,18 +162,16 @@ export async function updateCandidate(
 
 export async function latestDecision(db: Conn, candidateId: string) {
   return db
-    .selectFrom("decisions")
-    .innerJoin("users", "users.id", "decisions.recorded_by")
+    .selectFrom(standingDecisions())
+    .innerJoin("users", "users.id", "standing.recorded_by")
     .select([
-      "decisions.outcome",
-      "decisions.level",
-      "decisions.rationale",
-      "decisions.recorded_at",
+      "standing.outcome",
+      "standing.level",
+      "standing.rationale",
+      "standing.recorded_at",
       "users.name as recorded_by",
     ])
-    .where("decisions.candidate_id", "=", candidateId)
-    .orderBy("decisions.recorded_at", "desc")
-    .limit(1)
+    .where("standing.candidate_id", "=", candidateId)
     .executeTakeFirst();
 }
 

@@ -1,5 +1,35 @@
-import type { Transaction } from "kysely";
+import { expressionBuilder, type Expression, type Transaction } from "kysely";
 import type { Conn, DB, DecisionVote, MissingScorecard } from "../schema";
+
+// The decision that stands for each candidate: the newest recorded, ties on recorded_at (two
+// decisions written in one transaction share its time) broken by id. Every "latest decision"
+// reads this derived table, aliased "standing", so no copy can drop the tie-break.
+export function standingDecisions() {
+  return expressionBuilder<DB, never>()
+    .selectFrom("decisions")
+    .distinctOn("decisions.candidate_id")
+    .select([
+      "decisions.id",
+      "decisions.candidate_id",
+      "decisions.outcome",
+      "decisions.level",
+      "decisions.rationale",
+      "decisions.recorded_at",
+      "decisions.recorded_by",
+    ])
+    .orderBy("decisions.candidate_id")
+    .orderBy("decisions.recorded_at", "desc")
+    .orderBy("decisions.id", "desc")
+    .as("standing");
+}
+
+// The standing outcome of one candidate (a column of the outer query) as a scalar subquery.
+export function standingOutcomeOf(candidateId: Expression<string>) {
+  return expressionBuilder<DB, never>()
+    .selectFrom(standingDecisions())
+    .select("standing.outcome")
+    .where("standing.candidate_id", "=", candidateId);
+}
 
 // Every decision ever recorded for the candidate, oldest first; the last one stands.
 export async function listDecisions(db: Conn, candidateId: string) {
@@ -27,12 +57,9 @@ export async function listDecisions(db: Conn, candidateId: string) {
 
 export async function latestDecisionId(db: Conn, candidateId: string): Promise<string | null> {
   const row = await db
-    .selectFrom("decisions")
-    .select("id")
-    .where("candidate_id", "=", candidateId)
-    .orderBy("recorded_at", "desc")
-    .orderBy("id", "desc")
-    .limit(1)
+    .selectFrom(standingDecisions())
+    .select("standing.id")
+    .where("standing.candidate_id", "=", candidateId)
     .executeTakeFirst();
   return row?.id ?? null;
 }

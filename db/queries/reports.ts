@@ -1,5 +1,6 @@
 import { sql, type QueryCreator, type RawBuilder } from "kysely";
 import type { Conn, DB, InterviewStage } from "../schema";
+import { standingDecisions, standingOutcomeOf } from "./decisions";
 import { beforeFeedbackDeadline, feedbackOverdue, interviewEnd } from "./feedback-status";
 import { feedbackReadableBy } from "./independence";
 
@@ -42,10 +43,7 @@ export type ReportSort = { key: SortKey; dir: "asc" | "desc"; recommendationOrde
 const submitted = sql<boolean>`scorecards.status = 'submitted'`;
 // A submitted scorecard whose content the viewer may read.
 const shownTo = (f: ReportQueryFilters) => sql<boolean>`(${submitted} and ${feedbackReadableBy(f.viewer)})`;
-const latestDecision = sql<
-  string | null
->`(select d.outcome from decisions d where d.candidate_id = interviews.candidate_id
-  order by d.recorded_at desc, d.id desc limit 1)`;
+const latestDecision = sql<string | null>`(${standingOutcomeOf(sql.ref("interviews.candidate_id"))})`;
 const hoursToFeedback = sql`greatest(0,
   extract(epoch from (scorecards.submitted_at - ${interviewEnd})) / 3600)::float8`;
 
@@ -72,8 +70,10 @@ function conditions(f: ReportQueryFilters, now: Date): RawBuilder<boolean>[] {
     c.push(sql`not exists (select 1 from decisions d where d.candidate_id = interviews.candidate_id)`);
   // Once per candidate with a decision rather than once per interview: a hashed semi-join.
   else if (f.decision)
-    c.push(sql`interviews.candidate_id in (select latest.candidate_id from (select distinct on (d.candidate_id) d.candidate_id, d.outcome from decisions d
-      order by d.candidate_id, d.recorded_at desc, d.id desc) latest where latest.outcome = ${f.decision})`);
+    c.push(
+      sql`interviews.candidate_id in (select standing.candidate_id from ${standingDecisions()}
+        where standing.outcome = ${f.decision})`,
+    );
   if (f.status === "submitted") c.push(submitted);
   if (f.status === "overdue") c.push(feedbackOverdue(now));
   if (f.status === "draft") c.push(sql`scorecards.status = 'draft' and ${beforeFeedbackDeadline(now)}`);

@@ -1,8 +1,9 @@
 import PDFDocument from "pdfkit";
-import { pdfFonts, type ParsedFont, type PdfFontName } from "~/ui/fonts.server";
+import { fontRuns, pdfFonts, type ParsedFont, type PdfFontName } from "~/ui/fonts.server";
 
 // The packet's typography and the few text primitives every section uses. All text goes through
-// `printable`, so a character DejaVu lacks (emoji, CJK) prints as one U+FFFD instead of a blank box.
+// `write`, which prints each run of characters in a font that has them (CJK, emoji: see
+// ui/fonts.server.ts), so nothing prints as a blank box.
 
 export const PAGE = { size: "A4", margin: 56, footer: 30 } as const;
 export const COLORS = {
@@ -56,7 +57,7 @@ export function ensureSpace(doc: Doc, height: number): void {
 }
 
 const currentFont = new WeakMap<Doc, PdfFontName>();
-const glyphCache = new WeakMap<ParsedFont, Map<number, boolean>>();
+const registered = new WeakMap<Doc, Set<string>>();
 
 // Blank lines between paragraphs become one break: pdfkit's paragraphGap already separates them.
 function tidy(text: string): string {
@@ -66,28 +67,51 @@ function tidy(text: string): string {
     .trim();
 }
 
-export function printable(doc: Doc, text: string): string {
-  const font = pdfFonts()[currentFont.get(doc) ?? "regular"];
-  let cache = glyphCache.get(font);
-  if (!cache) glyphCache.set(font, (cache = new Map()));
-  const known = cache;
-  // Latin text is always covered; only the rest is looked up. Variation selectors and joiners
-  // only glue emoji together, and a run of missing glyphs becomes one replacement character.
-  return text.replace(BEYOND_LATIN, (run) => {
-    let out = "";
-    let replaced = false;
-    for (const ch of run) {
-      const cp = ch.codePointAt(0)!;
-      if (cp === 0xfe0f || cp === 0x200d) continue;
-      let has = known.get(cp);
-      if (has === undefined) known.set(cp, (has = font.hasGlyphForCodePoint(cp)));
-      if (has) ((out += ch), (replaced = false));
-      else if (!replaced) ((out += "\uFFFD"), (replaced = true));
-    }
-    return out;
-  });
+// pdfkit caches a font per name: a fallback is registered on the document once, when first used.
+function useFont(doc: Doc, font: ParsedFont): void {
+  let names = registered.get(doc);
+  if (!names) registered.set(doc, (names = new Set()));
+  if (!names.has(font.postscriptName)) {
+    doc.registerFont(font.postscriptName, font as unknown as string);
+    names.add(font.postscriptName);
+  }
+  doc.font(font.postscriptName);
 }
-const BEYOND_LATIN = /[^\u0000-\u024f]+/gu;
+
+type WriteOptions = PDFKit.Mixins.TextOptions;
+
+// doc.text for any text: one call per font run, chained with `continued` so the runs wrap as one
+// paragraph. The face set by setFont is restored afterwards.
+export function write(doc: Doc, text: string, x?: number, y?: number, options: WriteOptions = {}): Doc {
+  const face = currentFont.get(doc) ?? "regular";
+  const runs = fontRuns(face, text);
+  runs.forEach((run, i) => {
+    useFont(doc, run.font);
+    const continued = i < runs.length - 1 || options.continued === true;
+    if (i === 0) doc.text(run.text, x, y, { ...options, continued });
+    else doc.text(run.text, { ...options, continued });
+  });
+  return doc.font(pdfFonts()[face].postscriptName);
+}
+
+// The height `write` will take. pdfkit measures in one font, so each character from a fallback
+// counts as a "W", DejaVu's widest letter (CJK and emoji glyphs are about as wide).
+export function heightOf(doc: Doc, text: string, options: WriteOptions): number {
+  const face = currentFont.get(doc) ?? "regular";
+  const primary = pdfFonts()[face];
+  const measurable = fontRuns(face, text)
+    .map((run) => (run.font === primary ? run.text : "W".repeat([...run.text].length)))
+    .join("");
+  return doc.heightOfString(measurable || " ", options);
+}
+
+// For a one-line label drawn with plain doc.text: characters no bundled font has become U+FFFD.
+export function printable(doc: Doc, text: string): string {
+  const primary = pdfFonts()[currentFont.get(doc) ?? "regular"];
+  return fontRuns(currentFont.get(doc) ?? "regular", text)
+    .map((run) => (run.font === primary ? run.text : "\uFFFD"))
+    .join("");
+}
 
 // Every font change goes through here, so `printable` knows which face's glyphs to check.
 export function setFont(doc: Doc, font: PdfFontName, size: number, color: string = COLORS.text): Doc {
@@ -104,12 +128,20 @@ export function paragraph(
 ): void {
   setFont(doc, font, size, color);
   const x = doc.page.margins.left + indent;
-  doc.text(printable(doc, tidy(text)), x, doc.y, {
-    width: contentWidth(doc) - indent,
-    paragraphGap: gap,
-    lineGap: 1.5,
-  });
+  const options = { width: contentWidth(doc) - indent, paragraphGap: gap, lineGap: 1.5 };
+  keepLinesTogether(doc, heightOf(doc, tidy(text), options), doc.currentLineHeight(true) + 1.5);
+  write(doc, tidy(text), x, doc.y, options);
   doc.x = doc.page.margins.left;
+}
+
+// No widows or orphans: a paragraph that would leave fewer than two of its lines at the foot of
+// this page, or carry fewer than two onto the next, starts on the next page instead.
+function keepLinesTogether(doc: Doc, height: number, lineHeight: number): void {
+  const room = bottom(doc) - doc.y;
+  if (height <= room || height > bottom(doc) - doc.page.margins.top) return;
+  const here = Math.floor(room / lineHeight);
+  const lines = Math.ceil(height / lineHeight);
+  if (here < 2 || lines - here < 2) doc.addPage();
 }
 
 // A heading kept together with the first lines of what follows; an optional muted tag after it.
@@ -121,10 +153,10 @@ export function heading(doc: Doc, text: string, level: 1 | 2, tag?: string): voi
   const x = doc.page.margins.left;
   const options = { width: contentWidth(doc), paragraphGap: level === 1 ? 6 : 3 };
   if (tag) {
-    doc.text(printable(doc, text) + "  ", x, doc.y, { ...options, continued: true });
-    setFont(doc, "italic", size - 2, COLORS.muted).text(printable(doc, tag), options);
+    write(doc, text + "  ", x, doc.y, { ...options, continued: true });
+    write(setFont(doc, "italic", size - 2, COLORS.muted), tag, undefined, undefined, options);
   } else {
-    doc.text(printable(doc, text), x, doc.y, options);
+    write(doc, text, x, doc.y, options);
   }
   setFont(doc, "regular", SIZES.body);
 }
@@ -137,7 +169,7 @@ export function bulletList(doc: Doc, items: readonly string[], { numbered = fals
     ensureSpace(doc, SIZES.body * 1.6);
     const y = doc.y;
     doc.text(marker, doc.page.margins.left + 4, y, { width: 18, lineBreak: false });
-    doc.text(printable(doc, tidy(item)), doc.page.margins.left + 22, y, {
+    write(doc, tidy(item), doc.page.margins.left + 22, y, {
       width: contentWidth(doc) - 22,
       paragraphGap: 2,
       lineGap: 1.5,
@@ -151,12 +183,12 @@ export function keyValues(doc: Doc, pairs: [string, string][]): void {
   for (const [key, value] of pairs) {
     ensureSpace(doc, SIZES.body * 1.6);
     setFont(doc, "bold", SIZES.body);
-    doc.text(printable(doc, `${key}: `), doc.page.margins.left, doc.y, {
+    write(doc, `${key}: `, doc.page.margins.left, doc.y, {
       width: contentWidth(doc),
       continued: true,
       lineGap: 1.5,
     });
-    setFont(doc, "regular", SIZES.body).text(printable(doc, tidy(value)), { lineGap: 1.5, paragraphGap: 2 });
+    write(setFont(doc, "regular", SIZES.body), tidy(value), undefined, undefined, { lineGap: 1.5, paragraphGap: 2 });
   }
   doc.x = doc.page.margins.left;
 }

@@ -1,4 +1,4 @@
-import { COLORS, SIZES, bottom, heading, printable, setFont, type Doc } from "./layout";
+import { COLORS, SIZES, bottom, heading, heightOf, setFont, write, type Doc } from "./layout";
 
 // A bordered table whose header row is drawn again at the top of every page the table reaches.
 // Cells hold short values (names, levels, dates); long prose belongs in paragraphs.
@@ -13,7 +13,7 @@ export function table(
   doc: Doc,
   columns: Column[],
   rows: Cell[][],
-  { size = SIZES.small, title }: { size?: number; title?: string } = {},
+  { size = SIZES.small, title, onStart }: { size?: number; title?: string; onStart?: () => void } = {},
 ): void {
   const left = doc.page.margins.left;
   const header = columns.map((c): Cell => ({ text: c.header, bold: true }));
@@ -25,7 +25,7 @@ export function table(
     cells.forEach((cell, i) => {
       const { text, bold, color } = typeof cell === "string" ? { text: cell } : cell;
       setFont(doc, bold ? "bold" : "regular", size, color ?? COLORS.text);
-      doc.text(printable(doc, text), x + PAD, y + PAD, {
+      write(doc, text, x + PAD, y + PAD, {
         width: columns[i].width - 2 * PAD,
         align: columns[i].align ?? "left",
         lineGap: 1,
@@ -48,8 +48,15 @@ export function table(
   const total = titleHeight + headerHeight + heights.reduce((sum, h) => sum + h, 0);
   // A table that fits on one page starts on a new page rather than split; a longer one keeps its
   // header with at least the first row.
-  const fitsOnePage = total <= bottom(doc) - doc.page.margins.top;
-  if (doc.y + (fitsOnePage ? total : titleHeight + headerHeight + (heights[0] ?? 0)) > bottom(doc)) doc.addPage();
+  // A table is split rather than moved whole to a new page (a page holding one small table is
+  // a waste), but never with fewer than three rows (or all of a shorter table) on either side.
+  const keep = (rowsKept: number[]) => rowsKept.reduce((sum, h) => sum + h, 0);
+  const head = titleHeight + headerHeight + keep(heights.slice(0, 3));
+  const tail = keep(heights.slice(-3));
+  const fitsHere = doc.y + total <= bottom(doc);
+  const splitsWell = doc.y + head <= bottom(doc) && doc.y + total - tail > bottom(doc) && heights.length > 6;
+  if (!fitsHere && !splitsWell) doc.addPage();
+  onStart?.();
   if (title) heading(doc, title, 2);
   drawRow(header, COLORS.fill, headerHeight);
   rows.forEach((row, i) => {
@@ -68,10 +75,7 @@ function rowHeight(doc: Doc, columns: Column[], cells: Cell[], size: number): nu
   cells.forEach((cell, i) => {
     const { text, bold } = typeof cell === "string" ? { text: cell, bold: false } : cell;
     setFont(doc, bold ? "bold" : "regular", size);
-    max = Math.max(
-      max,
-      doc.heightOfString(printable(doc, text) || " ", { width: columns[i].width - 2 * PAD, lineGap: 1 }),
-    );
+    max = Math.max(max, heightOf(doc, text, { width: columns[i].width - 2 * PAD, lineGap: 1 }));
   });
   return max + 2 * PAD;
 }
