@@ -38,7 +38,10 @@ export function BarChart({ id, title, bars }: { id: string; title: string; bars:
 // One bar split by level, low to high: an interviewer's ratings at a glance.
 export function StackedBar({ label, parts }: { label: string; parts: { id: string; label: string; value: number }[] }) {
   const total = parts.reduce((sum, p) => sum + p.value, 0);
-  let x = 0;
+  // Each bar starts where the ones before it end.
+  const starts = parts.map((_, i) =>
+    parts.slice(0, i).reduce((sum, p) => sum + (total ? (p.value / total) * 100 : 0), 0),
+  );
   return (
     <svg
       viewBox="0 0 100 10"
@@ -48,12 +51,15 @@ export function StackedBar({ label, parts }: { label: string; parts: { id: strin
       aria-label={`${label}: ${parts.map((p) => `${p.label} ${p.value}`).join(", ")}`}
     >
       {total === 0 ? <rect width={100} height={10} className="bar-track" /> : null}
-      {parts.map((p) => {
-        const width = total ? (p.value / total) * 100 : 0;
-        const rect = <rect key={p.id} x={x} width={width} height={10} className={`level-${p.id}`} />;
-        x += width;
-        return rect;
-      })}
+      {parts.map((p, i) => (
+        <rect
+          key={p.id}
+          x={starts[i]}
+          width={total ? (p.value / total) * 100 : 0}
+          height={10}
+          className={`level-${p.id}`}
+        />
+      ))}
     </svg>
   );
 }

@@ -24,7 +24,7 @@ export function parseWith<S extends z.ZodType>(schema: S, input: unknown): Parse
 // typed text, so they are dropped (NUL) or replaced (U+FFFD) as the input arrives.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 export function storable<T>(value: T): T {
-  if (typeof value === "string") return value.replace(/\u0000/g, "").replace(LONE_SURROGATE, "\uFFFD") as T;
+  if (typeof value === "string") return value.replaceAll("\u0000", "").replace(LONE_SURROGATE, "\uFFFD") as T;
   if (Array.isArray(value)) return value.map(storable) as T;
   if (value && typeof value === "object" && !(value instanceof Blob)) {
     return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, storable(v)])) as T;

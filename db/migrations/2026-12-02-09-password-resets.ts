@@ -1,5 +1,3 @@
-// Migrations take Kysely<any>: they are frozen, independent of the app's schema types.
-/* eslint-disable @typescript-eslint/no-explicit-any */
 import { sql, type Kysely } from "kysely";
 
 // Frozen once landed: never import app code here.

@@ -166,7 +166,8 @@ async function seedReportFixture(db: Kysely<DB>): Promise<Fixture> {
       { category: "generic-answer", severity: 2 },
     ],
   });
-  // Zoë: two cards 2 h and 24 h after a 09:45 end; Cy's interview the day after is overdue (deadline 12 Mar 10:00 → 194 h late).
+  // Zoë: two cards 2 h and 24 h after a 09:45 end; Cy's interview the day after is overdue (deadline 12 Mar 10:00 → 194
+  // h late).
   await interview("ada", "zoe", "2026-03-10T09:00:00Z", 45, "phone-screen", {
     status: "submitted",
     level: "meets-plus",
@@ -180,7 +181,8 @@ async function seedReportFixture(db: Kysely<DB>): Promise<Fixture> {
     submittedAt: "2026-03-11T09:45:00Z",
   });
   await interview("cy", "zoe", "2026-03-11T09:00:00Z", 60, "onsite");
-  // The "evil" candidate: Ben's draft is still within its 24 h, Cy's draft is 3 h past it, Ada's is upcoming; a cancelled one never counts.
+  // The "evil" candidate: Ben's draft is still within its 24 h, Cy's draft is 3 h past it, Ada's is upcoming; a
+  // cancelled one never counts.
   await interview("ben", "evil", "2026-03-19T14:00:00Z", 60, "final", { status: "draft", level: "strong" });
   await interview("cy", "evil", "2026-03-19T08:00:00Z", 60, "final", { status: "draft" });
   await interview("ada", "evil", "2026-03-25T10:00:00Z", 60, "final");

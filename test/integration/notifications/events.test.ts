@@ -18,7 +18,7 @@ const PUBLIC_URL = "https://panel.example.test";
 
 // A webhook receiver that checks every signature, and answers 500 to the first two deliveries.
 async function startReceiver() {
-  const received: { event: string; body: any; signatureOk: boolean }[] = [];
+  const received: { event: string; body: { data: { scorecard: { url: string } } }; signatureOk: boolean }[] = [];
   let secret = "";
   let attempts = 0;
   const server = http.createServer((req, res) => {
