@@ -1,11 +1,8 @@
 import crypto from "node:crypto";
 import { openPostgres, setDatabase } from "~db/index.server";
-import { createUser } from "~db/queries/users";
-import { insertInterview } from "~db/queries/interviews";
-import { startSession } from "~/auth/session.server";
 import { emptyScorecard } from "~/scorecards/scorecard.schema";
 import { openPostgresCluster } from "../test/e2e/helpers/postgres";
-import { lostWrites, prepareWriters, runAutosaveLoad } from "./load-autosave";
+import { interviewerWithInterview, lostWrites, prepareWriters, runAutosaveLoad } from "./load-autosave";
 import { emit, say, SCALE } from "./lib";
 
 // 50 interviewers autosaving against built servers on a throwaway PostgreSQL database: back to
@@ -31,24 +28,13 @@ async function prepareSide(url: string, secret: string): Promise<Side> {
       .orderBy("scheduled_at")
       .executeTakeFirstOrThrow();
     const run = crypto.randomBytes(3).toString("hex");
-    const userId = await createUser(db, {
+    const person = {
       email: `side-${run}@load.test`,
       name: "Side load",
-      roles: ["interviewer", "recruiter"],
-      passwordHash: null,
-    });
-    const interviewId = await insertInterview(db, {
-      candidate_id: model.candidate_id,
-      interviewer_id: userId,
-      scheduled_at: new Date(Date.now() - 3_600_000),
-      time_zone: "Europe/London",
-      duration_minutes: 45,
-      stage: "onsite",
-      focus_competencies: [],
-      focus_questions: [],
-      kit_id: model.kit_id,
-    });
-    return { cookie: (await startSession(userId)).split(";")[0], candidateId: model.candidate_id, interviewId };
+      roles: ["interviewer" as const, "recruiter" as const],
+    };
+    const { cookie, interviewId } = await interviewerWithInterview(db, model, person);
+    return { cookie, candidateId: model.candidate_id, interviewId };
   } finally {
     setDatabase(undefined);
     await database.close();

@@ -6,6 +6,7 @@ import { createUser } from "~db/queries/users";
 import { startSession } from "~/auth/session.server";
 import { emptyScorecard } from "~/scorecards/scorecard.schema";
 import { insertInterview } from "~db/queries/interviews";
+import type { Role } from "~db/schema";
 
 // Many interviewers autosaving at once against built servers on one PostgreSQL database, each
 // writer following its own version chain. Afterwards every scorecard must hold exactly the last
@@ -32,6 +33,29 @@ export type LoadResult = {
 
 // 50 interviewers, each with an interview of the first demo candidate, signed in by session rows
 // (the servers must share `secret` as SESSION_SECRET to read them).
+type Model = { candidate_id: string; kit_id: string };
+
+// A signed-in interviewer with an interview that ended an hour ago, on the model candidate.
+export async function interviewerWithInterview(
+  db: Parameters<typeof createUser>[0],
+  model: Model,
+  person: { email: string; name: string; roles: Role[] },
+): Promise<{ interviewId: string; cookie: string }> {
+  const userId = await createUser(db, { ...person, passwordHash: null });
+  const interviewId = await insertInterview(db, {
+    candidate_id: model.candidate_id,
+    interviewer_id: userId,
+    scheduled_at: new Date(Date.now() - 3_600_000),
+    time_zone: "Europe/London",
+    duration_minutes: 45,
+    stage: "onsite",
+    focus_competencies: [],
+    focus_questions: [],
+    kit_id: model.kit_id,
+  });
+  return { interviewId, cookie: (await startSession(userId)).split(";")[0] };
+}
+
 export async function prepareWriters(databaseUrl: string, count: number, secret: string): Promise<Writer[]> {
   process.env.SESSION_SECRET = secret;
   const database = await openPostgres(databaseUrl);
@@ -47,24 +71,8 @@ export async function prepareWriters(databaseUrl: string, count: number, secret:
     const writers: Writer[] = [];
     for (let i = 0; i < count; i++) {
       const label = `writer-${i + 1}`;
-      const userId = await createUser(db, {
-        email: `${label}-${run}@load.test`,
-        name: `Load ${label}`,
-        roles: ["interviewer"],
-        passwordHash: null,
-      });
-      const id = await insertInterview(db, {
-        candidate_id: model.candidate_id,
-        interviewer_id: userId,
-        scheduled_at: new Date(Date.now() - 3_600_000),
-        time_zone: "Europe/London",
-        duration_minutes: 45,
-        stage: "onsite",
-        focus_competencies: [],
-        focus_questions: [],
-        kit_id: model.kit_id,
-      });
-      writers.push({ label, interviewId: id, cookie: (await startSession(userId)).split(";")[0] });
+      const person = { email: `${label}-${run}@load.test`, name: `Load ${label}`, roles: ["interviewer" as const] };
+      writers.push({ label, ...(await interviewerWithInterview(db, model, person)) });
     }
     return writers;
   } finally {
