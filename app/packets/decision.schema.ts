@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { intentOr } from "~/ui/intents";
 import { HIRING_LEVELS } from "~/scorecards/rubric";
 import { DECISION_OUTCOMES } from "~/vocabulary/decisions";
 
@@ -56,6 +57,6 @@ export const PACKET_INTENTS = ["decide", "vote"] as const;
 export type PacketIntent = (typeof PACKET_INTENTS)[number];
 export const packetIntentSchema = z.object({ intent: z.enum(PACKET_INTENTS).catch("decide") });
 export const packetActionSchema = z.preprocess(
-  (body) => ({ ...(body as object), ...packetIntentSchema.parse(body ?? {}) }),
+  intentOr("decide"),
   z.discriminatedUnion("intent", [decisionSchema, voteSchema]),
 );
