@@ -205,7 +205,7 @@ const SAMPLES: Record<string, unknown> = {
   rubricFormSchema: { baseVersion: 1, ...templates.rubric },
   redFlagsFormSchema: { baseVersion: 1, flags: templates.redFlags },
   inviteSchema: { email: "new@example.com", roles: ["interviewer"], idempotencyKey: uuid },
-  rolesSchema: { roles: ["recruiter", "committee"] },
+  rolesSchema: { intent: "roles", roles: ["recruiter", "committee"] },
   invitationActionSchema: { intent: "resend", invitationId: uuid },
   acceptSchema: { email: "", name: "Ana Lima", password: "correct horse battery", confirm: "correct horse battery" },
   positionSchema: position,
