@@ -61,6 +61,9 @@ export async function openTestDatabase(dialect: Dialect): Promise<TestDatabase> 
   return dialect === "pglite" ? { ...(await cloneMigratedPglite()), url: null } : openPostgresTestDatabase();
 }
 
+// Set as the file loads, before any test parses settings of its own from process.env.
+process.env.SESSION_SECRET ??= crypto.randomBytes(32).toString("hex");
+
 export type TestDatabaseContext = { readonly db: Kysely<DB>; readonly database: TestDatabase };
 
 // One database per describe block: opened before its tests, installed as the app's database
@@ -72,8 +75,7 @@ export function useTestDatabase(dialect: Dialect): TestDatabaseContext {
     return current;
   };
   beforeAll(async () => {
-    process.env.SESSION_SECRET ??= crypto.randomBytes(32).toString("hex");
-    // Settings are parsed once per process: parse again so they hold the secret just set.
+    // Settings are parsed once per process: parse again so they hold the secret set above.
     useSettings(parseEnv());
     current = await openTestDatabase(dialect);
     setDatabase(current);

@@ -21,6 +21,7 @@ const settings = (extra: Record<string, string> = {}) =>
   useSettings(
     parseEnv({
       NODE_ENV: "test",
+      SESSION_SECRET: process.env.SESSION_SECRET,
       PUBLIC_URL: TEST_ORIGIN,
       OIDC_ISSUER: provider.issuer,
       OIDC_CLIENT_ID: provider.clientId,
@@ -36,7 +37,7 @@ beforeAll(async () => {
   provider = await startTestProvider(TEST_ORIGIN);
 });
 afterAll(async () => {
-  useSettings(parseEnv({ NODE_ENV: "test" }));
+  useSettings(parseEnv({ NODE_ENV: "test", SESSION_SECRET: process.env.SESSION_SECRET }));
   await provider.close();
 });
 
@@ -298,7 +299,7 @@ describe.each(dialects())("OIDC sign-in on %s", (dialect) => {
   });
 
   it("answers 404 on the start route, and no button, when single sign-on is not configured", async () => {
-    useSettings(parseEnv({ NODE_ENV: "test" }));
+    useSettings(parseEnv({ NODE_ENV: "test", SESSION_SECRET: process.env.SESSION_SECRET }));
     expect((await callRoute(startAction, request("/auth/oidc", { form: {} }))).status).toBe(404);
     expect(((await (await callRoute(loginLoader, request("/login"))).json()) as { sso: unknown }).sso).toBeNull();
   });
