@@ -227,7 +227,7 @@ describe.each(dialects())("panel integrity on %s", (dialect) => {
         content: complete(),
       });
       expect(refused.status).toBe(409);
-      expect((await refused.json()).error.message).toMatch(/starts .*9999.*after it has taken place/);
+      expect((await refused.json()).errors.form).toMatch(/starts .*9999.*after it has taken place/);
       const row = await ctx.db
         .selectFrom("scorecards")
         .select("status")
