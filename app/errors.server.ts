@@ -47,28 +47,6 @@ export async function atEdge<T>(work: () => Promise<T>): Promise<T | TypedRespon
   }
 }
 
-// The old mappers, kept only until each capability has moved to `atEdge`; then deleted.
-export async function respondToDomainErrors<T>(work: () => Promise<T>): Promise<T | ReturnType<typeof json>> {
-  try {
-    return await work();
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    return json(
-      { error: { code: error.code, message: error.message, ...error.details } },
-      { status: STATUS[error.code] },
-    );
-  }
-}
-
-export async function notFoundOnDomainError<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof DomainError && error.code === "not-found") throw new Response(error.message, { status: 404 });
-    throw error;
-  }
-}
-
 // For loaders: a page has no form to show a refusal on, so any refusal is its error page, with
 // its status (a missing row is the 404 page, as in `atEdge`).
 export async function pageAtEdge<T>(work: () => Promise<T>): Promise<Awaited<T>> {

@@ -1,13 +1,7 @@
 import { json } from "@remix-run/node";
-import { pingDatabase } from "~db/index.server";
+import { health } from "~/startup/health.server";
 
 export async function loader() {
-  const health = await pingDatabase();
-  return json(
-    health.ok ? { ok: true, db: health.dialect } : { ok: false, db: health.dialect, error: "database unreachable" },
-    {
-      status: health.ok ? 200 : 503,
-      headers: { "Cache-Control": "no-store" },
-    },
-  );
+  const report = await health();
+  return json(report, { status: report.ok ? 200 : 503, headers: { "Cache-Control": "no-store" } });
 }
