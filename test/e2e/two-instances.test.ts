@@ -76,12 +76,12 @@ describe.skipIf(!hasPostgres)("two app instances on one PostgreSQL database", ()
       content: content("tab on instance B"),
     });
     expect(tabB.status).toBe(409);
-    const conflict = (await tabB.json()) as { error: { current: { version: number; content: { notes: string } } } };
-    expect(conflict.error.current.content.notes).toBe("tab on instance A");
+    const conflict = (await tabB.json()) as { current: { version: number; content: { notes: string } } };
+    expect(conflict.current.content.notes).toBe("tab on instance A");
     // Tab B, having seen A's text, saves on top of it through its own instance.
     const resolved = await save(b, cookie, id, {
       intent: "save",
-      baseVersion: conflict.error.current.version,
+      baseVersion: conflict.current.version,
       content: content("merged on B"),
     });
     expect(resolved.status).toBe(200);
