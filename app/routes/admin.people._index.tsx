@@ -7,6 +7,7 @@ import { atEdge, invalid } from "~/errors.server";
 import { formatDate } from "~/ui/format";
 import { useTimeZone } from "~/ui/useTimeZone";
 import { Field, FormError } from "~/ui/form";
+import { nextIdempotencyKey } from "~/ui/form-fields";
 import { parseWith, readForm } from "~/ui/form.server";
 import type { FormResult } from "~/ui/form-result";
 import { Choices } from "~/ui/Choices";
@@ -51,9 +52,7 @@ export default function People() {
   // form: after a refusal the typed email stays, with the reason on its field.
   useEffect(() => form.setValue("idempotencyKey", key), [key, form]);
   useEffect(() => {
-    if (invited) form.reset({ email: "", roles: ["interviewer"], idempotencyKey: key });
-    // The key follows on its own (above); resetting again when only it changes would undo a refusal.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    if (invited) form.reset({ email: "", roles: ["interviewer"], idempotencyKey: nextIdempotencyKey() });
   }, [invited, form]);
   return (
     <main className="page" id="main">
