@@ -1,6 +1,6 @@
 import { redirect } from "@remix-run/node";
 import type { Role } from "~db/schema";
-import type { SessionUser } from "~db/queries/users";
+import type { SessionUser, Viewer } from "~db/queries/users";
 import { currentUser } from "./session.server";
 import { hasRole } from "./roles";
 
@@ -9,7 +9,7 @@ export { hasRole };
 export type { SessionUser };
 
 // Guards throw Responses, so a loader reads top to bottom: user, role, row, respond.
-export async function requireUser(request: Request): Promise<SessionUser> {
+export async function requireUser(request: Request): Promise<Viewer> {
   const user = await currentUser(request);
   if (user) return user;
   const url = new URL(request.url);
@@ -17,7 +17,7 @@ export async function requireUser(request: Request): Promise<SessionUser> {
   throw redirect(back === "/" ? "/login" : `/login?redirectTo=${encodeURIComponent(back)}`);
 }
 
-export async function requireRole(request: Request, ...roles: Role[]): Promise<SessionUser> {
+export async function requireRole(request: Request, ...roles: Role[]): Promise<Viewer> {
   const user = await requireUser(request);
   if (!hasRole(user, ...roles)) {
     throw new Response("Your roles do not give you access to this page.", { status: 403 });

@@ -16,11 +16,19 @@ function check(password: string, userInputs: string[]) {
   return checker.check(password, userInputs);
 }
 
+// What is wrong with a password, to follow its name ("Password …", "ADMIN_PASSWORD …"); null when
+// it is strong enough. `userInputs` (the person's email and name) count as guessable too.
+export function passwordWeakness(password: string, userInputs: string[]): string | null {
+  // zxcvbn matches whole inputs only: "ana.lima@example.org" must become "ana", "lima", "example".
+  const words = userInputs.flatMap((input) => input.toLowerCase().split(/[^\p{L}\p{N}]+/u)).filter((w) => w.length > 2);
+  if (check(password, words).score >= MIN_SCORE) return null;
+  return "is too common or too easy to guess: use a longer phrase of unrelated words, not a name or a pattern";
+}
+
 // Refuses a common or easily guessed password, with the message on the field it was typed in.
-// `userInputs` (the person's email and name) count as guessable too.
 export function requireStrongPassword(password: string, userInputs: string[], field = "password"): void {
-  if (check(password, userInputs.filter(Boolean)).score >= MIN_SCORE) return;
-  const message =
-    "Password is too common or too easy to guess: use a longer phrase of unrelated words, not a name or a pattern";
+  const weakness = passwordWeakness(password, userInputs);
+  if (!weakness) return;
+  const message = `Password ${weakness}`;
   throw new DomainError("invalid", message, { fields: { [field]: message } });
 }

@@ -1,5 +1,5 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, json } from "@remix-run/node";
-import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireUser } from "~/auth/guard.server";
 import { changeOwnPassword } from "~/auth/passwords.server";
 import { sessionIdOf } from "~/auth/session.server";
@@ -13,8 +13,8 @@ import { useSchemaForm } from "~/ui/useSchemaForm";
 export const meta: MetaFunction = () => [{ title: "Change your password · Panel" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request);
-  return json({});
+  const user = await requireUser(request);
+  return json({ hasPassword: user.hasPassword });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -29,6 +29,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function ChangePassword() {
+  const { hasPassword } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const done = useActionData<FormResult>()?.ok;
   const { form, formError, onSubmit, errors } = useSchemaForm(changePasswordSchema, {
@@ -36,6 +37,13 @@ export default function ChangePassword() {
     password: "",
     confirm: "",
   });
+  if (!hasPassword)
+    return (
+      <main className="page narrow" id="main">
+        <h1>Change your password</h1>
+        <p className="lead">You sign in with single sign-on, so your account has no Panel password to change.</p>
+      </main>
+    );
   return (
     <main className="page narrow" id="main">
       <h1>Change your password</h1>

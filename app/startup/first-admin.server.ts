@@ -4,7 +4,8 @@ import { findOpenSetupLink, lockFirstAdmin, revokeSetupLinks } from "~db/queries
 import { countUsers, createUser } from "~db/queries/users";
 import { appendAudit } from "~db/queries/audit";
 import { hashPassword } from "~/auth/password.server";
-import { publicUrl, type Env } from "~/env.server";
+import { passwordWeakness } from "~/auth/password-strength.server";
+import { ConfigError, publicUrl, type Env } from "~/env.server";
 import { DEMO_PASSWORD, insertDemoData } from "./demo-data.server";
 import { mintSetupLink } from "~/people/invitations.server";
 
@@ -22,6 +23,9 @@ export async function prepareEmptyDatabase(
   const demo = env.DEMO_DATA === "1";
   const admin =
     !demo && env.ADMIN_EMAIL && env.ADMIN_PASSWORD ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD } : null;
+  // The same bar as every password typed in a form; start-up stops with one line naming the setting.
+  const weakness = admin && passwordWeakness(admin.password, [admin.email]);
+  if (weakness) throw new ConfigError(`Bad configuration: ADMIN_PASSWORD ${weakness}`);
   // Hashed before the lock: argon2 takes a while and needs no database.
   const passwordHash = demo ? await hashPassword(DEMO_PASSWORD) : admin ? await hashPassword(admin.password) : null;
   const line = await db.transaction().execute(async (tx) => {

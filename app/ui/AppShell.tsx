@@ -1,5 +1,5 @@
 import { Form, Link, NavLink } from "@remix-run/react";
-import type { SessionUser } from "~db/queries/users";
+import type { SessionUser, Viewer } from "~db/queries/users";
 
 type NavItem = { to: string; label: string; roles: SessionUser["roles"] };
 
@@ -25,7 +25,7 @@ export const ROLE_LABEL: Record<string, string> = {
   admin: "Admin",
 };
 
-export function AppShell({ user, children }: { user: SessionUser | null; children: React.ReactNode }) {
+export function AppShell({ user, children }: { user: Viewer | null; children: React.ReactNode }) {
   const items = user ? NAV.filter((item) => item.roles.some((role) => user.roles.includes(role))) : [];
   return (
     <>
@@ -52,6 +52,8 @@ export function AppShell({ user, children }: { user: SessionUser | null; childre
             <div className="who">
               <span className="who-name">{user.name}</span>
               <span className="who-roles">{user.roles.map((r) => ROLE_LABEL[r]).join(", ")}</span>
+              {/* An account made by single sign-on has no Panel password to change. */}
+              {user.hasPassword ? <Link to="/account/password">Change password</Link> : null}
               <Form method="post" action="/logout">
                 <button type="submit" className="button-link">
                   Sign out

@@ -3,14 +3,16 @@ import { jsonArrayFrom } from "kysely/helpers/postgres";
 import type { Conn, Role } from "../schema";
 
 export type SessionUser = { id: string; email: string; name: string; roles: Role[] };
-// The signed-in user as a page sees them: who they are plus how they read times.
-export type Viewer = SessionUser & { timeZone: string };
+// The signed-in user as a page sees them: who they are, how they read times, and whether they have
+// a Panel password at all (an account made by single sign-on has none to change).
+export type Viewer = SessionUser & { timeZone: string; hasPassword: boolean };
 
 export async function findSessionUser(db: Conn, sessionId: string, now: Date, idleSince: Date): Promise<Viewer | null> {
   const row = await db
     .selectFrom("sessions")
     .innerJoin("users", "users.id", "sessions.user_id")
     .select(["users.id", "users.email", "users.name", "users.time_zone"])
+    .select(sql<boolean>`users.password_hash is not null`.as("has_password"))
     .select((eb) =>
       jsonArrayFrom(
         eb.selectFrom("user_roles").select("user_roles.role").whereRef("user_roles.user_id", "=", "users.id"),
@@ -22,8 +24,8 @@ export async function findSessionUser(db: Conn, sessionId: string, now: Date, id
     .where("users.active", "=", true)
     .executeTakeFirst();
   if (!row) return null;
-  const { time_zone, ...user } = row;
-  return { ...user, timeZone: time_zone ?? "UTC", roles: row.roles.map((r) => r.role) };
+  const { time_zone, has_password, ...user } = row;
+  return { ...user, timeZone: time_zone ?? "UTC", hasPassword: has_password, roles: row.roles.map((r) => r.role) };
 }
 
 // Marks the session used; at most once a minute, so a page's burst of requests writes once.

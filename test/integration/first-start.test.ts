@@ -4,7 +4,7 @@ import { dialects, useTestDatabase } from "../helpers/db";
 import { callRoute, request } from "../helpers/http";
 import { action as accept, loader as invitationPage } from "~/routes/invitations.$token";
 import { signIn } from "~/auth/sign-in.server";
-import { parseEnv } from "~/env.server";
+import { ConfigError, parseEnv } from "~/env.server";
 import { prepareEmptyDatabase } from "~/startup/first-admin.server";
 import { mintSetupLink } from "~/people/invitations.server";
 
@@ -78,6 +78,17 @@ describe.each(dialects())("two setup links accepted at once on %s", (dialect) =>
 
 describe.each(dialects())("the first admin from ADMIN_EMAIL on %s", (dialect) => {
   const ctx = useTestDatabase(dialect);
+
+  // Issue 13 item 14: the same strength check as every typed password, one line naming the setting.
+  it("refuses to start with a common ADMIN_PASSWORD, and creates nobody", async () => {
+    for (const weak of ["password1234", "qwertyuiop123"]) {
+      const env = parseEnv({ NODE_ENV: "test", DEMO_DATA: "0", ADMIN_EMAIL: "boss@example.org", ADMIN_PASSWORD: weak });
+      const started = prepareEmptyDatabase(ctx.db, env, () => {});
+      await expect(started).rejects.toBeInstanceOf(ConfigError);
+      await expect(started).rejects.toThrow(/^Bad configuration: ADMIN_PASSWORD is too common or too easy to guess/);
+    }
+    expect(await ctx.db.selectFrom("users").select("id").execute()).toEqual([]);
+  });
 
   it("creates the admin from ADMIN_EMAIL and ADMIN_PASSWORD, prints no link, and voids a setup link left open", async () => {
     await prepareEmptyDatabase(ctx.db, noAdminEnv, () => {});
