@@ -5,6 +5,7 @@ const STATUS: Record<ErrorCode, number> = {
   "not-found": 404,
   conflict: 409,
   invalid: 400,
+  unauthenticated: 401,
   forbidden: 403,
   "too-many": 429,
 };
@@ -24,8 +25,12 @@ export class DomainError extends Error {
 
 export const statusOf = (code: ErrorCode) => STATUS[code];
 
+// A refusal that says when to try again (`retryAfterSeconds`) says it in the header too, for clients
+// that read only the status line.
 export function failure(code: ErrorCode, errors: FieldErrors, details: Record<string, unknown> = {}) {
-  return json<Failure>({ ok: false, code, errors, ...details }, { status: STATUS[code] });
+  const retry = details.retryAfterSeconds;
+  const headers: HeadersInit = typeof retry === "number" ? { "Retry-After": String(retry) } : {};
+  return json<Failure>({ ok: false, code, errors, ...details }, { status: STATUS[code], headers });
 }
 
 // The schema's refusal: field errors with a 400, the same shape a domain refusal has.

@@ -7,6 +7,7 @@ import {
   refundSignInAttempt,
   type ThrottleRule,
 } from "~db/queries/sign-in-throttle";
+import { DomainError } from "~/errors.server";
 import { currentClient } from "~/request-client.server";
 import { PasswordWorkBusy, verifyPassword } from "./password.server";
 
@@ -20,14 +21,14 @@ export const THROTTLE = {
   account: { free: 10, firstWaitSeconds: 5, capSeconds: 60, resetSeconds: 3600 },
 } as const satisfies Record<string, ThrottleRule>;
 
-export type SignInResult = { ok: true; userId: string } | { ok: false; message: string; retryAfterSeconds?: number };
-
 // The same message for an unknown email and a wrong password: no hint which it was.
 const WRONG = "That email and password do not match an account.";
 
 const seconds = (n: number) => (n === 1 ? "1 second" : `${n} seconds`);
 
-export async function signIn(email: string, password: string): Promise<SignInResult> {
+// The signed-in user's id; a refusal is a DomainError: "unauthenticated" (401) for a wrong email or
+// password, "too-many" (429, with `retryAfterSeconds`) while throttled or while hashing is saturated.
+export async function signIn(email: string, password: string): Promise<string> {
   const db = getDb();
   const account = email.trim().toLowerCase();
   const address = currentClient().address ?? "unknown";
@@ -37,11 +38,9 @@ export async function signIn(email: string, password: string): Promise<SignInRes
     const claim = await claimSignInAttempt(db, keys[kind], THROTTLE[kind]);
     if (!claim.allowed) {
       const wait = Math.max(1, claim.retryAfterSeconds);
-      return {
-        ok: false,
-        message: `Too many sign-in attempts. Try again in ${seconds(wait)}.`,
+      throw new DomainError("too-many", `Too many sign-in attempts. Try again in ${seconds(wait)}.`, {
         retryAfterSeconds: wait,
-      };
+      });
     }
   }
   const user = await findUserForSignIn(db, account);
@@ -49,15 +48,15 @@ export async function signIn(email: string, password: string): Promise<SignInRes
   try {
     valid = await verifyPassword(user?.password_hash ?? null, password);
   } catch (error) {
-    if (error instanceof PasswordWorkBusy) return { ok: false, message: error.message, retryAfterSeconds: 5 };
+    if (error instanceof PasswordWorkBusy) throw new DomainError("too-many", error.message, { retryAfterSeconds: 5 });
     throw error;
   }
   if (!user || !valid || !user.active) {
     await appendAudit(db, { actorId: null, action: "sign-in.failed", details: { email: account } });
-    return { ok: false, message: WRONG };
+    throw new DomainError("unauthenticated", WRONG);
   }
   await refundSignInAttempt(db, keys.address);
   await forgetSignInAttempts(db, [keys.pair, keys.account]);
   await appendAudit(db, { actorId: user.id, action: "sign-in", subjectType: "user", subjectId: user.id });
-  return { ok: true, userId: user.id };
+  return user.id;
 }

@@ -3,8 +3,9 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { requireUser } from "~/auth/guard.server";
 import { changeOwnPassword } from "~/auth/passwords.server";
 import { sessionIdOf } from "~/auth/session.server";
+import { NewPasswordFields } from "~/auth/NewPasswordFields";
 import { atEdge, invalid } from "~/errors.server";
-import { changePasswordSchema, MIN_PASSWORD } from "~/people/people.schema";
+import { changePasswordSchema } from "~/people/people.schema";
 import { Field, FormError } from "~/ui/form";
 import { parseWith, readForm } from "~/ui/form.server";
 import type { FormResult } from "~/ui/form-result";
@@ -57,17 +58,7 @@ export default function ChangePassword() {
         <Field id="current" label="Current password" error={errors.current}>
           {(aria) => <input type="password" autoComplete="current-password" {...aria} {...form.register("current")} />}
         </Field>
-        <Field
-          id="password"
-          label="New password"
-          hint={`At least ${MIN_PASSWORD} characters; not a common password.`}
-          error={errors.password}
-        >
-          {(aria) => <input type="password" autoComplete="new-password" {...aria} {...form.register("password")} />}
-        </Field>
-        <Field id="confirm" label="New password again" error={errors.confirm}>
-          {(aria) => <input type="password" autoComplete="new-password" {...aria} {...form.register("confirm")} />}
-        </Field>
+        <NewPasswordFields password={form.register("password")} confirm={form.register("confirm")} errors={errors} />
         <button type="submit" disabled={navigation.state === "submitting"}>
           Change password
         </button>

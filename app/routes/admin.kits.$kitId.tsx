@@ -1,22 +1,17 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, json, redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireRole } from "~/auth/guard.server";
 import { atEdge, invalid } from "~/errors.server";
 import { kitPageActionSchema } from "~/kits/kit.schema";
-import { duplicateKit, kitPage } from "~/kits/kit-editor.server";
+import { duplicateKit } from "~/kits/kit-editor.server";
+import { kitPageLoader } from "~/kits/kit-page.server";
 import { VersionHistory } from "~/kits/VersionHistory";
 import { YamlExport } from "~/kits/YamlTransfer";
 import { parseRequest } from "~/ui/form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Kit"} · Panel` }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, "admin");
-  // The only refusal a page can meet is not-found, which atEdge throws as the 404 page.
-  const page = await atEdge(() => kitPage(params.kitId ?? ""));
-  if (!("yaml" in page)) throw page;
-  return json(page);
-}
+export const loader = kitPageLoader;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "admin");

@@ -1,21 +1,16 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, json, redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/guard.server";
 import { atEdge, invalid } from "~/errors.server";
 import { kitFormSchema, type KitFormInput } from "~/kits/kit-form.schema";
-import { kitPage, saveKit } from "~/kits/kit-editor.server";
+import { saveKit } from "~/kits/kit-editor.server";
+import { kitPageLoader } from "~/kits/kit-page.server";
 import { KitForm } from "~/kits/KitForm";
 import { parseRequest } from "~/ui/form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edit ${data?.title ?? "kit"} · Panel` }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, "admin");
-  // The only refusal a page can meet is not-found, which atEdge throws as the 404 page.
-  const page = await atEdge(() => kitPage(params.kitId ?? ""));
-  if (!("yaml" in page)) throw page;
-  return json(page);
-}
+export const loader = kitPageLoader;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "admin");

@@ -1,25 +1,19 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, json, redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
 import { requireRole, requireId } from "~/auth/guard.server";
-import { atEdge, invalid, pageAtEdge } from "~/errors.server";
+import { atEdge, invalid } from "~/errors.server";
 import { parseWith, readForm } from "~/ui/form.server";
 import { newInterviewSchema } from "~/panels/interview.schema";
 import { InterviewForm } from "~/panels/InterviewForm";
-import { candidateForLoop } from "~/panels/panel-options.server";
+import { loopPageLoader } from "~/panels/loop-page.server";
 import { scheduleInterview } from "~/panels/panel.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Schedule an interview with ${data?.candidate.name ?? "a candidate"} · Panel` },
 ];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, "recruiter", "admin");
-  const id = requireId(params.candidateId, "candidate");
-  const loop = await pageAtEdge(() => candidateForLoop(id));
-  if (loop.candidate.archived) throw redirect(`/candidates/${loop.candidate.id}`);
-  return json({ ...loop, key: crypto.randomUUID() });
-}
+export const loader = loopPageLoader;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "recruiter", "admin");

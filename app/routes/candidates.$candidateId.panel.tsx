@@ -1,8 +1,8 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, json, redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireRole, requireId } from "~/auth/guard.server";
-import { atEdge, invalid, pageAtEdge } from "~/errors.server";
-import { candidateForLoop } from "~/panels/panel-options.server";
+import { atEdge, invalid } from "~/errors.server";
+import { loopPageLoader } from "~/panels/loop-page.server";
 import { panelLoopSchema } from "~/panels/panel-loop.schema";
 import { PanelBuilder } from "~/panels/PanelBuilder";
 import { schedulePanel } from "~/panels/panel.server";
@@ -12,13 +12,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Plan the panel for ${data?.candidate.name ?? "a candidate"} · Panel` },
 ];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, "recruiter", "admin");
-  const id = requireId(params.candidateId, "candidate");
-  const loop = await pageAtEdge(() => candidateForLoop(id));
-  if (loop.candidate.archived) throw redirect(`/candidates/${loop.candidate.id}`);
-  return json({ ...loop, key: crypto.randomUUID() });
-}
+export const loader = loopPageLoader;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "recruiter", "admin");

@@ -6,6 +6,7 @@ import { signIn } from "~/auth/sign-in.server";
 import { currentUser, startSession } from "~/auth/session.server";
 import { safeRedirect } from "~/auth/guard.server";
 import { parseRequest } from "~/ui/form.server";
+import { atEdge, failure, invalid } from "~/errors.server";
 import { Field, FormError } from "~/ui/form";
 import { loginOptions, passwordSignInAllowed } from "~/auth/sso-policy.server";
 import { SsoButton } from "~/auth/oidc/SsoButton";
@@ -19,20 +20,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const parsed = await parseRequest(request, signInSchema);
-  if (!parsed.ok) return json({ errors: parsed.errors }, { status: 400 });
-  if (!(await passwordSignInAllowed(parsed.data.email))) {
-    return json({ errors: { form: "Sign in with your organisation's single sign-on." } }, { status: 403 });
+  if (!parsed.ok) return invalid(parsed.errors);
+  const { email, password, redirectTo } = parsed.data;
+  if (!(await passwordSignInAllowed(email))) {
+    return failure("forbidden", { form: "Sign in with your organisation's single sign-on." });
   }
-  const result = await signIn(parsed.data.email, parsed.data.password);
-  if (!result.ok) {
-    const retry = result.retryAfterSeconds;
-    return json(
-      { errors: { form: result.message } },
-      retry ? { status: 429, headers: { "Retry-After": String(retry) } } : { status: 401 },
-    );
-  }
-  return redirect(safeRedirect(parsed.data.redirectTo), {
-    headers: { "Set-Cookie": await startSession(result.userId, request) },
+  return atEdge(async () => {
+    const userId = await signIn(email, password);
+    return redirect(safeRedirect(redirectTo), { headers: { "Set-Cookie": await startSession(userId, request) } });
   });
 }
 

@@ -2,9 +2,10 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, js
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { openPasswordReset, resetPassword } from "~/auth/passwords.server";
 import { startSession } from "~/auth/session.server";
+import { NewPasswordFields } from "~/auth/NewPasswordFields";
 import { atEdge, invalid } from "~/errors.server";
-import { MIN_PASSWORD, resetPasswordSchema } from "~/people/people.schema";
-import { Field, FormError } from "~/ui/form";
+import { resetPasswordSchema } from "~/people/people.schema";
+import { FormError } from "~/ui/form";
 import { parseWith, readForm } from "~/ui/form.server";
 import type { Failure } from "~/ui/form-result";
 import { useSchemaForm } from "~/ui/useSchemaForm";
@@ -59,17 +60,7 @@ export default function PasswordReset() {
       <p className="lead">For {reset.open ? reset.email : ""}. The link works once.</p>
       <Form method="post" noValidate className="card" onSubmit={onSubmit}>
         <FormError message={formError} />
-        <Field
-          id="password"
-          label="New password"
-          hint={`At least ${MIN_PASSWORD} characters; not a common password.`}
-          error={errors.password}
-        >
-          {(aria) => <input type="password" autoComplete="new-password" {...aria} {...form.register("password")} />}
-        </Field>
-        <Field id="confirm" label="New password again" error={errors.confirm}>
-          {(aria) => <input type="password" autoComplete="new-password" {...aria} {...form.register("confirm")} />}
-        </Field>
+        <NewPasswordFields password={form.register("password")} confirm={form.register("confirm")} errors={errors} />
         <button type="submit" disabled={navigation.state === "submitting"}>
           Set password and sign in
         </button>

@@ -1,4 +1,3 @@
-import { getDb } from "~db/index.server";
 import type { Conn } from "~db/schema";
 import { findKitVersion, latestKitVersion, listLatestKitVersions } from "~db/queries/kits";
 import { DomainError } from "~/errors.server";
@@ -49,10 +48,4 @@ export async function listCurrentKits(db: Conn): Promise<VersionedKit[]> {
     if (!file || row.version > file.version) byId.set(row.kit_id, stored(row));
   }
   return [...byId.values()].sort((a, b) => a.kit.title.localeCompare(b.kit.title));
-}
-
-// The kits a position form offers, for pages that have no connection of their own.
-export async function kitChoices(): Promise<{ id: string; title: string; version: number }[]> {
-  const kits = await listCurrentKits(getDb());
-  return kits.map(({ kit, version }) => ({ id: kit.id, title: kit.title, version }));
 }

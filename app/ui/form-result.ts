@@ -2,7 +2,7 @@
 // Field errors are keyed by the dotted path react-hook-form uses ("ratings.ownership"); a
 // refusal that belongs to no single field is under "form".
 export type FieldErrors = Record<string, string>;
-export type ErrorCode = "not-found" | "conflict" | "invalid" | "forbidden" | "too-many";
+export type ErrorCode = "not-found" | "conflict" | "invalid" | "unauthenticated" | "forbidden" | "too-many";
 
 export type Failure<Details extends object = Record<string, unknown>> = {
   ok: false;

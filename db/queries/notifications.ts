@@ -1,25 +1,15 @@
 import { sql } from "kysely";
 import type { Conn, Role } from "../schema";
 import { interviewEnd, notSubmitted } from "./feedback-status";
+import { interviewsWithCandidate } from "./interviews";
 
 // An interview with who gives it, who it is about and for which position: what every message
 // about an interview names. Shared by the reminder run, the calendar mail and the interview lists.
 export function interviewsWithPeople(db: Conn) {
-  return db
-    .selectFrom("interviews")
-    .innerJoin("candidates", "candidates.id", "interviews.candidate_id")
-    .innerJoin("positions", "positions.id", "candidates.position_id")
+  return interviewsWithCandidate(db)
     .innerJoin("users", "users.id", "interviews.interviewer_id")
     .select([
-      "interviews.id",
-      "interviews.scheduled_at",
-      "interviews.duration_minutes",
-      "interviews.time_zone",
-      "interviews.stage",
-      "interviews.cancelled_at",
       "candidates.id as candidate_id",
-      "candidates.name as candidate_name",
-      "positions.title as position_title",
       "positions.recruiter_id",
       "users.id as interviewer_id",
       "users.name as interviewer_name",

@@ -1,28 +1,18 @@
 import { sql } from "kysely";
 import type { Conn } from "../schema";
 import { feedbackReadableBy } from "./independence";
+import { interviewsWithCandidate } from "./interviews";
 
 // The interview as its own interviewer sees it; another user's interview id finds nothing.
 export async function findInterviewForInterviewer(db: Conn, interviewId: string, interviewerId: string) {
-  return db
-    .selectFrom("interviews")
-    .innerJoin("candidates", "candidates.id", "interviews.candidate_id")
-    .innerJoin("positions", "positions.id", "candidates.position_id")
+  return interviewsWithCandidate(db)
     .innerJoin("users", "users.id", "interviews.interviewer_id")
     .select([
-      "interviews.id",
       "interviews.candidate_id",
-      "interviews.scheduled_at",
-      "interviews.duration_minutes",
-      "interviews.time_zone",
-      "interviews.stage",
       "interviews.focus_competencies",
       "interviews.focus_questions",
       "interviews.kit_id",
-      "interviews.cancelled_at",
-      "candidates.name as candidate_name",
       "candidates.level_applied",
-      "positions.title as position_title",
       "users.name as interviewer_name",
     ])
     .where("interviews.id", "=", interviewId)

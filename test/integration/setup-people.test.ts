@@ -131,7 +131,9 @@ describe.each(dialects())("people and invitations on %s", (dialect) => {
     );
     expect(response.status).toBe(302);
     expect(await currentUser(request("/", { cookie: marcusCookie }))).toBeNull();
-    expect((await signIn("interviewer2@example.com", "demo-password")).ok).toBe(false);
+    await expect(signIn("interviewer2@example.com", "demo-password")).rejects.toMatchObject({
+      code: "unauthenticated",
+    });
     const submittedAfter = await ctx.db
       .selectFrom("scorecards")
       .select("id")

@@ -14,6 +14,7 @@ const signIn = (email: string, password: string, redirectTo?: string) =>
   callRoute(login.action, request("/login", { form: { email, password, ...(redirectTo ? { redirectTo } : {}) } }));
 
 const formError = async (response: Response) => ((await response.json()) as { errors: { form?: string } }).errors.form;
+const failureOf = async (response: Response) => (await response.json()) as { ok: boolean; code: string };
 
 describe.each(dialects())("signing in on %s", (dialect) => {
   const ctx = useTestDatabase(dialect);
@@ -26,6 +27,20 @@ describe.each(dialects())("signing in on %s", (dialect) => {
     expect(await formError(unknown)).toBe(WRONG);
     expect(await formError(wrong)).toBe(WRONG);
     expect(unknown.headers.get("Set-Cookie")).toBeNull();
+  });
+
+  it("answers a refused sign-in in the one failure shape, with its own code", async () => {
+    const user = await createTestUser(ctx.db, { password: PASSWORD });
+    const refused = await signIn(user.email, "not the password");
+    expect(await failureOf(refused)).toMatchObject({ ok: false, code: "unauthenticated" });
+    for (let attempt = 1; attempt <= 5; attempt++) await signIn(user.email, `guess ${attempt}`);
+    const slowed = await signIn(user.email, PASSWORD);
+    expect(await failureOf(slowed)).toMatchObject({
+      ok: false,
+      code: "too-many",
+      retryAfterSeconds: expect.any(Number),
+    });
+    expect(Number(slowed.headers.get("Retry-After"))).toBeGreaterThan(0);
   });
 
   it("slows repeated wrong guesses down with a clear wait, even against the right password", async () => {
