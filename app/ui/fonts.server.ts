@@ -73,7 +73,19 @@ function has(font: ParsedFont, codePoint: number): boolean {
 // Joiners, variation selectors and skin-tone modifiers only shape colour emoji; a monochrome
 // font prints the base symbol, so they are dropped rather than printed as boxes.
 const SHAPING_ONLY = /\u200d|\ufe0e|\ufe0f|[\u{1f3fb}-\u{1f3ff}]/gu;
-const LATIN = /^[\u0000-\u024f]*$/u; // eslint-disable-line no-control-regex
+
+// Most text (Latin, Greek, Cyrillic, typographic quotes and dashes) is one run of the face's own
+// font: checked by char code without building runs, which cost as much as pdfkit's own wrapping.
+// Astral characters (emoji) and the shaping-only ones take the long way.
+function allInPrimary(primary: ParsedFont, text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code <= 0x24f) continue;
+    if ((code >= 0xd800 && code <= 0xdfff) || code === 0x200d || code === 0xfe0e || code === 0xfe0f) return false;
+    if (!has(primary, code)) return false;
+  }
+  return true;
+}
 
 export type FontRun = { font: ParsedFont; text: string };
 
@@ -81,7 +93,7 @@ export type FontRun = { font: ParsedFont; text: string };
 // no font has becomes one U+FFFD (DejaVu's replacement glyph) per run of such characters.
 export function fontRuns(face: PdfFontName, text: string): FontRun[] {
   const primary = pdfFonts()[face];
-  if (LATIN.test(text)) return [{ font: primary, text }];
+  if (allInPrimary(primary, text)) return [{ font: primary, text }];
   const runs: FontRun[] = [];
   let missing = false;
   for (const ch of text.replace(SHAPING_ONLY, "")) {
