@@ -78,7 +78,9 @@ const lackOfReflection: Detector = ({ kind, answer }) => {
     };
   }
   const reflects = answer.sentences.some(S.reflects);
-  const blamed = answer.sentences.filter((s) => S.explicitBlame(s) || S.othersFailed(s).length > 0);
+  const blamed = answer.sentences.filter(
+    (s) => S.explicitBlame(s) || (S.othersFailed(s).length > 0 && !S.dealtWith(s)),
+  );
   // Reflection is on a story (the speaker's, or one told as what others did wrong); a plan or a
   // creed is caught as hypothetical or generic instead.
   const story =
@@ -86,10 +88,14 @@ const lackOfReflection: Detector = ({ kind, answer }) => {
     (blamed.length > 0 && answer.sentences.some((s) => s.clauses.some((c) => c.past && !c.conditional)));
   if (kind !== "behavioral" || reflects || !story || answer.words < 40) return null;
   const owned = answer.sentences.some(S.ownsFault);
+  // Fault put on others with no look at one's own part is the clearest sign of it — when the story
+  // is about them; others' trouble the candidate then acts on is only the situation.
+  const acted = answer.sentences.filter((s) => s.ownPast > 0 && !blamed.includes(s)).length;
+  const failures = blamed.reduce((n, s) => n + S.othersFailed(s).length, 0);
+  const putOnOthers = blamed.some(S.explicitBlame) || failures > acted;
   return {
     category: "lack-of-reflection",
-    // Fault put on others with no look at one's own part is the clearest sign of it.
-    severity: blamed.length > 0 && !owned ? 3 : 2,
+    severity: putOnOthers && !owned ? 3 : 2,
     evidence: texts(blamed.length > 0 ? blamed : answer.sentences.slice(-1)),
     justification:
       blamed.length > 0
@@ -101,13 +107,15 @@ const lackOfReflection: Detector = ({ kind, answer }) => {
 const blameShifting: Detector = ({ answer, notes }) => {
   const explicit = answer.sentences.filter(S.explicitBlame);
   const others = answer.sentences.filter(
-    (s) => !explicit.includes(s) && S.othersFailed(s).length > 0 && !S.ownsFault(s),
+    (s) => !explicit.includes(s) && S.othersFailed(s).length > 0 && !S.ownsFault(s) && !S.dealtWith(s),
   );
+  // Several others failing in one long sentence weigh as much as in several short ones.
+  const failures = others.reduce((n, s) => n + S.othersFailed(s).length, 0);
   const noted = notes.sentences.filter((s) => S.notesBlame(s) && !S.ownsFault(s));
   const owned = answer.sentences.some((s) => S.ownsFault(s) || S.reflects(s));
-  const hits = explicit.length + others.length + noted.length;
-  if (hits === 0 || (explicit.length + noted.length === 0 && owned && others.length < 2)) return null;
-  const base = explicit.length > 0 || noted.length > 0 || (others.length >= 2 && !owned) ? 3 : 2;
+  const hits = explicit.length + failures + noted.length;
+  if (hits === 0 || (explicit.length + noted.length === 0 && owned && failures < 2)) return null;
+  const base = explicit.length > 0 || noted.length > 0 || (failures >= 2 && !owned) ? 3 : 2;
   return {
     category: "blame-shifting",
     severity: repeated(base, hits),
@@ -115,8 +123,8 @@ const blameShifting: Detector = ({ answer, notes }) => {
     justification:
       explicit.length + noted.length > 0
         ? "The problem is put on other people or circumstances, and the candidate's own part in it never appears."
-        : `Colleagues, customers or other teams are described as failing in ${others.length} ` +
-          `${plural(others.length, "place")}, with no word on the candidate's own share.`,
+        : `Colleagues, customers or other teams are described as failing in ${failures} ` +
+          `${plural(failures, "place")}, with no word on the candidate's own share.`,
   };
 };
 

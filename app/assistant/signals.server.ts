@@ -107,22 +107,61 @@ const NON_ACTIONS = new Set(
 
 /** A named other (a person, "the finance team", "night shift") failing at something. */
 export const othersFailed = once((s: Sentence): Clause[] => {
+  const problem = SIGNALS.problems.has(s.tokens);
   return s.clauses.filter((c) => {
-    if (c.subject !== "person" || c.quoted || c.conditional) return false;
+    if (c.subject !== "person" || c.quoted || c.conditional || c.reported) return false;
     if (c.counterfactual && c.counterfactualModal === "should") return true;
-    if (SIGNALS.faultWords.has(s.tokens, c.start, c.end)) return true;
+    if (SIGNALS.faultWords.has(s.tokens, c.start, c.end) || keptDoing(s.tokens, c)) return true;
+    // "The groundworks ran over because the subcontractors…": others given as the cause of a problem.
+    if (problem && CAUSES.has(c.marker) && !c.modal && !c.negated) return true;
     const verbs = s.tokens
       .slice(c.start, c.end)
       .filter((t) => t.tags.has("Verb") && !t.tags.has("Copula") && !t.tags.has("Modal") && t.word !== "did");
-    return c.negated && c.past && verbs.length > 0 && !verbs.some((t) => NON_ACTIONS.has(t.stem));
+    // "she could not lip-read me": not being able to is not a failing
+    const unable = s.tokens.slice(c.start, c.end).some((t) => t.word === "could" || t.word === "can");
+    return c.negated && c.past && !unable && verbs.length > 0 && !verbs.some((t) => NON_ACTIONS.has(t.stem));
   });
+});
+
+const CAUSES = new Set(["because", "since", "as"]);
+
+// "kept walking off site", "kept overbooking tables": a habit of someone else's, told as a grievance
+// (not "whose router kept dropping", where a thing keeps failing).
+function keptDoing(tokens: Token[], c: Clause): boolean {
+  for (let i = c.start; i + 1 < c.end; i++) {
+    if (tokens[i].word === "whose") return false;
+    if (tokens[i].word === "kept" && /ing$/.test(tokens[i + 1].word)) return true;
+  }
+  return false;
+}
+
+/** "…refused meals, so I worked with the diabetes nurse": what others did is the situation the
+ * speaker then dealt with, not an excuse. */
+export const dealtWith = once((s: Sentence): boolean => {
+  const failed = othersFailed(s);
+  if (failed.length === 0) return false;
+  return s.clauses.some(
+    (c) =>
+      c.start > failed[0].start &&
+      c.marker === "so" &&
+      c.subject === "self" &&
+      !c.modal &&
+      !c.conditional &&
+      !c.negated &&
+      !c.counterfactual &&
+      !c.opinion,
+  );
 });
 
 /** The speaker owns a share of what went wrong. */
 export const ownsFault = once((s: Sentence) =>
   SIGNALS.noBlame
     .find(s.tokens)
-    .some((m) => !SIGNALS.explicitBlame.find(s.tokens).some((b) => m.start >= b.start && m.end <= b.end)),
+    .some(
+      (m) =>
+        !inClause(s, m)?.reported &&
+        !SIGNALS.explicitBlame.find(s.tokens).some((b) => m.start >= b.start && m.end <= b.end),
+    ),
 );
 
 export const notesBlame = once((s: Sentence) => SIGNALS.notesBlame.has(s.tokens));
@@ -130,7 +169,7 @@ export const notesBlame = once((s: Sentence) => SIGNALS.notesBlame.has(s.tokens)
 /** The candidate looking at their own conduct: "I should have…", "I learned…", "since then I…". */
 export const reflects = once((s: Sentence): boolean => {
   if (noChange(s)) return false;
-  const own = s.clauses.filter((c) => speaker(c) && !c.quoted);
+  const own = s.clauses.filter((c) => speaker(c) && !c.quoted && !c.reported);
   if (own.some((c) => c.counterfactual)) return true;
   const othersBlamed = s.clauses.some(
     (c) => c.subject === "person" && (c.counterfactual || SIGNALS.faultWords.has(s.tokens, c.start, c.end)),
