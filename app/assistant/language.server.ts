@@ -70,6 +70,8 @@ export type Sentence = {
   hedges: string[];
   /** numbers, percentages and money, as written */
   figures: string[];
+  /** the figures that measure something: not labels such as "Year 10", "band 6", "dock 4", "Q3" */
+  measures: string[];
   properNouns: number;
   words: number;
 };
@@ -226,6 +228,7 @@ function sentenceOf(terms: Term[]): Sentence {
     return token;
   });
   const clauses = clausesOf(tokens);
+  const found = figuresOf(tokens);
   const sentence: Sentence = {
     text: terms
       .map((t) => t.pre + t.text + t.post)
@@ -240,7 +243,8 @@ function sentenceOf(terms: Term[]): Sentence {
     conditional: 0,
     passive: clauses.some((c) => c.passive),
     hedges: SIGNALS.hedges.find(tokens).map((m) => spanText(tokens, m.start, m.end)),
-    figures: figuresOf(tokens),
+    figures: found.map((f) => f.text),
+    measures: found.filter((f) => !isLabel(tokens, f.start)).map((f) => f.text),
     properNouns: 0,
     words: tokens.filter((t) => t.text !== "").length,
   };
@@ -391,7 +395,8 @@ function clauseOf(tokens: Token[], start: number, end: number, previous: Clause 
         clause.opinion = true;
       if (firstVerb && !t.tags.has("Modal")) firstVerb = false;
       if (t.tags.has("PastTense")) clause.past = true;
-      if (t.tags.has("Copula")) {
+      // "was handled", and the spoken "got sorted", "got picked up"
+      if (t.tags.has("Copula") || /^(got|get|gets|getting|gotten)$/.test(t.word)) {
         const k = skipAdverbs(tokens, j + 1, end);
         if (tokens[k]?.tags.has("PastTense") && tokens[k].word.endsWith("ed")) clause.passive = true;
       }
@@ -466,13 +471,27 @@ function subjectOf(tokens: Token[], start: number, end: number): Subject {
   return words.some((t) => t.tags.has("Noun")) ? "thing" : "none";
 }
 
-function figuresOf(tokens: Token[]): string[] {
-  const figures: string[] = [];
+// A number right after a capitalised word or a naming noun names a thing rather than measuring it.
+const LABELS = new Set(
+  "year band ward bay dock level grade room gate route phase step block unit floor tier zone aisle door stage version key day week"
+    .split(" ")
+    .map(stem),
+);
+function isLabel(tokens: Token[], at: number): boolean {
+  const before = tokens[at - 1];
+  if (/^[A-Z]\d/.test(tokens[at].text)) return true;
+  if (!before || /[,;:.!?]/.test(before.post)) return false;
+  return LABELS.has(before.stem) || (before.proper === true && !before.tags.has("Verb") && before.tags.has("Noun"));
+}
+
+function figuresOf(tokens: Token[]): { text: string; start: number }[] {
+  const figures: { text: string; start: number }[] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (!tokens[i].tags.has("Value")) continue;
     let j = i;
     while (j + 1 < tokens.length && tokens[j + 1].tags.has("Value") && !/[,.;:]\s*$/.test(tokens[j].post)) j++;
     const figure = spanText(tokens, i, j + 1).replace(/[.,;:)]+$/, "");
+    const start = i;
     i = j;
     // Years place a story in time and ordinals order it; neither measures anything. "One" is
     // as often a pronoun ("the one who") as a count.
@@ -480,7 +499,7 @@ function figuresOf(tokens: Token[]): string[] {
     const year = /^(19|20)\d\d$/.test(digits) && digits.length === figure.replace(/[^\d\w]/g, "").length;
     const wordOnly = !/\d|%|\$|€|£/.test(figure);
     if (year || (wordOnly && /^(one|first|second|third|last|once)$|th$/i.test(figure))) continue;
-    figures.push(figure);
+    figures.push({ text: figure, start });
   }
   return figures;
 }

@@ -19,7 +19,7 @@ const plural = (n: number, one: string, many = `${one}s`) => (n === 1 ? one : ma
 const asksForOwnRole = (prompt: string) => /\byou(r)?\b/i.test(prompt);
 
 const overclaiming: Detector = ({ answer, notes }) => {
-  const solo = answer.sentences.filter((s) => S.soloCredit(s) || S.nounCredit(s));
+  const solo = answer.sentences.filter((s) => S.soloCredit(s) || S.nounCredit(s) || S.cleftCredit(s));
   const orgCredit = answer.sentences.filter((s) => !solo.includes(s) && S.orgCredit(s));
   const noted = notes.sentences.filter(S.notesOverclaim);
   const hits = solo.length + orgCredit.length + noted.length;
@@ -43,10 +43,15 @@ const overclaiming: Detector = ({ answer, notes }) => {
 const ambiguityAvoidance: Detector = ({ prompt, answer, notes }) => {
   const sentences = answer.sentences;
   const prompted = notes.sentences.filter(S.prompting);
-  const own = sentences.filter((s) => s.ownActions > 0).length;
-  const vague = sentences.filter((s) => s.ownActions === 0 && (s.plural > 0 || s.passive));
+  // "I was involved in…", "I helped with…": the speaker is there, their part is not.
+  const concrete = (s: Sentence) => s.ownActions > S.vagueRoles(s);
+  const own = sentences.filter(concrete).length;
+  const vague = sentences.filter((s) => !concrete(s) && (s.plural > 0 || s.passive || S.vagueRoles(s) > 0));
   const hedges = sentences.reduce((n, s) => n + s.hedges.length, 0);
-  const weHeavy = sentences.length >= 2 && own <= 1 && vague.length >= 2;
+  // Asked for their part, a one-line answer of "it got sorted between us" is the whole evasion.
+  const weHeavy =
+    (sentences.length >= 2 && own <= 1 && vague.length >= 2) ||
+    (sentences.length === 1 && own === 0 && vague.length === 1 && asksForOwnRole(prompt));
   const hedged = sentences.length >= 2 && hedges >= 3 && own <= sentences.length / 3;
   if (!weHeavy && !hedged && prompted.length === 0) return null;
   const base =
@@ -134,9 +139,9 @@ const unquantifiedImpact: Detector = ({ kind, answer }) => {
   // One measured outcome is enough to check the story against, in the claim or beside it
   // ("we poured four days late instead of seven").
   const measured = (s: Sentence) =>
-    s.figures.length > 0 &&
+    s.measures.length > 0 &&
     (S.outcome(s) || /%|\b(instead of|than|compared|versus|vs|from\b.{1,40}\bto|down to|up to)\b/i.test(s.text));
-  if (claims.length === 0 || claims.some((s) => s.figures.length > 0) || answer.sentences.some(measured)) return null;
+  if (claims.length === 0 || claims.some((s) => s.measures.length > 0) || answer.sentences.some(measured)) return null;
   const big = claims.filter(S.bigWords).length;
   return {
     category: "unquantified-impact",
@@ -193,7 +198,7 @@ const genericAnswer: Detector = ({ kind, answer }) => {
 
 const inconsistency: Detector = ({ answer, notes }) => {
   const noted = notes.sentences.filter(S.notesInconsistent);
-  const conflicts = conflictingQuantities([...answer.sentences, ...notes.sentences]);
+  const conflicts = conflictingQuantities(answer.sentences, notes.sentences);
   const hits = noted.length + conflicts.length;
   if (hits === 0) return null;
   return {
@@ -209,12 +214,18 @@ const inconsistency: Detector = ({ answer, notes }) => {
 
 // Two sentences that give one quantity (same unit, a shared word before it) different values,
 // where neither speaks of a change ("from 9 to 2 hours", "dropped to").
-function conflictingQuantities(sentences: Sentence[]): [Sentence, Sentence][] {
-  const facts = sentences.flatMap(S.quantities).filter((q) => !q.changing);
+// A year is compared only between a note and the answer: within one story years follow each other.
+function conflictingQuantities(answer: Sentence[], notes: Sentence[]): [Sentence, Sentence][] {
+  const facts = [...answer, ...notes].flatMap(S.quantities).filter((q) => !q.changing);
   const pairs: [Sentence, Sentence][] = [];
+  const inNotes = (q: S.Quantity) => notes.includes(q.sentence);
   facts.forEach((a, i) => {
     for (const b of facts.slice(i + 1)) {
-      const same = a.unit === b.unit && a.sentence !== b.sentence && a.context.some((w) => b.context.includes(w));
+      const same =
+        a.unit === b.unit &&
+        a.sentence !== b.sentence &&
+        (a.unit !== S.YEAR || inNotes(a) !== inNotes(b)) &&
+        a.context.some((w) => b.context.includes(w));
       if (same && a.value !== b.value && !pairs.some(([x, y]) => x === a.sentence && y === b.sentence))
         pairs.push([a.sentence, b.sentence]);
     }

@@ -72,6 +72,21 @@ export const orgCredit = once((s: Sentence): boolean => {
   );
 });
 
+/** "it was me who won it", "honestly that was me": a result's credit put on the speaker by a cleft. */
+export const cleftCredit = once(
+  (s: Sentence): boolean =>
+    SIGNALS.cleftCredit.has(s.tokens) &&
+    !SIGNALS.noBlame.has(s.tokens) &&
+    !SIGNALS.faultWords.has(s.tokens) &&
+    (s.figures.length > 0 || outcome(s) || SIGNALS.resultVerbs.has(s.tokens) || SIGNALS.orgResults.has(s.tokens)),
+);
+
+/** Clauses where the speaker's part is only being there: "I was involved in", "I helped with". */
+export const vagueRoles = once(
+  (s: Sentence): number =>
+    s.clauses.filter((c) => c.subject === "self" && SIGNALS.vagueRole.has(s.tokens, c.start, c.end)).length,
+);
+
 export const notesOverclaim = once((s: Sentence) => SIGNALS.notesOverclaim.has(s.tokens));
 
 /** "It was not my fault", "they dropped the ball" — unless the same words own the fault. */
@@ -119,7 +134,14 @@ export const othersFailed = once((s: Sentence): Clause[] => {
       .filter((t) => t.tags.has("Verb") && !t.tags.has("Copula") && !t.tags.has("Modal") && t.word !== "did");
     // "she could not lip-read me": not being able to is not a failing
     const unable = s.tokens.slice(c.start, c.end).some((t) => t.word === "could" || t.word === "can");
-    return c.negated && c.past && !unable && verbs.length > 0 && !verbs.some((t) => NON_ACTIONS.has(t.stem));
+    // "because customers don't read the emails": a habit given as the cause
+    return (
+      c.negated &&
+      (c.past || CAUSES.has(c.marker)) &&
+      !unable &&
+      verbs.length > 0 &&
+      !verbs.some((t) => NON_ACTIONS.has(t.stem))
+    );
   });
 });
 
@@ -191,6 +213,8 @@ export const prompting = once((s: Sentence) => SIGNALS.prompting.has(s.tokens));
 /** "That's a good question", "let me think": talk about the interview, not the story. */
 export const meta = once((s: Sentence) => SIGNALS.meta.has(s.tokens) && s.words <= 14);
 
+export const YEAR = "#year";
+
 // Quantity facts ("a team of 4", "nine engineers", "5 years there") whose values can contradict.
 export type Quantity = { value: number; unit: string; context: string[]; changing: boolean; sentence: Sentence };
 
@@ -243,7 +267,9 @@ export function quantities(sentence: Sentence): Quantity[] {
     if (!t.number) return;
     const value = valueOf(t);
     if (value === undefined) return;
-    const percent = t.word.endsWith("%") || tokens[i + 1]?.word === "percent";
+    // A year ("joined Kestrel in 2020") is a fact that a note can contradict ("LinkedIn: joined 2022").
+    const year = /^(19|20)\d\d$/.test(t.word) && !tokens[i + 1]?.word.match(/^(%|percent)$/);
+    const percent = !year && (t.word.endsWith("%") || tokens[i + 1]?.word === "percent");
     const unitToken = percent ? undefined : tokens[i + 1];
     // without the post-tagger a plural noun can carry a verb tag ("4 engineers"): accept any content word
     const functionWord = (t: Token) =>
@@ -252,6 +278,7 @@ export function quantities(sentence: Sentence): Quantity[] {
       );
     if (
       !percent &&
+      !year &&
       (!unitToken ||
         !/^[a-z]/.test(unitToken.word) ||
         functionWord(unitToken) ||
@@ -259,7 +286,7 @@ export function quantities(sentence: Sentence): Quantity[] {
         unitToken.number)
     )
       return;
-    const unit = percent ? "%" : unitToken!.stem;
+    const unit = year ? YEAR : percent ? "%" : unitToken!.stem;
     const near = [...tokens.slice(Math.max(0, i - 4), i), ...tokens.slice(i + 2, i + 5)];
     const context = near
       .filter((w) => w.word.length > 2 && !STOP.has(w.stem) && !w.number && /[a-z]/.test(w.word))

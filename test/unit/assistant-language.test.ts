@@ -103,6 +103,34 @@ describe("clauses", () => {
     expect(S.reflects(lesson)).toBe(false);
     expect(S.reflects(analyse("The biggest lesson I took was to check the plan first.").sentences[0])).toBe(true);
   });
+  it("reads credit, vagueness and unmeasured results in wording the lists never saw", () => {
+    expect(
+      flags("The hotel went from 3.9 to 4.6 on TripAdvisor in a year, and honestly that was me. I rewrote check-in."),
+    ).toContain("overclaiming");
+    expect(flags("It was not me who broke it, that was the night team. I fixed it by 6 am.")).not.toContain(
+      "overclaiming",
+    );
+    const vague = draft({
+      ...base,
+      question: "What was your part in fixing the VAT error?",
+      answer: "It got picked up and sorted between us and the advisers, and the right adjustments were put through.",
+    }).redFlags;
+    expect(vague.map((f) => f.category)).toContain("ambiguity-avoidance");
+    expect(
+      flags(
+        "I introduced a seating plan and a silent start to every lesson. Behaviour in my Year 10 group was transformed and their work got noticeably stronger.",
+      ),
+    ).toContain("unquantified-impact");
+    expect(SIGNALS.explicitBlame.has(words("It was not really my fault."))).toBe(true);
+    expect(SIGNALS.explicitBlame.has(words("It was not entirely my fault."))).toBe(false);
+  });
+  it("compares a year in the notes with the answer, not years within one story", () => {
+    const answer = "I joined Kestrel Software in 2020 and over four years I built the public sector vertical.";
+    expect(flags(answer, "LinkedIn: joined Kestrel 2022.")).toContain("inconsistency");
+    expect(
+      flags("I joined Kestrel in 2019 and left Kestrel in 2022 after the vertical reached 31 customers."),
+    ).not.toContain("inconsistency");
+  });
   it("uses the notes: prompting, credit-taking and a figure that contradicts the answer", () => {
     const answer =
       "In my five years there I set up the returns desk and trained 12 people on it. I learned to write the process down first.";
