@@ -42,6 +42,8 @@ export type Clause = {
   counterfactual: boolean;
   /** the modal of a counterfactual ("should", "would", "could") */
   counterfactualModal: string;
+  /** what someone else said or thought ("my manager said I should have…"): their view, not the speaker's */
+  reported: boolean;
   past: boolean;
   negated: boolean;
   /** "I think", "I guess": the speaker's opinion rather than an action */
@@ -68,6 +70,8 @@ export type Sentence = {
   hedges: string[];
   /** numbers, percentages and money, as written */
   figures: string[];
+  /** the figures that measure something: not labels such as "Year 10", "band 6", "dock 4", "Q3" */
+  measures: string[];
   properNouns: number;
   words: number;
 };
@@ -149,9 +153,35 @@ const OPINION = new Set(
     "is",
   ].map(stem),
 );
+// "My manager said I should have…": what follows a reporting verb is a clause of its own, and
+// when another person reports it, it is their view.
+const REPORTING = new Set(
+  [
+    "say",
+    "said",
+    "tell",
+    "told",
+    "mention",
+    "think",
+    "thought",
+    "feel",
+    "felt",
+    "claim",
+    "argu",
+    "insist",
+    "suggest",
+    "complain",
+    "reckon",
+    "point",
+  ].map(stem),
+);
+const INNER_SUBJECTS = new Set(["i", "we", "he", "she", "they", "you", "it"]);
+// Spoken filler carries no grammar: "and, er, the transport office should've…"
+const FILLER = new Set(["um", "umm", "uh", "uhh", "er", "erm", "hmm", "ah", "like", "yeah", "right", "okay", "ok"]);
 const QUOTE_OPEN = /["“‘]/;
 const QUOTE_CLOSE = /["”’]/;
 const CLAUSE_BREAK = /[,;:—–()]|\s-\s/;
+const PUNCTUATION_AFTER = /[,;:.!?]/;
 const PERSON_NOUNS = SIGNALS.personNouns;
 
 type Term = { text: string; pre: string; post: string; normal?: string; implicit?: string; tags: Set<string> };
@@ -198,6 +228,7 @@ function sentenceOf(terms: Term[]): Sentence {
     return token;
   });
   const clauses = clausesOf(tokens);
+  const found = figuresOf(tokens);
   const sentence: Sentence = {
     text: terms
       .map((t) => t.pre + t.text + t.post)
@@ -212,7 +243,8 @@ function sentenceOf(terms: Term[]): Sentence {
     conditional: 0,
     passive: clauses.some((c) => c.passive),
     hedges: SIGNALS.hedges.find(tokens).map((m) => spanText(tokens, m.start, m.end)),
-    figures: figuresOf(tokens),
+    figures: found.map((f) => f.text),
+    measures: found.filter((f) => !isLabel(tokens, f.start)).map((f) => f.text),
     properNouns: 0,
     words: tokens.filter((t) => t.text !== "").length,
   };
@@ -240,9 +272,17 @@ export function spanText(tokens: Token[], start: number, end: number): string {
 
 function clausesOf(tokens: Token[]): Clause[] {
   const bounds: number[] = [0];
+  const reportedFrom = new Set<number>();
   tokens.forEach((t, i) => {
     if (i > 0 && MARKERS.has(t.word) && bounds[bounds.length - 1] !== i) bounds.push(i);
     if (CLAUSE_BREAK.test(t.post) && i + 1 < tokens.length) bounds.push(i + 1);
+    if (i > 0 && t.tags.has("Verb") && REPORTING.has(t.stem)) {
+      const k = tokens[i + 1]?.word === "that" ? i + 2 : i + 1;
+      if (INNER_SUBJECTS.has(tokens[k]?.word ?? "") && !CLAUSE_BREAK.test(t.post)) {
+        bounds.push(k);
+        reportedFrom.add(k);
+      }
+    }
   });
   const unique = [...new Set(bounds)].sort((a, b) => a - b);
   const clauses: Clause[] = [];
@@ -252,6 +292,7 @@ function clausesOf(tokens: Token[]): Clause[] {
     const end = unique[k + 1] ?? tokens.length;
     if (end <= start) return;
     const clause = clauseOf(tokens, start, end, previous);
+    if (reportedFrom.has(start) && previous?.subject === "person") clause.reported = true;
     // "If the customer called and I missed it, …": the "if" covers the words up to the comma.
     if (clause.marker === "and" && conditionalOpen) clause.conditional = true;
     conditionalOpen = clause.conditional && !CLAUSE_BREAK.test(tokens[end - 1].post);
@@ -267,16 +308,33 @@ function clauseOf(tokens: Token[], start: number, end: number, previous: Clause 
   let i = start + (marker ? 1 : 0);
   while (
     i < end &&
-    (tokens[i].tags.has("Adverb") || tokens[i].tags.has("Expression") || tokens[i].tags.has("Conjunction"))
+    (tokens[i].tags.has("Adverb") ||
+      tokens[i].tags.has("Expression") ||
+      tokens[i].tags.has("Conjunction") ||
+      FILLER.has(tokens[i].word))
   )
     i++;
+  // "On Friday two chefs…", "After the audit the finance team…": a phrase of time or place
+  // before the subject; the subject starts at the last determiner, number or pronoun before the verb.
+  if (i < end && tokens[i].tags.has("Preposition")) {
+    let verb = i;
+    while (verb < end && !tokens[verb].tags.has("Verb") && !tokens[verb].tags.has("Negative")) verb++;
+    for (let k = verb - 1; k > i; k--) {
+      const t = tokens[k];
+      if (t.tags.has("Determiner") || t.tags.has("Pronoun") || t.number) {
+        if (!PUNCTUATION_AFTER.test(tokens[k - 1].post) || k > i + 1) i = k;
+        break;
+      }
+    }
+  }
   const subjectStart = i;
   while (
     i < end &&
-    !tokens[i].tags.has("Verb") &&
+    (!tokens[i].tags.has("Verb") || nounInPhrase(tokens, i, subjectStart, end)) &&
     !tokens[i].tags.has("Negative") &&
     !tokens[i].tags.has("Adverb") &&
-    !tokens[i].tags.has("Preposition")
+    // "the front of house team", "the head of finance": "of" stays inside the noun phrase
+    (!tokens[i].tags.has("Preposition") || (tokens[i].word === "of" && i > subjectStart && i + 1 < end))
   )
     i++;
   let subject = subjectOf(tokens, subjectStart, i);
@@ -301,6 +359,7 @@ function clauseOf(tokens: Token[], start: number, end: number, previous: Clause 
     modal: false,
     counterfactual: false,
     counterfactualModal: "",
+    reported: false,
     past: false,
     negated: false,
     opinion: false,
@@ -336,7 +395,8 @@ function clauseOf(tokens: Token[], start: number, end: number, previous: Clause 
         clause.opinion = true;
       if (firstVerb && !t.tags.has("Modal")) firstVerb = false;
       if (t.tags.has("PastTense")) clause.past = true;
-      if (t.tags.has("Copula")) {
+      // "was handled", and the spoken "got sorted", "got picked up"
+      if (t.tags.has("Copula") || /^(got|get|gets|getting|gotten)$/.test(t.word)) {
         const k = skipAdverbs(tokens, j + 1, end);
         if (tokens[k]?.tags.has("PastTense") && tokens[k].word.endsWith("ed")) clause.passive = true;
       }
@@ -360,6 +420,23 @@ function clauseOf(tokens: Token[], start: number, end: number, previous: Clause 
   return clause;
 }
 
+// Without the post-tagger a noun can carry a verb tag: "the transport office", "the agency nurses
+// never signed". Right after a determiner, or inside a noun phrase just before the real verb, it is a noun.
+function nounInPhrase(tokens: Token[], i: number, start: number, end: number): boolean {
+  const t = tokens[i];
+  if (i === start || ["Modal", "Copula", "Auxiliary", "PastTense", "Gerund"].some((tag) => t.tags.has(tag)))
+    return false;
+  const before = tokens[i - 1];
+  if (before.tags.has("Determiner") || before.tags.has("Possessive")) return true;
+  const next = tokens[i + 1];
+  return (
+    i + 1 < end &&
+    (before.tags.has("Noun") || before.tags.has("Adjective")) &&
+    !before.tags.has("Pronoun") &&
+    ["Verb", "Modal", "Negative", "Adverb"].some((tag) => next.tags.has(tag))
+  );
+}
+
 function skipAdverbs(tokens: Token[], from: number, end: number): number {
   let k = from;
   while (k < end && (tokens[k].tags.has("Adverb") || tokens[k].tags.has("Negative") || tokens[k].word === "not")) k++;
@@ -381,7 +458,11 @@ function subjectOf(tokens: Token[], start: number, end: number): Subject {
   if (
     PERSON_NOUNS.has(tokens, start, end) ||
     words.some(
-      (t) => t.tags.has("Person") || (t.tags.has("ProperNoun") && !SELF.has(t.word) && /^\p{Lu}/u.test(t.text)),
+      (t) =>
+        t.tags.has("Person") ||
+        // compromise knows many roles ("roofers", "deputy", "receptionist") as Actor nouns
+        t.tags.has("Actor") ||
+        (t.tags.has("ProperNoun") && !SELF.has(t.word) && /^\p{Lu}/u.test(t.text)),
     )
   ) {
     return "person";
@@ -390,13 +471,27 @@ function subjectOf(tokens: Token[], start: number, end: number): Subject {
   return words.some((t) => t.tags.has("Noun")) ? "thing" : "none";
 }
 
-function figuresOf(tokens: Token[]): string[] {
-  const figures: string[] = [];
+// A number right after a capitalised word or a naming noun names a thing rather than measuring it.
+const LABELS = new Set(
+  "year band ward bay dock level grade room gate route phase step block unit floor tier zone aisle door stage version key day week"
+    .split(" ")
+    .map(stem),
+);
+function isLabel(tokens: Token[], at: number): boolean {
+  const before = tokens[at - 1];
+  if (/^[A-Z]\d/.test(tokens[at].text)) return true;
+  if (!before || /[,;:.!?]/.test(before.post)) return false;
+  return LABELS.has(before.stem) || (before.proper === true && !before.tags.has("Verb") && before.tags.has("Noun"));
+}
+
+function figuresOf(tokens: Token[]): { text: string; start: number }[] {
+  const figures: { text: string; start: number }[] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (!tokens[i].tags.has("Value")) continue;
     let j = i;
     while (j + 1 < tokens.length && tokens[j + 1].tags.has("Value") && !/[,.;:]\s*$/.test(tokens[j].post)) j++;
     const figure = spanText(tokens, i, j + 1).replace(/[.,;:)]+$/, "");
+    const start = i;
     i = j;
     // Years place a story in time and ordinals order it; neither measures anything. "One" is
     // as often a pronoun ("the one who") as a count.
@@ -404,7 +499,7 @@ function figuresOf(tokens: Token[]): string[] {
     const year = /^(19|20)\d\d$/.test(digits) && digits.length === figure.replace(/[^\d\w]/g, "").length;
     const wordOnly = !/\d|%|\$|€|£/.test(figure);
     if (year || (wordOnly && /^(one|first|second|third|last|once)$|th$/i.test(figure))) continue;
-    figures.push(figure);
+    figures.push({ text: figure, start });
   }
   return figures;
 }

@@ -85,9 +85,8 @@ export class PhraseList {
       const indexed = this.byFirst.get(first.stem);
       if (!indexed && !(first.number && this.numbered.length > 0)) continue;
       for (const phrase of [...(indexed ?? []), ...(first.number ? this.numbered : [])]) {
-        const end = i + phrase.slots.length;
-        if (end > to) continue;
-        if (phrase.slots.every((slot, k) => fits(slot, words[i + k]))) found.push({ phrase, start: i, end });
+        const end = matchFrom(phrase, words, i, to);
+        if (end > 0) found.push({ phrase, start: i, end });
       }
     }
     return found.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -95,6 +94,26 @@ export class PhraseList {
   has(words: Word[], from = 0, to = words.length): boolean {
     return this.find(words, from, to).length > 0;
   }
+}
+
+// Intensifiers inside a phrase change nothing: "not really my fault", "that was honestly me".
+const INTENSIFIERS = new Set(
+  // not "entirely", "all", "just": "not entirely my fault" owns a part of it
+  ["really", "actually", "honestly", "basically", "literally", "truly", "genuinely"].map((w) => stemmer(w)),
+);
+
+/** Where the phrase ends when it matches at `start` (skipping up to two intensifiers), else 0. */
+function matchFrom(phrase: Phrase, words: Word[], start: number, to: number): number {
+  let j = start;
+  let skipped = 0;
+  for (let k = 0; k < phrase.slots.length; k++, j++) {
+    while (k > 0 && j < to && skipped < 2 && !fits(phrase.slots[k], words[j]) && INTENSIFIERS.has(words[j].stem)) {
+      j++;
+      skipped++;
+    }
+    if (j >= to || !fits(phrase.slots[k], words[j])) return 0;
+  }
+  return j;
 }
 
 function fits(slot: Slot, word: Word): boolean {

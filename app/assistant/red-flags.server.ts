@@ -19,7 +19,7 @@ const plural = (n: number, one: string, many = `${one}s`) => (n === 1 ? one : ma
 const asksForOwnRole = (prompt: string) => /\byou(r)?\b/i.test(prompt);
 
 const overclaiming: Detector = ({ answer, notes }) => {
-  const solo = answer.sentences.filter((s) => S.soloCredit(s) || S.nounCredit(s));
+  const solo = answer.sentences.filter((s) => S.soloCredit(s) || S.nounCredit(s) || S.cleftCredit(s));
   const orgCredit = answer.sentences.filter((s) => !solo.includes(s) && S.orgCredit(s));
   const noted = notes.sentences.filter(S.notesOverclaim);
   const hits = solo.length + orgCredit.length + noted.length;
@@ -43,10 +43,15 @@ const overclaiming: Detector = ({ answer, notes }) => {
 const ambiguityAvoidance: Detector = ({ prompt, answer, notes }) => {
   const sentences = answer.sentences;
   const prompted = notes.sentences.filter(S.prompting);
-  const own = sentences.filter((s) => s.ownActions > 0).length;
-  const vague = sentences.filter((s) => s.ownActions === 0 && (s.plural > 0 || s.passive));
+  // "I was involved in…", "I helped with…": the speaker is there, their part is not.
+  const concrete = (s: Sentence) => s.ownActions > S.vagueRoles(s);
+  const own = sentences.filter(concrete).length;
+  const vague = sentences.filter((s) => !concrete(s) && (s.plural > 0 || s.passive || S.vagueRoles(s) > 0));
   const hedges = sentences.reduce((n, s) => n + s.hedges.length, 0);
-  const weHeavy = sentences.length >= 2 && own <= 1 && vague.length >= 2;
+  // Asked for their part, a one-line answer of "it got sorted between us" is the whole evasion.
+  const weHeavy =
+    (sentences.length >= 2 && own <= 1 && vague.length >= 2) ||
+    (sentences.length === 1 && own === 0 && vague.length === 1 && asksForOwnRole(prompt));
   const hedged = sentences.length >= 2 && hedges >= 3 && own <= sentences.length / 3;
   if (!weHeavy && !hedged && prompted.length === 0) return null;
   const base =
@@ -78,7 +83,9 @@ const lackOfReflection: Detector = ({ kind, answer }) => {
     };
   }
   const reflects = answer.sentences.some(S.reflects);
-  const blamed = answer.sentences.filter((s) => S.explicitBlame(s) || S.othersFailed(s).length > 0);
+  const blamed = answer.sentences.filter(
+    (s) => S.explicitBlame(s) || (S.othersFailed(s).length > 0 && !S.dealtWith(s)),
+  );
   // Reflection is on a story (the speaker's, or one told as what others did wrong); a plan or a
   // creed is caught as hypothetical or generic instead.
   const story =
@@ -86,10 +93,14 @@ const lackOfReflection: Detector = ({ kind, answer }) => {
     (blamed.length > 0 && answer.sentences.some((s) => s.clauses.some((c) => c.past && !c.conditional)));
   if (kind !== "behavioral" || reflects || !story || answer.words < 40) return null;
   const owned = answer.sentences.some(S.ownsFault);
+  // Fault put on others with no look at one's own part is the clearest sign of it — when the story
+  // is about them; others' trouble the candidate then acts on is only the situation.
+  const acted = answer.sentences.filter((s) => s.ownPast > 0 && !blamed.includes(s)).length;
+  const failures = blamed.reduce((n, s) => n + S.othersFailed(s).length, 0);
+  const putOnOthers = blamed.some(S.explicitBlame) || failures > acted;
   return {
     category: "lack-of-reflection",
-    // Fault put on others with no look at one's own part is the clearest sign of it.
-    severity: blamed.length > 0 && !owned ? 3 : 2,
+    severity: putOnOthers && !owned ? 3 : 2,
     evidence: texts(blamed.length > 0 ? blamed : answer.sentences.slice(-1)),
     justification:
       blamed.length > 0
@@ -101,13 +112,15 @@ const lackOfReflection: Detector = ({ kind, answer }) => {
 const blameShifting: Detector = ({ answer, notes }) => {
   const explicit = answer.sentences.filter(S.explicitBlame);
   const others = answer.sentences.filter(
-    (s) => !explicit.includes(s) && S.othersFailed(s).length > 0 && !S.ownsFault(s),
+    (s) => !explicit.includes(s) && S.othersFailed(s).length > 0 && !S.ownsFault(s) && !S.dealtWith(s),
   );
+  // Several others failing in one long sentence weigh as much as in several short ones.
+  const failures = others.reduce((n, s) => n + S.othersFailed(s).length, 0);
   const noted = notes.sentences.filter((s) => S.notesBlame(s) && !S.ownsFault(s));
   const owned = answer.sentences.some((s) => S.ownsFault(s) || S.reflects(s));
-  const hits = explicit.length + others.length + noted.length;
-  if (hits === 0 || (explicit.length + noted.length === 0 && owned && others.length < 2)) return null;
-  const base = explicit.length > 0 || noted.length > 0 || (others.length >= 2 && !owned) ? 3 : 2;
+  const hits = explicit.length + failures + noted.length;
+  if (hits === 0 || (explicit.length + noted.length === 0 && owned && failures < 2)) return null;
+  const base = explicit.length > 0 || noted.length > 0 || (failures >= 2 && !owned) ? 3 : 2;
   return {
     category: "blame-shifting",
     severity: repeated(base, hits),
@@ -115,8 +128,8 @@ const blameShifting: Detector = ({ answer, notes }) => {
     justification:
       explicit.length + noted.length > 0
         ? "The problem is put on other people or circumstances, and the candidate's own part in it never appears."
-        : `Colleagues, customers or other teams are described as failing in ${others.length} ` +
-          `${plural(others.length, "place")}, with no word on the candidate's own share.`,
+        : `Colleagues, customers or other teams are described as failing in ${failures} ` +
+          `${plural(failures, "place")}, with no word on the candidate's own share.`,
   };
 };
 
@@ -126,9 +139,9 @@ const unquantifiedImpact: Detector = ({ kind, answer }) => {
   // One measured outcome is enough to check the story against, in the claim or beside it
   // ("we poured four days late instead of seven").
   const measured = (s: Sentence) =>
-    s.figures.length > 0 &&
+    s.measures.length > 0 &&
     (S.outcome(s) || /%|\b(instead of|than|compared|versus|vs|from\b.{1,40}\bto|down to|up to)\b/i.test(s.text));
-  if (claims.length === 0 || claims.some((s) => s.figures.length > 0) || answer.sentences.some(measured)) return null;
+  if (claims.length === 0 || claims.some((s) => s.measures.length > 0) || answer.sentences.some(measured)) return null;
   const big = claims.filter(S.bigWords).length;
   return {
     category: "unquantified-impact",
@@ -185,7 +198,7 @@ const genericAnswer: Detector = ({ kind, answer }) => {
 
 const inconsistency: Detector = ({ answer, notes }) => {
   const noted = notes.sentences.filter(S.notesInconsistent);
-  const conflicts = conflictingQuantities([...answer.sentences, ...notes.sentences]);
+  const conflicts = conflictingQuantities(answer.sentences, notes.sentences);
   const hits = noted.length + conflicts.length;
   if (hits === 0) return null;
   return {
@@ -201,12 +214,18 @@ const inconsistency: Detector = ({ answer, notes }) => {
 
 // Two sentences that give one quantity (same unit, a shared word before it) different values,
 // where neither speaks of a change ("from 9 to 2 hours", "dropped to").
-function conflictingQuantities(sentences: Sentence[]): [Sentence, Sentence][] {
-  const facts = sentences.flatMap(S.quantities).filter((q) => !q.changing);
+// A year is compared only between a note and the answer: within one story years follow each other.
+function conflictingQuantities(answer: Sentence[], notes: Sentence[]): [Sentence, Sentence][] {
+  const facts = [...answer, ...notes].flatMap(S.quantities).filter((q) => !q.changing);
   const pairs: [Sentence, Sentence][] = [];
+  const inNotes = (q: S.Quantity) => notes.includes(q.sentence);
   facts.forEach((a, i) => {
     for (const b of facts.slice(i + 1)) {
-      const same = a.unit === b.unit && a.sentence !== b.sentence && a.context.some((w) => b.context.includes(w));
+      const same =
+        a.unit === b.unit &&
+        a.sentence !== b.sentence &&
+        (a.unit !== S.YEAR || inNotes(a) !== inNotes(b)) &&
+        a.context.some((w) => b.context.includes(w));
       if (same && a.value !== b.value && !pairs.some(([x, y]) => x === a.sentence && y === b.sentence))
         pairs.push([a.sentence, b.sentence]);
     }

@@ -72,6 +72,21 @@ export const orgCredit = once((s: Sentence): boolean => {
   );
 });
 
+/** "it was me who won it", "honestly that was me": a result's credit put on the speaker by a cleft. */
+export const cleftCredit = once(
+  (s: Sentence): boolean =>
+    SIGNALS.cleftCredit.has(s.tokens) &&
+    !SIGNALS.noBlame.has(s.tokens) &&
+    !SIGNALS.faultWords.has(s.tokens) &&
+    (s.figures.length > 0 || outcome(s) || SIGNALS.resultVerbs.has(s.tokens) || SIGNALS.orgResults.has(s.tokens)),
+);
+
+/** Clauses where the speaker's part is only being there: "I was involved in", "I helped with". */
+export const vagueRoles = once(
+  (s: Sentence): number =>
+    s.clauses.filter((c) => c.subject === "self" && SIGNALS.vagueRole.has(s.tokens, c.start, c.end)).length,
+);
+
 export const notesOverclaim = once((s: Sentence) => SIGNALS.notesOverclaim.has(s.tokens));
 
 /** "It was not my fault", "they dropped the ball" — unless the same words own the fault. */
@@ -107,22 +122,68 @@ const NON_ACTIONS = new Set(
 
 /** A named other (a person, "the finance team", "night shift") failing at something. */
 export const othersFailed = once((s: Sentence): Clause[] => {
+  const problem = SIGNALS.problems.has(s.tokens);
   return s.clauses.filter((c) => {
-    if (c.subject !== "person" || c.quoted || c.conditional) return false;
+    if (c.subject !== "person" || c.quoted || c.conditional || c.reported) return false;
     if (c.counterfactual && c.counterfactualModal === "should") return true;
-    if (SIGNALS.faultWords.has(s.tokens, c.start, c.end)) return true;
+    if (SIGNALS.faultWords.has(s.tokens, c.start, c.end) || keptDoing(s.tokens, c)) return true;
+    // "The groundworks ran over because the subcontractors…": others given as the cause of a problem.
+    if (problem && CAUSES.has(c.marker) && !c.modal && !c.negated) return true;
     const verbs = s.tokens
       .slice(c.start, c.end)
       .filter((t) => t.tags.has("Verb") && !t.tags.has("Copula") && !t.tags.has("Modal") && t.word !== "did");
-    return c.negated && c.past && verbs.length > 0 && !verbs.some((t) => NON_ACTIONS.has(t.stem));
+    // "she could not lip-read me": not being able to is not a failing
+    const unable = s.tokens.slice(c.start, c.end).some((t) => t.word === "could" || t.word === "can");
+    // "because customers don't read the emails": a habit given as the cause
+    return (
+      c.negated &&
+      (c.past || CAUSES.has(c.marker)) &&
+      !unable &&
+      verbs.length > 0 &&
+      !verbs.some((t) => NON_ACTIONS.has(t.stem))
+    );
   });
+});
+
+const CAUSES = new Set(["because", "since", "as"]);
+
+// "kept walking off site", "kept overbooking tables": a habit of someone else's, told as a grievance
+// (not "whose router kept dropping", where a thing keeps failing).
+function keptDoing(tokens: Token[], c: Clause): boolean {
+  for (let i = c.start; i + 1 < c.end; i++) {
+    if (tokens[i].word === "whose") return false;
+    if (tokens[i].word === "kept" && /ing$/.test(tokens[i + 1].word)) return true;
+  }
+  return false;
+}
+
+/** "…refused meals, so I worked with the diabetes nurse": what others did is the situation the
+ * speaker then dealt with, not an excuse. */
+export const dealtWith = once((s: Sentence): boolean => {
+  const failed = othersFailed(s);
+  if (failed.length === 0) return false;
+  return s.clauses.some(
+    (c) =>
+      c.start > failed[0].start &&
+      c.marker === "so" &&
+      c.subject === "self" &&
+      !c.modal &&
+      !c.conditional &&
+      !c.negated &&
+      !c.counterfactual &&
+      !c.opinion,
+  );
 });
 
 /** The speaker owns a share of what went wrong. */
 export const ownsFault = once((s: Sentence) =>
   SIGNALS.noBlame
     .find(s.tokens)
-    .some((m) => !SIGNALS.explicitBlame.find(s.tokens).some((b) => m.start >= b.start && m.end <= b.end)),
+    .some(
+      (m) =>
+        !inClause(s, m)?.reported &&
+        !SIGNALS.explicitBlame.find(s.tokens).some((b) => m.start >= b.start && m.end <= b.end),
+    ),
 );
 
 export const notesBlame = once((s: Sentence) => SIGNALS.notesBlame.has(s.tokens));
@@ -130,7 +191,7 @@ export const notesBlame = once((s: Sentence) => SIGNALS.notesBlame.has(s.tokens)
 /** The candidate looking at their own conduct: "I should have…", "I learned…", "since then I…". */
 export const reflects = once((s: Sentence): boolean => {
   if (noChange(s)) return false;
-  const own = s.clauses.filter((c) => speaker(c) && !c.quoted);
+  const own = s.clauses.filter((c) => speaker(c) && !c.quoted && !c.reported);
   if (own.some((c) => c.counterfactual)) return true;
   const othersBlamed = s.clauses.some(
     (c) => c.subject === "person" && (c.counterfactual || SIGNALS.faultWords.has(s.tokens, c.start, c.end)),
@@ -151,6 +212,8 @@ export const notesInconsistent = once((s: Sentence) => SIGNALS.notesInconsistent
 export const prompting = once((s: Sentence) => SIGNALS.prompting.has(s.tokens));
 /** "That's a good question", "let me think": talk about the interview, not the story. */
 export const meta = once((s: Sentence) => SIGNALS.meta.has(s.tokens) && s.words <= 14);
+
+export const YEAR = "#year";
 
 // Quantity facts ("a team of 4", "nine engineers", "5 years there") whose values can contradict.
 export type Quantity = { value: number; unit: string; context: string[]; changing: boolean; sentence: Sentence };
@@ -204,7 +267,9 @@ export function quantities(sentence: Sentence): Quantity[] {
     if (!t.number) return;
     const value = valueOf(t);
     if (value === undefined) return;
-    const percent = t.word.endsWith("%") || tokens[i + 1]?.word === "percent";
+    // A year ("joined Kestrel in 2020") is a fact that a note can contradict ("LinkedIn: joined 2022").
+    const year = /^(19|20)\d\d$/.test(t.word) && !tokens[i + 1]?.word.match(/^(%|percent)$/);
+    const percent = !year && (t.word.endsWith("%") || tokens[i + 1]?.word === "percent");
     const unitToken = percent ? undefined : tokens[i + 1];
     // without the post-tagger a plural noun can carry a verb tag ("4 engineers"): accept any content word
     const functionWord = (t: Token) =>
@@ -213,6 +278,7 @@ export function quantities(sentence: Sentence): Quantity[] {
       );
     if (
       !percent &&
+      !year &&
       (!unitToken ||
         !/^[a-z]/.test(unitToken.word) ||
         functionWord(unitToken) ||
@@ -220,7 +286,7 @@ export function quantities(sentence: Sentence): Quantity[] {
         unitToken.number)
     )
       return;
-    const unit = percent ? "%" : unitToken!.stem;
+    const unit = year ? YEAR : percent ? "%" : unitToken!.stem;
     const near = [...tokens.slice(Math.max(0, i - 4), i), ...tokens.slice(i + 2, i + 5)];
     const context = near
       .filter((w) => w.word.length > 2 && !STOP.has(w.stem) && !w.number && /[a-z]/.test(w.word))

@@ -4,6 +4,7 @@ import { parseDraftInput, type DraftInput } from "~/assistant/draft.schema";
 import { draftScorecard } from "~/assistant/drafter.server";
 import { analyse } from "~/assistant/language.server";
 import { PhraseList, SIGNALS } from "~/assistant/lexicon.server";
+import * as S from "~/assistant/signals.server";
 import { thirdPerson } from "~/assistant/summary.server";
 
 // The clause reading behind the drafter (who a clause is about, modality, reflection) and the
@@ -54,12 +55,89 @@ describe("clauses", () => {
       ),
     ).not.toContain("overclaiming");
   });
+  it("finds the subject after a phrase of time, inside 'of' phrases and in roles the word list lacks", () => {
+    const subjects = (text: string) => analyse(text).sentences[0].clauses.map((c) => [c.subject, c.subjectText]);
+    expect(subjects("On New Year's Eve two chefs didn't turn up.")[0]).toEqual(["person", "two chefs"]);
+    expect(subjects("And the front of house team kept overbooking tables.")[0]).toEqual([
+      "person",
+      "the front of house team",
+    ]);
+    expect(subjects("The deputy should have been there.")[0]).toEqual(["person", "The deputy"]);
+    expect(subjects("And, er, the transport office should've rerouted them.").at(-1)).toEqual([
+      "person",
+      "the transport office",
+    ]);
+  });
+  it("reads what another person said as their view, not the candidate's reflection", () => {
+    const reported = analyse("My manager said I should have built more pipeline in Q2.").sentences[0];
+    expect(reported.clauses.find((c) => c.counterfactual)).toMatchObject({ subject: "self", reported: true });
+    const own = analyse("I think I should have built more pipeline in Q2.").sentences[0];
+    expect(own.clauses.some((c) => c.counterfactual && !c.reported)).toBe(true);
+    expect(
+      flags(
+        "In Q3 I closed 62% of quota. My manager said I should have built more pipeline in Q2, but the marketing team didn't deliver any leads and the SDRs weren't booking meetings. So I'd say it was a tough market all round.",
+      ),
+    ).toEqual(expect.arrayContaining(["blame-shifting", "lack-of-reflection"]));
+  });
+  it("reads others given as the cause of a problem as blame, and others' trouble the candidate acted on as the situation", () => {
+    expect(
+      flags(
+        "The groundworks ran three weeks over because the subcontractors kept walking off site and the architects changed the drawings twice.",
+      ),
+    ).toContain("blame-shifting");
+    const situation = draft({
+      ...base,
+      question: "Tell me about a complex patient you cared for.",
+      answer:
+        "Her blood sugars were swinging between 3 and 19 because she kept refusing meals, so I worked with the diabetes nurse on a sliding scale. Over five days her sugars settled between 6 and 11 and she went to theatre on day three as planned, which was what the surgeons wanted.",
+    }).redFlags;
+    expect(situation.filter((f) => f.severity >= 3)).toEqual([]);
+  });
+  it("keeps the second sense of a word out of credit and reflection", () => {
+    expect(
+      flags(
+        "I carried the urgent pharmacy boxes to a colleague's van and drove the rest in a hire van. Only two of 46 parcels were missed.",
+      ),
+    ).not.toContain("overclaiming");
+    const lesson = analyse("I delivered my lessons exactly as planned that week.").sentences[0];
+    expect(S.reflects(lesson)).toBe(false);
+    expect(S.reflects(analyse("The biggest lesson I took was to check the plan first.").sentences[0])).toBe(true);
+  });
+  it("reads credit, vagueness and unmeasured results in wording the lists never saw", () => {
+    expect(
+      flags("The hotel went from 3.9 to 4.6 on TripAdvisor in a year, and honestly that was me. I rewrote check-in."),
+    ).toContain("overclaiming");
+    expect(flags("It was not me who broke it, that was the night team. I fixed it by 6 am.")).not.toContain(
+      "overclaiming",
+    );
+    const vague = draft({
+      ...base,
+      question: "What was your part in fixing the VAT error?",
+      answer: "It got picked up and sorted between us and the advisers, and the right adjustments were put through.",
+    }).redFlags;
+    expect(vague.map((f) => f.category)).toContain("ambiguity-avoidance");
+    expect(
+      flags(
+        "I introduced a seating plan and a silent start to every lesson. Behaviour in my Year 10 group was transformed and their work got noticeably stronger.",
+      ),
+    ).toContain("unquantified-impact");
+    expect(SIGNALS.explicitBlame.has(words("It was not really my fault."))).toBe(true);
+    expect(SIGNALS.explicitBlame.has(words("It was not entirely my fault."))).toBe(false);
+  });
+  it("compares a year in the notes with the answer, not years within one story", () => {
+    const answer = "I joined Kestrel Software in 2020 and over four years I built the public sector vertical.";
+    expect(flags(answer, "LinkedIn: joined Kestrel 2022.")).toContain("inconsistency");
+    expect(
+      flags("I joined Kestrel in 2019 and left Kestrel in 2022 after the vertical reached 31 customers."),
+    ).not.toContain("inconsistency");
+  });
   it("uses the notes: prompting, credit-taking and a figure that contradicts the answer", () => {
     const answer =
       "In my five years there I set up the returns desk and trained 12 people on it. I learned to write the process down first.";
     expect(flags(answer, "CV: 3 years there.")).toContain("inconsistency");
     expect(flags(answer, "Needed prompting twice before giving specifics.")).toContain("ambiguity-avoidance");
     expect(flags(answer, "Credits herself with the churn drop the whole team worked on.")).toContain("overclaiming");
+    expect(flags(answer, "Reference says the returns desk was built by a team of four.")).toContain("overclaiming");
   });
 });
 
