@@ -1,5 +1,5 @@
 import { analyse, type Sentence } from "./language.server";
-import { SIGNALS } from "./lexicon.server";
+import { talk } from "./spoken.server";
 
 // The candidate's spoken sentences as committee prose: third person, contractions spelled out
 // by their meaning ("I'd go" → "would", "I'd gone" → "had"), spoken filler dropped, every
@@ -35,51 +35,10 @@ const SECOND: Record<string, string> = {
 const AFTER_THEY: Record<string, string> = { am: "are", was: "were" };
 // The candidate named once at the start of a paragraph; only where no verb has to agree with it.
 const NAMED: Record<string, string> = { i: "the candidate", my: "the candidate's", me: "the candidate" };
-const ALWAYS_FILLER = new Set(["um", "umm", "uh", "uhh", "erm", "er", "hmm", "ah", "oh"]);
-// Real words elsewhere ("so that", "as well", "right away"): filler only when they open the sentence.
-const ANYWHERE = new Set(["basically", "literally"]);
-const START_ONLY = new Set(["so", "well", "right", "and", "anyway", "anyways", "okay", "ok", "yeah", "yep"]);
+// "it's", "that's" spell out; "Mary's", "the system's" stay as said (a possessive, or clear enough).
+const SPELLED_S = new Set(["it", "that", "there", "here", "he", "she", "what", "who", "where", "how", "this"]);
 
 export type Voice = "third" | "second";
-
-/** Words to drop: spoken filler, when it stands apart (start of the sentence or between commas). */
-function fillerIndexes(s: Sentence): Set<number> {
-  const drop = new Set<number>();
-  for (const m of SIGNALS.filler.find(s.tokens)) {
-    const first = s.tokens[m.start];
-    const before = s.tokens[m.start - 1];
-    const opening = m.start === 0;
-    const apart = opening || /,\s*$/.test(before?.post ?? "");
-    const determined = before && /^(a|the|this|that|what|as|would|i|you|we|they)$/.test(before.word);
-    const hedge =
-      (first.word === "kind" || first.word === "sort") &&
-      !(before && /^(a|an|the|this|that|what|which|any|some|every|each|no)$/.test(before.word));
-    if (ALWAYS_FILLER.has(first.word) || hedge || (apart && !determined && (opening || !START_ONLY.has(first.word)))) {
-      for (let i = m.start; i < m.end; i++) drop.add(i);
-    }
-  }
-  s.tokens.forEach((t, i) => {
-    if (ANYWHERE.has(t.word)) drop.add(i);
-  });
-  // A false start ("I, I flew", "this, uh, this man") keeps its second word.
-  let kept = -1;
-  s.tokens.forEach((t, i) => {
-    if (drop.has(i)) return;
-    const previous = s.tokens[kept];
-    const broken = kept >= 0 && (/,\s*$/.test(previous.post) || kept < i - 1);
-    if (previous && broken && t.word === previous.word && /\p{L}/u.test(t.word)) drop.add(kept);
-    kept = i;
-  });
-  // An opening "So," or "And" is talk, not content.
-  let i = 0;
-  while (
-    i < s.tokens.length - 1 &&
-    SIGNALS.discourseOpeners.has(s.tokens, i, i + 1) &&
-    !["looking", "in"].includes(s.tokens[i].word)
-  )
-    drop.add(i++);
-  return drop;
-}
 
 /** One sentence (or its tokens `from..to`) rewritten in the given voice. */
 export function render(
@@ -88,7 +47,7 @@ export function render(
 ): string {
   const { voice = "third", from = 0, to = s.tokens.length } = options;
   let named = !options.nameCandidate;
-  const drop = voice === "third" ? fillerIndexes(s) : new Set<number>();
+  const drop = talk(s);
   let out = "";
   let previous = "";
   for (let i = from; i < to; i++) {
@@ -96,13 +55,19 @@ export function render(
     if (drop.has(i)) {
       // keep a sentence break the dropped word carried; drop the comma that set it apart
       if (/[.!?]/.test(t.post)) out = out.replace(/[,\s]*$/, "") + ".";
-      else if (/,/.test(t.post)) out = out.replace(/,\s*$/, " ");
+      else if (/,/.test(t.post) && !drop.repeats.has(i)) out = out.replace(/,\s*$/, " ");
+      continue;
+    }
+    const next = s.tokens[i + 1];
+    if (t.contracted && t.text !== "" && next?.text === "" && !SPELLED_S.has(t.word) && /^(is|has)$/.test(next.word)) {
+      out += (i === from ? "" : t.pre) + t.text + (t.post || next.post);
+      previous = t.word;
+      i++;
       continue;
     }
     const contracted = t.contracted;
     let word = contracted ? t.word : t.text;
     const lower = word.toLowerCase();
-    const next = s.tokens[i + 1];
     let replaced: string | undefined;
     if (voice === "second")
       replaced =
@@ -173,7 +138,7 @@ export function echo(s: Sentence, maxWords = 14): string {
   // carry on into the next clause when this one is too short to say anything
   for (const c of s.clauses) if (c.start >= end && end - clause.start < 5) end = c.end;
   end = Math.min(end, clause.start + maxWords);
-  const drop = fillerIndexes(s);
+  const drop = talk(s);
   let start = clause.start;
   while (
     start < end &&

@@ -6,6 +6,7 @@ import type { Sentence } from "./language.server";
 import { render } from "./prose.server";
 import type { PreparedQuestion } from "./question.server";
 import * as S from "./signals.server";
+import { contentWords, rejoined } from "./spoken.server";
 
 export { thirdPerson } from "./prose.server";
 
@@ -50,32 +51,25 @@ function clip(text: string, max: number): string {
 }
 
 function account(q: PreparedQuestion, labelled: boolean, budget: number): string {
-  const sentences = q.answer.sentences.filter((s) => !S.meta(s) && s.words >= 3);
+  const sentences = rejoined(q.answer.sentences).filter((s) => !S.meta(s) && contentWords(s) >= 3);
   if (sentences.length === 0) return "";
   const chosen = new Map<Sentence, "plain" | "reflection">();
-  const unused = (s: Sentence) => !chosen.has(s);
-  // The outcome first (its figures must survive a tight budget), then what the candidate did,
-  // the situation, and their reflection.
-  // Stories end on their outcome: the last measured sentence after the opening one is it.
-  const measured = sentences.filter((s) => s !== sentences[0] && s.figures.length > 0 && !S.reflects(s));
-  const result =
-    [...measured].reverse().find((s) => S.outcome(s) || s.ownActions === 0) ??
-    measured[measured.length - 1] ??
-    sentences.find((s) => s.figures.length > 0 && S.outcome(s) && !S.reflects(s)) ??
-    sentences.find((s) => S.outcome(s) && !S.reflects(s));
-  if (result) chosen.set(result, "plain");
-  const action =
-    sentences.find((s) => unused(s) && s.ownActions > 0 && s.ownPast > 0) ??
-    sentences.find((s) => unused(s) && s.ownActions > 0);
-  if (action) chosen.set(action, "plain");
-  if (unused(sentences[0])) chosen.set(sentences[0], "plain");
-  const reflection = sentences.find((s) => unused(s) && S.reflects(s));
-  if (reflection) chosen.set(reflection, "reflection");
-  const second = sentences.find((s) => unused(s) && s.ownPast > 0 && s.singular > 0);
-  if (second) chosen.set(second, "plain");
+  const pick = (s: Sentence | undefined, role: "plain" | "reflection" = "plain") => {
+    if (s && !chosen.has(s)) chosen.set(s, role);
+  };
+  // In order of what must survive a tight budget: the outcome and every other measured sentence
+  // (their figures exactly as said), what the candidate did, the situation, their own reflection.
+  const reflection = sentences.find((s) => S.reflects(s));
+  const measured = sentences.filter((s) => s.figures.length > 0 && s !== reflection);
+  pick(outcomeOf(sentences));
+  measured.forEach((s) => pick(s));
+  pick(sentences.find((s) => s.ownActions > 0 && s.ownPast > 0) ?? sentences.find((s) => s.ownActions > 0));
+  pick(sentences[0]);
+  pick(reflection, "reflection");
+  pick(sentences.find((s) => !chosen.has(s) && s.ownPast > 0 && s.singular > 0));
+  pick(sentences.find((s) => !chosen.has(s) && S.outcome(s) && s !== reflection));
 
-  const intro = labelled ? `“${q.prompt.trim()}” — ` : "";
-  let words = wordCount(intro);
+  let words = labelled ? wordCount(q.prompt) + 2 : 0;
   const kept: Sentence[] = [];
   for (const [sentence, role] of chosen) {
     const length = wordCount(phrase(sentence, role, false));
@@ -84,16 +78,40 @@ function account(q: PreparedQuestion, labelled: boolean, budget: number): string
     words += length;
   }
   kept.sort((a, b) => sentences.indexOf(a) - sentences.indexOf(b));
-  let named = false;
-  const ordered = kept.map((sentence) => {
-    const text = phrase(sentence, chosen.get(sentence)!, !named);
-    if (/the candidate/i.test(text)) named = true;
-    return text;
-  });
-  if (ordered.length === 0) return "";
-  if (!named) ordered.unshift("The candidate gave this account.");
-  return intro + ordered.join(" ");
+  if (kept.length === 0) return "";
+  const ordered = kept.map((sentence, i) => phrase(sentence, chosen.get(sentence)!, i === 0));
+  if (!/^The candidate\b/.test(ordered[0])) ordered[0] = lead(phrase(kept[0], chosen.get(kept[0])!, false), kept[0]);
+  if (!labelled) return ordered.join(" ");
+  ordered[0] = ordered[0].charAt(0).toLowerCase() + ordered[0].slice(1);
+  return `Asked “${q.prompt.trim().replace(/[.?!:]+$/, "")}”, ${ordered.join(" ")}`;
 }
+
+/** The sentence that says how it ended: the last measured one after the opening, else any result. */
+export function outcomeOf(sentences: Sentence[]): Sentence | undefined {
+  const measured = sentences.filter((s) => s !== sentences[0] && s.figures.length > 0 && !S.reflects(s));
+  return (
+    [...measured].reverse().find((s) => S.outcome(s) || s.ownActions === 0) ??
+    measured[measured.length - 1] ??
+    sentences.find((s) => s.figures.length > 0 && S.outcome(s) && !S.reflects(s)) ??
+    sentences.find((s) => S.outcome(s) && !S.reflects(s))
+  );
+}
+
+// A paragraph opens on the candidate: "The candidate described how the night shift …".
+function lead(text: string, s: Sentence): string {
+  if (/^The candidate\b/.test(text)) return text;
+  const acts = s.clauses[0] && (s.clauses[0].past || s.clauses[0].modal);
+  if (/^They\b/.test(text) && acts) return text.replace(/^They\b/, "The candidate");
+  if (/^On reflection, the candidate/.test(text)) return text;
+  const first = s.tokens.find((t) => t.text !== "" && text.startsWith(t.text));
+  const name = /^[\p{Lu}\d]{2,}|^\S*\d/u.test(text) || (first !== undefined && isName(first));
+  const body = name ? text : text.charAt(0).toLowerCase() + text.slice(1);
+  if (!s.tokens.some((t) => t.tags.has("Verb"))) return `The candidate described ${body}`;
+  return `The candidate ${s.clauses.some((c) => c.past) ? "described how" : "said that"} ${body}`;
+}
+
+const isName = (t: Sentence["tokens"][number]) =>
+  ["ProperNoun", "Person", "Place", "Organization", "Acronym"].some((tag) => t.tags.has(tag));
 
 /** A sentence in committee prose; a reflection is marked as the candidate's own view. */
 function phrase(s: Sentence, role: "plain" | "reflection", nameCandidate: boolean): string {
@@ -101,22 +119,22 @@ function phrase(s: Sentence, role: "plain" | "reflection", nameCandidate: boolea
   const text = render(s, { nameCandidate: role === "plain" && nameCandidate, to });
   const shortened = to < s.tokens.length ? text.replace(/[.!?]$/, "") + " …" : text;
   if (role !== "reflection") return shortened;
-  const body = shortened.replace(
-    /^(Looking back|In hindsight|In retrospect|On reflection|Honestly|To be honest),?\s*/i,
-    "",
-  );
+  const body = shortened.replace(OPENERS, "");
   return `On reflection, the candidate said that ${body.charAt(0).toLowerCase()}${body.slice(1)}`;
 }
+const OPENERS =
+  /^(?:(?:looking back|in hindsight|in retrospect|on reflection|honestly|to be honest|if they are honest|they (?:think|guess|suppose|feel)(?: that)?)[,\s]*)+/i;
 
 // Long spoken sentences are cut at a clause boundary, never inside a figure.
 function cut(s: Sentence): number {
-  if (s.words <= MAX_SENTENCE_WORDS) return s.tokens.length;
+  const max = s.figures.length > 0 ? MAX_SENTENCE_WORDS * 1.5 : MAX_SENTENCE_WORDS;
+  if (s.words <= max) return s.tokens.length;
   let end = s.tokens.length;
   for (const c of s.clauses) {
-    if (c.end > MAX_SENTENCE_WORDS) break;
+    if (c.end > max) break;
     end = c.end;
   }
-  return end === s.tokens.length || end < 8 ? Math.min(s.tokens.length, MAX_SENTENCE_WORDS) : end;
+  return end === s.tokens.length || end < 8 ? Math.min(s.tokens.length, max) : end;
 }
 
 // The interviewer's own observations that bear on the flags: prompting, contradictions, credit.

@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { parseDraftInput, type DraftInput } from "~/assistant/draft.schema";
+import { draftScorecard } from "~/assistant/drafter.server";
+import { thirdPerson } from "~/assistant/summary.server";
+
+// The candidate's spoken words as committee prose: talk dropped, contractions read by meaning,
+// sentences kept whole across abbreviations, and a paragraph that opens on the candidate.
+
+const draft = (input: DraftInput) => draftScorecard(parseDraftInput(input).data!);
+const one = (answer: string) =>
+  draft({ question: "Tell me about a time you improved something.", answer, notes: "", ratings: {} });
+
+describe("spoken answers as prose", () => {
+  it("drops false starts, even when filler sat between the two sayings", () => {
+    expect(thirdPerson("The kitchen, like, the kitchen never called the tickets.")).toBe(
+      "The kitchen never called the tickets.",
+    );
+    expect(thirdPerson("Yeah, so, the the big one was the Tesco order.")).toBe("The big one was the Tesco order.");
+    expect(thirdPerson("I didn't just roll it out, I, I picked two pickers.")).toBe(
+      "They did not just roll it out, they picked two pickers.",
+    );
+  });
+
+  it("drops remarks about the interview wherever they stand apart", () => {
+    expect(thirdPerson("Good question — I moved my Year 9 set to seating by reading age.")).toBe(
+      "They moved their Year 9 set to seating by reading age.",
+    );
+    expect(thirdPerson("Off the top of my head, I'd invite them in.")).toBe("They would invite them in.");
+    const summary = one(
+      "That's a tough one. How do I put this. I got their IT lead on a call within 10 minutes and had them back up in 45 minutes.",
+    ).summary;
+    expect(summary).not.toMatch(/tough one|put this/i);
+    expect(summary).toContain("45 minutes");
+  });
+
+  it("keeps a possessive as said and reads I'd by the verb after it", () => {
+    expect(thirdPerson("Dr. Okafor wanted to discharge a patient at St. Mary's whose sats kept dropping.")).toBe(
+      "Dr. Okafor wanted to discharge a patient at St. Mary's whose sats kept dropping.",
+    );
+    expect(thirdPerson("I'd already rolled back, and I'd do the canary first next time.")).toBe(
+      "They had already rolled back, and they would do the canary first next time.",
+    );
+  });
+
+  it("keeps a sentence whole across an abbreviation the parser took for a full stop", () => {
+    const summary = one(
+      "Our backlog was 1,200 tickets vs. a target of 300. I wrote macros and it fell to 280.",
+    ).summary;
+    expect(summary).toContain("1,200 tickets vs. a target of 300");
+  });
+
+  it("opens on the candidate rather than a stock line", () => {
+    const summary = one(
+      "The search API was really slow, p95 of 2.4 seconds. I added a cache and it fell to 310 ms.",
+    ).summary;
+    expect(summary).not.toContain("gave this account");
+    expect(summary).toMatch(/^The candidate described how the search API was really slow/);
+  });
+});
