@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { getDb } from "~db/index.server";
-import { auditFacets, listAudit } from "~db/queries/audit";
+import { auditFacets, auditNames, listAudit } from "~db/queries/audit";
+import { auditSentence } from "./sentence";
 import { fieldErrors, type FieldErrors } from "~/ui/form.server";
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -46,10 +47,24 @@ export async function readAudit(params: URLSearchParams) {
         AUDIT_PAGE_SIZE + 1,
       );
   const page = rows.slice(0, AUDIT_PAGE_SIZE);
+  const names = await auditNames(getDb(), page);
   return {
     filter,
     errors,
-    entries: page.map((r) => ({ ...r, at: r.at.toISOString() })),
+    entries: page.map((r) => ({
+      ...r,
+      at: r.at.toISOString(),
+      sentence: auditSentence(
+        {
+          action: r.action,
+          actorId: r.actor_id,
+          subjectType: r.subject_type,
+          subjectId: r.subject_id,
+          details: r.details,
+        },
+        names,
+      ),
+    })),
     olderThan: rows.length > AUDIT_PAGE_SIZE ? page[page.length - 1].id : null,
     facets: await auditFacets(getDb()),
   };

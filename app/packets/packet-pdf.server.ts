@@ -51,12 +51,11 @@ export function renderPacketPdf(packet: Packet): PDFKit.PDFDocument {
   outline.addItem("Summary");
   summary(doc, packet, aggregate, () => outline.addItem("Panel"));
 
-  outline.addItem("Panel overview");
   // Independence: nothing to aggregate is not the same as nothing there.
   const hidden = ownFeedbackPending(packet);
   const unlessHidden = (body: () => void) => () =>
     hidden ? paragraph(doc, WITHHELD_SHORT, { color: COLORS.muted }) : body();
-  overview(doc, aggregate, hidden ? WITHHELD_SHORT : undefined);
+  overview(doc, aggregate, () => outline.addItem("Panel overview"), hidden ? WITHHELD_SHORT : undefined);
 
   section(
     doc,
@@ -97,9 +96,8 @@ export function renderPacketPdf(packet: Packet): PDFKit.PDFDocument {
   return doc;
 
   function section(doc: Doc, title: string, body: () => void) {
-    heading(doc, title, 1);
-    // Bookmark the page the heading landed on (heading() may have started a new one).
-    outline.addItem(title);
+    // Bookmarked on the page the heading lands on, which the body's first block decides.
+    heading(doc, title, 1, { onPlaced: () => outline.addItem(title) });
     body();
   }
 }
@@ -181,9 +179,10 @@ function decision(doc: Doc, d: Decision): void {
 function overview(
   doc: Doc,
   aggregate: PacketAggregate,
+  bookmark: () => void,
   empty = "No submitted scorecards yet: nothing to aggregate.",
 ): void {
-  heading(doc, "Panel overview", 1);
+  heading(doc, "Panel overview", 1, { onPlaced: bookmark });
   if (aggregate.columns.length === 0) {
     paragraph(doc, empty, { color: COLORS.muted });
     return;
@@ -279,7 +278,7 @@ function redFlags(doc: Doc, aggregate: PacketAggregate): void {
       flag.interviewerCount === 1
         ? `raised by one interviewer only (${flag.raisedBy[0].column.label})`
         : `raised by ${flag.interviewerCount} interviewers`;
-    heading(doc, `${flag.title}  ${stars(flag.maxSeverity)}`, 2, raised);
+    heading(doc, `${flag.title}  ${stars(flag.maxSeverity)}`, 2, { tag: raised });
     bulletList(
       doc,
       flag.raisedBy.map(

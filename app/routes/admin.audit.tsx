@@ -2,6 +2,9 @@ import { type LoaderFunctionArgs, type MetaFunction, json } from "@remix-run/nod
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireRole } from "~/auth/guard.server";
 import { readAudit } from "~/audit/audit.server";
+import { actionName } from "~/audit/sentence";
+import { formatDateTime } from "~/ui/format";
+import { useTimeZone } from "~/ui/useTimeZone";
 
 export const meta: MetaFunction = () => [{ title: "Audit log · Panel" }];
 
@@ -15,6 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function AuditLog() {
   const { filter, errors, entries, olderThan, facets } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
+  const timeZone = useTimeZone();
   const older = new URLSearchParams(params);
   if (olderThan) older.set("before", String(olderThan));
   const newest = new URLSearchParams(params);
@@ -31,7 +35,7 @@ export default function AuditLog() {
       <h1>Audit log</h1>
       <p className="lead">
         Every sign-in, scorecard submission and amendment, decision, export and packet download, newest first. Entries
-        cannot be changed or deleted. Dates are UTC.
+        cannot be changed or deleted; each keeps its raw record under “Record”. The date filter takes whole UTC days.
       </p>
       <Form method="get" className="card filters" aria-label="Filter the audit log">
         <div className="field">
@@ -52,7 +56,7 @@ export default function AuditLog() {
             <option value="">Any action</option>
             {facets.actions.map((a) => (
               <option key={a} value={a}>
-                {a}
+                {actionName(a)}
               </option>
             ))}
           </select>
@@ -73,44 +77,48 @@ export default function AuditLog() {
       {entries.length === 0 ? (
         <p className="empty">No entries match this filter.</p>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <caption className="sr-only">Audit entries, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">When (UTC)</th>
-                <th scope="col">Who</th>
-                <th scope="col">What</th>
-                <th scope="col">Subject</th>
-                <th scope="col">Details</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((e) => (
-                <tr key={e.id}>
-                  <td>
-                    <time dateTime={e.at}>{e.at.slice(0, 19).replace("T", " ")}</time>
-                  </td>
-                  <td>
-                    {e.actor_name ? (
-                      `${e.actor_name} (${e.actor_email})`
-                    ) : (
-                      <span className="muted">Nobody signed in</span>
+        <div className="card">
+          <ol className="timeline" aria-label="Audit entries, newest first">
+            {entries.map((e) => (
+              <li key={e.id}>
+                <time className="timeline-when" dateTime={e.at}>
+                  {formatDateTime(e.at, timeZone)}
+                </time>
+                <div className="timeline-body">
+                  <p className="audit-sentence">
+                    {e.sentence.map((part, i) =>
+                      typeof part === "string" ? (
+                        part
+                      ) : (
+                        <Link key={i} to={part.href}>
+                          {part.text}
+                        </Link>
+                      ),
                     )}
-                  </td>
-                  <td>
-                    <code>{e.action}</code>
-                  </td>
-                  <td>
-                    {e.subject_type ? `${e.subject_type} ${e.subject_id ?? ""}` : <span className="muted">—</span>}
-                  </td>
-                  <td>
-                    <code className="wrap">{JSON.stringify(e.details)}</code>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </p>
+                  <details className="audit-record">
+                    <summary>Record</summary>
+                    <dl>
+                      <dt>Action</dt>
+                      <dd>
+                        <code>{e.action}</code>
+                      </dd>
+                      <dt>Who</dt>
+                      <dd>{e.actor_name ? `${e.actor_name} (${e.actor_email})` : "Nobody signed in"}</dd>
+                      <dt>Subject</dt>
+                      <dd>{e.subject_type ? `${e.subject_type} ${e.subject_id ?? ""}` : "—"}</dd>
+                      <dt>From</dt>
+                      <dd>{[e.client_address, e.user_agent].filter(Boolean).join(" · ") || "—"}</dd>
+                      <dt>Details</dt>
+                      <dd>
+                        <code className="wrap">{JSON.stringify(e.details)}</code>
+                      </dd>
+                    </dl>
+                  </details>
+                </div>
+              </li>
+            ))}
+          </ol>
         </div>
       )}
       <nav aria-label="Audit pages" className="pager">

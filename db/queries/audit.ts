@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from "kysely";
-import type { DB } from "../schema";
+import type { Conn, DB } from "../schema";
 import { currentClient, type Client } from "../../app/request-client.server";
+import { interviewsWithCandidate } from "./interviews";
 
 export type AuditEntry = {
   actorId: string | null;
@@ -38,6 +39,7 @@ export async function listAudit(db: Kysely<DB> | Transaction<DB>, filter: AuditF
     .select([
       "audit_log.id",
       "audit_log.at",
+      "audit_log.actor_id",
       "audit_log.action",
       "audit_log.subject_type",
       "audit_log.subject_id",
@@ -71,4 +73,75 @@ export async function auditFacets(db: Kysely<DB> | Transaction<DB>) {
       .execute(),
   ]);
   return { actions: actions.map((a) => a.action), actors };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function uuidsIn(value: unknown, into: Set<string>): Set<string> {
+  if (typeof value === "string" && UUID.test(value)) into.add(value);
+  else if (value && typeof value === "object") for (const v of Object.values(value)) uuidsIn(v, into);
+  return into;
+}
+
+type NamedRow = { actor_id: string | null; subject_type: string | null; subject_id: string | null; details: unknown };
+
+const byId = <T extends { id: string }>(rows: T[]) => Object.fromEntries(rows.map(({ id, ...rest }) => [id, rest]));
+
+// The names an audit page mentions, in one query per kind: the subjects, and any person or candidate
+// whose id the details hold (committee members, a reassigned interviewer). Gone rows are simply absent.
+export async function auditNames(db: Conn, rows: NamedRow[]) {
+  const subjects = (type: string) =>
+    rows.filter((r) => r.subject_type === type && r.subject_id && UUID.test(r.subject_id)).map((r) => r.subject_id!);
+  const mentioned = uuidsIn(
+    rows.map((r) => r.details),
+    new Set(rows.flatMap((r) => (r.subject_id && UUID.test(r.subject_id) ? [r.subject_id] : []))),
+  );
+  const people = [...new Set([...mentioned, ...rows.flatMap((r) => (r.actor_id ? [r.actor_id] : []))])];
+  const scorecards = subjects("scorecard").length
+    ? await db
+        .selectFrom("scorecards")
+        .select(["id", "interview_id as interviewId"])
+        .where("id", "in", subjects("scorecard"))
+        .execute()
+    : [];
+  const interviewIds = [...new Set([...mentioned, ...scorecards.map((s) => s.interviewId)])];
+  const [users, candidates, interviews, positions, invitations] = await Promise.all([
+    people.length ? db.selectFrom("users").select(["id", "name"]).where("id", "in", people).execute() : [],
+    mentioned.size
+      ? db
+          .selectFrom("candidates")
+          .innerJoin("positions", "positions.id", "candidates.position_id")
+          .select(["candidates.id", "candidates.name", "positions.title as position"])
+          .where("candidates.id", "in", [...mentioned])
+          .execute()
+      : [],
+    interviewIds.length
+      ? interviewsWithCandidate(db)
+          .select("candidates.id as candidate_id")
+          .where("interviews.id", "in", interviewIds)
+          .execute()
+      : [],
+    subjects("position").length
+      ? db.selectFrom("positions").select(["id", "title"]).where("id", "in", subjects("position")).execute()
+      : [],
+    subjects("invitation").length
+      ? db.selectFrom("invitations").select(["id", "email"]).where("id", "in", subjects("invitation")).execute()
+      : [],
+  ]);
+  return {
+    users: byId(users),
+    candidates: byId(candidates),
+    interviews: byId(
+      interviews.map((i) => ({
+        id: i.id,
+        stage: i.stage,
+        candidateId: i.candidate_id,
+        candidate: i.candidate_name,
+        position: i.position_title,
+      })),
+    ),
+    scorecards: byId(scorecards),
+    positions: byId(positions),
+    invitations: byId(invitations),
+  };
 }

@@ -1,8 +1,9 @@
 import { extractText, extractTextItems, getDocumentProxy, getMeta } from "unpdf";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { FOOTER, renderPacketPdf } from "~/packets/packet-pdf.server";
+import { SIZES } from "~/packets/pdf/layout";
 import { type Packet } from "~/packets/packet";
-import { eightLongScorecards, missing, packet, scorecard, submitted } from "./fixtures/packets/packets";
+import { eightLongScorecards, missing, packet, prose, scorecard, submitted } from "./fixtures/packets/packets";
 
 // Laying out a long packet takes seconds on a loaded 2-core machine; the assertions are what matter.
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 120_000 });
@@ -183,6 +184,51 @@ describe("renderPacketPdf pagination", () => {
     const missingPage = pdf.pages.find((page) => page.includes("Missing scorecards"))!;
     expect(missingPage).toContain("Open questions");
   });
+});
+
+// The last line of text above the footer on each page, and whether it is set at a heading's size.
+async function lastLines({ proxy }: Rendered) {
+  const { items } = await extractTextItems(proxy);
+  return items.map((pageItems, i) => {
+    const body = pageItems.filter((item) => item.str.trim() !== "" && !item.str.startsWith(FOOTER));
+    const lowest = Math.min(...body.map((item) => item.y));
+    const line = body.filter((item) => Math.abs(item.y - lowest) < 2);
+    const isHeading = line.some((item) => [SIZES.h1, SIZES.h2].some((size) => Math.abs(item.height - size) < 0.1));
+    return { page: i + 1, text: line.map((item) => item.str).join(""), isHeading };
+  });
+}
+
+describe("renderPacketPdf keeps headings with what follows", () => {
+  // A decision rationale of growing length walks "Panel overview" and the sections after it past the foot of
+  // page 1 (the demo packet stranded it there): whatever the length, no page may end on a heading.
+  it.each([150, 175, 200, 225, 250, 275, 300, 325, 350, 375, 400, 425, 450])(
+    "with a %i-word rationale, no page ends on a heading",
+    async (words) => {
+      const p = packet(
+        [
+          submitted("Lena Fischer", 1, scorecard()),
+          submitted("Marcus Webb", 2, scorecard({ recommendation: "no-hire" })),
+          missing("Priya Natarajan", 3, "draft"),
+          missing("Sam Okafor", 4, "not-started"),
+        ],
+        {
+          decision: {
+            outcome: "hire",
+            level: "Mid",
+            rationale: prose(words),
+            reason: null,
+            recordedBy: { id: "u-ruth", name: "Ruth Okoye" },
+            recordedAt: new Date(Date.UTC(2025, 11, 28)),
+            votes: [],
+            missingScorecards: [],
+            earlyReason: null,
+          },
+        },
+      );
+      const stranded = (await lastLines(await render(p))).filter((line) => line.isHeading);
+      expect(stranded).toEqual([]);
+    },
+  );
 });
 
 describe("renderPacketPdf with hard input", () => {

@@ -53,11 +53,11 @@ export function interviewSection(
 
   heading(doc, "1. Raw notes", 2);
   paragraph(doc, card.notes.trim() || "No general notes.", { color: card.notes.trim() ? COLORS.text : COLORS.muted });
-  heading(doc, "2. Formal summary", 2, tag("summary"));
+  heading(doc, "2. Formal summary", 2, { tag: tag("summary") });
   paragraph(doc, card.summary);
-  heading(doc, "3. Strengths", 2, tag("strengths"));
+  heading(doc, "3. Strengths", 2, { tag: tag("strengths") });
   bulletList(doc, card.strengths);
-  heading(doc, "4. Areas for improvement", 2, tag("improvements"));
+  heading(doc, "4. Areas for improvement", 2, { tag: tag("improvements") });
   bulletList(doc, card.improvements);
   table(
     doc,
@@ -73,10 +73,10 @@ export function interviewSection(
     ["Overall", recommendationName(card.recommendation)],
     ["Level", card.level ?? "None given"],
   ]);
-  heading(doc, "7. Probing follow-up questions", 2, tag("followUps"));
+  heading(doc, "7. Probing follow-up questions", 2, { tag: tag("followUps") });
   bulletList(doc, card.followUps, { numbered: true });
 
-  heading(doc, "Red flags", 2, tag("redFlags"));
+  heading(doc, "Red flags", 2, { tag: tag("redFlags") });
   if (card.redFlags.length === 0) return paragraph(doc, "No red flags raised.", { color: COLORS.muted });
   for (const flag of card.redFlags) {
     paragraph(doc, `${redFlagTitle(flag.category)}  ${stars(flag.severity)}`, { font: "bold", gap: 2 });

@@ -51,9 +51,25 @@ export function bottom(doc: Doc): number {
   return doc.page.height - doc.page.margins.bottom;
 }
 
+// Keep with next: a heading waits until the block after it knows whether it starts on this page or
+// the next, and is drawn just above it there, so no page ends on a heading.
+type WaitingHeading = { height: number; draw: () => void };
+const waiting = new WeakMap<Doc, WaitingHeading[]>();
+
+// Every block starts here: a new page unless `fits` (given the y the block would start at, below
+// any waiting headings) says it may start on this one; then the waiting headings are drawn.
+export function startBlock(doc: Doc, fits: (y: number) => boolean): void {
+  const headings = waiting.get(doc) ?? [];
+  const y = doc.y + headings.reduce((sum, h) => sum + h.height, 0);
+  // On a page with nothing on it yet a new page would not help: the block breaks where it must.
+  if (!fits(y) && doc.y > doc.page.margins.top + 1) doc.addPage();
+  waiting.delete(doc);
+  for (const h of headings) h.draw();
+}
+
 // Start a new page unless `height` points still fit on this one.
 export function ensureSpace(doc: Doc, height: number): void {
-  if (doc.y + height > bottom(doc)) doc.addPage();
+  startBlock(doc, (y) => y + height <= bottom(doc));
 }
 
 const currentFont = new WeakMap<Doc, PdfFontName>();
@@ -129,36 +145,54 @@ export function paragraph(
   setFont(doc, font, size, color);
   const x = doc.page.margins.left + indent;
   const options = { width: contentWidth(doc) - indent, paragraphGap: gap, lineGap: 1.5 };
-  keepLinesTogether(doc, heightOf(doc, tidy(text), options), doc.currentLineHeight(true) + 1.5);
+  const height = heightOf(doc, tidy(text), options);
+  const lineHeight = doc.currentLineHeight(true) + 1.5;
+  startBlock(doc, (y) => linesKeptTogether(doc, y, height, lineHeight));
+  setFont(doc, font, size, color);
   write(doc, tidy(text), x, doc.y, options);
   doc.x = doc.page.margins.left;
 }
 
 // No widows or orphans: a paragraph that would leave fewer than two of its lines at the foot of
 // this page, or carry fewer than two onto the next, starts on the next page instead.
-function keepLinesTogether(doc: Doc, height: number, lineHeight: number): void {
-  const room = bottom(doc) - doc.y;
-  if (height <= room || height > bottom(doc) - doc.page.margins.top) return;
+function linesKeptTogether(doc: Doc, y: number, height: number, lineHeight: number): boolean {
+  const room = bottom(doc) - y;
+  if (height <= room) return true;
   const here = Math.floor(room / lineHeight);
-  const lines = Math.ceil(height / lineHeight);
-  if (here < 2 || lines - here < 2) doc.addPage();
+  if (height > bottom(doc) - doc.page.margins.top) return here >= 2;
+  return here >= 2 && Math.ceil(height / lineHeight) - here >= 2;
 }
 
-// A heading kept together with the first lines of what follows; an optional muted tag after it.
-export function heading(doc: Doc, text: string, level: 1 | 2, tag?: string): void {
+// A heading, drawn once the block after it has found its page (see startBlock); an optional muted
+// tag after it. `onPlaced` runs on the page it lands on (an outline entry there, say).
+export function heading(
+  doc: Doc,
+  text: string,
+  level: 1 | 2,
+  { tag, onPlaced }: { tag?: string; onPlaced?: () => void } = {},
+): void {
   const size = level === 1 ? SIZES.h1 : SIZES.h2;
-  ensureSpace(doc, size * 2 + 48);
-  doc.moveDown(level === 1 ? 0.6 : 0.4);
-  setFont(doc, "bold", size, COLORS.heading);
-  const x = doc.page.margins.left;
+  const space = level === 1 ? 0.6 : 0.4;
   const options = { width: contentWidth(doc), paragraphGap: level === 1 ? 6 : 3 };
-  if (tag) {
-    write(doc, text + "  ", x, doc.y, { ...options, continued: true });
-    write(setFont(doc, "italic", size - 2, COLORS.muted), tag, undefined, undefined, options);
-  } else {
-    write(doc, text, x, doc.y, options);
-  }
   setFont(doc, "regular", SIZES.body);
+  const above = doc.currentLineHeight(true) * space;
+  setFont(doc, "bold", size);
+  const height = above + heightOf(doc, tag ? `${text}  ${tag}` : text, options) + options.paragraphGap;
+  setFont(doc, "regular", SIZES.body);
+  const draw = () => {
+    doc.moveDown(space);
+    setFont(doc, "bold", size, COLORS.heading);
+    const x = doc.page.margins.left;
+    if (tag) {
+      write(doc, text + "  ", x, doc.y, { ...options, continued: true });
+      write(setFont(doc, "italic", size - 2, COLORS.muted), tag, undefined, undefined, options);
+    } else {
+      write(doc, text, x, doc.y, options);
+    }
+    setFont(doc, "regular", SIZES.body);
+    onPlaced?.();
+  };
+  waiting.set(doc, [...(waiting.get(doc) ?? []), { height, draw }]);
 }
 
 export function bulletList(doc: Doc, items: readonly string[], { numbered = false, empty = "None" } = {}): void {
@@ -194,6 +228,8 @@ export function keyValues(doc: Doc, pairs: [string, string][]): void {
 }
 
 export function drawFooters(doc: Doc, text: string): void {
+  // A heading nothing followed is still printed.
+  ensureSpace(doc, 0);
   const { start, count } = doc.bufferedPageRange();
   for (let i = start; i < start + count; i++) {
     doc.switchToPage(i);

@@ -1,4 +1,4 @@
-import { COLORS, SIZES, bottom, heading, heightOf, setFont, write, type Doc } from "./layout";
+import { COLORS, SIZES, bottom, heading, heightOf, setFont, startBlock, write, type Doc } from "./layout";
 
 // A bordered table whose header row is drawn again at the top of every page the table reaches.
 // Cells hold short values (names, levels, dates); long prose belongs in paragraphs.
@@ -44,20 +44,19 @@ export function table(
 
   const headerHeight = rowHeight(doc, columns, header, size);
   const heights = rows.map((row) => rowHeight(doc, columns, row, size));
-  const titleHeight = title ? SIZES.h2 * 2.5 : 0;
-  const total = titleHeight + headerHeight + heights.reduce((sum, h) => sum + h, 0);
-  // A table that fits on one page starts on a new page rather than split; a longer one keeps its
-  // header with at least the first row.
-  // A table is split rather than moved whole to a new page (a page holding one small table is
-  // a waste), but never with fewer than three rows (or all of a shorter table) on either side.
+  const total = headerHeight + heights.reduce((sum, h) => sum + h, 0);
+  // A table that fits on one page starts on a new page rather than split. A longer one is split
+  // rather than moved whole to a new page (a page holding one small table is a waste), but never
+  // with fewer than three rows (or all of a shorter table) on either side. `y` is below the title
+  // and any heading waiting for the table.
   const keep = (rowsKept: number[]) => rowsKept.reduce((sum, h) => sum + h, 0);
-  const head = titleHeight + headerHeight + keep(heights.slice(0, 3));
+  const head = headerHeight + keep(heights.slice(0, 3));
   const tail = keep(heights.slice(-3));
-  const fitsHere = doc.y + total <= bottom(doc);
-  const splitsWell = doc.y + head <= bottom(doc) && doc.y + total - tail > bottom(doc) && heights.length > 6;
-  if (!fitsHere && !splitsWell) doc.addPage();
-  onStart?.();
+  const fitsHere = (y: number) => y + total <= bottom(doc);
+  const splitsWell = (y: number) => y + head <= bottom(doc) && y + total - tail > bottom(doc) && heights.length > 6;
   if (title) heading(doc, title, 2);
+  startBlock(doc, (y) => fitsHere(y) || splitsWell(y));
+  onStart?.();
   drawRow(header, COLORS.fill, headerHeight);
   rows.forEach((row, i) => {
     if (doc.y + heights[i] > bottom(doc)) {
