@@ -8,6 +8,7 @@ export default {
     v3_fetcherPersist: true,
     v3_relativeSplatPath: true,
     v3_throwAbortReason: true,
+    // v3_singleFetch: not yet; docs/decisions/016 lists what turning it on takes (CSP nonce, .data body limits).
     // v3_lazyRouteDiscovery stays off: it fetches manifest patches as links render, which fails
     // (and logs errors) while an interviewer keeps typing offline. The full manifest is small.
   },

@@ -1,4 +1,3 @@
-import type { SerializeFrom } from "@remix-run/node";
 import { Link } from "@remix-run/react";
 import { STAGE_LABELS } from "~/vocabulary/stages";
 import { formatDateTime, recommendationName } from "~/packets/pdf/format";
@@ -6,10 +5,11 @@ import { OVERDUE_AFTER_HOURS } from "~/scorecards/feedback-status";
 import { LEVELS } from "~/scorecards/rubric";
 import { BarChart, StackedBar } from "./BarChart";
 import { LEANING_LABELS, MIN_COMPARISONS } from "./report";
-import type { ReportData } from "./reports.server";
+import type { loader } from "~/routes/reports";
+import type { LoaderData } from "~/ui/loader-data";
 import { formatHours, formatOffset, formatPercent, summaryFigures } from "./summary";
 
-type Data = SerializeFrom<ReportData>;
+type Data = NonNullable<LoaderData<typeof loader>["result"]>["report"];
 
 export function SummarySection({ summary }: { summary: Data["summary"] }) {
   return (

@@ -1,16 +1,17 @@
-import type { SerializeFrom } from "@remix-run/node";
 import { Link } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { STAGE_LABELS } from "~/vocabulary/stages";
 import { OUTCOME_LABELS, type DecisionOutcome } from "~/vocabulary/decisions";
 import { formatDate, formatDateTime, recommendationName } from "~/packets/pdf/format";
 import type { RecommendationId } from "~/scorecards/rubric";
-import { toSearchParams, type ReportFilters } from "./filters.schema";
+import type { loader } from "~/routes/reports";
+import type { LoaderData } from "~/ui/loader-data";
+import { toSearchParams } from "./filters.schema";
 import { ROW_STATUS_LABELS, SORT_KEYS, SORT_LABELS, ZIP_CANDIDATE_LIMIT } from "./report";
-import type { ReportData } from "./reports.server";
 
-type Page = SerializeFrom<ReportData>["page"];
-type Filters = SerializeFrom<ReportFilters>;
+type Result = NonNullable<LoaderData<typeof loader>["result"]>;
+type Page = Result["report"]["page"];
+type Filters = Result["filters"];
 
 // One row per interview. Every column sorts on the server; choosing candidates here downloads
 // their committee packets as one ZIP (a plain GET form, so it works without JavaScript too).

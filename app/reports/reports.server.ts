@@ -204,8 +204,6 @@ export function describeFilters(f: ReportFilters): Record<string, string> {
   );
 }
 
-export type ReportData = Awaited<ReturnType<typeof loadReport>>;
-
 // A download's filters: the same schema and checks as the page; a bad one is a 400 that says why.
 async function requireExportFilters(db: Conn, params: URLSearchParams): Promise<ReportFilters> {
   const parsed = parseReportQuery(params, await reportOptions(db));

@@ -1,5 +1,4 @@
 import { useState } from "react";
-import type { SerializeFrom } from "@remix-run/node";
 import type { loader } from "~/routes/interviews.$interviewId";
 import { ScorecardForm } from "./ScorecardForm";
 import { ScorecardFeedback } from "./ScorecardFeedback";
@@ -7,10 +6,11 @@ import { MarkdownActions } from "./MarkdownActions";
 import { formatDateTime } from "~/ui/format";
 import { useTimeZone } from "~/ui/useTimeZone";
 import { isFailure } from "~/ui/form-result";
+import type { LoaderData as DataOf } from "~/ui/loader-data";
 import { stageLabel } from "~/vocabulary/stages";
 
 // The page's data; the loader's refusal (a Failure reply) is handled by the route.
-type LoaderData = SerializeFrom<typeof loader>;
+type LoaderData = DataOf<typeof loader>;
 export type ScorecardPageData = Exclude<LoaderData, { ok: false }>;
 export const pageData = (data: LoaderData | undefined): ScorecardPageData | null =>
   data && !isFailure(data) ? (data as ScorecardPageData) : null;
