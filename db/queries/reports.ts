@@ -212,14 +212,29 @@ export function reportBatchQuery(
   return q.orderBy("interviews.scheduled_at").orderBy("interviews.id").limit(limit);
 }
 
+export type ReportBatchRow = ReportRow & { cursor_at: string };
+type JsonRow = Omit<ReportBatchRow, "scheduled_at" | "submitted_at"> & {
+  scheduled_at: string;
+  submitted_at: string | null;
+};
+
+// Each row comes back as one JSON value rather than 17 fields: PGlite's wire parser copies every
+// field into a buffer of its own, which cost a third of a batch's CPU (a profile of the export).
 export async function listReportBatch(
   db: Conn,
   f: ReportQueryFilters,
   now: Date,
   after: ReportCursor | null,
   limit: number,
-) {
-  return reportBatchQuery(db, f, now, after, limit).execute();
+): Promise<ReportBatchRow[]> {
+  const { rows } = await sql<{ row: JsonRow }>`select to_json(batch) as row
+    from (${reportBatchQuery(db, f, now, after, limit)}) batch
+    order by batch.scheduled_at, batch.interview_id`.execute(db);
+  return rows.map(({ row }) => ({
+    ...row,
+    scheduled_at: new Date(row.scheduled_at),
+    submitted_at: row.submitted_at === null ? null : new Date(row.submitted_at),
+  }));
 }
 
 // The summary in one pass over the filtered interviews: totals, and how many readable submitted
