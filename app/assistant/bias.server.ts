@@ -1,6 +1,6 @@
 import type { BiasWarning } from "~/scorecards/scorecard.schema";
 import { analyse, quote, type Sentence, type Token } from "./language.server";
-import { BIAS_TOPICS, CULTURE_FIT, THIRD_PARTIES, stem, type Match } from "./lexicon.server";
+import { BIAS_TOPICS, CULTURE_FIT, isThirdParty, stem, type Match } from "./lexicon.server";
 
 // Warnings on the interviewer's own words. A remark about the candidate's age, family, origin,
 // race, faith, sex, body or health is not job evidence; the same words about a customer, a
@@ -42,6 +42,11 @@ export function biasIn(sentences: Sentence[]): BiasWarning[] {
 }
 
 const PUNCTUATION = /[,;:.!?()]/;
+const PERSON_WORDS = new Set(
+  "lad lass guy man woman girl boy bloke chap fella gent lady candidate person applicant worker fellow"
+    .split(" ")
+    .map(stem),
+);
 const POINTING = new Set(["this", "that", "these", "those", "each", "every", "any", "which", "whose"]);
 
 // A bare term ("child", "elderly", "retirement") is about someone else when a determiner points at
@@ -57,6 +62,8 @@ function modifiesOrNamesAnother(tokens: Token[], hit: Match): boolean {
   if (!next || PUNCTUATION.test(last.post)) return false;
   // "child-resistant caps" describes the caps; "mum-of-two" still describes a person.
   if (/^-$/.test(last.post.trim())) return !next.tags.has("Preposition") && !next.number;
+  // "Polish lad", "Nigerian guy": a word describing a person is about that person.
+  if (PERSON_WORDS.has(next.stem)) return false;
   return next.tags.has("Noun") && !next.tags.has("Pronoun") && !next.tags.has("Person") && !next.proper && !next.number;
 }
 
@@ -65,7 +72,7 @@ function modifiesOrNamesAnother(tokens: Token[], hit: Match): boolean {
 function saidOfAnother(sentence: Sentence, hit: Match): boolean {
   const clause = sentence.clauses.find((c) => hit.start >= c.start && hit.start < c.end);
   if (!clause || clause.subjectText === "") return false;
-  return clause.subjectText.split(/[\s-]+/).some((w) => THIRD_PARTIES.has(stem(w)));
+  return clause.subjectText.split(/[\s-]+/).some(isThirdParty);
 }
 
 // The words just before a remark ("the patient's", "a customer in a") or the noun it modifies
@@ -74,13 +81,13 @@ function aboutSomeoneElse(tokens: Token[], hit: Match): boolean {
   for (let i = hit.start - 1, seen = 0; i >= 0 && seen < 4; i--, seen++) {
     const t = tokens[i];
     if (PUNCTUATION.test(t.post)) break;
-    if (THIRD_PARTIES.has(t.stem)) return true;
+    if (isThirdParty(t.text + (t.post.startsWith("'") ? "'" : ""))) return true;
     if (t.tags.has("Verb") && !t.tags.has("Copula") && !t.tags.has("Modal")) break;
   }
   for (let i = hit.end; i < Math.min(tokens.length, hit.end + 2); i++) {
     if (PUNCTUATION.test(tokens[i - 1].post)) break;
     const t = tokens[i];
-    if (THIRD_PARTIES.has(t.stem)) return true;
+    if (isThirdParty(t.text + (t.post.startsWith("'") ? "'" : ""))) return true;
     if (!t.tags.has("Noun") && !t.tags.has("Adjective")) break;
   }
   return false;

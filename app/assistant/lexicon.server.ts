@@ -46,16 +46,18 @@ function expand(phrase: string): string[] {
     .filter(Boolean);
 }
 
-type Slot = "*" | "#num" | "@proper" | Set<string>;
+/** `{ exact }`: an entry written `=polish` matches that word only, not "polished" (same stem). */
+type Slot = "*" | "#num" | "@proper" | Set<string> | { exact: string };
 export type Phrase = { text: string; slots: Slot[] };
 /** Anything with a word (already lower-cased and expanded) and its stem; `proper`: a capitalised name
  * inside a sentence. */
-export type Word = { stem: string; number: boolean; proper?: boolean };
+export type Word = { stem: string; number: boolean; proper?: boolean; word?: string };
 
 function compile(text: string): Phrase {
-  const slots = expand(text).map(
-    (w): Slot => (w === "*" || w === "#num" || w === "@proper" ? w : new Set(w.split("|").map(stem))),
-  );
+  const slots = expand(text).map((w): Slot => {
+    if (w === "*" || w === "#num" || w === "@proper") return w;
+    return w.startsWith("=") ? { exact: w.slice(1) } : new Set(w.split("|").map(stem));
+  });
   return { text, slots };
 }
 
@@ -71,7 +73,9 @@ export class PhraseList {
       const first = p.slots[0];
       if (first === "#num") this.numbered.push(p);
       else if (first === "*" || first === "@proper") this.open.push(p);
-      else for (const s of first) this.byFirst.set(s, [...(this.byFirst.get(s) ?? []), p]);
+      else
+        for (const s of first instanceof Set ? first : [stem(first.exact)])
+          this.byFirst.set(s, [...(this.byFirst.get(s) ?? []), p]);
     }
   }
   static of(texts: string[]) {
@@ -99,7 +103,19 @@ export class PhraseList {
 // Intensifiers inside a phrase change nothing: "not really my fault", "that was honestly me".
 const INTENSIFIERS = new Set(
   // not "entirely", "all", "just": "not entirely my fault" owns a part of it
-  ["really", "actually", "honestly", "basically", "literally", "truly", "genuinely"].map((w) => stemmer(w)),
+  [
+    "really",
+    "actually",
+    "honestly",
+    "basically",
+    "literally",
+    "truly",
+    "genuinely",
+    "quite",
+    "very",
+    "rather",
+    "so",
+  ].map((w) => stemmer(w)),
 );
 
 /** Where the phrase ends when it matches at `start` (skipping up to two intensifiers), else 0. */
@@ -120,6 +136,7 @@ function fits(slot: Slot, word: Word): boolean {
   if (slot === "*") return true;
   if (slot === "#num") return word.number;
   if (slot === "@proper") return word.proper === true;
+  if (!(slot instanceof Set)) return word.word === slot.exact;
   return slot.has(word.stem);
 }
 
@@ -148,4 +165,15 @@ export const BIAS_TOPICS: BiasTopic[] = (
   exclude: PhraseList.of(t.exclude),
 }));
 export const CULTURE_FIT = PhraseList.of(biasData.cultureFit);
-export const THIRD_PARTIES = new Set(biasData.thirdParties.flatMap((p) => expand(p).slice(-1).map(stem)));
+// "mother's", "child's": only the possessive names a third party ("the patient's mother's…"); a bare
+// "mother of three" is about the candidate.
+const possessive = (p: string) => /['’]s?$/.test(p);
+const THIRD_PARTY_NOUNS = new Set(
+  biasData.thirdParties.filter((p) => !possessive(p)).flatMap((p) => expand(p).slice(-1).map(stem)),
+);
+const THIRD_PARTY_OWNERS = new Set(biasData.thirdParties.filter(possessive).map(stem));
+/** A word (as written) that names a customer, patient, product, system… rather than the candidate. */
+export function isThirdParty(written: string): boolean {
+  const stemmed = stem(written);
+  return THIRD_PARTY_NOUNS.has(stemmed) || (possessive(written) && THIRD_PARTY_OWNERS.has(stemmed));
+}

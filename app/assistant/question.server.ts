@@ -49,11 +49,17 @@ const normalise = (s: string) =>
 
 // "How would you…", "Imagine…", "What do you do if…" ask for a plan; everything else
 // ("Tell me about a time…", "Describe a situation…") asks what happened.
+// A question about a past occasion says so ("a time you…", "the last time") whatever else it says.
+const PAST_OCCASION =
+  / (tell me about|describe|talk me through|walk me through|give me an example of|share) (a|an|one|the) (time|situation|occasion|moment|example|incident|project|day|case) | (a|one) time (when |that )?| (last|first) time you | when you (had|were|did|last) | (give|show) (me|us) an example | (of|about) when you /;
+const PLAN =
+  / (would|will|should|could) you | you('d| would| will| should| might) | (imagine|suppose|supposing|hypothetically|picture|assume|assuming) | what if | (if|when) (you|a|an|the|your|one|someone|two) | (what|how) do you (do|handle|approach|deal|respond|manage) | let('s| us) say |^ say /;
+
 export function inferKind(prompt: string): QuestionKind {
-  const words = ` ${prompt.toLowerCase().replace(/[^a-z']+/g, " ")} `;
-  const plan =
-    / (would|will|should) you | (imagine|suppose|hypothetically|if you) | (what|how) do you (do|handle|approach) | let('s| us) say /.test(
-      words,
-    );
-  return plan ? "situational" : "behavioral";
+  const words = ` ${prompt
+    .toLowerCase()
+    .replace(/[’]/g, "'")
+    .replace(/[^a-z']+/g, " ")} `;
+  if (PAST_OCCASION.test(words)) return "behavioral";
+  return PLAN.test(words) ? "situational" : "behavioral";
 }

@@ -26,6 +26,11 @@ describe("built-in drafter", () => {
     expect(inferKind("Imagine you inherit a team that misses every deadline. What do you do first?")).toBe(
       "situational",
     );
+    expect(inferKind("Walk me through how you'd deal with a parent who turns up angry.")).toBe("situational");
+    expect(inferKind("Say you found a £50,000 error in a board report. How do you handle it?")).toBe("situational");
+    expect(inferKind("When a customer shouts at you, how do you respond?")).toBe("situational");
+    expect(inferKind("Give me an example of when you led a team.")).toBe("behavioral");
+    expect(inferKind("Tell me about a time a guest complained. What would you do differently?")).toBe("behavioral");
   });
 
   it("flags 'I would…' on a behavioral question but not on a situational one", () => {

@@ -183,6 +183,12 @@ describe("bias warnings are about the candidate", () => {
     ["Probably wants to retire soon.", "age"],
     ["Reminds me of myself at that age.", "age"],
     ["Would have a beer with him any day.", "other"],
+    ["Mother of three, so she may not want the rotating nights.", "family-status"],
+    ["Polish lad, they're always hard workers.", "national-origin"],
+    ["Her name is really hard to say.", "national-origin"],
+    ["Has a noticeable stammer, might struggle on the phones.", "disability-health"],
+    ["Looked quite unwell, maybe health stuff going on.", "disability-health"],
+    ["Asked for a quiet room to pray at lunch.", "religion"],
   ])("warns on %j (%s)", (note, topic) => {
     expect(checkBias(note).map((w) => w.topic)).toContain(topic);
   });
@@ -194,6 +200,10 @@ describe("bias warnings are about the candidate", () => {
     "It was crazy busy on the ward that night.",
     "Explained the patient's diabetes care plan and the surgery checklist clearly.",
     "Situational question, so 'would' is expected.",
+    "Fast on the recall. Calm.",
+    "Trained mental health first aider.",
+    "Very polished presentation.",
+    "Handled the patient's mother's complaint calmly.",
   ])("stays quiet on %j", (note) => {
     expect(checkBias(note)).toEqual([]);
   });
