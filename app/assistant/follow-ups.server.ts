@@ -3,6 +3,8 @@ import type { RedFlag } from "~/scorecards/scorecard.schema";
 import { contentStems, type Sentence } from "./language.server";
 import { echo } from "./prose.server";
 import type { PreparedQuestion } from "./question.server";
+import * as S from "./signals.server";
+import { DECISIONS, LESSONS, contentWords, rejoined } from "./spoken.server";
 
 // What an interviewer would ask next: each question picks up something the candidate said
 // ("You said you rebuilt the rota in a weekend — who signed it off?"), first at the flags raised
@@ -37,8 +39,10 @@ export function followUps(questions: PreparedQuestion[], flags: RedFlag[]): stri
     if (said) {
       used.add(said.text);
       add(`You said ${echo(said)} — ${FOR_FLAG[flag.category]}?`);
-    } else if (flag.evidence[0]) {
-      add(`The notes say “${flag.evidence[0].replace(/[.;:]+$/, "")}” — ${FOR_FLAG[flag.category]}?`);
+    } else {
+      // The interviewer's own note, when that is all the flag rests on.
+      const note = flag.evidence.find((e) => !bySentence(e));
+      if (note) add(`The notes say “${shortQuote(note)}” — ${FOR_FLAG[flag.category]}?`);
     }
   }
   for (const q of questions) {
@@ -56,33 +60,80 @@ export function followUps(questions: PreparedQuestion[], flags: RedFlag[]): stri
     }
   }
   // Still short: pick up what the candidate said, the most specific first (names, figures,
-  // things), from new angles; a stock question only when the answer gives nothing to hold.
-  const angles = [
-    "why that, rather than something else",
-    "who else was involved, and how did you work with them",
-    "what did you do next, and what came of it",
-    "how did you know it had worked",
-  ];
-  const ranked = [...sentences]
-    .filter((s) => s.words >= 4)
-    .sort((a, b) => Number(used.has(a.text)) - Number(used.has(b.text)) || specificity(b) - specificity(a));
-  for (const angle of angles) {
-    for (const s of ranked) {
-      if (asked.length >= MIN) break;
-      const question = `You said ${echo(s)} — ${angle}?`;
-      if (asked.some((q) => q.startsWith(`You said ${echo(s)} —`))) continue;
-      used.add(s.text);
-      add(question);
-      break;
-    }
-  }
-  for (const s of ranked) {
-    if (asked.length >= MIN) break;
-    add(`You said ${echo(s)} — ${angles[asked.length % angles.length]}?`);
+  // decisions, vague claims), each from the angle its content calls for and, across a
+  // multi-question interview, from as many answers as possible; a stock question only when the
+  // answers give nothing to hold.
+  const wanted = Math.max(MIN, Math.min(questions.length + 1, 6));
+  const answered = new Set<PreparedQuestion>();
+  const probes = questions.flatMap((q) =>
+    rejoined(q.answer.sentences)
+      .filter((s) => contentWords(s) >= 4 && !used.has(s.text) && s.tokens.some((t) => t.tags.has("Verb")))
+      .map((s) => ({ q, s, angle: angleFor(s), rank: specificity(s) })),
+  );
+  const kinds = new Set<string>();
+  while (asked.length < wanted && probes.length > 0) {
+    probes.sort(
+      (a, b) =>
+        Number(answered.has(a.q)) - Number(answered.has(b.q)) ||
+        Number(kinds.has(a.angle.kind)) - Number(kinds.has(b.angle.kind)) ||
+        b.rank - a.rank,
+    );
+    const { q, s, angle } = probes.shift()!;
+    const said = echo(s);
+    if (said.split(" ").length < 3 || asked.some((a) => a.includes(said))) continue;
+    answered.add(q);
+    kinds.add(angle.kind);
+    add(`You said ${said} — ${angle.question}?`);
   }
   if (asked.length < MIN) add(STOCK);
   return asked;
 }
+
+type Angle = { kind: string; question: string };
+
+/** What to ask about a sentence, from what it holds: a person, a figure, a plan, a claim, a decision. */
+function angleFor(s: Sentence): Angle {
+  const person = personIn(s);
+  const lookingBack = s.clauses.some((c) => (c.subject === "self" || c.subject === "we") && c.counterfactual);
+  if (lookingBack || (S.reflects(s) && s.conditional > 0))
+    return { kind: "reflection", question: "what stopped you doing that at the time, and have you done it since" };
+  if (S.reflects(s) && LESSONS.has(s.tokens))
+    return { kind: "reflection", question: "what prompted that change, and how has it worked since" };
+  if (s.conditional > 0 && s.ownPast === 0 && !s.clauses.some((c) => c.past && !c.conditional))
+    return { kind: "plan", question: "when have you actually done that, and how did it go" };
+  if (person) return { kind: "person", question: `what did ${person} do, and which part was yours` };
+  if (s.figures.length > 0 && (S.outcome(s) || s.ownActions === 0))
+    return { kind: "figure", question: "how was that measured, and what else changed over the same period" };
+  if (S.bigWords(s) || (S.outcome(s) && s.figures.length === 0))
+    return { kind: "claim", question: "what exactly changed, and how do you know" };
+  if (s.singular === 0 && s.clauses.some((c) => c.subject === "we" && c.past))
+    return { kind: "team", question: "which part of that was yours, and who made the call" };
+  if (s.ownPast > 0 && DECISIONS.has(s.tokens))
+    return { kind: "decision", question: "why did you choose that, and what else did you consider" };
+  if (s.ownPast > 0) return { kind: "action", question: "what did you do next, and what came of it" };
+  return { kind: "next", question: "what did you do about it, and what came of it" };
+}
+
+const TITLES = new Set(["dr", "mr", "mrs", "ms", "miss", "prof", "sister", "nurse", "coach"]);
+
+/** A person the candidate names ("Ana", "Dr. Okafor"), not a word of a place's name ("Café Zoë"). */
+function personIn(s: Sentence): string | undefined {
+  for (let i = 1; i < s.tokens.length; i++) {
+    const t = s.tokens[i];
+    if (!t.tags.has("Person") || !/^\p{Lu}/u.test(t.text)) continue;
+    const before = s.tokens[i - 1];
+    if (TITLES.has(before.word.replace(/\.$/, "")))
+      return `${before.text}${before.post.trim()} ${t.text}`.replace(/['’]s$/, "");
+    if (i > 1 && /^\p{Lu}/u.test(before.text) && !/[,;:]\s*$/.test(before.post)) continue;
+    return t.text.replace(/['’]s$/, "");
+  }
+  return undefined;
+}
+
+const shortQuote = (text: string) => {
+  const words = text.replace(/[.;:]+$/, "").split(/\s+/);
+  return words.length <= 20 ? words.join(" ") : `${words.slice(0, 20).join(" ")} …`;
+};
 
 /** Names, figures and things a follow-up can pick up. */
 export function specificity(s: Sentence): number {

@@ -129,24 +129,56 @@ const content = (s: Sentence, c: { start: number; end: number }) =>
     .slice(c.start, c.end)
     .filter((t) => t.number || t.proper || (t.tags.has("Noun") && !t.tags.has("Pronoun") && t.word.length > 3)).length;
 
-export function echo(s: Sentence, maxWords = 14): string {
-  // The speaker's clause that says the most (things, names, figures), else the first.
-  const own = s.clauses.filter((c) => c.subject === "self" || c.subject === "we");
-  const clause = own.length > 0 ? own.reduce((a, b) => (content(s, b) > content(s, a) ? b : a)) : s.clauses[0];
-  if (!clause) return "";
-  let end = clause.end;
-  // carry on into the next clause when this one is too short to say anything
-  for (const c of s.clauses) if (c.start >= end && end - clause.start < 5) end = c.end;
-  end = Math.min(end, clause.start + maxWords);
+export function echo(s: Sentence, maxWords = 16): string {
   const drop = talk(s);
-  let start = clause.start;
+  const said = s.tokens.filter((t, i) => !drop.has(i) && t.text !== "").length;
+  let start = 0;
+  let end = s.tokens.length;
+  if (said > maxWords) {
+    // The speaker's clause that says the most (things, names, figures), else the first.
+    const own = s.clauses.filter((c) => c.subject === "self" || c.subject === "we");
+    const clause = own.length > 0 ? own.reduce((a, b) => (content(s, b) > content(s, a) ? b : a)) : s.clauses[0];
+    if (!clause) return "";
+    start = clause.start;
+    end = clause.end;
+    // carry on into the next clause when this one is too short to say anything
+    const spoken = (to: number) =>
+      s.tokens.slice(clause.start, to).filter((t, i) => !drop.has(clause.start + i)).length;
+    for (const c of s.clauses) if (c.start >= end && spoken(end) < 8) end = c.end;
+    end = Math.min(end, clause.start + maxWords);
+  }
   while (
     start < end &&
-    (drop.has(start) ||
-      s.tokens[start].tags.has("Conjunction") ||
-      ["and", "so", "but", "then", "because", "when"].includes(s.tokens[start].word))
+    (drop.has(start) || LEADING.has(s.tokens[start].word) || s.tokens[start].tags.has("Conjunction"))
   )
     start++;
-  const text = render(s, { voice: "second", from: start, to: end }).replace(/[.!?]+$/, "");
-  return /^\p{Lu}\p{Ll}/u.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+  // End on a word that says something, not "… with the" or "… was".
+  while (end > start + 3 && (drop.has(end - 1) || trailing(s.tokens[end - 1]))) {
+    // "who you are" keeps its verb: a pronoun does not end a quote.
+    if (s.tokens[end - 2].tags.has("Pronoun") && !drop.has(end - 1) && s.tokens[end - 1].tags.has("Verb")) break;
+    end--;
+  }
+  // "and added a cache": a clause sharing the speaker as subject gets it back.
+  const opensOnVerb =
+    s.tokens[start]?.tags.has("Verb") && s.clauses.find((c) => c.start <= start && start < c.end)?.subject === "self";
+  const quoted = render(s, { voice: "second", from: start, to: end })
+    .replace(/[.!?,;:]+$/, "")
+    .replace(/^(?:looking back|in hindsight|in retrospect|to be honest|if you are honest)[,\s]+/i, "");
+  const text = opensOnVerb ? `you ${quoted.charAt(0).toLowerCase()}${quoted.slice(1)}` : quoted;
+  const first = s.tokens[start];
+  const name =
+    first &&
+    first.word !== "i" &&
+    (/^[\p{Lu}\d]{2,}|^\S*\d/u.test(first.text) || NAME_TAGS.some((tag) => first.tags.has(tag)));
+  return name || opensOnVerb || !/^\p{Lu}/u.test(text) ? text : text.charAt(0).toLowerCase() + text.slice(1);
 }
+
+const LEADING = new Set(["and", "so", "but", "then", "because", "when", "also", "anyway"]);
+const NAME_TAGS = ["ProperNoun", "Person", "Place", "Organization", "Acronym"];
+const TRAILING_TAGS = ["Preposition", "Determiner", "Conjunction", "Copula", "Modal", "Auxiliary", "Possessive"];
+const trailing = (t: Sentence["tokens"][number]) =>
+  t.text === "" ||
+  TRAILING_TAGS.some((tag) => t.tags.has(tag)) ||
+  /^(to|the|a|an|of|for|with|and|but|so|that|which|who|very|really|just|like|was|were|had|have|be|rather|than)$/.test(
+    t.word,
+  );

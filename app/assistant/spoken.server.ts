@@ -7,6 +7,10 @@ import spokenData from "./spoken.json";
 // the parser broke them at an abbreviation ("1,200 tickets vs. a target of 300").
 
 const META = PhraseList.of(spokenData.meta);
+/** Verbs of a choice the candidate made ("we dropped the widget", "I rang José"). */
+export const DECISIONS = PhraseList.of(spokenData.decisions);
+/** A lesson already acted on ("now I always…", "since then we…"). */
+export const LESSONS = PhraseList.of(spokenData.lessons);
 const ALWAYS_FILLER = new Set(["um", "umm", "uh", "uhh", "erm", "er", "hmm", "ah", "oh"]);
 // Real words elsewhere ("so that", "as well", "right away"): filler only when they open the sentence.
 const ANYWHERE = new Set(["basically", "literally"]);
@@ -48,7 +52,8 @@ export function talk(s: Sentence): Talk {
   }
   dropFalseStarts(tokens, drop);
   for (const m of META.find(tokens)) {
-    if (m.start === 0 || breakAfter(tokens[m.start - 1]) || drop.has(m.start - 1))
+    const before = tokens[m.start - 1];
+    if (m.start === 0 || breakAfter(before) || drop.has(m.start - 1) || /^(and|but|so)$/.test(before.word))
       for (let i = m.start; i < m.end; i++) drop.add(i);
   }
   tokens.forEach((t, i) => {

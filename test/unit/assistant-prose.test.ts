@@ -57,3 +57,20 @@ describe("spoken answers as prose", () => {
     expect(summary).toMatch(/^The candidate described how the search API was really slow/);
   });
 });
+
+describe("follow-ups from what the candidate said", () => {
+  it("names the person the candidate worked with and keeps names as written", () => {
+    const { followUps } = one(
+      "Dr. Okafor wanted to discharge a patient whose sats kept dropping. I wrote the post-mortem with Ana and we added a checklist.",
+    );
+    expect(followUps.join(" ")).toMatch(/what did (Ana|Dr\. Okafor) do/);
+    expect(followUps.join(" ")).not.toMatch(/\bdr\. Okafor/);
+  });
+
+  it("gives a clause that shares the speaker its subject back", () => {
+    const { followUps } = one(
+      "The search API was really slow. I, I profiled it over a couple of days and found that we were doing an N+1 query on the facets. I rewrote it to a single query with a join and added a Redis cache for the facet counts.",
+    );
+    for (const q of followUps) expect(q).not.toMatch(/^You said (added|profiled|rewrote)/);
+  });
+});
