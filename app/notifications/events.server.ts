@@ -14,6 +14,7 @@ import {
   calendarMessage,
   decisionMessage,
   invitationMessage,
+  setupLinkMessage,
   type InterviewChange,
   packetLink,
   packetReadyMessage,
@@ -148,6 +149,15 @@ export function interviewReassigned(db: Conn, interviewId: string, previousInter
 }
 
 // The link is still shown to the admin; the mail is a convenience, never the only copy.
+// The first start's setup link, to ADMIN_EMAIL when it is set without ADMIN_PASSWORD.
+export function setupLinkCreated(db: Conn, e: { invitationId: string; email: string; link: string }) {
+  return afterCommit("the setup link", async () => {
+    await sendMessage(db, "setup-link", { id: null, email: e.email }, setupLinkMessage(e.link), {
+      key: `setup-link:${e.invitationId}`,
+    });
+  });
+}
+
 export function invitationCreated(
   db: Conn,
   e: { invitationId: string; email: string; link: string; roles: string[]; resend?: number },

@@ -137,6 +137,21 @@ export function invitationMessage(inviteLink: string, roles: string[]): Message 
   };
 }
 
+export function setupLinkMessage(setupLink: string): Message {
+  return {
+    subject: "Set up Panel",
+    content: {
+      preview: "Create the first admin account of your Panel.",
+      heading: "Set up Panel",
+      lines: [
+        "Panel started on an empty database and this address is its ADMIN_EMAIL.",
+        "Open the link to create the first admin account. It works once and expires in 7 days.",
+      ],
+      action: { label: "Create the first admin", url: setupLink },
+    },
+  };
+}
+
 type CalendarInterview = {
   id: string;
   scheduled_at: Date;

@@ -7,12 +7,11 @@ import {
   FocusFields,
   InterviewerField,
   StageField,
-  TimeZoneField,
-  useBrowserTimeZone,
   WhenFields,
   type Interviewer,
   type KitQuestion,
 } from "./InterviewFields";
+import { TimeZoneField, useBrowserTimeZone } from "~/ui/TimeZoneField";
 
 type Props = {
   schema: z.ZodType<InterviewData, InterviewFormValues>;

@@ -7,12 +7,11 @@ import {
   FocusFields,
   InterviewerField,
   StageField,
-  TimeZoneField,
-  useBrowserTimeZone,
   WhenFields,
   type Interviewer,
   type KitQuestion,
 } from "./InterviewFields";
+import { TimeZoneField, useBrowserTimeZone } from "~/ui/TimeZoneField";
 import { panelLoopSchema, type LoopRowInput, type PanelLoopData, type PanelLoopInput } from "./panel-loop.schema";
 
 type Props = {

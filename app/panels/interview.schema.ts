@@ -1,19 +1,10 @@
 import { TZDate } from "@date-fns/tz";
-import { isCalendarDate, isClockTime } from "~/ui/calendar";
+import { isCalendarDate, isClockTime, isTimeZone } from "~/ui/calendar";
 import { z } from "zod";
 import { COMPETENCY_IDS } from "~/scorecards/rubric";
 import { checkbox, idempotencyKey, listOf, requiredText } from "~/ui/form-fields";
 import { intentOr } from "~/ui/intents";
 import { INTERVIEW_STAGES } from "~/vocabulary/stages";
-
-export function isTimeZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: value });
-    return value.length > 0;
-  } catch {
-    return false;
-  }
-}
 
 // The wall-clock date and time in the interview's own zone, as an instant.
 export function instantOf(date: string, time: string, timeZone: string): Date {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { checkbox, idempotencyKey } from "~/ui/form-fields";
-import { instantOf, isTimeZone, panelFields } from "./interview.schema";
+import { isTimeZone } from "~/ui/calendar";
+import { instantOf, panelFields } from "./interview.schema";
 import { INTERVIEW_STAGES } from "~/vocabulary/stages";
 
 // One row of the panel builder: an interview without its own time zone (the loop has one).

@@ -7,9 +7,7 @@ import { findInterview, listInterviewsForCandidate } from "~db/queries/interview
 import { listActiveWithRole } from "~db/queries/people";
 import { DomainError } from "~/errors.server";
 import { currentKit } from "~/scorecards/kits.server";
-
-// The zones a recruiter can pick, UTC first; the form searches them as the recruiter types.
-const TIME_ZONES = ["UTC", ...Intl.supportedValuesOf("timeZone").filter((zone) => zone !== "UTC")];
+import { TIME_ZONES } from "~/ui/time-zones.server";
 
 // What the interview forms offer: active interviewers, the kit's questions (with who already
 // owns each one) and the zones a recruiter can pick.

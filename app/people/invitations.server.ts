@@ -243,7 +243,7 @@ export async function mintSetupLink(
   tx: Transaction<DB>,
   base: string,
   now = new Date(),
-): Promise<{ link: string; expiresAt: Date }> {
+): Promise<{ id: string; link: string; expiresAt: Date }> {
   const token = newToken();
   const expiresAt = expiry(now);
   const id = await insertInvitation(tx, {
@@ -254,5 +254,5 @@ export async function mintSetupLink(
     expiresAt,
   });
   await appendAudit(tx, { actorId: null, action: "invitation.setup-link", subjectType: "invitation", subjectId: id });
-  return { link: linkFor(token, base), expiresAt };
+  return { id, link: linkFor(token, base), expiresAt };
 }

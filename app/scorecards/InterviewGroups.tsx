@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import type { MyInterview, MyInterviews } from "./my-interviews.server";
 import { formatDateTime } from "~/ui/format";
+import { useTimeZone } from "~/ui/useTimeZone";
 import { stageLabel } from "~/vocabulary/stages";
 
 const GROUPS: { key: keyof MyInterviews; title: string; empty: string; badge: string }[] = [
@@ -10,7 +11,9 @@ const GROUPS: { key: keyof MyInterviews; title: string; empty: string; badge: st
   { key: "submitted", title: "Submitted", empty: "No scorecards submitted yet.", badge: "submitted" },
 ];
 
+// Times in the reader's own zone (their account setting), as everywhere in Panel.
 export function InterviewGroups({ groups }: { groups: { [K in keyof MyInterviews]: MyInterview[] } }) {
+  const timeZone = useTimeZone();
   return (
     <div className="interview-groups">
       {GROUPS.map((group) => (
@@ -27,7 +30,7 @@ export function InterviewGroups({ groups }: { groups: { [K in keyof MyInterviews
                   <Link to={`/interviews/${interview.id}`}>{interview.candidateName}</Link>{" "}
                   <span className="muted">
                     · {interview.positionTitle} · {stageLabel(interview.stage)} ·{" "}
-                    {formatDateTime(interview.scheduledAt, interview.timeZone)}
+                    {formatDateTime(interview.scheduledAt, timeZone)}
                   </span>{" "}
                   {group.badge ? (
                     <span className={`badge ${group.badge}`}>{group.title.replace(/ feedback$/, "")}</span>

@@ -27,7 +27,7 @@ export function ScorecardPage({ data }: { data: ScorecardPageData }) {
           {interview.candidate_name} <span className="muted">· {interview.position_title}</span>
         </h1>
         <p className="lead">
-          {stageLabel(interview.stage)} · {formatDateTime(interview.scheduled_at, interview.time_zone)} ·{" "}
+          {stageLabel(interview.stage)} · {formatDateTime(interview.scheduled_at, timeZone)} ·{" "}
           {interview.duration_minutes} min · Kit: {kit.title} (v{kit.version})
         </p>
         <p>

@@ -8,7 +8,6 @@ export type MyInterview = {
   positionTitle: string;
   stage: string;
   scheduledAt: string;
-  timeZone: string;
   deadline: string;
   hasDraft: boolean;
 };
@@ -33,7 +32,6 @@ export async function listMyInterviews(interviewerId: string, now = new Date()):
       positionTitle: row.position_title,
       stage: row.stage,
       scheduledAt: row.scheduled_at.toISOString(),
-      timeZone: row.time_zone,
       deadline: feedbackDeadline(timing).toISOString(),
       hasDraft: row.scorecard_status === "draft",
     });

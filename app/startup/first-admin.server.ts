@@ -8,11 +8,12 @@ import { passwordWeakness } from "~/auth/password-strength.server";
 import { ConfigError, publicUrl, type Env } from "~/env.server";
 import { DEMO_PASSWORD, insertDemoData } from "./demo-data.server";
 import { mintSetupLink } from "~/people/invitations.server";
+import { setupLinkCreated } from "~/notifications/events.server";
 
 // An empty database gets the demo data, or exactly one account, the first admin: from
 // ADMIN_EMAIL/ADMIN_PASSWORD when given, otherwise through a one-time setup link printed here,
-// once. Instances starting together on one empty database take turns on an advisory lock: the
-// first fills it, the others find users and do nothing.
+// once (and mailed to ADMIN_EMAIL when only that is given). Instances starting together on one
+// empty database take turns on an advisory lock: the first fills it, the others find users and do nothing.
 export async function prepareEmptyDatabase(
   db: Kysely<DB>,
   env: Env,
@@ -28,12 +29,12 @@ export async function prepareEmptyDatabase(
   if (weakness) throw new ConfigError(`Bad configuration: ADMIN_PASSWORD ${weakness}`);
   // Hashed before the lock: argon2 takes a while and needs no database.
   const passwordHash = demo ? await hashPassword(DEMO_PASSWORD) : admin ? await hashPassword(admin.password) : null;
-  const line = await db.transaction().execute(async (tx) => {
+  const outcome = await db.transaction().execute(async (tx) => {
     await lockFirstAdmin(tx);
     if ((await countUsers(tx)) > 0) return null;
     if (demo) {
       await insertDemoData(tx, passwordHash!, now);
-      return "Seeded demo data: sign in as interviewer@example.com / demo-password";
+      return { line: "Seeded demo data: sign in as interviewer@example.com / demo-password" };
     }
     if (admin) {
       const id = await createUser(tx, {
@@ -44,16 +45,25 @@ export async function prepareEmptyDatabase(
       });
       await revokeSetupLinks(tx, now);
       await appendAudit(tx, { actorId: null, action: "user.first-admin", subjectType: "user", subjectId: id });
-      return `Created the first admin: ${admin.email}`;
+      return { line: `Created the first admin: ${admin.email}` };
     }
     // The link is printed once, at the start that made it; later starts only point back to it.
     const open = await findOpenSetupLink(tx, now);
     if (open) {
-      return `No users yet: use the one-time setup link printed at the first start (valid until ${open.expires_at.toISOString()}). Lost it? Start once with ADMIN_EMAIL and ADMIN_PASSWORD instead.`;
+      return {
+        line: `No users yet: use the one-time setup link printed at the first start (valid until ${open.expires_at.toISOString()}). Lost it? Start once with ADMIN_EMAIL and ADMIN_PASSWORD instead.`,
+      };
     }
-    const { link } = await mintSetupLink(tx, publicUrl(env), now);
-    return `No users yet. Open this one-time link to create the first admin (valid 7 days): ${link}`;
+    const setup = await mintSetupLink(tx, publicUrl(env), now);
+    const mailed = env.ADMIN_EMAIL ? ` (also mailed to ${env.ADMIN_EMAIL})` : "";
+    return {
+      setup,
+      line: `No users yet. Open this one-time link to create the first admin (valid 7 days)${mailed}: ${setup.link}`,
+    };
   });
   // After the commit: a link from a transaction that rolled back would not work.
-  if (line) log(line);
+  if (!outcome) return;
+  log(outcome.line);
+  if (outcome.setup && env.ADMIN_EMAIL)
+    await setupLinkCreated(db, { invitationId: outcome.setup.id, email: env.ADMIN_EMAIL, link: outcome.setup.link });
 }

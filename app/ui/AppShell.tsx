@@ -52,6 +52,7 @@ export function AppShell({ user, children }: { user: Viewer | null; children: Re
             <div className="who">
               <span className="who-name">{user.name}</span>
               <span className="who-roles">{user.roles.map((r) => ROLE_LABEL[r]).join(", ")}</span>
+              <Link to="/account">Account</Link>
               {/* An account made by single sign-on has no Panel password to change. */}
               {user.hasPassword ? <Link to="/account/password">Change password</Link> : null}
               <Form method="post" action="/logout">

@@ -14,3 +14,14 @@ export function isCalendarDate(value: string): boolean {
 export function isClockTime(value: string): boolean {
   return /^\d{2}:\d{2}$/.test(value) && isValid(parse(value, "HH:mm", REFERENCE));
 }
+
+// A zone name the platform knows ("Europe/London", also as "europe/london"), as the server and
+// the browser both check it.
+export function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: value });
+    return value.length > 0;
+  } catch {
+    return false;
+  }
+}

@@ -325,6 +325,10 @@ const MATRIX: Record<string, (Case & { expect: Statuses })[]> = {
     },
   ],
   // A guessed invitation token finds nothing, whoever asks.
+  "account._index.tsx": [
+    { method: "GET", path: () => "/account", expect: ANY_SIGNED_IN },
+    { method: "POST", path: () => "/account", form: { timeZone: "" }, expect: S(302, 400, 400, 400, 400, 400, 400) },
+  ],
   "account.password.tsx": [
     { method: "GET", path: () => "/account/password", expect: ANY_SIGNED_IN },
     {

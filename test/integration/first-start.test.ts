@@ -1,10 +1,12 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openPostgres } from "~db/index.server";
 import { dialects, useTestDatabase } from "../helpers/db";
 import { callRoute, request } from "../helpers/http";
+import { startSmtp, type TestSmtp } from "../helpers/smtp";
 import { action as accept, loader as invitationPage } from "~/routes/invitations.$token";
 import { signIn } from "~/auth/sign-in.server";
-import { ConfigError, parseEnv } from "~/env.server";
+import { ConfigError, parseEnv, useSettings } from "~/env.server";
+import { startBackgroundJobs, type BackgroundJobs } from "~/jobs/workers.server";
 import { prepareEmptyDatabase } from "~/startup/first-admin.server";
 import { mintSetupLink } from "~/people/invitations.server";
 
@@ -137,3 +139,48 @@ describe.runIf(dialects().includes("postgres"))(
     }
   },
 );
+
+// Issue 17: with ADMIN_EMAIL but no ADMIN_PASSWORD the setup link is also mailed to ADMIN_EMAIL.
+describe.each(dialects())("the setup link mailed to ADMIN_EMAIL on %s", (dialect) => {
+  const ctx = useTestDatabase(dialect);
+  let smtp: TestSmtp;
+  let jobs: BackgroundJobs | undefined;
+  beforeAll(async () => {
+    smtp = await startSmtp();
+  });
+  afterAll(async () => {
+    await jobs?.stop();
+    await smtp?.close();
+    useSettings(parseEnv());
+  });
+
+  it("prints the link, and mails the same link to ADMIN_EMAIL once, through the outbox", async () => {
+    const env = parseEnv({
+      ...process.env,
+      DEMO_DATA: "0",
+      PORT: "4100",
+      ADMIN_EMAIL: "founder@example.org",
+      SMTP_URL: smtp.url,
+      NOTIFICATIONS_TICK_SECONDS: "3600",
+    });
+    useSettings(env);
+    const lines: string[] = [];
+    await prepareEmptyDatabase(ctx.db, env, (line) => lines.push(line));
+    await prepareEmptyDatabase(ctx.db, env, (line) => lines.push(line));
+    const token = tokenIn(lines[0]);
+    expect(token).not.toBeNull();
+    expect(lines[0]).toMatch(/also mailed to founder@example\.org/);
+    expect(tokenIn(lines[1])).toBeNull();
+
+    jobs = await startBackgroundJobs(
+      ctx.database,
+      { DATABASE_URL: ctx.database.url ?? undefined, NOTIFICATIONS_TICK_SECONDS: 3600 },
+      { url: ctx.database.url, pollingSeconds: 0.5, retryDelaySeconds: 1 },
+    );
+    const mail = await smtp.waitForMail("founder@example.org", /^Set up Panel$/);
+    expect(mail.text).toContain(`http://localhost:4100/invitations/${token}`);
+    expect(mail.html).toContain(`href="http://localhost:4100/invitations/${token}"`);
+    const outbox = await ctx.db.selectFrom("outbox_messages").select(["kind", "recipient_email"]).execute();
+    expect(outbox).toEqual([{ kind: "setup-link", recipient_email: "founder@example.org" }]);
+  }, 60_000);
+});

@@ -174,6 +174,7 @@ const SAMPLES: Record<string, unknown> = {
   },
   personActionSchema: { intent: "deactivate" },
   positionActionSchema: { intent: "close" },
+  timeZoneSchema: { timeZone: "Europe/London" },
   changePasswordSchema: {
     current: "old password 1",
     password: "a long new passphrase 7",
