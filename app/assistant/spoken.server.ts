@@ -94,6 +94,24 @@ function dropFalseStarts(tokens: Token[], drop: Talk) {
   }
 }
 
+/** The candidate's own words without the talk, cut to `max` words: a quote a committee can read. */
+export function spokenQuote(s: Sentence, max = 14): string {
+  const drop = talk(s);
+  const words = s.tokens
+    .map((t, i) => ({ t, i, post: t.post || (s.tokens[i + 1]?.text === "" ? s.tokens[i + 1].post : "") }))
+    .filter(({ t, i }) => !drop.has(i) && t.text !== "")
+    .map(({ t, post }) => t.pre.replace(/\s+/g, " ") + t.text + post.replace(/\s+/g, " "))
+    .join("")
+    .trim()
+    .replace(/^[,;:—–-]\s*/, "")
+    .split(/\s+/);
+  const text = words
+    .slice(0, max)
+    .join(" ")
+    .replace(/[.;:,—–-]+$/, "");
+  return words.length > max ? `${text} …` : text;
+}
+
 /** Content words left once the talk is dropped. */
 export function contentWords(s: Sentence): number {
   const drop = talk(s);
