@@ -25,8 +25,18 @@ export class Talk extends Set<number> {
   readonly repeats = new Set<number>();
 }
 
+// Summary, strengths and follow-ups read the same sentences: work each out once.
+const talked = new WeakMap<Sentence, Talk>();
+const joined = new WeakMap<Sentence[], Sentence[]>();
+
 /** Indexes of the words to leave out: filler, false starts and meta remarks that stand apart. */
 export function talk(s: Sentence): Talk {
+  let found = talked.get(s);
+  if (!found) talked.set(s, (found = talkIn(s)));
+  return found;
+}
+
+function talkIn(s: Sentence): Talk {
   const drop = new Talk();
   const tokens = s.tokens;
   for (const m of SIGNALS.filler.find(tokens)) {
@@ -127,6 +137,12 @@ const ABBREVIATIONS = new Set(
 
 /** The answer's sentences with any split at an abbreviation ("vs. a target", "approx. 9") undone. */
 export function rejoined(sentences: Sentence[]): Sentence[] {
+  let found = joined.get(sentences);
+  if (!found) joined.set(sentences, (found = rejoin(sentences)));
+  return found;
+}
+
+function rejoin(sentences: Sentence[]): Sentence[] {
   const out: Sentence[] = [];
   for (const s of sentences) {
     const previous = out[out.length - 1];
