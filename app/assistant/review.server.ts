@@ -8,7 +8,7 @@ import { render } from "./prose.server";
 import type { PreparedQuestion } from "./question.server";
 import * as S from "./signals.server";
 import { contentWords, rejoined, spokenQuote } from "./spoken.server";
-import { outcomeOf } from "./summary.server";
+import { list, outcomeOf } from "./summary.server";
 
 // Strengths and areas for improvement, from the ratings and the evidence. A rating at either end
 // of the scale with nothing behind it is pointed out: every rating needs a reason.
@@ -106,10 +106,16 @@ export function strengthsAndImprovements(questions: PreparedQuestion[], input: D
   const rated = (levels: string[]) => COMPETENCY_IDS.filter((id) => levels.includes(input.ratings[id] ?? ""));
 
   const strengths: string[] = [];
+  // One line per piece of evidence: two competencies shown by the same sentence share it.
+  const shownBy = new Map<Sentence, { evidence: { sentence: Sentence; note: boolean }; labels: string[] }>();
   for (const id of rated(["strong", "meets-plus"])) {
     const evidence = evidenceFor(id);
-    if (evidence) strengths.push(`${competencyLabel(id)}: ${cite(evidence)}`);
+    if (!evidence) continue;
+    const entry = shownBy.get(evidence.sentence) ?? { evidence, labels: [] };
+    entry.labels.push(competencyLabel(id));
+    shownBy.set(evidence.sentence, entry);
   }
+  for (const { evidence, labels } of shownBy.values()) strengths.push(`${list(labels)}: ${cite(evidence)}`);
   // A result a serious flag questions (credit taken, no baseline) is not a strength.
   const doubted = new Set(flags.filter((f) => f.severity >= 3).flatMap((f) => f.evidence));
   const outcomes = perQuestion
