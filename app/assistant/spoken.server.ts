@@ -25,8 +25,18 @@ export class Talk extends Set<number> {
   readonly repeats = new Set<number>();
 }
 
+// Summary, strengths and follow-ups read the same sentences: work each out once.
+const talked = new WeakMap<Sentence, Talk>();
+const joined = new WeakMap<Sentence[], Sentence[]>();
+
 /** Indexes of the words to leave out: filler, false starts and meta remarks that stand apart. */
 export function talk(s: Sentence): Talk {
+  let found = talked.get(s);
+  if (!found) talked.set(s, (found = talkIn(s)));
+  return found;
+}
+
+function talkIn(s: Sentence): Talk {
   const drop = new Talk();
   const tokens = s.tokens;
   for (const m of SIGNALS.filler.find(tokens)) {
@@ -94,6 +104,24 @@ function dropFalseStarts(tokens: Token[], drop: Talk) {
   }
 }
 
+/** The candidate's own words without the talk, cut to `max` words: a quote a committee can read. */
+export function spokenQuote(s: Sentence, max = 14): string {
+  const drop = talk(s);
+  const words = s.tokens
+    .map((t, i) => ({ t, i, post: t.post || (s.tokens[i + 1]?.text === "" ? s.tokens[i + 1].post : "") }))
+    .filter(({ t, i }) => !drop.has(i) && t.text !== "")
+    .map(({ t, post }) => t.pre.replace(/\s+/g, " ") + t.text + post.replace(/\s+/g, " "))
+    .join("")
+    .trim()
+    .replace(/^[,;:—–-]\s*/, "")
+    .split(/\s+/);
+  const text = words
+    .slice(0, max)
+    .join(" ")
+    .replace(/[.;:,—–-]+$/, "");
+  return words.length > max ? `${text} …` : text;
+}
+
 /** Content words left once the talk is dropped. */
 export function contentWords(s: Sentence): number {
   const drop = talk(s);
@@ -109,6 +137,12 @@ const ABBREVIATIONS = new Set(
 
 /** The answer's sentences with any split at an abbreviation ("vs. a target", "approx. 9") undone. */
 export function rejoined(sentences: Sentence[]): Sentence[] {
+  let found = joined.get(sentences);
+  if (!found) joined.set(sentences, (found = rejoin(sentences)));
+  return found;
+}
+
+function rejoin(sentences: Sentence[]): Sentence[] {
   const out: Sentence[] = [];
   for (const s of sentences) {
     const previous = out[out.length - 1];

@@ -173,6 +173,7 @@ function probeSentence(flags: RedFlag[]): string {
   return serious.length > 0 ? `Points for the committee to probe: ${list(serious)}.` : "";
 }
 
-const list = (items: string[]) =>
+/** "a, b and c" */
+export const list = (items: string[]) =>
   items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 const wordCount = (s: string) => s.split(/\s+/).filter(Boolean).length;

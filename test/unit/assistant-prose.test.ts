@@ -74,3 +74,20 @@ describe("follow-ups from what the candidate said", () => {
     for (const q of followUps) expect(q).not.toMatch(/^You said (added|profiled|rewrote)/);
   });
 });
+
+describe("strengths and areas", () => {
+  it("cite the sentence that shows each point, and name the gap beside a low score", () => {
+    const result = draft({
+      question: "Tell me about a time you improved a process.",
+      answer:
+        "Dr. Okafor wanted to discharge a patient whose sats kept dropping to 89% overnight. I rang the outreach team and paired with Ana on a new escalation chart. Falls went from 11 a month to 4 a month.",
+      notes: "",
+      ratings: { collaboration: "strong", ownership: "below" },
+    });
+    expect(result.strengths).toContain("Gives a measured result: falls went from 11 a month to 4 a month.");
+    expect(result.strengths.join(" ")).toMatch(
+      /^Collaboration: the candidate rang the outreach team and paired with Ana/,
+    );
+    expect(result.improvements.some((l) => l.startsWith("Ownership:") || l.includes("for Ownership"))).toBe(true);
+  });
+});
