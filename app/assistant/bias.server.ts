@@ -25,7 +25,9 @@ export function biasIn(sentences: Sentence[]): BiasWarning[] {
     let personal = false;
     for (const topic of BIAS_TOPICS) {
       const excluded = topic.exclude.find(sentence.tokens);
-      const terms = topic.terms.find(sentence.tokens).filter((hit) => !modifiesOrNamesAnother(sentence.tokens, hit));
+      const terms = topic.terms
+        .find(sentence.tokens)
+        .filter((hit) => !modifiesOrNamesAnother(sentence.tokens, hit, ORIGIN.has(topic.topic)));
       const hits = [...topic.personal.find(sentence.tokens), ...terms].filter(
         (hit) =>
           !excluded.some((x) => x.start < hit.end && hit.start < x.end) &&
@@ -42,6 +44,7 @@ export function biasIn(sentences: Sentence[]): BiasWarning[] {
 }
 
 const PUNCTUATION = /[,;:.!?()]/;
+const ORIGIN = new Set(["national-origin", "race-ethnicity", "religion"]);
 const PERSON_WORDS = new Set(
   "lad lass guy man woman girl boy bloke chap fella gent lady candidate person applicant worker fellow"
     .split(" ")
@@ -52,7 +55,7 @@ const POINTING = new Set(["this", "that", "these", "those", "each", "every", "an
 // A bare term ("child", "elderly", "retirement") is about someone else when a determiner points at
 // a particular other ("the child's reading age", "each child"), or when it only describes the next word
 // ("child-resistant caps", "elderly machinery", "diabetes clinic").
-function modifiesOrNamesAnother(tokens: Token[], hit: Match): boolean {
+function modifiesOrNamesAnother(tokens: Token[], hit: Match, origin: boolean): boolean {
   const before = tokens[hit.start - 1];
   const possessive = /['’]s?$/.test(tokens[hit.end - 1].text) || tokens[hit.end - 1].post.startsWith("'");
   if (before && !PUNCTUATION.test(before.post) && (POINTING.has(before.word) || (before.word === "the" && possessive)))
@@ -62,8 +65,9 @@ function modifiesOrNamesAnother(tokens: Token[], hit: Match): boolean {
   if (!next || PUNCTUATION.test(last.post)) return false;
   // "child-resistant caps" describes the caps; "mum-of-two" still describes a person.
   if (/^-$/.test(last.post.trim())) return !next.tags.has("Preposition") && !next.number;
-  // "Polish lad", "Nigerian guy": a word describing a person is about that person.
-  if (PERSON_WORDS.has(next.stem)) return false;
+  // "Polish lad", "Nigerian guy": an origin or faith word before a person is about that person
+  // (an "elderly woman" is as often a patient or customer).
+  if (origin && PERSON_WORDS.has(next.stem)) return false;
   return next.tags.has("Noun") && !next.tags.has("Pronoun") && !next.tags.has("Person") && !next.proper && !next.number;
 }
 

@@ -398,7 +398,7 @@ function clauseOf(tokens: Token[], start: number, end: number, previous: Clause 
       // "was handled", and the spoken "got sorted", "got picked up"
       if (t.tags.has("Copula") || /^(got|get|gets|getting|gotten)$/.test(t.word)) {
         const k = skipAdverbs(tokens, j + 1, end);
-        if (tokens[k]?.tags.has("PastTense") && tokens[k].word.endsWith("ed")) clause.passive = true;
+        if (participle(tokens[k])) clause.passive = true;
       }
     }
   }
@@ -434,6 +434,22 @@ function nounInPhrase(tokens: Token[], i: number, start: number, end: number): b
     (before.tags.has("Noun") || before.tags.has("Adjective")) &&
     !before.tags.has("Pronoun") &&
     ["Verb", "Modal", "Negative", "Adverb"].some((tag) => next.tags.has(tag))
+  );
+}
+
+// After "was"/"got": "handled", "simplified" (tagged an adjective), "brought", "done" — not "was tired of".
+const IRREGULAR_PARTICIPLES = new Set(
+  "brought done made given taken sent built told put set kept found paid held left shown known seen written run caught bought sold spent won lost cut chosen drawn driven forgotten".split(
+    " ",
+  ),
+);
+function participle(t: Token | undefined): boolean {
+  if (!t) return false;
+  if (IRREGULAR_PARTICIPLES.has(t.word)) return t.tags.has("Verb");
+  return (
+    t.word.endsWith("ed") &&
+    (t.tags.has("PastTense") || t.tags.has("Adjective")) &&
+    !/^(tired|bored|worried|pleased|excited|interested|scared|surprised|disappointed)$/.test(t.word)
   );
 }
 

@@ -133,14 +133,15 @@ const blameShifting: Detector = ({ answer, notes }) => {
   };
 };
 
+// One measured outcome is enough to check the story against, in the claim or beside it
+// ("we poured four days late instead of seven").
+const measured = (s: Sentence) =>
+  s.measures.length > 0 &&
+  (S.outcome(s) || /%|\b(instead of|than|compared|versus|vs|from\b.{1,40}\bto|down to|up to)\b/i.test(s.text));
+
 const unquantifiedImpact: Detector = ({ kind, answer }) => {
   if (kind !== "behavioral") return null;
   const claims = answer.sentences.filter(S.outcome);
-  // One measured outcome is enough to check the story against, in the claim or beside it
-  // ("we poured four days late instead of seven").
-  const measured = (s: Sentence) =>
-    s.measures.length > 0 &&
-    (S.outcome(s) || /%|\b(instead of|than|compared|versus|vs|from\b.{1,40}\bto|down to|up to)\b/i.test(s.text));
   if (claims.length === 0 || claims.some((s) => s.measures.length > 0) || answer.sentences.some(measured)) return null;
   const big = claims.filter(S.bigWords).length;
   return {
@@ -267,11 +268,7 @@ export function detectRedFlags(questions: PreparedQuestion[]): RedFlag[] {
     })
     .sort((a, b) => b.severity - a.severity);
   // A mild signal beside a serious one is noise to the committee: keep it only when it is all there is.
-  const diffuse = new Set<RedFlagCategory>([
-    "lack-of-reflection",
-    "unquantified-impact",
-    "generic-answer",
-    "ambiguity-avoidance",
-  ]);
+  // No reflection stays beside the rest: a story with no look back is the committee's first question.
+  const diffuse = new Set<RedFlagCategory>(["unquantified-impact", "generic-answer", "ambiguity-avoidance"]);
   return flags[0]?.severity >= 3 ? flags.filter((f) => f.severity >= 3 || !diffuse.has(f.category)) : flags;
 }

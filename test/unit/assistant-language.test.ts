@@ -121,6 +121,8 @@ describe("clauses", () => {
         "I introduced a seating plan and a silent start to every lesson. Behaviour in my Year 10 group was transformed and their work got noticeably stronger.",
       ),
     ).toContain("unquantified-impact");
+    expect(analyse("Extra people were brought in and the process was simplified.").sentences[0].passive).toBe(true);
+    expect(analyse("I was tired of the old process.").sentences[0].passive).toBe(false);
     expect(SIGNALS.explicitBlame.has(words("It was not really my fault."))).toBe(true);
     expect(SIGNALS.explicitBlame.has(words("It was not entirely my fault."))).toBe(false);
   });
