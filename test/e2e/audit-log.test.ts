@@ -23,8 +23,10 @@ describe("the audit log in words", () => {
     await page.goto(`${server.url}/admin/people`);
     await page.getByRole("link", { name: "Marcus Webb" }).click();
     await page.getByRole("checkbox", { name: "Hiring committee" }).check();
+    // Wait for the save itself: leaving the page sooner would cancel it.
+    const saved = page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes("/admin/people/"));
     await page.getByRole("button", { name: "Save roles" }).click();
-    await expect.poll(() => page.getByRole("checkbox", { name: "Hiring committee" }).isChecked()).toBe(true);
+    expect((await saved).ok()).toBe(true);
 
     await page.goto(`${server.url}/admin/audit`);
     const entries = page.getByRole("list", { name: "Audit entries, newest first" });
