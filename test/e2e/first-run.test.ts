@@ -67,6 +67,8 @@ describe("the first-run checklist on an empty database", () => {
     // The founder interviews too: the panel needs an interviewer who has an account.
     await page.goto(`${server.url}/admin/people`);
     await page.getByRole("link", { name: "founder", exact: true }).click();
+    // Ticked before the page's scripts run, the box would be reset by them and the save would change nothing.
+    await page.waitForLoadState("networkidle");
     await page.getByRole("checkbox", { name: "Interviewer", exact: true }).check();
     // Wait for the save itself: leaving the page sooner would cancel it.
     const saved = page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes("/admin/people/"));
