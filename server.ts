@@ -22,6 +22,7 @@ import { withClient } from "./app/request-client.server";
 import { pruneExpired } from "./app/maintenance/prune.server";
 import { startBackgroundJobs } from "./app/jobs/workers.server";
 import { liveBuild } from "./app/startup/dev-reload.server";
+import { refreshSavedTemplates } from "./app/kits/template-versions.server";
 
 installGlobals({ nativeFetch: true });
 
@@ -162,6 +163,15 @@ async function main() {
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));
   app.use(limitBodies);
+  // Every instance reads the rubric and taxonomy as last saved, whichever instance saved them. A failure
+  // (the database away) leaves the request to meet it in its own queries, which answer it properly.
+  app.use(
+    (_req, _res, next) =>
+      void refreshSavedTemplates(database.db).then(
+        () => next(),
+        () => next(),
+      ),
+  );
   app.all(
     "*",
     // Production mode outside npm run dev: a failure shows a plain page, its stack goes to the log only.

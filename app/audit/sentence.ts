@@ -101,6 +101,7 @@ const roles = (list: string[]) => list.map((r) => ROLE_LABEL[r] ?? r).join(", ")
 function changes(before: string[], after: string[], show: (id: string) => Part[]): Part[] {
   const added = after.filter((x) => !before.includes(x));
   const removed = before.filter((x) => !after.includes(x));
+  if (!added.length && !removed.length) return ["no change"];
   return [
     ...(added.length ? ["added ", ...joined(added.map(show))] : []),
     ...(added.length && removed.length ? ["; "] : []),

@@ -4,6 +4,7 @@ import { appendAudit } from "~db/queries/audit";
 import {
   insertTemplateVersion,
   latestTemplateVersion,
+  latestTemplateVersionNumbers,
   latestTemplateVersions,
   listTemplateHistory,
   type TemplateName,
@@ -12,6 +13,7 @@ import type { SessionUser } from "~db/queries/users";
 import { DomainError } from "~/errors.server";
 import {
   adoptSavedTemplates,
+  adoptedTemplateVersions,
   getTemplates,
   parseRedFlagTaxonomy,
   parseRubric,
@@ -27,16 +29,28 @@ import { toYaml } from "./yaml-import";
 const SEED_VERSION = 1;
 const SOURCE = { rubric: "templates/rubric.yaml", "red-flags": "templates/red-flags.yaml" } as const;
 
+const versionKey = (rows: { template: string; version: number }[]) =>
+  rows.map((r) => `${r.template}:${r.version}`).join(",");
+
+// Before each request: another instance may have saved a template. One small query for the newest
+// version numbers; the contents are read and checked again only when they differ from this process's.
+export async function refreshSavedTemplates(db: Conn): Promise<void> {
+  if (versionKey(await latestTemplateVersionNumbers(db)) !== adoptedTemplateVersions()) await syncSavedTemplates(db);
+}
+
 // Called at start-up and after every save: readers see the newest saved version.
 export async function syncSavedTemplates(db: Conn): Promise<Record<TemplateName, number>> {
   const rows = await latestTemplateVersions(db);
   const row = (name: TemplateName) => rows.find((r) => r.template === name);
   const rubric = row("rubric");
   const flags = row("red-flags");
-  adoptSavedTemplates({
-    rubric: rubric && parseRubric(rubric.content, `template_versions rubric v${rubric.version}`),
-    redFlags: flags && parseRedFlagTaxonomy(flags.content, `template_versions red-flags v${flags.version}`),
-  });
+  adoptSavedTemplates(
+    {
+      rubric: rubric && parseRubric(rubric.content, `template_versions rubric v${rubric.version}`),
+      redFlags: flags && parseRedFlagTaxonomy(flags.content, `template_versions red-flags v${flags.version}`),
+    },
+    versionKey(rows),
+  );
   return { rubric: rubric?.version ?? SEED_VERSION, "red-flags": flags?.version ?? SEED_VERSION };
 }
 

@@ -50,12 +50,18 @@ export function loadTemplates(dir = defaultDir()): Templates {
 }
 
 let cached: Templates | undefined;
-// The rubric and taxonomy saved in the browser, put in place at start-up and on every save; the
-// files stay the seed for a database that has none.
-let saved: { rubric?: Rubric; redFlags?: RedFlagTaxonomy } = {};
+type Saved = { rubric?: Rubric; redFlags?: RedFlagTaxonomy };
+// The rubric and taxonomy saved in the browser, put in place at start-up, on every save and when
+// another instance saved; the files stay the seed for a database that has none. On globalThis:
+// server.ts and the Remix build each bundle a copy of this module, and both must read the same.
+const shared = ((globalThis as { [key: symbol]: unknown })[Symbol.for("panel.saved-templates")] ??= {
+  saved: {},
+  versions: null,
+}) as { saved: Saved; versions: string | null };
 
 export function getTemplates(): Templates {
   cached ??= loadTemplates();
+  const { saved } = shared;
   return { ...cached, rubric: saved.rubric ?? cached.rubric, redFlags: saved.redFlags ?? cached.redFlags };
 }
 
@@ -65,8 +71,14 @@ export function templateFiles(): Templates {
   return cached;
 }
 
-export function adoptSavedTemplates(versions: { rubric?: Rubric; redFlags?: RedFlagTaxonomy }): void {
-  saved = versions;
+// `versions` names what was adopted ("rubric:2,red-flags:3"), so a later check can tell it is current.
+export function adoptSavedTemplates(saved: Saved, versions: string | null = null): void {
+  shared.saved = saved;
+  shared.versions = versions;
+}
+
+export function adoptedTemplateVersions(): string | null {
+  return shared.versions;
 }
 
 export function parseRubric(data: unknown, sourceLabel: string): Rubric {

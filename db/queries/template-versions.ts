@@ -14,6 +14,16 @@ export async function latestTemplateVersions(db: Conn) {
     .execute();
 }
 
+// Only the newest version numbers: cheap enough to ask on every request.
+export async function latestTemplateVersionNumbers(db: Conn) {
+  return db
+    .selectFrom("template_versions")
+    .select(["template", (eb) => eb.fn.max("version").as("version")])
+    .groupBy("template")
+    .orderBy("template")
+    .execute();
+}
+
 export async function listTemplateHistory(db: Conn, template: TemplateName) {
   return db
     .selectFrom("template_versions")

@@ -22,9 +22,13 @@ describe("the audit log in words", () => {
     await signInAs(page, server.url, "admin@example.com");
     await page.goto(`${server.url}/admin/people`);
     await page.getByRole("link", { name: "Marcus Webb" }).click();
+    // Ticked before the page's scripts run, the box would be reset by them and the save would change nothing.
+    await page.waitForLoadState("networkidle");
     await page.getByRole("checkbox", { name: "Hiring committee" }).check();
+    // Wait for the save itself: leaving the page sooner would cancel it.
+    const saved = page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes("/admin/people/"));
     await page.getByRole("button", { name: "Save roles" }).click();
-    await expect.poll(() => page.getByRole("checkbox", { name: "Hiring committee" }).isChecked()).toBe(true);
+    expect((await saved).ok()).toBe(true);
 
     await page.goto(`${server.url}/admin/audit`);
     const entries = page.getByRole("list", { name: "Audit entries, newest first" });

@@ -172,6 +172,37 @@ describe.skipIf(!hasPostgres)("two app instances on one PostgreSQL database", ()
     expect(audit.filter((r) => r.action.startsWith("decision.")).length).toBe(rounds);
   });
 
+  it("shows a rubric saved on one instance on the other at once", async () => {
+    const admin = await signInOver(a.url, "admin@example.com", DEMO_PASSWORD);
+    const interviewer = await signInOver(b.url, "interviewer@example.com", DEMO_PASSWORD);
+    const { id } = await interviewOf("interviewer@example.com", "Tomás Silva");
+    const rubricOn = async (server: RunningServer) => {
+      const data = await fetch(`${server.url}/interviews/${id}?_data=routes%2Finterviews.%24interviewId`, {
+        headers: { Cookie: interviewer },
+      });
+      expect(data.status).toBe(200);
+      return ((await data.json()) as { rubric: { competencies: Record<string, { levels: Record<string, string> }> } })
+        .rubric;
+    };
+    // Instance b has read the rubric before the save, so a copy kept in its memory would be stale.
+    const anchor = "Owns the work end to end, saved on instance a.";
+    expect((await rubricOn(b)).competencies.ownership.levels.meets).not.toBe(anchor);
+
+    const page = await fetch(`${a.url}/admin/rubric?_data=routes%2Fadmin.rubric`, { headers: { Cookie: admin } });
+    const { form } = (await page.json()) as {
+      form: { competencies: Record<string, { levels: Record<string, string> }> };
+    };
+    form.competencies.ownership.levels.meets = anchor;
+    const saved = await fetch(`${a.url}/admin/rubric`, {
+      method: "POST",
+      headers: { Cookie: admin, Origin: a.url, "Content-Type": "application/json" },
+      body: JSON.stringify(form),
+      redirect: "manual",
+    });
+    expect(saved.status).toBe(302);
+    expect((await rubricOn(b)).competencies.ownership.levels.meets).toBe(anchor);
+  });
+
   it("loses no autosave when 50 interviewers are split across both instances", async () => {
     const seconds = Number(process.env.LOAD_SECONDS ?? 10);
     const writers = await prepareWriters(cluster.database.url!, 50, cluster.secret);
