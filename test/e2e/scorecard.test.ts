@@ -9,6 +9,7 @@ describe("an interviewer's scorecard in the browser", () => {
   const server = useServer();
   const chrome = useBrowser();
 
+  // One long walk through the page; on a loaded two-core machine it has taken close to a minute.
   it("autosaves, survives a reload and going offline, drafts, warns on bias, submits, exports", async () => {
     const page = await openPage(chrome.browser);
     const errors = collectPageErrors(page);
@@ -98,5 +99,5 @@ describe("an interviewer's scorecard in the browser", () => {
     expect(markdown).toContain("14 of the 40 tickets");
     expect(errors).toEqual([]);
     await page.context().close();
-  });
+  }, 180_000);
 });
