@@ -178,6 +178,10 @@ const SENTENCES: Record<string, (s: Said) => Part[]> = {
   "user.password-reset-issued": (s) => ["made a password reset link for ", subjectPerson(s)],
   "user.password-reset": () => ["set a new password with a reset link"],
   "user.link-sso": () => ["linked their account to single sign-on"],
+  "user.time-zone": ({ d }) => [
+    `set their time zone to ${d.at("after").text() ?? "?"}`,
+    ...(d.at("before").text() ? [` (was ${d.at("before").text()})`] : []),
+  ],
   "invitation.create": (s) => ["invited ", invitee(s), ` as ${roles(s.d.at("after").at("roles").list())}`],
   "invitation.resend": (s) => ["sent a new invitation to ", invitee(s)],
   "invitation.revoke": (s) => ["revoked the invitation for ", invitee(s)],
