@@ -66,7 +66,7 @@ describe("a new team from an empty database", () => {
     const admin = await openPage(chrome.browser);
     const adminErrors = collectPageErrors(admin);
     await signIn(admin, server.url, ADMIN.email, ADMIN.password);
-    await admin.getByRole("link", { name: "People" }).click();
+    await admin.getByRole("link", { name: "People", exact: true }).click();
     const links = {
       recruiter: await invite(admin, "rhea@team.example", "Recruiter"),
       interviewer: await invite(admin, "ivan@team.example", "Interviewer"),

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { collectPageErrors, openPage, PHONE, seriousAxeViolations, signInAs, useBrowser } from "./helpers/browser";
+import {
+  collectPageErrors,
+  openPage,
+  PHONE,
+  seriousAxeViolations,
+  signInAs,
+  useBrowser,
+  waitForHydration,
+} from "./helpers/browser";
 import { useServer } from "./helpers/server";
 
 const SHOTS = "/tmp/panel-screenshots";
@@ -49,6 +57,7 @@ describe("the rubric as a form and kits made in one click", () => {
     const errors = collectPageErrors(page);
     await signInAs(page, server.url, "admin@example.com");
     await page.goto(`${server.url}/admin/red-flags`);
+    await waitForHydration(page);
     const blame = page.getByRole("group", { name: "Blame shifting" });
     const suggestion = blame.getByLabel("Suggestion");
     await suggestion.fill("   ");

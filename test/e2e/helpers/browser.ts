@@ -45,6 +45,15 @@ export async function openPage(browser: Browser, viewport = LAPTOP): Promise<Pag
   return context.newPage();
 }
 
+// Text typed before React hydrates the page is overwritten by the form's own values: wait until the
+// page's main element carries React's props, which hydration attaches.
+export async function waitForHydration(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const main = document.querySelector("main");
+    return !!main && Object.keys(main).some((key) => key.startsWith("__reactProps"));
+  });
+}
+
 // Errors the page logs (CSP refusals among them) and uncaught exceptions. Chromium also logs
 // every 4xx/5xx response ("Failed to load resource"), a 401 for a wrong password included;
 // tests assert on statuses themselves, so those lines are left out.

@@ -119,13 +119,15 @@ describe.each(dialects())("feedback reminders on %s", (dialect) => {
     expect(first.text).toContain(`${PUBLIC_URL}/interviews/${interviewId}`);
     expect(first.html).toContain(`href="${PUBLIC_URL}/interviews/${interviewId}"`);
     expect(first.from?.text).toContain("panel@example.test");
-    const row = await ctx.db
-      .selectFrom("outbox_messages")
-      .select(["status", "sent_at"])
-      .where("dedupe_key", "=", `reminder:${interviewId}:first`)
-      .executeTakeFirstOrThrow();
-    expect(row.status).toBe("sent");
-    expect(row.sent_at).not.toBeNull();
+    // The mail server has the message a moment before the worker records it as sent.
+    const row = () =>
+      ctx.db
+        .selectFrom("outbox_messages")
+        .select(["status", "sent_at"])
+        .where("dedupe_key", "=", `reminder:${interviewId}:first`)
+        .executeTakeFirstOrThrow();
+    await expect.poll(async () => (await row()).status, { timeout: 10_000 }).toBe("sent");
+    expect((await row()).sent_at).not.toBeNull();
   });
 
   it("stops the daily repeats when the interviewer mutes them, and tells the recruiter the reason when escalating", async () => {
